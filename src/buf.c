@@ -1,0 +1,115 @@
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <errno.h>
+#include <unistd.h>
+#include "buf.h"
+
+static void grow (ic_buf *b, size_t extra)
+{
+  if (b->len + extra + 1 <= b->cap) return;
+  size_t cap = b->cap ? b->cap : 256;
+  while (cap < b->len + extra + 1) cap *= 2;
+  char *s = realloc (b->s, cap);
+  if (!s) { fputs ("infcert: out of memory\n", stderr); exit (1); }
+  b->s = s; b->cap = cap;
+}
+
+void ic_buf_init (ic_buf *b) { b->s = NULL; b->len = b->cap = 0; grow (b, 0); b->s[0] = 0; }
+void ic_buf_free (ic_buf *b) { free (b->s); b->s = NULL; b->len = b->cap = 0; }
+
+void ic_buf_putn (ic_buf *b, const char *s, size_t n)
+{
+  grow (b, n);
+  memcpy (b->s + b->len, s, n);
+  b->len += n;
+  b->s[b->len] = 0;
+}
+
+void ic_buf_puts (ic_buf *b, const char *s) { ic_buf_putn (b, s, strlen (s)); }
+
+void ic_buf_printf (ic_buf *b, const char *fmt, ...)
+{
+  va_list ap;
+  va_start (ap, fmt);
+  int n = vsnprintf (NULL, 0, fmt, ap);
+  va_end (ap);
+  if (n < 0) return;
+  grow (b, (size_t) n);
+  va_start (ap, fmt);
+  vsnprintf (b->s + b->len, (size_t) n + 1, fmt, ap);
+  va_end (ap);
+  b->len += (size_t) n;
+}
+
+void ic_buf_json_str (ic_buf *b, const char *s)
+{
+  ic_buf_putn (b, "\"", 1);
+  for (const unsigned char *p = (const unsigned char *) s; *p; p++)
+    {
+      switch (*p)
+        {
+        case '"': ic_buf_puts (b, "\\\""); break;
+        case '\\': ic_buf_puts (b, "\\\\"); break;
+        case '\n': ic_buf_puts (b, "\\n"); break;
+        case '\r': ic_buf_puts (b, "\\r"); break;
+        case '\t': ic_buf_puts (b, "\\t"); break;
+        default:
+          if (*p < 0x20) ic_buf_printf (b, "\\u%04x", *p);
+          else ic_buf_putn (b, (const char *) p, 1);
+        }
+    }
+  ic_buf_putn (b, "\"", 1);
+}
+
+void ic_buf_html (ic_buf *b, const char *s)
+{
+  for (; *s; s++)
+    switch (*s)
+      {
+      case '<': ic_buf_puts (b, "&lt;"); break;
+      case '>': ic_buf_puts (b, "&gt;"); break;
+      case '&': ic_buf_puts (b, "&amp;"); break;
+      case '"': ic_buf_puts (b, "&quot;"); break;
+      default: ic_buf_putn (b, s, 1);
+      }
+}
+
+char *ic_buf_take (ic_buf *b)
+{
+  char *s = b->s;
+  b->s = NULL; b->len = b->cap = 0;
+  return s;
+}
+
+int ic_write_file_atomic (const char *path, const char *data, size_t len)
+{
+  size_t pl = strlen (path);
+  char *tmp = malloc (pl + 16);
+  if (!tmp) { errno = ENOMEM; return -1; }
+  snprintf (tmp, pl + 16, "%s.tmpXXXXXX", path);
+  int fd = mkstemp (tmp);
+  if (fd < 0) { free (tmp); return -1; }
+  size_t off = 0;
+  while (off < len)
+    {
+      ssize_t w = write (fd, data + off, len - off);
+      if (w < 0) { if (errno == EINTR) continue; goto fail; }
+      off += (size_t) w;
+    }
+  if (fsync (fd) != 0) goto fail;
+  if (close (fd) != 0) { fd = -1; goto fail; }
+  fd = -1;
+  if (rename (tmp, path) != 0) goto fail;
+  free (tmp);
+  return 0;
+fail:
+  {
+    int e = errno;
+    if (fd >= 0) close (fd);
+    unlink (tmp);
+    free (tmp);
+    errno = e;
+    return -1;
+  }
+}

@@ -1,0 +1,25 @@
+/* buf.h — growable strings and JSON string escaping (used by every writer). */
+#ifndef IC_BUF_H
+#define IC_BUF_H
+#include <stddef.h>
+#include <stdarg.h>
+
+typedef struct { char *s; size_t len, cap; } ic_buf;
+
+void ic_buf_init (ic_buf *b);
+void ic_buf_free (ic_buf *b);
+void ic_buf_puts (ic_buf *b, const char *s);
+void ic_buf_putn (ic_buf *b, const char *s, size_t n);
+void ic_buf_printf (ic_buf *b, const char *fmt, ...) __attribute__ ((format (printf, 2, 3)));
+/* Appends s as a JSON string literal (quotes included). */
+void ic_buf_json_str (ic_buf *b, const char *s);
+/* Appends s escaped for HTML text/attributes. */
+void ic_buf_html (ic_buf *b, const char *s);
+/* Takes the string out (caller frees); b is reset to empty. */
+char *ic_buf_take (ic_buf *b);
+
+/* Writes data to path atomically (temp file in the same folder + rename).
+ * Returns 0 on success, -1 with errno set otherwise (no partial file). */
+int ic_write_file_atomic (const char *path, const char *data, size_t len);
+
+#endif

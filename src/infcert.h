@@ -1,0 +1,112 @@
+/* infcert.h — the public interface of libinfcert.
+ *
+ * infcert certifies convergence/divergence of infinite sums and products
+ * whose terms are given as expressions in n, and encloses their limits in
+ * rigorous intervals (GMP + MPFR, outward rounding, verified kernels).
+ *
+ * The library is reentrant: no mutable global state; every function works
+ * only on the objects it is given.
+ */
+#ifndef INFCERT_H
+#define INFCERT_H
+
+#ifndef MPFR_USE_NO_MACRO
+#define MPFR_USE_NO_MACRO 1
+#endif
+#include <stddef.h>
+#include <gmp.h>
+#include <mpfr.h>
+
+#define INFCERT_VERSION "0.1.0"
+
+/* ---- errors ---------------------------------------------------------- */
+typedef enum {
+  IC_OK = 0,
+  IC_EPARSE,      /* syntax error in a term (column set)                 */
+  IC_EDOMAIN,     /* term undefined at some n (n set): pole, log(<=0)...  */
+  IC_EUSAGE,      /* bad option value                                     */
+  IC_ELIMIT,      /* a resource limit was reached (message names it)      */
+  IC_ETIMEOUT,    /* --timeout reached                                    */
+  IC_EINTERNAL
+} ic_status;
+
+typedef struct {
+  ic_status code;
+  int column;          /* 1-based column in the term, 0 if none           */
+  char n[48];          /* decimal n at which the term is undefined, or "" */
+  char msg[256];
+} ic_error;
+
+/* ---- terms ----------------------------------------------------------- */
+typedef struct ic_node ic_node;          /* expression tree (src/term.h) */
+
+/* Parses TERM (see README "Term syntax").  Returns NULL and fills err on
+ * error.  The tree is freed with ic_node_free. */
+ic_node *ic_term_parse (const char *src, ic_error *err);
+void ic_node_free (ic_node *e);
+/* Canonical text of a term (malloc'd). */
+char *ic_term_to_string (const ic_node *e);
+
+/* ---- certification --------------------------------------------------- */
+typedef enum { IC_KIND_SUM = 0, IC_KIND_PROD = 1 } ic_kind;
+
+typedef enum {
+  IC_UNKNOWN = 0,
+  IC_CONVERGES,          /* sum: finite limit; prod: finite nonzero limit */
+  IC_DIVERGES,           /* sum: no finite limit; prod: no finite limit   */
+  IC_DIVERGES_TO_ZERO,   /* prod: partial products -> 0, no zero factor   */
+  IC_ZERO_FACTOR         /* prod: some factor is exactly 0 (limit 0)      */
+} ic_verdict;
+
+typedef struct {
+  long digits;           /* correct significant digits wanted (default 15) */
+  unsigned long from;    /* N0 (default 1)                                 */
+  mpfr_prec_t max_prec;  /* working precision cap in bits                  */
+  double timeout;        /* seconds of wall time, 0 = none                 */
+  unsigned long max_terms; /* cap on terms evaluated directly              */
+  int progress;          /* 1: progress lines on stderr                    */
+} ic_options;
+
+void ic_options_default (ic_options *opt);
+
+#define IC_CERT_ITEMS 24
+typedef struct {
+  char test[48];         /* e.g. "p-series comparison", "Leibniz"          */
+  char summary[640];     /* one or two sentences for people                */
+  int nitems;
+  struct { char key[32]; char val[160]; } item[IC_CERT_ITEMS];
+} ic_cert;
+
+typedef struct {
+  ic_kind kind;
+  ic_verdict verdict;
+  int has_limit;         /* limit enclosed in [lo, hi]                    */
+  mpfr_t lo, hi;
+  long digits;           /* certified correct significant digits (>= 0)   */
+  long digits_wanted;
+  mpfr_prec_t prec;      /* working precision of the enclosure            */
+  char method[48];       /* how the limit was enclosed                    */
+  unsigned long from;
+  ic_cert cert;
+} ic_result;
+
+void ic_result_init (ic_result *r);
+void ic_result_clear (ic_result *r);
+
+/* Certifies sum_{n>=from} e(n) (kind SUM) or prod_{n>=from} e(n) (PROD).
+ * Returns IC_OK with r filled (verdict possibly IC_UNKNOWN), or an error. */
+ic_status ic_certify (ic_result *r, ic_kind kind, const ic_node *e,
+                      const ic_options *opt, ic_error *err);
+
+const char *ic_verdict_name (ic_kind kind, ic_verdict v);
+
+/* Decimal string of x rounded in direction rnd with `digits` significant
+ * digits (malloc'd); used for outward-rounded printing. */
+char *ic_fr_to_decimal (mpfr_srcptr x, long digits, mpfr_rnd_t rnd);
+
+/* JSON object for a result (malloc'd), as documented in the README. */
+char *ic_result_to_json (const ic_result *r, const char *term);
+/* Text for people (malloc'd). */
+char *ic_result_to_text (const ic_result *r, const char *term);
+
+#endif
