@@ -1,0 +1,90 @@
+/* enclose.c — partial sums/products and the final enclosure assembly.
+ * Each step is an interval operation (ival.c), so the enclosure property of
+ * the result follows from the contracts of ic_ival_add / mul / exp: the
+ * loop invariant of the accumulations is "the exact partial sum (product)
+ * of any points of the term intervals lies in s (p)" — see specs/ and
+ * proofs/README.md. */
+#include <limits.h>
+#include "enclose.h"
+
+void ic_accum_sum (ic_ival_ptr s, const ic_ival_struct *t, unsigned long k)
+{
+  for (unsigned long i = 0; i < k; i++)
+    ic_ival_add (s, s, &t[i]);            /* s := s + t[i] (outward) */
+}
+
+void ic_accum_prod (ic_ival_ptr p, const ic_ival_struct *t, unsigned long k)
+{
+  for (unsigned long i = 0; i < k; i++)
+    ic_ival_mul (p, p, &t[i]);            /* p := p * t[i] (outward) */
+}
+
+void ic_enclose_sum (ic_ival_ptr out, ic_ival_srcptr partial, ic_ival_srcptr tail)
+{
+  ic_ival_add (out, partial, tail);       /* limit = partial + tail */
+}
+
+void ic_enclose_prod (ic_ival_ptr out, ic_ival_srcptr partial, ic_ival_srcptr logtail)
+{
+  ic_ival_t e;
+  ic_ival_init2 (e, ic_ival_get_prec (out));
+  ic_ival_exp (e, logtail);               /* e contains exp(log of tail product) */
+  ic_ival_mul (out, partial, e);          /* limit = partial * tail product */
+  ic_ival_clear (e);
+}
+
+/* Digits.  With w >= hi - lo (rounded up) and m = min(|lo|, |hi|):
+ *   e = floor(RNDD(log10 m))   so 10^e <= m        (rounding makes e smaller)
+ *   c = ceil(RNDU(log10 w))    so w <= 10^c        (rounding makes c larger)
+ *   d = e + 1 - c              so hi - lo <= w <= 10^c = 10^(e - d + 1).
+ * d is the largest integer with that property up to the two roundings, which
+ * can only make it smaller.  Exponents beyond +-2^40 (decimal) return 0. */
+#define IC_DIGITS_EXP_BOUND (1L << 40)
+
+long ic_enclose_digits (ic_ival_srcptr x, long cap)
+{
+  long d, e, c;
+  mpfr_t m, t;
+
+  if (cap <= 0) return 0;
+  if (!mpfr_number_p (x->lo) || !mpfr_number_p (x->hi)) return 0;
+  if (mpfr_sgn (x->lo) <= 0 && mpfr_sgn (x->hi) >= 0) return 0;  /* 0 in x */
+  if (mpfr_equal_p (x->lo, x->hi)) return cap;                    /* width 0 */
+
+  mpfr_init2 (m, 64);
+  mpfr_init2 (t, 64);
+  if (mpfr_sgn (x->lo) > 0) mpfr_set (m, x->lo, MPFR_RNDD);       /* m <= lo = min|x| */
+  else mpfr_neg (m, x->hi, MPFR_RNDD);                            /* m <= -hi = min|x| */
+  mpfr_log10 (t, m, MPFR_RNDD);           /* t <= log10 m <= log10 min|x| */
+  e = mpfr_get_si (t, MPFR_RNDD);         /* e = floor(t) */
+  mpfr_sub (m, x->hi, x->lo, MPFR_RNDU);  /* m >= hi - lo > 0 */
+  mpfr_log10 (t, m, MPFR_RNDU);           /* t >= log10 (hi - lo) */
+  c = mpfr_get_si (t, MPFR_RNDU);         /* c = ceil(t) */
+  mpfr_clear (m);
+  mpfr_clear (t);
+
+  if (e < -IC_DIGITS_EXP_BOUND || e > IC_DIGITS_EXP_BOUND
+      || c < -IC_DIGITS_EXP_BOUND || c > IC_DIGITS_EXP_BOUND)
+    return 0;
+  d = e + 1 - c;
+  if (d < 0) return 0;
+  if (d > cap) return cap;
+  return d;
+}
+
+/* bits = ceil(digits * 1701 / 512), and 1701/512 = 3.3222... > log2(10)
+ * = 3.3219..., so bits >= digits * log2(10).  Saturates instead of
+ * overflowing; the result is in [2, max(2, max_prec)]. */
+long ic_prec_for_digits (long digits, long extra, long max_prec)
+{
+  long bits;
+  if (max_prec < 2) return 2;
+  if (digits < 0) digits = 0;
+  if (extra < 0) extra = 0;
+  if (digits > (LONG_MAX - 511) / 1701) return max_prec;
+  bits = (digits * 1701 + 511) / 512;     /* ceil(digits * 1701 / 512) */
+  if (extra > max_prec - bits) return max_prec;   /* bits + extra > max_prec */
+  bits += extra;
+  if (bits < 2) bits = 2;
+  return bits;
+}
