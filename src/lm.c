@@ -1,0 +1,411 @@
+/* lm.c — finite-context models: automaton construction, eps, defect,
+ * Viterbi/forward path probabilities (exact and enclosed), Markov check. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "lm.h"
+
+#define LM_MAX_STATES 200000
+
+static char *cat_hist (const char *h, const char *w)
+{
+  size_t a = strlen (h), b = strlen (w);
+  char *s = malloc (a + b + 2);
+  if (!s) { fputs ("infcert: out of memory\n", stderr); exit (1); }
+  memcpy (s, h, a);
+  if (a) s[a++] = ' ';
+  memcpy (s + a, w, b + 1);
+  return s;
+}
+
+static void *xcalloc (size_t n, size_t sz)
+{
+  void *p = calloc (n ? n : 1, sz);
+  if (!p) { fputs ("infcert: out of memory\n", stderr); exit (1); }
+  return p;
+}
+
+static void lm_alloc (ic_lm *m, int ntok, int cap, int exact)
+{
+  m->ntok = ntok;
+  m->exact = exact;
+  m->hist = xcalloc ((size_t) cap, sizeof (char *));
+  m->last = xcalloc ((size_t) cap, sizeof (int));
+  m->next = xcalloc ((size_t) cap * (size_t) ntok, sizeof (int));
+  m->p = xcalloc ((size_t) cap * (size_t) ntok, sizeof (ic_ival_struct));
+  if (exact) m->q = xcalloc ((size_t) cap * (size_t) ntok, sizeof (mpq_t));
+}
+
+void ic_lm_clear (ic_lm *m)
+{
+  size_t n = (size_t) m->nstate * (size_t) m->ntok;
+  for (size_t i = 0; i < n; i++)
+    {
+      ic_ival_clear (&m->p[i]);
+      if (m->exact) mpq_clear (m->q[i]);
+    }
+  for (int i = 0; i < m->nstate; i++) free (m->hist[i]);
+  for (int i = 0; i < m->ntok; i++) free (m->tok[i]);
+  free (m->tok); free (m->hist); free (m->last); free (m->next); free (m->p); free (m->q);
+  memset (m, 0, sizeof *m);
+}
+
+/* ---- table models ----------------------------------------------------- */
+
+/* Longest context of t that is a suffix of seq[0..len-1]; -1 if none. */
+static int table_ctx (const ic_lm_table *t, const int *seq, int len)
+{
+  int best = -1, bl = -1;
+  for (int c = 0; c < t->nctx; c++)
+    {
+      int k = t->ctxlen[c];
+      if (k > len || k <= bl) continue;
+      if (memcmp (t->ctx[c], seq + len - k, sizeof (int) * (size_t) k) == 0) { best = c; bl = k; }
+    }
+  return best;
+}
+
+int ic_lm_from_table (ic_lm *m, const ic_lm_table *t, char *err, size_t errlen)
+{
+  memset (m, 0, sizeof *m);
+  int K = 0;
+  for (int c = 0; c < t->nctx; c++) if (t->ctxlen[c] > K) K = t->ctxlen[c];
+  if (table_ctx (t, NULL, 0) < 0)
+    { snprintf (err, errlen, "no distribution for the empty context (a \"start:\" line)"); return -1; }
+  /* states: sequences of length <= K, reached by BFS; key stored in keys */
+  int cap = 1024;
+  int *keys = xcalloc ((size_t) cap * (size_t) (K + 1), sizeof (int)); /* [len, w...] */
+  lm_alloc (m, t->ntok, cap, 1);
+  m->prec = 128;
+  m->tok = xcalloc ((size_t) t->ntok, sizeof (char *));
+  for (int i = 0; i < t->ntok; i++) m->tok[i] = strdup (t->tok[i]);
+  snprintf (m->desc, sizeof m->desc, "states: the last %d token(s) of the history", K);
+  m->nstate = 1; keys[0] = 0; m->hist[0] = strdup (""); m->last[0] = -1; m->start = 0;
+  int seq[64];
+  for (int s = 0; s < m->nstate; s++)
+    {
+      int len = keys[s * (K + 1)];
+      memcpy (seq, keys + s * (K + 1) + 1, sizeof (int) * (size_t) len);
+      int c = table_ctx (t, seq, len);
+      for (int w = 0; w < t->ntok; w++)
+        {
+          size_t i = (size_t) s * (size_t) t->ntok + (size_t) w;
+          mpq_init (m->q[i]);
+          mpq_set (m->q[i], t->dist[c][w]);
+          ic_ival_init2 (&m->p[i], m->prec);
+          ic_ival_set_q (&m->p[i], m->q[i]);
+          /* successor: (seq w) truncated to its last K tokens */
+          int nseq[65], nl = len + 1;
+          memcpy (nseq, seq, sizeof (int) * (size_t) len); nseq[len] = w;
+          int *ns = nseq;
+          if (nl > K) { ns += nl - K; nl = K; }
+          int found = -1;
+          for (int u = 0; u < m->nstate && found < 0; u++)
+            if (keys[u * (K + 1)] == nl && memcmp (keys + u * (K + 1) + 1, ns, sizeof (int) * (size_t) nl) == 0)
+              found = u;
+          if (found < 0)
+            {
+              if (m->nstate == LM_MAX_STATES)
+                { snprintf (err, errlen, "more than %d context states", LM_MAX_STATES); free (keys); ic_lm_clear (m); return -1; }
+              if (m->nstate == cap)
+                {
+                  /* grow every per-state array */
+                  int ncap = cap * 2;
+                  keys = realloc (keys, sizeof (int) * (size_t) ncap * (size_t) (K + 1));
+                  m->hist = realloc (m->hist, sizeof (char *) * (size_t) ncap);
+                  m->last = realloc (m->last, sizeof (int) * (size_t) ncap);
+                  m->next = realloc (m->next, sizeof (int) * (size_t) ncap * (size_t) t->ntok);
+                  m->p = realloc (m->p, sizeof (ic_ival_struct) * (size_t) ncap * (size_t) t->ntok);
+                  m->q = realloc (m->q, sizeof (mpq_t) * (size_t) ncap * (size_t) t->ntok);
+                  if (!keys || !m->hist || !m->last || !m->next || !m->p || !m->q)
+                    { fputs ("infcert: out of memory\n", stderr); exit (1); }
+                  cap = ncap;
+                }
+              found = m->nstate++;
+              keys[found * (K + 1)] = nl;
+              memcpy (keys + found * (K + 1) + 1, ns, sizeof (int) * (size_t) nl);
+              m->hist[found] = cat_hist (m->hist[s], t->tok[w]);
+              m->last[found] = w;
+            }
+          m->next[i] = found;
+        }
+    }
+  free (keys);
+  return 0;
+}
+
+/* ---- ARPA models ------------------------------------------------------ */
+
+/* Longest suffix of seq[0..len-1] (at most N-1 words) that is an n-gram. */
+static long arpa_state (const ic_arpa *a, const int *seq, int len)
+{
+  int k = len < a->order - 1 ? len : a->order - 1;
+  for (; k >= 1; k--)
+    {
+      long g = ic_arpa_find (a, k, seq + len - k);
+      if (g >= 0) return g;
+    }
+  return -1;
+}
+
+int ic_lm_from_arpa (ic_lm *m, const ic_arpa *a, mpfr_prec_t prec,
+                     char *err, size_t errlen)
+{
+  memset (m, 0, sizeof *m);
+  int bos = ic_arpa_word (a, "<s>"), eos = ic_arpa_word (a, "</s>");
+  if (bos < 0 || eos < 0)
+    { snprintf (err, errlen, "the model has no <s> or no </s> unigram"); return -1; }
+  if (a->order < 2)
+    { snprintf (err, errlen, "a unigram model has no context"); return -1; }
+  int ntok = a->nword - 1;
+  int *tokword = xcalloc ((size_t) ntok, sizeof (int));
+  for (int i = 0, j = 0; i < a->nword; i++) if (i != bos) tokword[j++] = i;
+  long *stateof = xcalloc ((size_t) a->ngram, sizeof (long));   /* gram -> state+1 */
+  long *gramof = xcalloc ((size_t) a->ngram, sizeof (long));    /* state -> gram   */
+  lm_alloc (m, ntok, (int) (a->ngram < LM_MAX_STATES ? a->ngram : LM_MAX_STATES), 0);
+  m->prec = prec;
+  m->tok = xcalloc ((size_t) ntok, sizeof (char *));
+  for (int j = 0; j < ntok; j++) m->tok[j] = strdup (a->word[tokword[j]]);
+  snprintf (m->desc, sizeof m->desc,
+            "states: longest suffix (<= %d words) of the history that is an n-gram of the model", a->order - 1);
+  long g0 = ic_arpa_find (a, 1, &bos);
+  stateof[g0] = 1; gramof[0] = g0; m->nstate = 1; m->start = 0;
+  m->hist[0] = strdup ("<s>"); m->last[0] = -1;
+  mpq_t lp; mpq_init (lp);
+  ic_ival_t ln10, t;
+  ic_ival_init2 (ln10, prec); ic_ival_init2 (t, prec);
+  ic_ival_set_ui (ln10, 10);
+  ic_ival_log (ln10, ln10);                    /* ln10 encloses log(10) */
+  int seq[IC_ARPA_MAX_ORDER + 1];
+  int filled = 0;                              /* rows of p initialised */
+  for (int s = 0; s < m->nstate; s++)
+    {
+      const ic_arpa_gram *g = &a->g[gramof[s]];
+      for (int j = 0; j < ntok; j++) ic_ival_init2 (&m->p[(size_t) s * (size_t) ntok + (size_t) j], prec);
+      filled = s + 1;
+      for (int j = 0; j < ntok; j++)
+        {
+          int w = tokword[j];
+          size_t i = (size_t) s * (size_t) ntok + (size_t) j;
+          ic_arpa_log10prob (lp, a, g->w, g->k, w);
+          ic_ival_set_q (t, lp);
+          ic_ival_mul (t, t, ln10);
+          ic_ival_exp (&m->p[i], t);           /* encloses 10^lp */
+          long ng;
+          if (w == eos) ng = g0;
+          else
+            {
+              memcpy (seq, g->w, sizeof (int) * (size_t) g->k);
+              seq[g->k] = w;
+              ng = arpa_state (a, seq, g->k + 1);
+            }
+          if (ng < 0) { snprintf (err, errlen, "internal: no state after \"%s\"", a->word[w]); goto fail; }
+          if (!stateof[ng])
+            {
+              if (m->nstate == LM_MAX_STATES)
+                { snprintf (err, errlen, "more than %d context states", LM_MAX_STATES); goto fail; }
+              stateof[ng] = m->nstate + 1;
+              gramof[m->nstate] = ng;
+              m->hist[m->nstate] = cat_hist (m->hist[s], a->word[w]);
+              m->last[m->nstate] = w == eos ? -1 : j;
+              m->nstate++;
+            }
+          m->next[i] = (int) stateof[ng] - 1;
+        }
+    }
+  /* After </s> the state is <s> again; its history in hist[] is "<s>", and
+   * last[] of the start state is -1 (the token before is </s> or nothing). */
+  mpq_clear (lp); ic_ival_clear (ln10); ic_ival_clear (t);
+  free (tokword); free (stateof); free (gramof);
+  return 0;
+fail:
+  mpq_clear (lp); ic_ival_clear (ln10); ic_ival_clear (t);
+  free (tokword); free (stateof); free (gramof);
+  for (size_t i = 0; i < (size_t) filled * (size_t) ntok; i++) ic_ival_clear (&m->p[i]);
+  for (int s = 0; s < m->nstate; s++) free (m->hist[s]);
+  for (int j = 0; j < ntok; j++) free (m->tok[j]);
+  free (m->tok); free (m->hist); free (m->last); free (m->next); free (m->p);
+  memset (m, 0, sizeof *m);
+  return -1;
+}
+
+/* ---- eps and defect ----------------------------------------------------- */
+
+void ic_lm_eps (ic_ival_ptr out, mpq_t q_out, int *state, int *tok, const ic_lm *m)
+{
+  /* Argmax by upper endpoints (heuristic choice of the reported pair);
+   * the enclosure of the maximum is [max lo, max hi], which is sound. */
+  mpfr_t lo, hi;
+  mpfr_init2 (lo, m->prec); mpfr_init2 (hi, m->prec);
+  mpfr_set_zero (lo, 1); mpfr_set_zero (hi, 1);
+  int bs = 0, bw = 0;
+  for (int s = 0; s < m->nstate; s++)
+    for (int w = 0; w < m->ntok; w++)
+      {
+        const ic_ival_struct *p = &m->p[(size_t) s * (size_t) m->ntok + (size_t) w];
+        if (mpfr_greater_p (p->lo, lo)) mpfr_set (lo, p->lo, MPFR_RNDD);
+        if (mpfr_greater_p (p->hi, hi)) { mpfr_set (hi, p->hi, MPFR_RNDU); bs = s; bw = w; }
+      }
+  ic_ival_t mx, one;
+  ic_ival_init2 (mx, m->prec); ic_ival_init2 (one, m->prec);
+  ic_ival_set_fr2 (mx, lo, hi);               /* mx encloses max P(w|s) */
+  ic_ival_set_ui (one, 1);
+  ic_ival_sub (out, one, mx);                 /* out encloses 1 - max */
+  if (m->exact && q_out)
+    {
+      mpq_t best; mpq_init (best);
+      for (int s = 0; s < m->nstate; s++)
+        for (int w = 0; w < m->ntok; w++)
+          if (mpq_cmp (m->q[(size_t) s * (size_t) m->ntok + (size_t) w], best) > 0)
+            { mpq_set (best, m->q[(size_t) s * (size_t) m->ntok + (size_t) w]); bs = s; bw = w; }
+      mpq_set_ui (q_out, 1, 1);
+      mpq_sub (q_out, q_out, best);
+      ic_ival_set_q (out, q_out);
+      mpq_clear (best);
+    }
+  if (state) *state = bs;
+  if (tok) *tok = bw;
+  ic_ival_clear (mx); ic_ival_clear (one);
+  mpfr_clear (lo); mpfr_clear (hi);
+}
+
+void ic_lm_defect (ic_ival_ptr out, ic_ival_ptr minsum, ic_ival_ptr maxsum, const ic_lm *m)
+{
+  ic_ival_t s, one, d, worst;
+  ic_ival_init2 (s, m->prec); ic_ival_init2 (one, m->prec);
+  ic_ival_init2 (d, m->prec); ic_ival_init2 (worst, m->prec);
+  ic_ival_set_ui (one, 1);
+  for (int st = 0; st < m->nstate; st++)
+    {
+      ic_ival_set_ui (s, 0);
+      for (int w = 0; w < m->ntok; w++)
+        ic_ival_add (s, s, &m->p[(size_t) st * (size_t) m->ntok + (size_t) w]);
+      if (st == 0) { ic_ival_set (minsum, s); ic_ival_set (maxsum, s); }
+      else
+        {
+          /* min/max of enclosed values: endpoint-wise min/max is an enclosure */
+          mpfr_min (minsum->lo, minsum->lo, s->lo, MPFR_RNDD);
+          mpfr_min (minsum->hi, minsum->hi, s->hi, MPFR_RNDU);
+          mpfr_max (maxsum->lo, maxsum->lo, s->lo, MPFR_RNDD);
+          mpfr_max (maxsum->hi, maxsum->hi, s->hi, MPFR_RNDU);
+        }
+      ic_ival_sub (d, s, one);
+      ic_ival_abs (d, d);                      /* d encloses |sum - 1| */
+      if (st == 0) ic_ival_set (worst, d);
+      else
+        {
+          mpfr_max (worst->lo, worst->lo, d->lo, MPFR_RNDD);
+          mpfr_max (worst->hi, worst->hi, d->hi, MPFR_RNDU);
+        }
+    }
+  ic_ival_set (out, worst);
+  ic_ival_clear (s); ic_ival_clear (one); ic_ival_clear (d); ic_ival_clear (worst);
+}
+
+/* ---- Viterbi and forward ------------------------------------------------ */
+
+void ic_lm_paths_q (mpq_t *V, mpq_t *M, const ic_lm *m, int nmax)
+{
+  int S = m->nstate, T = m->ntok;
+  mpq_t *a = xcalloc ((size_t) S, sizeof (mpq_t)), *d = xcalloc ((size_t) S, sizeof (mpq_t));
+  mpq_t *a2 = xcalloc ((size_t) S, sizeof (mpq_t)), *d2 = xcalloc ((size_t) S, sizeof (mpq_t));
+  mpq_t t; mpq_init (t);
+  for (int s = 0; s < S; s++) { mpq_inits (a[s], d[s], a2[s], d2[s], NULL); }
+  mpq_set_ui (a[m->start], 1, 1); mpq_set_ui (d[m->start], 1, 1);
+  for (int n = 1; n <= nmax; n++)
+    {
+      for (int x = 0; x < T; x++) { mpq_set_ui (V[n * T + x], 0, 1); mpq_set_ui (M[n * T + x], 0, 1); }
+      for (int s = 0; s < S; s++) { mpq_set_ui (a2[s], 0, 1); mpq_set_ui (d2[s], 0, 1); }
+      for (int s = 0; s < S; s++)
+        {
+          if (mpq_sgn (a[s]) == 0) continue;
+          for (int x = 0; x < T; x++)
+            {
+              size_t i = (size_t) s * (size_t) T + (size_t) x;
+              int ns = m->next[i];
+              mpq_mul (t, a[s], m->q[i]);
+              mpq_add (M[n * T + x], M[n * T + x], t);
+              mpq_add (a2[ns], a2[ns], t);
+              mpq_mul (t, d[s], m->q[i]);
+              if (mpq_cmp (t, V[n * T + x]) > 0) mpq_set (V[n * T + x], t);
+              if (mpq_cmp (t, d2[ns]) > 0) mpq_set (d2[ns], t);
+            }
+        }
+      for (int s = 0; s < S; s++) { mpq_swap (a[s], a2[s]); mpq_swap (d[s], d2[s]); }
+    }
+  for (int s = 0; s < S; s++) mpq_clears (a[s], d[s], a2[s], d2[s], NULL);
+  mpq_clear (t);
+  free (a); free (d); free (a2); free (d2);
+}
+
+/* z = max(z, x) for enclosures: endpoint-wise max encloses the max. */
+static void ival_max (ic_ival_ptr z, ic_ival_srcptr x)
+{
+  mpfr_max (z->lo, z->lo, x->lo, MPFR_RNDD);
+  mpfr_max (z->hi, z->hi, x->hi, MPFR_RNDU);
+}
+
+void ic_lm_paths (ic_ival_struct *V, ic_ival_struct *M, const ic_lm *m, int nmax)
+{
+  int S = m->nstate, T = m->ntok;
+  mpfr_prec_t pr = m->prec;
+  ic_ival_struct *a = xcalloc ((size_t) S * 4, sizeof (ic_ival_struct));
+  ic_ival_struct *d = a + S, *a2 = a + 2 * S, *d2 = a + 3 * S;
+  char *live = xcalloc ((size_t) S, 1);
+  ic_ival_t t; ic_ival_init2 (t, pr);
+  for (int s = 0; s < 4 * S; s++) ic_ival_init2 (&a[s], pr);
+  ic_ival_set_ui (&a[m->start], 1); ic_ival_set_ui (&d[m->start], 1);
+  live[m->start] = 1;
+  for (int n = 1; n <= nmax; n++)
+    {
+      for (int x = 0; x < T; x++) { ic_ival_set_ui (&V[n * T + x], 0); ic_ival_set_ui (&M[n * T + x], 0); }
+      for (int s = 0; s < S; s++) { ic_ival_set_ui (&a2[s], 0); ic_ival_set_ui (&d2[s], 0); }
+      for (int s = 0; s < S; s++)
+        {
+          if (!live[s]) continue;
+          for (int x = 0; x < T; x++)
+            {
+              size_t i = (size_t) s * (size_t) T + (size_t) x;
+              int ns = m->next[i];
+              ic_ival_mul (t, &a[s], &m->p[i]);
+              ic_ival_add (&M[n * T + x], &M[n * T + x], t);
+              ic_ival_add (&a2[ns], &a2[ns], t);
+              ic_ival_mul (t, &d[s], &m->p[i]);
+              ival_max (&V[n * T + x], t);
+              ival_max (&d2[ns], t);
+            }
+        }
+      memset (live, 0, (size_t) S);
+      for (int s = 0; s < S; s++)
+        {
+          ic_ival_set (&a[s], &a2[s]); ic_ival_set (&d[s], &d2[s]);
+          live[s] = mpfr_sgn (a[s].hi) > 0;
+        }
+    }
+  for (int s = 0; s < 4 * S; s++) ic_ival_clear (&a[s]);
+  ic_ival_clear (t);
+  free (a); free (live);
+}
+
+/* ---- Markov (token-as-state) ------------------------------------------- */
+
+int ic_lm_markov_witness (int *s1, int *s2, int *w, const ic_lm *m)
+{
+  for (int a = 0; a < m->nstate; a++)
+    {
+      if (m->last[a] < 0) continue;
+      for (int b = a + 1; b < m->nstate; b++)
+        {
+          if (m->last[b] != m->last[a]) continue;
+          for (int x = 0; x < m->ntok; x++)
+            {
+              size_t ia = (size_t) a * (size_t) m->ntok + (size_t) x;
+              size_t ib = (size_t) b * (size_t) m->ntok + (size_t) x;
+              int differ = m->exact ? !mpq_equal (m->q[ia], m->q[ib])
+                                    : (ic_ival_lt (&m->p[ia], &m->p[ib]) || ic_ival_lt (&m->p[ib], &m->p[ia]));
+              if (differ) { *s1 = a; *s2 = b; *w = x; return 1; }
+            }
+        }
+    }
+  return 0;
+}
