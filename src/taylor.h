@@ -1,0 +1,54 @@
+/* taylor.h — truncated Taylor series with interval coefficients
+ * (automatic differentiation in outward-rounded MPFR intervals).
+ *
+ * A series of length len is an array c[0..len-1] of intervals; it encloses
+ * the Taylor coefficients f^(k)(x0) / k! of a function f at a point x0
+ * (x0 itself may be an interval: then c[k] encloses f^(k)(x)/k! for every
+ * x in x0).  Every operation uses the standard recurrences for products,
+ * quotients, exp, log, powers, sin/cos and atan (Knuth TAOCP 2, 4.7;
+ * Griewank & Walther, "Evaluating Derivatives", ch. 13), each step done in
+ * interval arithmetic, so the result encloses the exact coefficients of the
+ * composed function whenever the status is IC_IVAL_OK.
+ */
+#ifndef IC_TAYLOR_H
+#define IC_TAYLOR_H
+#include "ival.h"
+#include "term.h"
+
+/* Allocates / frees an array of len intervals at precision prec, all [0,0]. */
+ic_ival_struct *ic_taylor_alloc (long len, mpfr_prec_t prec);
+void ic_taylor_free (ic_ival_struct *c, long len);
+
+/* Encloses the Taylor coefficients of e(x) at x = x0 + t up to order len-1:
+ *   Input:  e an expression in the variable n (here a real x), x0 an
+ *           interval, len >= 1, out an array of len intervals (any prec).
+ *   Output: out[k] encloses e^(k)(x)/k! for all x in x0.
+ *   Returns IC_IVAL_OK, or IC_IVAL_EDOM if some operation is outside its
+ *   domain on x0 (log of a non-positive interval, division by an interval
+ *   containing 0, factorial, non-integer power of a possibly negative base),
+ *   in which case out is unspecified and must not be used as a bound.
+ *   prec is the working precision of all intermediate series. */
+int ic_taylor_eval (ic_ival_struct *out, const ic_node *e, ic_ival_srcptr x0,
+                    long len, mpfr_prec_t prec);
+
+/* Point evaluation: the order-0 case, out encloses e(x) for x in x0. */
+int ic_taylor_eval_point (ic_ival_ptr out, const ic_node *e, ic_ival_srcptr x0,
+                          mpfr_prec_t prec);
+
+/* Series primitives (exposed for tests and for em.c).  All arrays have
+ * length len; z may not alias x or y unless stated. */
+void ic_taylor_mul (ic_ival_struct *z, const ic_ival_struct *x,
+                    const ic_ival_struct *y, long len);
+int  ic_taylor_div (ic_ival_struct *z, const ic_ival_struct *x,
+                    const ic_ival_struct *y, long len);
+void ic_taylor_exp (ic_ival_struct *z, const ic_ival_struct *x, long len);
+int  ic_taylor_log (ic_ival_struct *z, const ic_ival_struct *x, long len);
+/* z = x^c for an interval constant c; x[0] > 0 unless c is an exact
+ * integer (then x[0] must not contain 0 when c < 0). */
+int  ic_taylor_pow_const (ic_ival_struct *z, const ic_ival_struct *x,
+                          ic_ival_srcptr c, long len);
+
+/* 1 if e contains the variable. */
+int ic_taylor_has_var (const ic_node *e);
+
+#endif
