@@ -1,0 +1,309 @@
+/* specs/mpfr_model.h — TRUSTED: the ACSL model of the MPFR functions the verified
+ * kernels call, as contracts on re-declarations of the real prototypes.
+ *
+ * Model (see proofs/README.md, "Trusted base"):
+ *  - An mpfr value is modelled by logic functions of the struct *value*
+ *    (__mpfr_struct, i.e. `*x`): fr_kind (finite / NaN / +Inf / -Inf),
+ *    fr_val (the real value when finite; -0 and +0 are both 0), fr_prec,
+ *    and the predicate FrInited (set by mpfr_init2, removed by mpfr_clear).
+ *    The value also depends on the limbs the struct owns; MPFR never shares
+ *    limbs between variables, and kernels never read limbs directly, so a
+ *    call that assigns `*rop` leaves every other value unchanged.
+ *  - One rounding predicate, Rounded(x, r, rnd): the result is not NaN;
+ *    RNDD gives a lower bound of r (or -Inf on negative overflow), RNDU an
+ *    upper bound (or +Inf on positive overflow); the sign is preserved (RNDD
+ *    of r >= 0 is a finite number >= 0, RNDU of r <= 0 a finite number
+ *    <= 0: zero is representable).  This is MPFR's documented correct
+ *    rounding (MPFR manual, sec. 4.2 "Rounding", 4.5 "Exceptions"),
+ *    weakened to the directions the kernels use.
+ *  - Special values follow IEEE 754 / the MPFR manual (sec. 4.3, "Special
+ *    values"): NaN propagates, +Inf + -Inf = NaN, exp(-Inf) = +0, ...
+ *  - The global exception flags (underflow, erange, ...) are outside the
+ *    model: the kernels never read them.
+ * gcc checks every re-declaration below against <mpfr.h> (tests/test_axioms.c
+ * includes this file), so the prototypes cannot drift.
+ */
+#ifndef IC_SPECS_MPFR_MODEL_H
+#define IC_SPECS_MPFR_MODEL_H
+
+#ifndef MPFR_USE_NO_MACRO
+#define MPFR_USE_NO_MACRO 1
+#endif
+#include <gmp.h>
+#include <mpfr.h>
+
+/* ACSL's lexer does not take identifiers starting with "__" as types. */
+typedef __mpfr_struct ic_fr_struct;
+
+/*@ axiomatic MpfrValue {
+      logic integer fr_kind (ic_fr_struct x);
+      logic real    fr_val  (ic_fr_struct x);
+      logic integer fr_prec (ic_fr_struct x);
+      predicate     FrInited (ic_fr_struct x);
+
+      axiom fr_kind_range: \forall ic_fr_struct x; 0 <= fr_kind (x) <= 3;
+      axiom fr_prec_range: \forall ic_fr_struct x;
+        FrInited (x) ==> 1 <= fr_prec (x) <= 9223372036854775551;
+    }
+    logic integer FR_NUM  = 0;
+    logic integer FR_NAN  = 1;
+    logic integer FR_PINF = 2;
+    logic integer FR_NINF = 3;
+    predicate FrNum  (ic_fr_struct x) = fr_kind (x) == 0;
+    predicate FrNaN  (ic_fr_struct x) = fr_kind (x) == 1;
+    predicate FrPInf (ic_fr_struct x) = fr_kind (x) == 2;
+    predicate FrNInf (ic_fr_struct x) = fr_kind (x) == 3;
+    predicate FrPrecOk (integer p) = 1 <= p <= 9223372036854775551;
+
+    // "x <= r" with x an extended real (-Inf below everything, +Inf and NaN
+    // below nothing) and "x >= r" symmetrically.
+    predicate FrLe (ic_fr_struct x, real r) =
+      FrNInf (x) || (FrNum (x) && fr_val (x) <= r);
+    predicate FrGe (ic_fr_struct x, real r) =
+      FrPInf (x) || (FrNum (x) && fr_val (x) >= r);
+
+    predicate Rounded (ic_fr_struct x, real r, mpfr_rnd_t rnd) =
+      !FrNaN (x)
+      && (rnd == MPFR_RNDD ==>
+            FrLe (x, r) && (r >= 0 ==> FrNum (x) && fr_val (x) >= 0))
+      && (rnd == MPFR_RNDU ==>
+            FrGe (x, r) && (r <= 0 ==> FrNum (x) && fr_val (x) <= 0));
+
+    // Kinds of non-finite results (IEEE 754).
+    logic integer kind_neg (integer a) = a == 2 ? 3 : (a == 3 ? 2 : a);
+    logic integer kind_add (integer a, integer b) =
+      (a == 1 || b == 1) ? 1 :
+      ((a == 2 && b == 3) || (a == 3 && b == 2)) ? 1 :
+      (a == 2 || b == 2) ? 2 :
+      (a == 3 || b == 3) ? 3 : 0;
+    // sign of an extended value: +1, -1, or 0 (zero or NaN)
+    logic integer fr_sgn (ic_fr_struct x) =
+      fr_kind (x) == 2 ? 1 : fr_kind (x) == 3 ? -1 : fr_kind (x) == 1 ? 0 :
+      (fr_val (x) > 0 ? 1 : (fr_val (x) < 0 ? -1 : 0));
+*/
+
+/* ---- initialisation, precision, assignment ---- */
+
+/*@ requires \valid (x);
+    requires FrPrecOk (prec);
+    assigns *x;
+    ensures FrInited (*x) && fr_prec (*x) == prec && FrNaN (*x);
+*/
+void mpfr_init2 (mpfr_ptr x, mpfr_prec_t prec);
+
+/*@ requires \valid (x) && FrInited (*x);
+    assigns *x;
+    ensures !FrInited (*x);
+*/
+void mpfr_clear (mpfr_ptr x);
+
+/*@ requires \valid_read (x) && FrInited (*x);
+    assigns \nothing;
+    ensures \result == fr_prec (*x) && FrPrecOk (\result);
+*/
+mpfr_prec_t mpfr_get_prec (mpfr_srcptr x);
+
+/*@ requires \valid (x) && \valid (y) && FrInited (*x) && FrInited (*y);
+    assigns *x, *y;
+    ensures *x == \old (*y) && *y == \old (*x);
+*/
+void mpfr_swap (mpfr_ptr x, mpfr_ptr y);
+
+/*@ requires \valid (rop) && \valid_read (op);
+    requires FrInited (*rop) && FrInited (*op);
+    assigns *rop;
+    ensures FrInited (*rop) && fr_prec (*rop) == fr_prec (\old (*rop));
+    ensures FrNum (\old (*op)) ==> Rounded (*rop, fr_val (\old (*op)), rnd);
+    ensures !FrNum (\old (*op)) ==> fr_kind (*rop) == fr_kind (\old (*op));
+*/
+int mpfr_set (mpfr_ptr rop, mpfr_srcptr op, mpfr_rnd_t rnd);
+
+/*@ requires \valid (rop) && FrInited (*rop);
+    assigns *rop;
+    ensures FrInited (*rop) && fr_prec (*rop) == fr_prec (\old (*rop));
+    ensures Rounded (*rop, (real) op, rnd) && FrNum (*rop);
+*/
+int mpfr_set_si (mpfr_ptr rop, long op, mpfr_rnd_t rnd);
+
+/*@ requires \valid (rop) && FrInited (*rop);
+    assigns *rop;
+    ensures FrInited (*rop) && fr_prec (*rop) == fr_prec (\old (*rop));
+    ensures sign < 0 ==> FrNInf (*rop);
+    ensures sign >= 0 ==> FrPInf (*rop);
+*/
+void mpfr_set_inf (mpfr_ptr rop, int sign);
+
+/*@ requires \valid (rop) && FrInited (*rop);
+    assigns *rop;
+    ensures FrInited (*rop) && fr_prec (*rop) == fr_prec (\old (*rop));
+    ensures FrNum (*rop) && fr_val (*rop) == 0;
+*/
+void mpfr_set_zero (mpfr_ptr rop, int sign);
+
+/* ---- predicates and comparisons ---- */
+
+/*@ requires \valid_read (x) && FrInited (*x);
+    assigns \nothing;
+    ensures \result != 0 <==> FrNaN (*x);
+*/
+int mpfr_nan_p (mpfr_srcptr x);
+
+/*@ requires \valid_read (x) && FrInited (*x);
+    assigns \nothing;
+    ensures \result != 0 <==> FrNum (*x);
+*/
+int mpfr_number_p (mpfr_srcptr x);
+
+/*@ requires \valid_read (x) && FrInited (*x);
+    assigns \nothing;
+    ensures \result != 0 <==> (FrNum (*x) && fr_val (*x) == 0);
+*/
+int mpfr_zero_p (mpfr_srcptr x);
+
+/*@ requires \valid_read (x) && FrInited (*x);
+    assigns \nothing;
+    ensures \result == fr_sgn (*x);
+*/
+int mpfr_sgn (mpfr_srcptr x);
+
+/* Comparisons with an integer: on NaN the result is 0 (erange flag). */
+/*@ requires \valid_read (x) && FrInited (*x);
+    assigns \nothing;
+    ensures FrNum (*x) && fr_val (*x) > i ==> \result > 0;
+    ensures FrNum (*x) && fr_val (*x) < i ==> \result < 0;
+    ensures FrNum (*x) && fr_val (*x) == i ==> \result == 0;
+    ensures FrPInf (*x) ==> \result > 0;
+    ensures FrNInf (*x) ==> \result < 0;
+    ensures FrNaN (*x) ==> \result == 0;
+*/
+int mpfr_cmp_si (mpfr_srcptr x, long i);
+
+/*@ requires \valid_read (x) && FrInited (*x);
+    assigns \nothing;
+    ensures FrNum (*x) && fr_val (*x) > i ==> \result > 0;
+    ensures FrNum (*x) && fr_val (*x) < i ==> \result < 0;
+    ensures FrNum (*x) && fr_val (*x) == i ==> \result == 0;
+    ensures FrPInf (*x) ==> \result > 0;
+    ensures FrNInf (*x) ==> \result < 0;
+    ensures FrNaN (*x) ==> \result == 0;
+*/
+int mpfr_cmp_ui (mpfr_srcptr x, unsigned long i);
+
+/*@ requires \valid_read (x) && \valid_read (y) && FrInited (*x) && FrInited (*y);
+    assigns \nothing;
+    ensures \result != 0 <==>
+      (FrNum (*x) && FrNum (*y) && fr_val (*x) == fr_val (*y))
+      || (FrPInf (*x) && FrPInf (*y)) || (FrNInf (*x) && FrNInf (*y));
+*/
+int mpfr_equal_p (mpfr_srcptr x, mpfr_srcptr y);
+
+/* ---- arithmetic ---- */
+
+/*@ requires \valid (rop) && \valid_read (op);
+    requires FrInited (*rop) && FrInited (*op);
+    assigns *rop;
+    ensures FrInited (*rop) && fr_prec (*rop) == fr_prec (\old (*rop));
+    ensures FrNum (\old (*op)) ==> Rounded (*rop, - fr_val (\old (*op)), rnd);
+    ensures !FrNum (\old (*op)) ==> fr_kind (*rop) == kind_neg (fr_kind (\old (*op)));
+*/
+int mpfr_neg (mpfr_ptr rop, mpfr_srcptr op, mpfr_rnd_t rnd);
+
+/*@ requires \valid (rop) && \valid_read (op1) && \valid_read (op2);
+    requires FrInited (*rop) && FrInited (*op1) && FrInited (*op2);
+    assigns *rop;
+    ensures FrInited (*rop) && fr_prec (*rop) == fr_prec (\old (*rop));
+    ensures FrNum (\old (*op1)) && FrNum (\old (*op2)) ==>
+      Rounded (*rop, fr_val (\old (*op1)) + fr_val (\old (*op2)), rnd);
+    ensures !(FrNum (\old (*op1)) && FrNum (\old (*op2))) ==>
+      fr_kind (*rop) == kind_add (fr_kind (\old (*op1)), fr_kind (\old (*op2)));
+*/
+int mpfr_add (mpfr_ptr rop, mpfr_srcptr op1, mpfr_srcptr op2, mpfr_rnd_t rnd);
+
+/*@ requires \valid (rop) && \valid_read (op1) && \valid_read (op2);
+    requires FrInited (*rop) && FrInited (*op1) && FrInited (*op2);
+    assigns *rop;
+    ensures FrInited (*rop) && fr_prec (*rop) == fr_prec (\old (*rop));
+    ensures FrNum (\old (*op1)) && FrNum (\old (*op2)) ==>
+      Rounded (*rop, fr_val (\old (*op1)) - fr_val (\old (*op2)), rnd);
+    ensures !(FrNum (\old (*op1)) && FrNum (\old (*op2))) ==>
+      fr_kind (*rop) == kind_add (fr_kind (\old (*op1)), kind_neg (fr_kind (\old (*op2))));
+*/
+int mpfr_sub (mpfr_ptr rop, mpfr_srcptr op1, mpfr_srcptr op2, mpfr_rnd_t rnd);
+
+/* rop = 1 + op (used as add_ui with 1) */
+/*@ requires \valid (rop) && \valid_read (op1);
+    requires FrInited (*rop) && FrInited (*op1);
+    assigns *rop;
+    ensures FrInited (*rop) && fr_prec (*rop) == fr_prec (\old (*rop));
+    ensures FrNum (\old (*op1)) ==> Rounded (*rop, fr_val (\old (*op1)) + op2, rnd);
+    ensures !FrNum (\old (*op1)) ==> fr_kind (*rop) == fr_kind (\old (*op1));
+*/
+int mpfr_add_ui (mpfr_ptr rop, mpfr_srcptr op1, unsigned long op2, mpfr_rnd_t rnd);
+
+/*@ requires \valid (rop) && \valid_read (op2);
+    requires FrInited (*rop) && FrInited (*op2);
+    assigns *rop;
+    ensures FrInited (*rop) && fr_prec (*rop) == fr_prec (\old (*rop));
+    ensures FrNum (\old (*op2)) ==> Rounded (*rop, op1 - fr_val (\old (*op2)), rnd);
+    ensures !FrNum (\old (*op2)) ==> fr_kind (*rop) == kind_neg (fr_kind (\old (*op2)));
+*/
+int mpfr_ui_sub (mpfr_ptr rop, unsigned long op1, mpfr_srcptr op2, mpfr_rnd_t rnd);
+
+/* rop = op1 * 2^op2 (multiplication by 2: only used with op2 = 1) */
+/*@ requires \valid (rop) && \valid_read (op1);
+    requires FrInited (*rop) && FrInited (*op1);
+    requires op2 == 1;
+    assigns *rop;
+    ensures FrInited (*rop) && fr_prec (*rop) == fr_prec (\old (*rop));
+    ensures FrNum (\old (*op1)) ==> Rounded (*rop, 2 * fr_val (\old (*op1)), rnd);
+    ensures !FrNum (\old (*op1)) ==> fr_kind (*rop) == fr_kind (\old (*op1));
+*/
+int mpfr_mul_2ui (mpfr_ptr rop, mpfr_srcptr op1, unsigned long op2, mpfr_rnd_t rnd);
+
+/* Division: only the finite / finite-nonzero case and x / +-Inf are
+ * described (enough for the kernels, which divide by a positive number). */
+/*@ requires \valid (rop) && \valid_read (op1) && \valid_read (op2);
+    requires FrInited (*rop) && FrInited (*op1) && FrInited (*op2);
+    assigns *rop;
+    ensures FrInited (*rop) && fr_prec (*rop) == fr_prec (\old (*rop));
+    ensures FrNum (\old (*op1)) && FrNum (\old (*op2)) && fr_val (\old (*op2)) != 0 ==>
+      Rounded (*rop, fr_val (\old (*op1)) / fr_val (\old (*op2)), rnd);
+    ensures FrPInf (\old (*op1)) && FrNum (\old (*op2)) && fr_val (\old (*op2)) > 0 ==>
+      FrPInf (*rop);
+*/
+int mpfr_div (mpfr_ptr rop, mpfr_srcptr op1, mpfr_srcptr op2, mpfr_rnd_t rnd);
+
+/* ---- elementary functions (values: ACSL \exp, \log) ---- */
+
+/*@ requires \valid (rop) && \valid_read (op);
+    requires FrInited (*rop) && FrInited (*op);
+    assigns *rop;
+    ensures FrInited (*rop) && fr_prec (*rop) == fr_prec (\old (*rop));
+    ensures FrNum (\old (*op)) ==> Rounded (*rop, \exp (fr_val (\old (*op))), rnd);
+    ensures FrPInf (\old (*op)) ==> FrPInf (*rop);
+    ensures FrNInf (\old (*op)) ==> FrNum (*rop) && fr_val (*rop) == 0;
+    ensures FrNaN (\old (*op)) ==> FrNaN (*rop);
+*/
+int mpfr_exp (mpfr_ptr rop, mpfr_srcptr op, mpfr_rnd_t rnd);
+
+/*@ requires \valid (rop) && \valid_read (op);
+    requires FrInited (*rop) && FrInited (*op);
+    assigns *rop;
+    ensures FrInited (*rop) && fr_prec (*rop) == fr_prec (\old (*rop));
+    ensures FrNum (\old (*op)) && fr_val (\old (*op)) > 0 ==>
+      Rounded (*rop, \log (fr_val (\old (*op))), rnd);
+    ensures FrPInf (\old (*op)) ==> FrPInf (*rop);
+*/
+int mpfr_log (mpfr_ptr rop, mpfr_srcptr op, mpfr_rnd_t rnd);
+
+/*@ requires \valid (rop) && \valid_read (op);
+    requires FrInited (*rop) && FrInited (*op);
+    assigns *rop;
+    ensures FrInited (*rop) && fr_prec (*rop) == fr_prec (\old (*rop));
+    ensures FrNum (\old (*op)) && fr_val (\old (*op)) > -1 ==>
+      Rounded (*rop, \log (1 + fr_val (\old (*op))), rnd);
+    ensures FrPInf (\old (*op)) ==> FrPInf (*rop);
+*/
+int mpfr_log1p (mpfr_ptr rop, mpfr_srcptr op, mpfr_rnd_t rnd);
+
+#endif

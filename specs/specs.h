@@ -1,0 +1,13 @@
+/* specs/specs.h — the trusted specification, included (cpp -include) in
+ * front of every kernel when Frama-C parses it (mk/verify.mk).  Nothing in
+ * the compiled library includes it. */
+#ifndef IC_SPECS_H
+#define IC_SPECS_H
+#include "mpfr_model.h"
+#include "ival.h"
+#include "verdict.h"
+#include "interval.acsl"
+#include "analysis.acsl"
+#include "series.acsl"
+#include "verdict.acsl"
+#endif
