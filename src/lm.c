@@ -375,7 +375,7 @@ void ic_lm_paths (ic_ival_struct *V, ic_ival_struct *M, const ic_lm *m, int nmax
               ival_max (&d2[ns], t);
             }
         }
-      memset (live, 0, (size_t) S);
+      for (int s = 0; s < S; s++) live[s] = 0;
       for (int s = 0; s < S; s++)
         {
           ic_ival_set (&a[s], &a2[s]); ic_ival_set (&d[s], &d2[s]);

@@ -1,0 +1,99 @@
+/* claims.h — claim files: parsing, and checking every claim with a
+ * three-valued status (proved / refuted / undecided).
+ *
+ * The format is described in docs/claims.md.  In short: blocks that start
+ * at column 1 with "model NAME" or "claim ID", followed by indented
+ * "key: value" lines; a claim has one or more "check:" lines, and holds
+ * when every check holds (a refuted check refutes the claim).
+ *
+ * Soundness rule: a check is "proved" or "refuted" only from exact GMP
+ * arithmetic, outward-rounded MPFR intervals, exact emulation of a
+ * floating-point format, or a verdict of ic_certify; heuristics only choose
+ * candidates (counterexample witnesses, search brackets).
+ */
+#ifndef IC_CLAIMS_H
+#define IC_CLAIMS_H
+#include <gmp.h>
+#include <stddef.h>
+#include "svg.h"
+
+typedef enum { IC_ST_UNDECIDED = 0, IC_ST_PROVED = 1, IC_ST_REFUTED = 2 } ic_claim_status;
+const char *ic_claim_status_name (ic_claim_status s);
+
+/* ---- what a check found ---------------------------------------------- */
+typedef struct { char *key, *val; } ic_kv;
+
+typedef struct {
+  ic_claim_status status;
+  char *how;                 /* the certificate in words                  */
+  int nkv; ic_kv *kv;        /* the numbers (intervals are [lo, hi])      */
+  char *witness;             /* a counterexample, or NULL                 */
+  char *witness_how;         /* the witness's own certificate             */
+  int nwkv; ic_kv *wkv;      /* its numbers                               */
+  int nplot; ic_plot *plot;  /* certified data to draw                    */
+} ic_check_result;
+
+/* ---- parsed claim files ---------------------------------------------- */
+typedef struct ic_check ic_check;     /* parsed check (claims.c)          */
+typedef struct ic_model_def ic_model_def;
+
+typedef struct {
+  char *text;                /* the check as written                      */
+  int line;
+  ic_check *c;
+  ic_check_result r;
+} ic_check_entry;
+
+typedef struct {
+  char *id;
+  int line;
+  int item;                  /* numbered item in the essay's list, or 0   */
+  char *statement;           /* what the claim says, in words             */
+  char *expect;              /* "proved"/"refuted"/"undecided" or NULL     */
+  char *note;                /* free text for the report, or NULL          */
+  int ncheck;
+  ic_check_entry *check;
+  ic_claim_status status;
+  double seconds;            /* time taken (not in reports: determinism)   */
+} ic_claim;
+
+typedef struct {
+  char *path;                /* the name used in messages                  */
+  char *dir;                 /* base for relative model paths              */
+  char *text;                /* the file's text                            */
+  int nclaim; ic_claim *claim;
+  int nmodel; ic_model_def **model;
+} ic_claimfile;
+
+/* Parses a claim file from text.  Returns 0, or -1 with a message
+ * "NAME:LINE:COL: ..." in err. */
+int ic_claims_parse (ic_claimfile *cf, const char *text, const char *name,
+                     const char *dir, char *err, size_t errlen);
+int ic_claims_read (ic_claimfile *cf, const char *path, char *err, size_t errlen);
+void ic_claims_clear (ic_claimfile *cf);
+
+/* The built-in claim file (data/essay.claims, embedded at build time). */
+extern const char ic_essay_claims[];
+
+typedef struct {
+  int progress;              /* 1: one line per claim on stderr             */
+  const char *only;          /* check only this claim id (NULL: all)        */
+} ic_claims_options;
+
+/* Checks every claim (fills r and status).  Returns the number of claims
+ * left undecided, or -1 with a message in err when a model file cannot be
+ * loaded (file:line:col for ARPA errors). */
+int ic_claims_check (ic_claimfile *cf, const ic_claims_options *opt,
+                     char *err, size_t errlen);
+
+/* Helpers shared with the report writer. */
+void ic_check_result_clear (ic_check_result *r);
+
+/* The CLI subcommands (src/claims_cli.c); argv[0] is the subcommand name.
+ * Exit status: 0 every claim decided, 3 some undecided, 2 bad input or
+ * usage (message on stderr, file:line:col for claim and ARPA files),
+ * 1 internal error. */
+int ic_cli_claims (int argc, char **argv);
+int ic_cli_report (int argc, char **argv);
+
+#endif

@@ -1,0 +1,383 @@
+/* report.c — report.md, report.json and index.html of a checked claim file
+ * (see report.h).  Everything written comes from the check results; the
+ * plots are drawn from certified enclosures (svg.c). */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <errno.h>
+#include <dirent.h>
+#include <sys/stat.h>
+#include <gmp.h>
+#include <mpfr.h>
+#include "infcert.h"
+#include "report.h"
+#include "buf.h"
+
+static int cmpstr (const void *a, const void *b) { return strcmp (*(char *const *) a, *(char *const *) b); }
+
+/* Proof status of the verified kernels: the files in proofs/ (sorted) and
+ * their first line, read from the current directory. */
+static int proof_lines (char ***out)
+{
+  DIR *d = opendir ("proofs");
+  int n = 0;
+  char **names = NULL;
+  if (d)
+    {
+      struct dirent *e;
+      while ((e = readdir (d)) != NULL)
+        {
+          if (e->d_name[0] == '.') continue;
+          char **t = realloc (names, sizeof (char *) * (size_t) (n + 1));
+          if (!t) break;
+          names = t;
+          names[n++] = strdup (e->d_name);
+        }
+      closedir (d);
+    }
+  qsort (names, (size_t) n, sizeof (char *), cmpstr);
+  for (int i = 0; i < n; i++)
+    {
+      char path[1024], line[300] = "";
+      snprintf (path, sizeof path, "proofs/%s", names[i]);
+      FILE *fp = fopen (path, "r");
+      if (fp) { if (!fgets (line, sizeof line, fp)) line[0] = 0; fclose (fp); }
+      line[strcspn (line, "\r\n")] = 0;
+      char *s = malloc (strlen (names[i]) + strlen (line) + 16);
+      if (!s) abort ();
+      sprintf (s, "proofs/%s%s%s", names[i], line[0] ? ": " : "", line);
+      free (names[i]);
+      names[i] = s;
+    }
+  *out = names;
+  return n;
+}
+
+static void free_lines (char **l, int n) { for (int i = 0; i < n; i++) free (l[i]); free (l); }
+
+static int count_status (const ic_claimfile *cf, ic_claim_status s)
+{
+  int n = 0;
+  for (int i = 0; i < cf->nclaim; i++) n += cf->claim[i].status == s;
+  return n;
+}
+
+/* ---- JSON ------------------------------------------------------------------ */
+
+static void json_kv (ic_buf *b, const ic_kv *kv, int n)
+{
+  ic_buf_puts (b, "[");
+  for (int i = 0; i < n; i++)
+    {
+      ic_buf_puts (b, i ? ", [" : "[");
+      ic_buf_json_str (b, kv[i].key);
+      ic_buf_puts (b, ", ");
+      ic_buf_json_str (b, kv[i].val);
+      ic_buf_puts (b, "]");
+    }
+  ic_buf_puts (b, "]");
+}
+
+static void json_num (ic_buf *b, double v)
+{
+  if (v != v) ic_buf_puts (b, "null");
+  else if (v > 1e300) ic_buf_puts (b, "\"inf\"");
+  else if (v < -1e300) ic_buf_puts (b, "\"-inf\"");
+  else ic_buf_printf (b, "%.6g", v);
+}
+
+char *ic_report_json (const ic_claimfile *cf, const ic_report_meta *meta)
+{
+  ic_buf b; ic_buf_init (&b);
+  ic_buf_puts (&b, "{\n  \"infcert\": ");
+  ic_buf_json_str (&b, INFCERT_VERSION);
+  ic_buf_puts (&b, ",\n  \"gmp\": ");
+  ic_buf_json_str (&b, gmp_version);
+  ic_buf_puts (&b, ",\n  \"mpfr\": ");
+  ic_buf_json_str (&b, mpfr_get_version ());
+  ic_buf_puts (&b, ",\n  \"source\": ");
+  ic_buf_json_str (&b, meta->source);
+  ic_buf_puts (&b, ",\n  \"command\": ");
+  ic_buf_json_str (&b, meta->command);
+  ic_buf_printf (&b, ",\n  \"summary\": {\"claims\": %d, \"proved\": %d, \"refuted\": %d, \"undecided\": %d},\n",
+                 cf->nclaim, count_status (cf, IC_ST_PROVED), count_status (cf, IC_ST_REFUTED), count_status (cf, IC_ST_UNDECIDED));
+  char **pl; int np = proof_lines (&pl);
+  ic_buf_puts (&b, "  \"kernel_proofs\": [");
+  for (int i = 0; i < np; i++) { if (i) ic_buf_puts (&b, ", "); ic_buf_json_str (&b, pl[i]); }
+  ic_buf_puts (&b, "],\n  \"claims\": [\n");
+  free_lines (pl, np);
+  for (int i = 0; i < cf->nclaim; i++)
+    {
+      const ic_claim *c = &cf->claim[i];
+      ic_buf_puts (&b, "    {\"id\": ");
+      ic_buf_json_str (&b, c->id);
+      ic_buf_printf (&b, ", \"item\": %d, \"statement\": ", c->item);
+      ic_buf_json_str (&b, c->statement);
+      ic_buf_puts (&b, ", \"status\": ");
+      ic_buf_json_str (&b, ic_claim_status_name (c->status));
+      ic_buf_puts (&b, ", \"expected\": ");
+      if (c->expect) ic_buf_json_str (&b, c->expect); else ic_buf_puts (&b, "null");
+      ic_buf_puts (&b, ", \"note\": ");
+      if (c->note) ic_buf_json_str (&b, c->note); else ic_buf_puts (&b, "null");
+      ic_buf_puts (&b, ",\n     \"checks\": [\n");
+      for (int j = 0; j < c->ncheck; j++)
+        {
+          const ic_check_entry *ce = &c->check[j];
+          const ic_check_result *r = &ce->r;
+          ic_buf_puts (&b, "       {\"check\": ");
+          ic_buf_json_str (&b, ce->text);
+          ic_buf_printf (&b, ", \"line\": %d, \"status\": ", ce->line);
+          ic_buf_json_str (&b, ic_claim_status_name (r->status));
+          ic_buf_puts (&b, ", \"certificate\": ");
+          ic_buf_json_str (&b, r->how ? r->how : "");
+          ic_buf_puts (&b, ", \"numbers\": ");
+          json_kv (&b, r->kv, r->nkv);
+          if (r->witness)
+            {
+              ic_buf_puts (&b, ",\n        \"counterexample\": {\"witness\": ");
+              ic_buf_json_str (&b, r->witness);
+              ic_buf_puts (&b, ", \"certificate\": ");
+              ic_buf_json_str (&b, r->witness_how ? r->witness_how : "");
+              ic_buf_puts (&b, ", \"numbers\": ");
+              json_kv (&b, r->wkv, r->nwkv);
+              ic_buf_puts (&b, "}");
+            }
+          ic_buf_puts (&b, ",\n        \"plots\": [");
+          for (int k = 0; k < r->nplot; k++)
+            {
+              const ic_plot *p = &r->plot[k];
+              ic_buf_puts (&b, k ? ", {\"title\": " : "{\"title\": ");
+              ic_buf_json_str (&b, p->title);
+              ic_buf_puts (&b, ", \"series\": [");
+              for (int s = 0; s < p->nseries; s++)
+                {
+                  ic_buf_puts (&b, s ? ", {\"name\": " : "{\"name\": ");
+                  ic_buf_json_str (&b, p->s[s].name);
+                  ic_buf_puts (&b, ", \"x\": [");
+                  for (int q = 0; q < p->s[s].n; q++) { if (q) ic_buf_puts (&b, ","); json_num (&b, p->s[s].x[q]); }
+                  ic_buf_puts (&b, "], \"lo\": [");
+                  for (int q = 0; q < p->s[s].n; q++) { if (q) ic_buf_puts (&b, ","); json_num (&b, p->s[s].ylo[q]); }
+                  ic_buf_puts (&b, "], \"hi\": [");
+                  for (int q = 0; q < p->s[s].n; q++) { if (q) ic_buf_puts (&b, ","); json_num (&b, p->s[s].yhi[q]); }
+                  ic_buf_puts (&b, "]}");
+                }
+              ic_buf_puts (&b, "]}");
+            }
+          ic_buf_printf (&b, "]}%s\n", j + 1 < c->ncheck ? "," : "");
+        }
+      ic_buf_printf (&b, "     ]}%s\n", i + 1 < cf->nclaim ? "," : "");
+    }
+  ic_buf_puts (&b, "  ]\n}\n");
+  return ic_buf_take (&b);
+}
+
+/* ---- Markdown --------------------------------------------------------------- */
+
+static void md_cell (ic_buf *b, const char *s)
+{
+  for (; *s; s++)
+    {
+      if (*s == '|') ic_buf_puts (b, "\\|");
+      else if (*s == '\n') ic_buf_puts (b, " ");
+      else ic_buf_putn (b, s, 1);
+    }
+}
+
+char *ic_report_md (const ic_claimfile *cf, const ic_report_meta *meta)
+{
+  ic_buf b; ic_buf_init (&b);
+  ic_buf_printf (&b, "# infcert report\n\nSource: %s  \nReproduce with: `%s`  \n", meta->source, meta->command);
+  ic_buf_printf (&b, "Versions: infcert %s, GMP %s, MPFR %s\n\n", INFCERT_VERSION, gmp_version, mpfr_get_version ());
+  ic_buf_printf (&b, "%d claims: %d proved, %d refuted, %d undecided.\n\n", cf->nclaim,
+                 count_status (cf, IC_ST_PROVED), count_status (cf, IC_ST_REFUTED), count_status (cf, IC_ST_UNDECIDED));
+  ic_buf_puts (&b, "| id | item | status | expected |\n|---|---|---|---|\n");
+  for (int i = 0; i < cf->nclaim; i++)
+    {
+      const ic_claim *c = &cf->claim[i];
+      ic_buf_printf (&b, "| %s | %d | **%s** | %s |\n", c->id, c->item, ic_claim_status_name (c->status), c->expect ? c->expect : "-");
+    }
+  for (int i = 0; i < cf->nclaim; i++)
+    {
+      const ic_claim *c = &cf->claim[i];
+      ic_buf_printf (&b, "\n## %s — %s\n\n", c->id, ic_claim_status_name (c->status));
+      ic_buf_printf (&b, "%s\n\n", c->statement);
+      if (c->note) ic_buf_printf (&b, "_Note:_ %s\n\n", c->note);
+      for (int j = 0; j < c->ncheck; j++)
+        {
+          const ic_check_entry *ce = &c->check[j];
+          const ic_check_result *r = &ce->r;
+          ic_buf_printf (&b, "### Check `%s` — %s\n\n%s\n\n", ce->text, ic_claim_status_name (r->status), r->how ? r->how : "");
+          if (r->nkv)
+            {
+              ic_buf_puts (&b, "| quantity | value |\n|---|---|\n");
+              for (int k = 0; k < r->nkv; k++)
+                {
+                  ic_buf_puts (&b, "| "); md_cell (&b, r->kv[k].key);
+                  ic_buf_puts (&b, " | "); md_cell (&b, r->kv[k].val);
+                  ic_buf_puts (&b, " |\n");
+                }
+              ic_buf_puts (&b, "\n");
+            }
+          if (r->witness)
+            {
+              ic_buf_printf (&b, "**Counterexample:** %s\n\n", r->witness);
+              if (r->witness_how) ic_buf_printf (&b, "Its certificate: %s\n\n", r->witness_how);
+              for (int k = 0; k < r->nwkv; k++)
+                {
+                  ic_buf_puts (&b, "- "); md_cell (&b, r->wkv[k].key);
+                  ic_buf_puts (&b, ": "); md_cell (&b, r->wkv[k].val);
+                  ic_buf_puts (&b, "\n");
+                }
+              if (r->nwkv) ic_buf_puts (&b, "\n");
+            }
+          if (r->nplot) ic_buf_printf (&b, "(%d plot%s in index.html)\n\n", r->nplot, r->nplot > 1 ? "s" : "");
+        }
+    }
+  char **pl; int np = proof_lines (&pl);
+  ic_buf_puts (&b, "\n## Verified kernels\n\n");
+  if (!np) ic_buf_puts (&b, "No proof results found in proofs/ (run `make verify`).\n");
+  for (int i = 0; i < np; i++) ic_buf_printf (&b, "- %s\n", pl[i]);
+  free_lines (pl, np);
+  return ic_buf_take (&b);
+}
+
+/* ---- HTML ------------------------------------------------------------------- */
+
+static const char *css =
+  "body{font-family:sans-serif;max-width:1100px;margin:2em auto;padding:0 1em;color:#222;line-height:1.4}"
+  "table{border-collapse:collapse;margin:0.5em 0}td,th{border:1px solid #ccc;padding:3px 8px;text-align:left;vertical-align:top}"
+  "th{background:#f3f3f3}.proved{color:#1d7a33;font-weight:bold}.refuted{color:#b3261e;font-weight:bold}"
+  ".undecided{color:#8a6d00;font-weight:bold}code{background:#f5f5f5;padding:1px 3px}"
+  ".claim{border-top:2px solid #ddd;margin-top:1.5em}.witness{background:#fff4f2;border-left:4px solid #b3261e;padding:0.4em 0.8em}"
+  ".plots svg{margin:0.3em 0.6em 0.3em 0;border:1px solid #ddd}.kv td:first-child{color:#555}";
+
+char *ic_report_html (const ic_claimfile *cf, const ic_report_meta *meta)
+{
+  ic_buf b; ic_buf_init (&b);
+  ic_buf_printf (&b, "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+                 "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">"
+                 "<title>infcert report</title><style>%s</style></head><body>\n", css);
+  ic_buf_puts (&b, "<h1>infcert report</h1>\n<p>Source: ");
+  ic_buf_html (&b, meta->source);
+  ic_buf_puts (&b, "<br>Reproduce with: <code>");
+  ic_buf_html (&b, meta->command);
+  ic_buf_printf (&b, "</code><br>Versions: infcert %s, GMP %s, MPFR %s</p>\n", INFCERT_VERSION, gmp_version, mpfr_get_version ());
+  ic_buf_printf (&b, "<p id=\"summary\">%d claims: %d proved, %d refuted, %d undecided. A status is printed only when it follows from exact rational arithmetic, outward-rounded interval arithmetic, exact emulation of a floating-point format, or a certified verdict of the series engine.</p>\n",
+                 cf->nclaim, count_status (cf, IC_ST_PROVED), count_status (cf, IC_ST_REFUTED), count_status (cf, IC_ST_UNDECIDED));
+  ic_buf_puts (&b, "<table id=\"claims\"><thead><tr><th>id</th><th>item</th><th>claim</th><th>status</th><th>expected</th></tr></thead><tbody>\n");
+  for (int i = 0; i < cf->nclaim; i++)
+    {
+      const ic_claim *c = &cf->claim[i];
+      const char *st = ic_claim_status_name (c->status);
+      ic_buf_puts (&b, "<tr><td><a href=\"#");
+      ic_buf_html (&b, c->id);
+      ic_buf_puts (&b, "\">");
+      ic_buf_html (&b, c->id);
+      ic_buf_printf (&b, "</a></td><td>%d</td><td>", c->item);
+      ic_buf_html (&b, c->statement);
+      ic_buf_printf (&b, "</td><td class=\"%s\">%s</td><td>", st, st);
+      ic_buf_html (&b, c->expect ? c->expect : "-");
+      ic_buf_puts (&b, "</td></tr>\n");
+    }
+  ic_buf_puts (&b, "</tbody></table>\n");
+  for (int i = 0; i < cf->nclaim; i++)
+    {
+      const ic_claim *c = &cf->claim[i];
+      const char *st = ic_claim_status_name (c->status);
+      ic_buf_puts (&b, "<section class=\"claim\" id=\"");
+      ic_buf_html (&b, c->id);
+      ic_buf_puts (&b, "\"><h2>");
+      ic_buf_html (&b, c->id);
+      ic_buf_printf (&b, " &mdash; <span class=\"%s\">%s</span></h2>\n<p>", st, st);
+      ic_buf_html (&b, c->statement);
+      ic_buf_puts (&b, "</p>\n");
+      if (c->note) { ic_buf_puts (&b, "<p><em>Note:</em> "); ic_buf_html (&b, c->note); ic_buf_puts (&b, "</p>\n"); }
+      for (int j = 0; j < c->ncheck; j++)
+        {
+          const ic_check_entry *ce = &c->check[j];
+          const ic_check_result *r = &ce->r;
+          const char *cs = ic_claim_status_name (r->status);
+          ic_buf_puts (&b, "<h3>Check <code>");
+          ic_buf_html (&b, ce->text);
+          ic_buf_printf (&b, "</code> &mdash; <span class=\"%s\">%s</span></h3>\n<p>", cs, cs);
+          ic_buf_html (&b, r->how ? r->how : "");
+          ic_buf_puts (&b, "</p>\n");
+          if (r->nkv)
+            {
+              ic_buf_puts (&b, "<table class=\"kv\">");
+              for (int k = 0; k < r->nkv; k++)
+                {
+                  ic_buf_puts (&b, "<tr><td>"); ic_buf_html (&b, r->kv[k].key);
+                  ic_buf_puts (&b, "</td><td>"); ic_buf_html (&b, r->kv[k].val);
+                  ic_buf_puts (&b, "</td></tr>");
+                }
+              ic_buf_puts (&b, "</table>\n");
+            }
+          if (r->witness)
+            {
+              ic_buf_puts (&b, "<div class=\"witness\"><p><strong>Counterexample:</strong> ");
+              ic_buf_html (&b, r->witness);
+              ic_buf_puts (&b, "</p>");
+              if (r->witness_how) { ic_buf_puts (&b, "<p>Its certificate: "); ic_buf_html (&b, r->witness_how); ic_buf_puts (&b, "</p>"); }
+              if (r->nwkv)
+                {
+                  ic_buf_puts (&b, "<table class=\"kv\">");
+                  for (int k = 0; k < r->nwkv; k++)
+                    {
+                      ic_buf_puts (&b, "<tr><td>"); ic_buf_html (&b, r->wkv[k].key);
+                      ic_buf_puts (&b, "</td><td>"); ic_buf_html (&b, r->wkv[k].val);
+                      ic_buf_puts (&b, "</td></tr>");
+                    }
+                  ic_buf_puts (&b, "</table>");
+                }
+              ic_buf_puts (&b, "</div>\n");
+            }
+          if (r->nplot)
+            {
+              ic_buf_puts (&b, "<div class=\"plots\">");
+              for (int k = 0; k < r->nplot; k++)
+                {
+                  char *svg = ic_svg_plot (&r->plot[k], 520, 300);
+                  ic_buf_puts (&b, svg);
+                  free (svg);
+                }
+              ic_buf_puts (&b, "</div>\n");
+            }
+        }
+      ic_buf_puts (&b, "</section>\n");
+    }
+  char **pl; int np = proof_lines (&pl);
+  ic_buf_puts (&b, "<section class=\"claim\" id=\"kernels\"><h2>Verified kernels</h2>\n");
+  if (!np) ic_buf_puts (&b, "<p>No proof results found in proofs/ (run <code>make verify</code>).</p>\n");
+  else
+    {
+      ic_buf_puts (&b, "<ul>");
+      for (int i = 0; i < np; i++) { ic_buf_puts (&b, "<li>"); ic_buf_html (&b, pl[i]); ic_buf_puts (&b, "</li>"); }
+      ic_buf_puts (&b, "</ul>\n");
+    }
+  free_lines (pl, np);
+  ic_buf_puts (&b, "</section>\n</body></html>\n");
+  return ic_buf_take (&b);
+}
+
+int ic_report_write (const ic_claimfile *cf, const ic_report_meta *meta,
+                     const char *dir, char *err, size_t errlen)
+{
+  if (mkdir (dir, 0777) != 0 && errno != EEXIST)
+    { snprintf (err, errlen, "%s: %s", dir, strerror (errno)); return -1; }
+  char *doc[3] = { ic_report_md (cf, meta), ic_report_json (cf, meta), ic_report_html (cf, meta) };
+  const char *name[3] = { "report.md", "report.json", "index.html" };
+  int rc = 0;
+  for (int i = 0; i < 3 && rc == 0; i++)
+    {
+      size_t n = strlen (dir) + strlen (name[i]) + 2;
+      char *path = malloc (n);
+      if (!path) abort ();
+      snprintf (path, n, "%s/%s", dir, name[i]);
+      if (ic_write_file_atomic (path, doc[i], strlen (doc[i])) != 0)
+        { snprintf (err, errlen, "%s: %s", path, strerror (errno)); rc = -1; }
+      free (path);
+    }
+  for (int i = 0; i < 3; i++) free (doc[i]);
+  return rc;
+}

@@ -1,0 +1,23 @@
+/* report.h — certified reports of a checked claim file: report.md,
+ * report.json and a self-contained index.html (inline CSS and SVG, no
+ * script, no network).  The bytes depend only on the claim file, the
+ * models it reads, the versions and the command line: no clock, no host. */
+#ifndef IC_REPORT_H
+#define IC_REPORT_H
+#include "claims.h"
+
+typedef struct {
+  const char *source;        /* "built-in (data/essay.claims)" or the path */
+  const char *command;       /* the command that reproduces the report     */
+} ic_report_meta;
+
+char *ic_report_json (const ic_claimfile *cf, const ic_report_meta *meta);
+char *ic_report_md (const ic_claimfile *cf, const ic_report_meta *meta);
+char *ic_report_html (const ic_claimfile *cf, const ic_report_meta *meta);
+
+/* Builds the three documents in memory, then writes each one atomically
+ * into dir (created if missing).  Returns 0, or -1 with a message. */
+int ic_report_write (const ic_claimfile *cf, const ic_report_meta *meta,
+                     const char *dir, char *err, size_t errlen);
+
+#endif

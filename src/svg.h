@@ -1,0 +1,39 @@
+/* svg.h — deterministic inline SVG line plots of certified data.
+ *
+ * A plot holds series of points (x, [ylo, yhi]).  Bands draw the whole
+ * interval [ylo, yhi] at each x (certified enclosures: the true value is
+ * inside the drawn band up to pixel rounding); lines draw ylo (= yhi) as a
+ * polyline; hbands draw one horizontal band [ylo[0], yhi[0]] across the
+ * plot.  Coordinates are printed with fixed decimals so the same data
+ * always gives the same bytes.
+ */
+#ifndef IC_SVG_H
+#define IC_SVG_H
+
+typedef enum { IC_PLOT_BAND = 0, IC_PLOT_LINE, IC_PLOT_POINTS, IC_PLOT_HBAND, IC_PLOT_VLINE } ic_plot_style;
+
+typedef struct {
+  char *name;
+  ic_plot_style style;
+  int n;
+  double *x, *ylo, *yhi;
+} ic_plot_series;
+
+typedef struct {
+  char *title, *xlabel, *ylabel;
+  int xlog;                  /* x axis logarithmic (x > 0)                */
+  int nseries;
+  ic_plot_series *s;
+} ic_plot;
+
+#define IC_PLOT_MAX_SERIES 8
+/* Pointers returned by ic_plot_add stay valid until ic_plot_clear. */
+void ic_plot_init (ic_plot *p, const char *title, const char *xlabel, const char *ylabel, int xlog);
+/* Adds a series with room for n points (x, ylo, yhi to be filled). */
+ic_plot_series *ic_plot_add (ic_plot *p, const char *name, ic_plot_style style, int n);
+void ic_plot_clear (ic_plot *p);
+
+/* SVG text (malloc'd) of the plot, width x height pixels. */
+char *ic_svg_plot (const ic_plot *p, int width, int height);
+
+#endif
