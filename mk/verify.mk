@@ -1,0 +1,17 @@
+# mk/verify.mk — Frama-C/WP proofs of the kernels in src/kern (see
+# proofs/README.md).  Needs the Debian packages frama-c-base why3 z3 cvc4 cvc5.
+#   make verify         prove every kernel in proofs/kernels.txt (cache:
+#                       proofs/wp-cache, replayed; changed goals re-proved),
+#                       write proofs/results.txt; fails unless 100% proved
+#   make verify-cold    same without the cache (timing of a fresh machine)
+VERIFY_OUT ?= $(BUILD)/verify
+
+verify:
+	sh tools/verify.sh -o $(VERIFY_OUT) -c proofs/wp-cache -r proofs/results.txt
+
+verify-cold:
+	rm -rf $(VERIFY_OUT)-cold
+	sh tools/verify.sh -o $(VERIFY_OUT)-cold -C
+
+CHECK_STEPS += verify
+.PHONY: verify verify-cold

@@ -1,0 +1,152 @@
+#!/bin/sh
+# tools/verify.sh — runs Frama-C/WP on the verified kernels and fails unless
+# every goal is proved.
+#
+# usage: tools/verify.sh [-k KERNELS] [-o OUTDIR] [-c CACHEDIR|-C] [-r RESULTS]
+#   -k  kernel list (default proofs/kernels.txt): lines "file.c fn fn ...";
+#       "#" starts a comment.  Every listed function is proved; a call to a
+#       function not listed uses only its contract, so every callee that is
+#       not an MPFR function (specs/mpfr_model.h) must be listed too.
+#   -o  scratch directory (default build/verify): Why3 config, logs
+#   -c  WP cache directory (default proofs/wp-cache, mode "update": cached
+#       results are replayed, changed goals re-proved and added); -C: none
+#   -r  results file to write (default: none), e.g. proofs/results.txt
+# Prints one line per kernel "proved/total" and a summary; exit status 0 iff
+# every goal of every listed kernel is proved.
+set -u
+KERNELS=proofs/kernels.txt
+OUT=build/verify
+CACHE=proofs/wp-cache
+RESULTS=
+while getopts k:o:c:Cr: opt; do
+  case $opt in
+    k) KERNELS=$OPTARG ;;
+    o) OUT=$OPTARG ;;
+    c) CACHE=$OPTARG ;;
+    C) CACHE= ;;
+    r) RESULTS=$OPTARG ;;
+    *) echo "usage: $0 [-k list] [-o dir] [-c cache|-C] [-r results]" >&2; exit 2 ;;
+  esac
+done
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+TIMEOUT=${WP_TIMEOUT:-20}
+PAR=${WP_PAR:-2}
+
+for tool in frama-c why3 z3 cvc4 cvc5; do
+  command -v $tool >/dev/null 2>&1 || {
+    echo "verify: $tool not found (apt-get install frama-c-base why3 z3 cvc4 cvc5)" >&2; exit 2; }
+done
+mkdir -p "$OUT" || exit 2
+OUT=$(cd "$OUT" && pwd)
+
+# ---- Why3 configuration, private to the build (never in $HOME) ----------
+# why3 1.5.1 does not detect cvc5 1.0.3: register it with the cvc4 1.7
+# driver, ALL_SUPPORTED replaced by ALL (cvc5 rejects the former).
+export WHY3CONFIG="$OUT/why3.conf"
+if [ ! -s "$WHY3CONFIG" ] || ! grep -q '^name = "CVC5"' "$WHY3CONFIG"; then
+  rm -f "$WHY3CONFIG"
+  why3 config detect >"$OUT/why3-detect.log" 2>&1 || { cat "$OUT/why3-detect.log" >&2; exit 2; }
+  DRV=/usr/share/why3/drivers
+  [ -d "$DRV" ] || DRV=$(why3 --print-datadir)/drivers
+  sed -e 's/ALL_SUPPORTED/ALL/' -e "s|import \"cvc4_16.gen\"|import \"$DRV/cvc4_16.gen\"|" \
+      "$DRV/cvc4_17.drv" >"$OUT/cvc5.drv"
+  CVC5=$(command -v cvc5)
+  cat >>"$WHY3CONFIG" <<CONF
+
+[prover]
+name = "CVC5"
+version = "$(cvc5 --version | sed -n 's/.*version \([0-9.]*\).*/\1/p' | head -1)"
+alternative = ""
+command = "$CVC5 --stats --tlimit=%t000 --lang=smt2 %f"
+command_steps = "$CVC5 --stats --rlimit=%S --lang=smt2 %f"
+driver = "$OUT/cvc5.drv"
+in_place = false
+interactive = false
+editor = ""
+shortcut = "cvc5"
+CONF
+fi
+
+# ---- the kernel list ----------------------------------------------------
+FILES=$(sed 's/#.*//' "$KERNELS" | awk 'NF { print $1 }' | sort -u | tr '\n' ' ')
+FCTS=$(sed 's/#.*//' "$KERNELS" | awk 'NF { for (i = 2; i <= NF; i++) print $i }' | tr '\n' ',' | sed 's/,$//')
+[ -n "$FILES" ] && [ -n "$FCTS" ] || { echo "verify: empty kernel list $KERNELS" >&2; exit 2; }
+
+CACHEOPT=
+if [ -n "$CACHE" ]; then
+  mkdir -p "$CACHE" && CACHEOPT="-wp-cache-dir $(cd "$CACHE" && pwd) -wp-cache update"
+fi
+
+LOG="$OUT/wp.log"
+start=$(date +%s)
+# shellcheck disable=SC2086
+frama-c -machdep gcc_x86_64 \
+  -cpp-extra-args="-idirafter /usr/include -idirafter /usr/include/x86_64-linux-gnu -I$ROOT -I$ROOT/src/kern -I$ROOT/specs -D__GMP_WITHIN_CONFIGURE -include $ROOT/specs/specs.h" \
+  $FILES \
+  -wp -wp-rte -warn-unsigned-overflow -warn-signed-overflow \
+  -wp-fct "$FCTS" \
+  -wp-prover z3,cvc4,cvc5 -wp-timeout "$TIMEOUT" -wp-par "$PAR" \
+  $CACHEOPT >"$LOG" 2>&1
+rc=$?
+end=$(date +%s)
+
+VERSIONS="frama-c $(frama-c -version 2>/dev/null | head -1); $(why3 --version 2>/dev/null | head -1); $(z3 --version | head -1); $(cvc4 --version | head -1 | sed 's/This is //'); $(cvc5 --version | head -1 | sed 's/This is //')"
+
+# ---- per-kernel results -------------------------------------------------
+sed 's/#.*//' "$KERNELS" | awk 'NF { for (i = 2; i <= NF; i++) print $1, $i }' >"$OUT/fcts.txt"
+awk -v fctsfile="$OUT/fcts.txt" -v rc="$rc" -v secs="$((end - start))" -v versions="$VERSIONS" '
+BEGIN {
+  n = 0
+  while ((getline line < fctsfile) > 0) {
+    split(line, a, " "); n++; fn[n] = a[2]; file[a[2]] = a[1]; total[a[2]] = 0; proved[a[2]] = 0
+  }
+}
+/^\[wp\] \[[^]]*\] Goal / {
+  prover = $0; sub(/^\[wp\] \[/, "", prover); sub(/\] Goal .*/, "", prover)
+  goal = $0; sub(/.*\] Goal /, "", goal); sub(/ : .*/, "", goal)
+  status = $0; sub(/.* : /, "", status); split(status, s, " "); st = s[1]
+  t = 0
+  if (match(status, /\) \([0-9.]+m?s\)/)) {
+    tt = substr(status, RSTART + 3, RLENGTH - 4)
+    if (tt ~ /ms$/) { sub(/ms$/, "", tt); t = tt / 1000 } else { sub(/s$/, "", tt); t = tt + 0 }
+  }
+  g = goal; sub(/^typed_(ref_)?/, "", g)
+  best = ""
+  for (i = 1; i <= n; i++) {
+    f = fn[i]
+    if ((g == f || index(g, f "_") == 1) && length(f) > length(best)) best = f
+  }
+  if (best == "") { other++; if (st != "Valid") otherbad++; next }
+  total[best]++
+  if (st == "Valid") { proved[best]++; by[best, prover]++; provers[prover] = 1; time[best] += t }
+  else failed[best] = failed[best] " " goal " (" st ")"
+}
+/Proved goals:/ { gp = $(NF - 2); gt = $NF }
+END {
+  ok = (rc == 0 && gt > 0 && gp == gt && otherbad == 0)
+  printf "# WP results: goals proved / total per kernel (prover: goals), solver time\n"
+  printf "# tools: %s\n", versions
+  for (i = 1; i <= n; i++) {
+    f = fn[i]; pl = ""
+    for (p in provers) if (by[f, p] > 0) pl = pl sprintf(" %s:%d", p, by[f, p])
+    printf "%-28s %-22s %4d/%-4d %s%s  %.1fs\n", f, file[f], proved[f], total[f], \
+      (proved[f] == total[f] && total[f] > 0) ? "ok  " : "FAIL", pl, time[f]
+    if (total[f] == 0 || proved[f] != total[f]) ok = 0
+    if (failed[f] != "") printf "    unproved:%s\n", failed[f]
+  }
+  printf "all kernels: %d/%d goals proved (WP total %s/%s), %ds wall\n", sumof(proved), sumof(total), gp, gt, secs
+  if (rc != 0) printf "frama-c exited with status %d\n", rc
+  exit ok ? 0 : 1
+}
+function sumof(arr,   k, s) { s = 0; for (k in arr) s += arr[k]; return s }
+' "$LOG" >"$OUT/results.txt"
+ok=$?
+cat "$OUT/results.txt"
+if [ $rc -ne 0 ]; then grep -E "Error|error|Warning" "$LOG" | head -20; fi
+if [ -n "$RESULTS" ]; then
+  # The committed results omit the wall time (it varies run to run).
+  sed 's/, [0-9]*s wall$//' "$OUT/results.txt" >"$RESULTS"
+fi
+if [ $ok -ne 0 ]; then echo "verify: FAILED (not every goal proved; log: $LOG)"; exit 1; fi
+echo "verify: all goals proved"
+exit 0
