@@ -1,0 +1,1114 @@
+/* asym.c — certified eventual envelopes (see asym.h and
+ * proofs/asymptotics.md for the rules and their proofs).
+ *
+ * Conventions: every rule states the identity or inequality it uses; all
+ * numbers are enclosed with the interval layer; exponents are exact. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "asym.h"
+#include "symb.h"
+#include "eval.h"
+#include "tail.h"
+#include "buf.h"
+
+#define FAIL(...) do { if (!ctx->why[0]) snprintf (ctx->why, sizeof ctx->why, __VA_ARGS__); return 0; } while (0)
+
+void ic_form_init (ic_form *f, mpfr_prec_t prec)
+{
+  f->zero = 0;
+  mpq_inits (f->phi, f->alpha, f->beta, NULL);
+  ic_ival_init2 (f->lr, prec);
+  f->lr_zero = 1;
+  ic_ival_init2 (f->g, prec);
+  ic_ival_set_si (f->g, 1);
+  f->alt = 0;
+}
+
+void ic_form_clear (ic_form *f)
+{
+  mpq_clears (f->phi, f->alpha, f->beta, NULL);
+  ic_ival_clear (f->lr);
+  ic_ival_clear (f->g);
+}
+
+static void form_set (ic_form *r, const ic_form *f)
+{
+  r->zero = f->zero;
+  mpq_set (r->phi, f->phi); mpq_set (r->alpha, f->alpha); mpq_set (r->beta, f->beta);
+  ic_ival_set (r->lr, f->lr); r->lr_zero = f->lr_zero;
+  ic_ival_set (r->g, f->g);
+  r->alt = f->alt;
+}
+
+static void form_const (ic_form *r, ic_ival_srcptr c)
+{
+  mpq_set_ui (r->phi, 0, 1); mpq_set_ui (r->alpha, 0, 1); mpq_set_ui (r->beta, 0, 1);
+  ic_ival_set_si (r->lr, 0); r->lr_zero = 1;
+  ic_ival_set (r->g, c);
+  r->alt = 0;
+  r->zero = mpfr_zero_p (c->lo) && mpfr_zero_p (c->hi);
+}
+
+static void form_zero (ic_form *r)
+{
+  ic_ival_t z;
+  ic_ival_init2 (z, 32);
+  form_const (r, z);
+  ic_ival_clear (z);
+  r->zero = 1;
+}
+
+static int sgn_ival (ic_ival_srcptr x)    /* certain sign, 0 unknown/zero */
+{
+  return ic_ival_is_pos (x) ? 1 : ic_ival_is_neg (x) ? -1 : 0;
+}
+
+/* Growth comparison of the envelopes: sign of (f1 exps - f2 exps)
+ * lexicographically in (phi, lr, alpha, beta); 2 if not decidable. */
+static int exps_cmp (const ic_form *f1, const ic_form *f2)
+{
+  int c = mpq_cmp (f1->phi, f2->phi);
+  if (c) return c > 0 ? 1 : -1;
+  if (!(f1->lr_zero && f2->lr_zero))
+    {
+      if (ic_ival_lt (f1->lr, f2->lr)) return -1;
+      if (ic_ival_lt (f2->lr, f1->lr)) return 1;
+      if (!(ic_ival_is_exact (f1->lr) && ic_ival_is_exact (f2->lr)
+            && mpfr_equal_p (f1->lr->lo, f2->lr->lo)))
+        return 2;
+    }
+  c = mpq_cmp (f1->alpha, f2->alpha);
+  if (c) return c > 0 ? 1 : -1;
+  c = mpq_cmp (f1->beta, f2->beta);
+  return c > 0 ? 1 : c < 0 ? -1 : 0;
+}
+
+int ic_form_growth (const ic_form *f)
+{
+  int s = mpq_sgn (f->phi);
+  if (s) return s;
+  if (!f->lr_zero)
+    {
+      int l = sgn_ival (f->lr);
+      if (l) return l;
+      return 2;
+    }
+  s = mpq_sgn (f->alpha);
+  if (s) return s;
+  return mpq_sgn (f->beta);
+}
+
+/* Exponent difference d = f2 - f1 (as a form with G = 1). */
+static void exps_diff (ic_form *d, const ic_form *f2, const ic_form *f1)
+{
+  mpq_sub (d->phi, f2->phi, f1->phi);
+  mpq_sub (d->alpha, f2->alpha, f1->alpha);
+  mpq_sub (d->beta, f2->beta, f1->beta);
+  ic_ival_sub (d->lr, f2->lr, f1->lr);
+  d->lr_zero = f1->lr_zero && f2->lr_zero;
+  ic_ival_set_si (d->g, 1);
+  d->alt = 0;
+  d->zero = 0;
+}
+
+/* log F(X) = phi lgamma(X+1) + lr X + alpha log X + beta log log X */
+static void logF_at (ic_ival_ptr out, const ic_form *f, unsigned long X)
+{
+  mpfr_prec_t p = ic_ival_get_prec (out);
+  ic_ival_t t, x, lx;
+  ic_ival_init2 (t, p); ic_ival_init2 (x, p); ic_ival_init2 (lx, p);
+  ic_ival_set_ui (x, X);
+  ic_ival_set_si (out, 0);
+  if (mpq_sgn (f->phi))
+    {
+      /* lgamma(X+1) = log X!, correctly rounded each way by MPFR */
+      mpfr_t a;
+      mpfr_init2 (a, p);
+      mpfr_set_ui (a, X, MPFR_RNDN);
+      mpfr_add_ui (a, a, 1, MPFR_RNDN);   /* exact: X+1 < 2^p */
+      int sg;
+      mpfr_lngamma (t->lo, a, MPFR_RNDD);
+      mpfr_lgamma (t->hi, &sg, a, MPFR_RNDU);
+      mpfr_clear (a);
+      ic_ival_t q;
+      ic_ival_init2 (q, p);
+      ic_ival_set_q (q, f->phi);
+      ic_ival_mul (t, t, q);
+      ic_ival_add (out, out, t);
+      ic_ival_clear (q);
+    }
+  if (!f->lr_zero)
+    {
+      ic_ival_mul (t, f->lr, x);
+      ic_ival_add (out, out, t);
+    }
+  ic_ival_log (lx, x);
+  if (mpq_sgn (f->alpha))
+    {
+      ic_ival_set_q (t, f->alpha);
+      ic_ival_mul (t, t, lx);
+      ic_ival_add (out, out, t);
+    }
+  if (mpq_sgn (f->beta))
+    {
+      ic_ival_t llx;
+      ic_ival_init2 (llx, p);
+      ic_ival_log (llx, lx);              /* X >= 3: log X > 1 */
+      ic_ival_set_q (t, f->beta);
+      ic_ival_mul (t, t, llx);
+      ic_ival_add (out, out, t);
+      ic_ival_clear (llx);
+    }
+  ic_ival_clear (t); ic_ival_clear (x); ic_ival_clear (lx);
+}
+
+void ic_form_F_at (ic_ival_ptr out, const ic_form *f, unsigned long X)
+{
+  ic_ival_t l;
+  ic_ival_init2 (l, ic_ival_get_prec (out) + 16);
+  logF_at (l, f, X);
+  ic_ival_exp (out, l);
+  ic_ival_clear (l);
+}
+
+/* Monotonicity of F on [X, inf), dir = -1 (non-increasing) or +1.
+ * d/dx log F = phi psi(x+1) + lr + alpha/x + beta/(x log x), and
+ * psi(x+1) >= log x (psi(x) >= log x - 1/x).  For dir = -1 it suffices that
+ *   phi < 0: phi log X + lr + max(alpha,0)/X + max(beta,0)/(X log X) < 0
+ *   phi = 0, lr < 0: lr + max(alpha,0)/X + max(beta,0)/(X log X) < 0
+ *   phi = lr = 0, alpha < 0: alpha log X + beta < 0
+ *   phi = lr = alpha = 0: beta <= 0
+ * since each left side is non-increasing in x; symmetrically for dir = +1. */
+static int F_monotone (const ic_form *f, unsigned long X, int dir, mpfr_prec_t p)
+{
+  int ok = 0;
+  ic_ival_t s, t, x, lx;
+  ic_ival_init2 (s, p); ic_ival_init2 (t, p); ic_ival_init2 (x, p); ic_ival_init2 (lx, p);
+  ic_ival_set_ui (x, X);
+  ic_ival_log (lx, x);
+  int sphi = mpq_sgn (f->phi);
+  int slr = f->lr_zero ? 0 : sgn_ival (f->lr);
+  if (sphi == -dir || (sphi == 0 && slr == -dir))
+    {
+      ic_ival_set_si (s, 0);
+      if (sphi) { ic_ival_set_q (t, f->phi); ic_ival_mul (t, t, lx); ic_ival_add (s, s, t); }
+      if (!f->lr_zero) ic_ival_add (s, s, f->lr);
+      /* alpha/x and beta/(x log x) lie between 0 and their value at X */
+      if ((dir < 0 && mpq_sgn (f->alpha) > 0) || (dir > 0 && mpq_sgn (f->alpha) < 0))
+        { ic_ival_set_q (t, f->alpha); ic_ival_div (t, t, x); ic_ival_add (s, s, t); }
+      if ((dir < 0 && mpq_sgn (f->beta) > 0) || (dir > 0 && mpq_sgn (f->beta) < 0))
+        {
+          ic_ival_t xl;
+          ic_ival_init2 (xl, p);
+          ic_ival_mul (xl, x, lx);
+          ic_ival_set_q (t, f->beta); ic_ival_div (t, t, xl); ic_ival_add (s, s, t);
+          ic_ival_clear (xl);
+        }
+      ok = dir < 0 ? ic_ival_is_neg (s) : ic_ival_is_pos (s);
+    }
+  else if (sphi == 0 && f->lr_zero)
+    {
+      int sa = mpq_sgn (f->alpha);
+      if (sa == -dir)
+        {
+          ic_ival_set_q (t, f->alpha);
+          ic_ival_mul (t, t, lx);
+          ic_ival_set_q (s, f->beta);
+          ic_ival_add (s, s, t);
+          ok = dir < 0 ? ic_ival_is_neg (s) : ic_ival_is_pos (s);
+        }
+      else if (sa == 0)
+        ok = dir < 0 ? mpq_sgn (f->beta) <= 0 : mpq_sgn (f->beta) >= 0;
+    }
+  ic_ival_clear (s); ic_ival_clear (t); ic_ival_clear (x); ic_ival_clear (lx);
+  return ok;
+}
+
+int ic_form_F_decreasing (const ic_form *f, unsigned long X, mpfr_prec_t prec)
+{
+  return F_monotone (f, X, -1, prec);
+}
+
+int ic_form_range (ic_ival_ptr out, const ic_form *f, unsigned long X)
+{
+  mpfr_prec_t p = ic_ival_get_prec (out);
+  if (f->zero) { ic_ival_set_si (out, 0); return 1; }
+  ic_ival_t FX, z, g;
+  ic_ival_init2 (FX, p); ic_ival_init2 (z, p); ic_ival_init2 (g, p);
+  ic_ival_set (g, f->g);
+  if (f->alt) { ic_ival_neg (z, g); ic_ival_hull (g, g, z); }
+  int gr = ic_form_growth (f), ok = 0;
+  if (gr == 0) { ic_ival_set (out, g); ok = 1; }
+  else if (gr == -1 && F_monotone (f, X, -1, p))
+    {
+      /* 0 < F(x) <= F(X): e(x) in G * [0, F(X)] */
+      ic_form_F_at (FX, f, X);
+      mpfr_set_zero (FX->lo, 1);
+      ic_ival_mul (out, g, FX);
+      ok = 1;
+    }
+  else if (gr == 1 && F_monotone (f, X, +1, p) && (ic_ival_is_pos (g) || ic_ival_is_neg (g)))
+    {
+      /* F(x) >= F(X): e(x) in G * [F(X), inf) */
+      ic_form_F_at (FX, f, X);
+      mpfr_set_inf (FX->hi, 1);
+      ic_ival_mul (out, g, FX);
+      ok = 1;
+    }
+  ic_ival_clear (FX); ic_ival_clear (z); ic_ival_clear (g);
+  return ok;
+}
+
+/* ---- algebra of forms ------------------------------------------------ */
+
+static void form_mul (ic_form *r, const ic_form *a, const ic_form *b)
+{
+  if (a->zero || b->zero) { form_zero (r); return; }
+  mpq_add (r->phi, a->phi, b->phi);
+  mpq_add (r->alpha, a->alpha, b->alpha);
+  mpq_add (r->beta, a->beta, b->beta);
+  ic_ival_add (r->lr, a->lr, b->lr);
+  r->lr_zero = a->lr_zero && b->lr_zero;
+  ic_ival_mul (r->g, a->g, b->g);
+  r->alt = a->alt ^ b->alt;
+  r->zero = 0;
+}
+
+static int form_div (ic_form *r, const ic_form *a, const ic_form *b, ic_asym_ctx *ctx)
+{
+  if (b->zero) FAIL ("division by a term that is 0 for all large n");
+  if (!(ic_ival_is_pos (b->g) || ic_ival_is_neg (b->g)))
+    FAIL ("cannot prove the denominator nonzero for large n");
+  if (a->zero) { form_zero (r); return 1; }
+  mpq_sub (r->phi, a->phi, b->phi);
+  mpq_sub (r->alpha, a->alpha, b->alpha);
+  mpq_sub (r->beta, a->beta, b->beta);
+  ic_ival_sub (r->lr, a->lr, b->lr);
+  r->lr_zero = a->lr_zero && b->lr_zero;
+  ic_ival_div (r->g, a->g, b->g);
+  r->alt = a->alt ^ b->alt;
+  r->zero = 0;
+  return 1;
+}
+
+static void form_unalt (ic_form *f)
+{
+  /* (-1)^x g with g in G: g' = (-1)^x g lies in hull(G, -G) */
+  if (!f->alt) return;
+  ic_ival_t m;
+  ic_ival_init2 (m, ic_ival_get_prec (f->g));
+  ic_ival_neg (m, f->g);
+  ic_ival_hull (f->g, f->g, m);
+  ic_ival_clear (m);
+  f->alt = 0;
+}
+
+void ic_form_sqr (ic_form *r, const ic_form *a)
+{
+  form_mul (r, a, a);
+  if (!r->zero) ic_ival_sqr (r->g, a->g);     /* g^2 >= 0 */
+}
+
+/* r = a + sg * b. */
+static int form_add (ic_form *r, const ic_form *a0, const ic_form *b0, int sg, ic_asym_ctx *ctx)
+{
+  mpfr_prec_t p = ctx->prec;
+  ic_form a, b;
+  ic_form_init (&a, p); ic_form_init (&b, p);
+  form_set (&a, a0); form_set (&b, b0);
+  if (sg < 0) ic_ival_neg (b.g, b.g);
+  int ok = 1;
+  if (a.zero) { form_set (r, &b); goto done; }
+  if (b.zero) { form_set (r, &a); goto done; }
+  if (a.alt != b.alt) { form_unalt (&a); form_unalt (&b); }
+  int c = exps_cmp (&a, &b);
+  if (c == 2) { ok = 0; snprintf (ctx->why, sizeof ctx->why, "cannot compare the growth of two summands"); goto done; }
+  if (c == 0)
+    {
+      form_set (r, &a);
+      ic_ival_add (r->g, a.g, b.g);
+      /* exact cancellation: the sum is 0 for all large x */
+      if (mpfr_zero_p (r->g->lo) && mpfr_zero_p (r->g->hi)) r->zero = 1;
+      goto done;
+    }
+  {
+    const ic_form *big = c > 0 ? &a : &b, *small = c > 0 ? &b : &a;
+    ic_form d;
+    ic_form_init (&d, p);
+    exps_diff (&d, small, big);       /* H = F_small / F_big -> 0 */
+    if (!F_monotone (&d, ctx->X, -1, p))
+      {
+        ic_form_clear (&d);
+        ok = 0;
+        snprintf (ctx->why, sizeof ctx->why, "cannot prove the ratio of two summands decreasing from n = %lu", ctx->X);
+        goto done;
+      }
+    /* a + b = F_big (g_big + g_small H), 0 < H <= H(X) */
+    ic_ival_t H, t;
+    ic_ival_init2 (H, p); ic_ival_init2 (t, p);
+    ic_form_F_at (H, &d, ctx->X);
+    mpfr_set_zero (H->lo, 1);
+    ic_ival_mul (t, small->g, H);
+    form_set (r, big);
+    ic_ival_add (r->g, big->g, t);
+    ic_ival_clear (H); ic_ival_clear (t);
+    ic_form_clear (&d);
+  }
+done:
+  ic_form_clear (&a); ic_form_clear (&b);
+  return ok;
+}
+
+/* ---- the rules -------------------------------------------------------- */
+
+static int is_decaying (const ic_form *f) { return f->zero || ic_form_growth (f) == -1; }
+
+static int const_value (ic_ival_ptr out, const ic_node *e, ic_asym_ctx *ctx)
+{
+  ic_evaluator *ev = ic_eval_new (e, ctx->prec);
+  ic_ival_t X;
+  ic_ival_init2 (X, ctx->prec);
+  int r = ic_eval_range (ev, out, X, NULL);
+  ic_ival_clear (X);
+  ic_eval_free (ev);
+  return r == IC_EV_OK;
+}
+
+static int form_pow (ic_form *r, const ic_node *e, ic_asym_ctx *ctx);
+static int form_log (ic_form *r, const ic_node *e, ic_asym_ctx *ctx);
+static int form_exp (ic_form *r, const ic_node *a, ic_asym_ctx *ctx);
+
+int ic_form_of (ic_form *r, const ic_node *e, ic_asym_ctx *ctx)
+{
+  mpfr_prec_t p = ctx->prec;
+  int ok = 0;
+  if (!ic_node_has_var (e))
+    {
+      ic_ival_t c;
+      ic_ival_init2 (c, p);
+      ok = const_value (c, e, ctx);
+      if (ok) form_const (r, c);
+      ic_ival_clear (c);
+      if (!ok) FAIL ("constant subterm is undefined");
+      return 1;
+    }
+  ic_form a, b;
+  ic_form_init (&a, p); ic_form_init (&b, p);
+  switch (e->op)
+    {
+    case IC_VAR:
+      mpq_set_ui (r->phi, 0, 1); mpq_set_ui (r->alpha, 1, 1); mpq_set_ui (r->beta, 0, 1);
+      ic_ival_set_si (r->lr, 0); r->lr_zero = 1;
+      ic_ival_set_si (r->g, 1);
+      r->alt = 0; r->zero = 0;
+      ok = 1;
+      break;
+    case IC_NEG:
+      if ((ok = ic_form_of (&a, e->a, ctx))) { form_set (r, &a); ic_ival_neg (r->g, r->g); }
+      break;
+    case IC_ADD: case IC_SUB:
+      ok = ic_form_of (&a, e->a, ctx) && ic_form_of (&b, e->b, ctx)
+        && form_add (r, &a, &b, e->op == IC_ADD ? 1 : -1, ctx);
+      break;
+    case IC_MUL:
+      if ((ok = ic_form_of (&a, e->a, ctx) && ic_form_of (&b, e->b, ctx))) form_mul (r, &a, &b);
+      break;
+    case IC_DIV:
+      ok = ic_form_of (&a, e->a, ctx) && ic_form_of (&b, e->b, ctx) && form_div (r, &a, &b, ctx);
+      break;
+    case IC_POW:
+      ok = form_pow (r, e, ctx);
+      break;
+    case IC_SQRT:
+      {
+        ic_node *t = ic_node_new (IC_POW, ic_node_copy (e->a), ic_node_num_si (1));
+        mpq_set_ui (t->b->q, 1, 2);
+        ok = form_pow (r, t, ctx);
+        ic_node_free (t);
+      }
+      break;
+    case IC_EXP:
+      ok = form_exp (r, e->a, ctx);
+      break;
+    case IC_LOG:
+      ok = form_log (r, e, ctx);
+      break;
+    case IC_SIN: case IC_ATAN:
+      if (!ic_form_of (&a, e->a, ctx)) break;
+      {
+        ic_ival_t rg, t;
+        ic_ival_init2 (rg, p); ic_ival_init2 (t, p);
+        if (is_decaying (&a) && ic_form_range (rg, &a, ctx->X))
+          {
+            /* sin(a)/a in [1 - a^2/6, 1], atan(a)/a in [1 - a^2/3, 1] (all real a) */
+            ic_ival_sqr (t, rg);
+            ic_ival_t k;
+            ic_ival_init2 (k, p);
+            ic_ival_set_si (k, e->op == IC_SIN ? 6 : 3);
+            ic_ival_div (t, t, k);
+            ic_ival_clear (k);
+            mpfr_ui_sub (t->lo, 1, t->hi, MPFR_RNDD);
+            mpfr_set_ui (t->hi, 1, MPFR_RNDU);
+            form_set (r, &a);
+            ic_ival_mul (r->g, a.g, t);
+          }
+        else if (e->op == IC_SIN)
+          {
+            ic_ival_set_si (t, -1); mpfr_set_ui (t->hi, 1, MPFR_RNDU);
+            if (ic_form_range (rg, &a, ctx->X) && ic_ival_is_finite (rg)) { ic_ival_sin (rg, rg); ic_ival_intersect (t, t, rg); }
+            form_const (r, t);
+          }
+        else
+          {
+            /* atan of anything lies in [-pi/2, pi/2]; tighter from the range */
+            ic_ival_const_pi (t);
+            mpfr_div_2ui (t->lo, t->lo, 1, MPFR_RNDD);
+            mpfr_div_2ui (t->hi, t->hi, 1, MPFR_RNDU);
+            mpfr_neg (t->lo, t->hi, MPFR_RNDD);
+            if (ic_form_range (rg, &a, ctx->X))
+              {
+                ic_ival_t u;
+                ic_ival_init2 (u, p);
+                mpfr_atan (u->lo, rg->lo, MPFR_RNDD);
+                mpfr_atan (u->hi, rg->hi, MPFR_RNDU);
+                ic_ival_intersect (t, t, u);
+                ic_ival_clear (u);
+              }
+            form_const (r, t);
+          }
+        ic_ival_clear (rg); ic_ival_clear (t);
+        ok = 1;
+      }
+      break;
+    case IC_COS:
+      if (!ic_form_of (&a, e->a, ctx)) break;
+      {
+        ic_ival_t rg, t;
+        ic_ival_init2 (rg, p); ic_ival_init2 (t, p);
+        if (is_decaying (&a) && ic_form_range (rg, &a, ctx->X))
+          {
+            /* cos a in [1 - a^2/2, 1] */
+            ic_ival_sqr (t, rg);
+            mpfr_div_2ui (t->hi, t->hi, 1, MPFR_RNDU);
+            mpfr_ui_sub (t->lo, 1, t->hi, MPFR_RNDD);
+            mpfr_set_ui (t->hi, 1, MPFR_RNDU);
+          }
+        else
+          {
+            ic_ival_set_si (t, -1); mpfr_set_ui (t->hi, 1, MPFR_RNDU);
+            if (ic_form_range (rg, &a, ctx->X) && ic_ival_is_finite (rg)) { ic_ival_cos (rg, rg); ic_ival_intersect (t, t, rg); }
+          }
+        form_const (r, t);
+        ic_ival_clear (rg); ic_ival_clear (t);
+        ok = 1;
+      }
+      break;
+    case IC_ABS:
+      if (!ic_form_of (&a, e->a, ctx)) break;
+      form_set (r, &a);
+      r->alt = 0;
+      ic_ival_abs (r->g, a.g);
+      ok = 1;
+      break;
+    case IC_FACT:
+      if (e->a->op == IC_VAR)
+        {
+          /* n! = Gamma(n+1): phi = 1, g = 1 */
+          form_zero (r);
+          r->zero = 0;
+          mpq_set_ui (r->phi, 1, 1);
+          ic_ival_set_si (r->g, 1);
+          ok = 1;
+        }
+      else snprintf (ctx->why, sizeof ctx->why, "factorial is analysed only as factorial(n)");
+      break;
+    default:
+      snprintf (ctx->why, sizeof ctx->why, "no asymptotic rule for %s", ic_op_name (e->op));
+      break;
+    }
+  ic_form_clear (&a); ic_form_clear (&b);
+  return ok;
+}
+
+/* a^b.  Rules:
+ *  - b a rational constant k: exponents times k, G^k (integer k: any sign of
+ *    G; non-integer k: G > 0 and no alternating factor);
+ *  - base a constant c and b = s n + t: c^b = c^t (c^s)^n, so lr = s log|c|
+ *    and, for c < 0 with s, t integers, the sign (-1)^(s n + t);
+ *  - otherwise a^b = exp(b log a). */
+static int form_pow (ic_form *r, const ic_node *e, ic_asym_ctx *ctx)
+{
+  mpfr_prec_t p = ctx->prec;
+  const ic_node *a = e->a, *b = e->b;
+  int ok = 0;
+  if (!ic_node_has_var (b))
+    {
+      ic_form f;
+      ic_form_init (&f, p);
+      if (!ic_form_of (&f, a, ctx)) { ic_form_clear (&f); return 0; }
+      if (b->op == IC_NUM && mpz_cmp_ui (mpq_denref (b->q), 1) == 0)
+        {
+          if (!mpz_fits_slong_p (mpq_numref (b->q)) || mpz_cmpabs_ui (mpq_numref (b->q), 1000000) > 0)
+            { ic_form_clear (&f); FAIL ("integer exponent too large for the asymptotic analysis"); }
+          long k = mpz_get_si (mpq_numref (b->q));
+          if (f.zero)
+            {
+              ic_form_clear (&f);
+              if (k > 0) { form_zero (r); return 1; }
+              FAIL ("0 raised to a non-positive power for large n");
+            }
+          if (k < 0 && !(ic_ival_is_pos (f.g) || ic_ival_is_neg (f.g)))
+            { ic_form_clear (&f); FAIL ("cannot prove the base of a negative power nonzero"); }
+          form_set (r, &f);
+          mpq_mul (r->phi, f.phi, b->q); mpq_mul (r->alpha, f.alpha, b->q); mpq_mul (r->beta, f.beta, b->q);
+          ic_ival_mul_si (r->lr, f.lr, k);
+          ic_ival_pow_si (r->g, f.g, k);
+          r->alt = f.alt && (k & 1);
+          ok = 1;
+        }
+      else if (b->op == IC_NUM)
+        {
+          if (f.zero && mpq_sgn (b->q) > 0) { form_zero (r); ic_form_clear (&f); return 1; }
+          if (f.alt || !ic_ival_is_pos (f.g))
+            { ic_form_clear (&f); FAIL ("cannot prove the base of a non-integer power positive"); }
+          ic_ival_t k;
+          ic_ival_init2 (k, p);
+          ic_ival_set_q (k, b->q);
+          form_set (r, &f);
+          mpq_mul (r->phi, f.phi, b->q); mpq_mul (r->alpha, f.alpha, b->q); mpq_mul (r->beta, f.beta, b->q);
+          ic_ival_mul (r->lr, f.lr, k);
+          ic_ival_pow (r->g, f.g, k);
+          ic_ival_clear (k);
+          ok = 1;
+        }
+      else
+        {
+          /* irrational constant exponent: only for F = exp(lr x) */
+          ic_ival_t k;
+          ic_ival_init2 (k, p);
+          if (const_value (k, b, ctx) && !f.zero && !f.alt && ic_ival_is_pos (f.g)
+              && !mpq_sgn (f.phi) && !mpq_sgn (f.alpha) && !mpq_sgn (f.beta))
+            {
+              form_set (r, &f);
+              ic_ival_mul (r->lr, f.lr, k);
+              ic_ival_pow (r->g, f.g, k);
+              ok = 1;
+            }
+          else snprintf (ctx->why, sizeof ctx->why, "irrational exponent of a power of n");
+          ic_ival_clear (k);
+        }
+      ic_form_clear (&f);
+      return ok;
+    }
+  if (!ic_node_has_var (a))
+    {
+      ic_ival_t c;
+      ic_ival_init2 (c, p);
+      if (!const_value (c, a, ctx)) { ic_ival_clear (c); FAIL ("undefined constant base"); }
+      mpq_t s, t;
+      mpq_inits (s, t, NULL);
+      int aff = ic_symb_affine (b, s, t);
+      int c_neg = a->op == IC_NUM ? mpq_sgn (a->q) < 0
+        : (a->op == IC_NEG && a->a->op == IC_NUM && mpq_sgn (a->a->q) > 0);
+      if (aff && (ic_ival_is_pos (c) || c_neg))
+        {
+          ic_ival_t ac, l, q;
+          ic_ival_init2 (ac, p); ic_ival_init2 (l, p); ic_ival_init2 (q, p);
+          ic_ival_abs (ac, c);
+          form_zero (r);
+          r->zero = 0;
+          int ints = mpz_cmp_ui (mpq_denref (s), 1) == 0 && mpz_cmp_ui (mpq_denref (t), 1) == 0;
+          if (c_neg && !ints) ok = 0, snprintf (ctx->why, sizeof ctx->why, "negative base with non-integer exponent");
+          else
+            {
+              /* lr = s log|c| (exactly 0 if s = 0 or |c| = 1) */
+              int c_one = ic_ival_is_exact (ac) && mpfr_cmp_ui (ac->lo, 1) == 0;
+              r->lr_zero = mpq_sgn (s) == 0 || c_one;
+              if (!r->lr_zero)
+                {
+                  ic_ival_log (l, ac);
+                  ic_ival_set_q (q, s);
+                  ic_ival_mul (r->lr, l, q);
+                }
+              /* g = |c|^t, times (-1)^t for a negative base */
+              ic_ival_set_q (q, t);
+              if (c_one) ic_ival_set_si (r->g, 1);
+              else ic_ival_pow (r->g, ac, q);
+              if (c_neg)
+                {
+                  if (mpz_odd_p (mpq_numref (t))) ic_ival_neg (r->g, r->g);
+                  r->alt = mpz_odd_p (mpq_numref (s)) ? 1 : 0;
+                }
+              ok = 1;
+            }
+          ic_ival_clear (ac); ic_ival_clear (l); ic_ival_clear (q);
+        }
+      mpq_clears (s, t, NULL);
+      ic_ival_clear (c);
+      if (ok || ctx->why[0]) return ok;
+    }
+  /* a^b = exp(b log a) */
+  ic_node *t = ic_node_new (IC_MUL, ic_node_copy (b), ic_node_new (IC_LOG, ic_node_copy (a), NULL));
+  ok = form_exp (r, t, ctx);
+  ic_node_free (t);
+  return ok;
+}
+
+/* exp(a): exp(A +- B) = exp(A) exp(+-B); exp(log A) = A; exp(s n + t) has
+ * lr = s, g = e^t; exp of a bounded or decaying a is a constant form with
+ * G = exp(range of a). */
+static int form_exp (ic_form *r, const ic_node *a, ic_asym_ctx *ctx)
+{
+  mpfr_prec_t p = ctx->prec;
+  int ok = 0;
+  mpq_t s, t;
+  mpq_inits (s, t, NULL);
+  if (ic_symb_affine (a, s, t))
+    {
+      ic_ival_t q;
+      ic_ival_init2 (q, p);
+      form_zero (r);
+      r->zero = 0;
+      r->lr_zero = mpq_sgn (s) == 0;
+      ic_ival_set_q (r->lr, s);
+      ic_ival_set_q (q, t);
+      ic_ival_exp (r->g, q);
+      ic_ival_clear (q);
+      mpq_clears (s, t, NULL);
+      return 1;
+    }
+  mpq_clears (s, t, NULL);
+  ic_form f1, f2;
+  ic_form_init (&f1, p); ic_form_init (&f2, p);
+  if (a->op == IC_ADD || a->op == IC_SUB)
+    {
+      ic_node *nb = a->op == IC_SUB ? ic_node_new (IC_NEG, ic_node_copy (a->b), NULL) : NULL;
+      ok = form_exp (&f1, a->a, ctx) && form_exp (&f2, nb ? nb : a->b, ctx);
+      if (ok) form_mul (r, &f1, &f2);
+      ic_node_free (nb);
+    }
+  else if (a->op == IC_NEG && a->a->op == IC_LOG)
+    {
+      /* exp(-log A) = 1/A */
+      ok = ic_form_of (&f1, a->a->a, ctx);
+      if (ok)
+        {
+          ic_ival_t one;
+          ic_ival_init2 (one, p);
+          ic_ival_set_si (one, 1);
+          form_const (&f2, one);
+          ic_ival_clear (one);
+          ok = form_div (r, &f2, &f1, ctx);
+        }
+    }
+  else if (a->op == IC_LOG)
+    ok = ic_form_of (r, a->a, ctx);
+  else if (ic_form_of (&f1, a, ctx))
+    {
+      ic_ival_t rg;
+      ic_ival_init2 (rg, p);
+      int gr = ic_form_growth (&f1);
+      if ((gr == -1 || gr == 0 || f1.zero) && ic_form_range (rg, &f1, ctx->X) && ic_ival_is_finite (rg))
+        {
+          ic_ival_exp (rg, rg);
+          form_const (r, rg);
+          ok = 1;
+        }
+      else snprintf (ctx->why, sizeof ctx->why, "exp of an unbounded non-linear exponent");
+      ic_ival_clear (rg);
+    }
+  ic_form_clear (&f1); ic_form_clear (&f2);
+  return ok;
+}
+
+/* log a.  Rules:
+ *  - a of constant order with a - 1 decaying: log a = u * log(1+u)/u with
+ *    u = a - 1 and log(1+u)/u between its values at the ends of the range
+ *    of u (it is decreasing in u on (-1, inf));
+ *  - a of constant order otherwise: log G (G > 0);
+ *  - F(x) = e^{lr x} x^alpha (log x)^beta with lr != 0:
+ *        log a = x (lr + (alpha log x + beta log log x + log g)/x);
+ *  - lr = 0, alpha != 0: log a = log x (alpha + (beta log log x + log g)/log x);
+ *  using for x >= X >= 16: 0 <= log x / x <= log X / X,
+ *  0 <= log log x / x <= log log X / X, 0 <= log log x / log x <= log log X / log X. */
+static int form_log (ic_form *r, const ic_node *e, ic_asym_ctx *ctx)
+{
+  mpfr_prec_t p = ctx->prec;
+  const ic_node *a = e->a;
+  ic_form f, u;
+  ic_form_init (&f, p); ic_form_init (&u, p);
+  int ok = 0;
+  if (ctx->X < 16) { ic_form_clear (&f); ic_form_clear (&u); FAIL ("log rules need n >= 16"); }
+  if (!ic_form_of (&f, a, ctx)) goto done;
+  if (f.zero || f.alt || !ic_ival_is_pos (f.g))
+    { snprintf (ctx->why, sizeof ctx->why, "cannot prove the argument of log positive for large n"); goto done; }
+  int gr = ic_form_growth (&f);
+  ic_ival_t t, x, lx, llx, c;
+  ic_ival_init2 (t, p); ic_ival_init2 (x, p); ic_ival_init2 (lx, p); ic_ival_init2 (llx, p); ic_ival_init2 (c, p);
+  ic_ival_set_ui (x, ctx->X);
+  ic_ival_log (lx, x);
+  ic_ival_log (llx, lx);
+  if (gr == 0)
+    {
+      ic_ival_t rg;
+      ic_ival_init2 (rg, p);
+      if (ic_form_minus_one (&u, a, ctx) && is_decaying (&u) && ic_form_range (rg, &u, ctx->X)
+          && mpfr_cmp_si (rg->lo, -1) > 0)
+        {
+          if (u.zero) form_zero (r);
+          else
+            {
+              /* ratio log(1+u)/u: decreasing in u, equal to 1 at u = 0 */
+              ic_ival_t q1, q2, one;
+              ic_ival_init2 (q1, p); ic_ival_init2 (q2, p); ic_ival_init2 (one, p);
+              ic_ival_set_si (one, 1);
+              ic_ival_t ulo, uhi;
+              ic_ival_init2 (ulo, p); ic_ival_init2 (uhi, p);
+              ic_ival_set_fr (ulo, rg->lo);
+              ic_ival_set_fr (uhi, rg->hi);
+              if (mpfr_zero_p (rg->lo)) ic_ival_set_si (q1, 1);
+              else { ic_ival_log1p (q1, ulo); ic_ival_div (q1, q1, ulo); }
+              if (mpfr_zero_p (rg->hi)) ic_ival_set_si (q2, 1);
+              else { ic_ival_log1p (q2, uhi); ic_ival_div (q2, q2, uhi); }
+              ic_ival_hull (q1, q1, q2);
+              ic_ival_hull (q1, q1, one);
+              form_set (r, &u);
+              ic_ival_mul (r->g, u.g, q1);
+              ic_ival_clear (q1); ic_ival_clear (q2); ic_ival_clear (one);
+              ic_ival_clear (ulo); ic_ival_clear (uhi);
+            }
+          ok = 1;
+        }
+      else
+        {
+          ctx->why[0] = 0;
+          ic_ival_log (t, f.g);
+          form_const (r, t);
+          ok = 1;
+        }
+      ic_ival_clear (rg);
+    }
+  else if (gr != 2 && mpq_sgn (f.phi) == 0)
+    {
+      /* correction terms, each an interval product with a [0, bound] */
+      ic_ival_t corr, b;
+      ic_ival_init2 (corr, p); ic_ival_init2 (b, p);
+      ic_ival_log (corr, f.g);                           /* log g */
+      if (!f.lr_zero)
+        {
+          /* (alpha log x + beta log log x + log g) / x */
+          ic_ival_t s;
+          ic_ival_init2 (s, p);
+          ic_ival_div (b, lx, x); mpfr_set_zero (b->lo, 1);
+          ic_ival_set_q (c, f.alpha); ic_ival_mul (s, c, b);
+          ic_ival_div (b, llx, x); mpfr_set_zero (b->lo, 1);
+          ic_ival_set_q (c, f.beta); ic_ival_mul (t, c, b); ic_ival_add (s, s, t);
+          ic_ival_set_si (b, 1); ic_ival_div (b, b, x); mpfr_set_zero (b->lo, 1);
+          ic_ival_mul (t, corr, b); ic_ival_add (s, s, t);
+          form_zero (r); r->zero = 0;
+          mpq_set_ui (r->alpha, 1, 1);
+          ic_ival_add (r->g, f.lr, s);
+          ic_ival_clear (s);
+          ok = 1;
+        }
+      else if (mpq_sgn (f.alpha))
+        {
+          ic_ival_t s;
+          ic_ival_init2 (s, p);
+          ic_ival_div (b, llx, lx); mpfr_set_zero (b->lo, 1);
+          ic_ival_set_q (c, f.beta); ic_ival_mul (s, c, b);
+          ic_ival_set_si (b, 1); ic_ival_div (b, b, lx); mpfr_set_zero (b->lo, 1);
+          ic_ival_mul (t, corr, b); ic_ival_add (s, s, t);
+          form_zero (r); r->zero = 0;
+          mpq_set_ui (r->beta, 1, 1);
+          ic_ival_set_q (c, f.alpha);
+          ic_ival_add (r->g, c, s);
+          ic_ival_clear (s);
+          ok = 1;
+        }
+      else snprintf (ctx->why, sizeof ctx->why, "log of a power of log n (log log n) is not supported");
+      ic_ival_clear (corr); ic_ival_clear (b);
+    }
+  else snprintf (ctx->why, sizeof ctx->why, "log of a factorial or of an undecided growth");
+  ic_ival_clear (t); ic_ival_clear (x); ic_ival_clear (lx); ic_ival_clear (llx); ic_ival_clear (c);
+done:
+  ic_form_clear (&f); ic_form_clear (&u);
+  return ok;
+}
+
+/* e - 1.  Identities used:
+ *   A/B - 1 = (A - B)/B;  exp(a) - 1 = a * (e^a - 1)/a with the ratio
+ *   between its values at the ends of the range of a (increasing in a);
+ *   cos(a) - 1 = -(a^2/2) * c with c in [1 - a^2/12, 1];
+ *   (1 + u)^k - 1 = k u (1 + xi)^(k-1), xi between 0 and u (mean value);
+ *   otherwise the simplified sum e - 1. */
+int ic_form_minus_one (ic_form *r, const ic_node *e, ic_asym_ctx *ctx)
+{
+  mpfr_prec_t p = ctx->prec;
+  int ok = 0;
+  ic_form a, b;
+  ic_form_init (&a, p); ic_form_init (&b, p);
+  if (e->op == IC_DIV)
+    {
+      ic_node *d = ic_symb_simplify (ic_node_new (IC_SUB, ic_node_copy (e->a), ic_node_copy (e->b)));
+      ok = ic_form_of (&a, d, ctx) && ic_form_of (&b, e->b, ctx) && form_div (r, &a, &b, ctx);
+      ic_node_free (d);
+      if (ok) goto done;
+      ctx->why[0] = 0;
+    }
+  if (e->op == IC_EXP || e->op == IC_COS
+      || (e->op == IC_POW && !ic_node_has_var (e->b) && e->b->op == IC_NUM)
+      || e->op == IC_SQRT)
+    {
+      const ic_node *arg = e->a;
+      ic_ival_t rg, q1, q2;
+      ic_ival_init2 (rg, p); ic_ival_init2 (q1, p); ic_ival_init2 (q2, p);
+      int have;
+      if (e->op == IC_EXP || e->op == IC_COS)
+        have = ic_form_of (&a, arg, ctx);
+      else
+        have = ic_form_minus_one (&a, arg, ctx);      /* u = base - 1 */
+      if (have && is_decaying (&a) && ic_form_range (rg, &a, ctx->X) && ic_ival_is_finite (rg))
+        {
+          if (a.zero) { form_zero (r); ok = 1; }
+          else if (e->op == IC_EXP)
+            {
+              /* (e^a - 1)/a at both ends, hull with 1 (value at a = 0) */
+              ic_ival_t one, v;
+              ic_ival_init2 (one, p); ic_ival_init2 (v, p);
+              ic_ival_set_si (one, 1);
+              ic_ival_hull (q1, one, one);
+              for (int side = 0; side < 2; side++)
+                {
+                  mpfr_srcptr end = side ? rg->hi : rg->lo;
+                  if (mpfr_zero_p (end)) continue;
+                  ic_ival_set_fr (v, end);
+                  ic_ival_exp (q2, v);
+                  ic_ival_sub (q2, q2, one);
+                  ic_ival_div (q2, q2, v);
+                  ic_ival_hull (q1, q1, q2);
+                }
+              form_set (r, &a);
+              ic_ival_mul (r->g, a.g, q1);
+              ic_ival_clear (one); ic_ival_clear (v);
+              ok = 1;
+            }
+          else if (e->op == IC_COS)
+            {
+              ic_ival_sqr (q1, rg);
+              mpfr_div_ui (q1->hi, q1->hi, 12, MPFR_RNDU);
+              mpfr_ui_sub (q2->lo, 1, q1->hi, MPFR_RNDD);
+              mpfr_set_ui (q2->hi, 1, MPFR_RNDU);     /* c in [1 - a^2/12, 1] */
+              form_mul (r, &a, &a);
+              ic_ival_mul (r->g, r->g, q2);
+              mpfr_div_2ui (r->g->lo, r->g->lo, 1, MPFR_RNDD);
+              mpfr_div_2ui (r->g->hi, r->g->hi, 1, MPFR_RNDU);
+              ic_ival_neg (r->g, r->g);
+              r->alt = 0;
+              ok = 1;
+            }
+          else if (mpfr_cmp_si (rg->lo, -1) > 0)
+            {
+              /* (1+u)^k - 1 = k u (1+xi)^(k-1) */
+              mpq_t k;
+              mpq_init (k);
+              if (e->op == IC_SQRT) mpq_set_ui (k, 1, 2); else mpq_set (k, e->b->q);
+              ic_ival_t kk, km1, one;
+              ic_ival_init2 (kk, p); ic_ival_init2 (km1, p); ic_ival_init2 (one, p);
+              ic_ival_set_si (one, 1);
+              ic_ival_set_q (kk, k);
+              ic_ival_sub (km1, kk, one);
+              ic_ival_t base;
+              ic_ival_init2 (base, p);
+              /* xi ranges over hull(0, range u): 1 + xi in [1 + min(lo,0), 1 + max(hi,0)] */
+              ic_ival_set_fr (base, rg->lo);
+              if (mpfr_sgn (base->hi) > 0) mpfr_set_zero (base->hi, 1);
+              if (mpfr_sgn (base->lo) > 0) mpfr_set_zero (base->lo, 1);
+              mpfr_t hi;
+              mpfr_init2 (hi, p);
+              mpfr_set (hi, rg->hi, MPFR_RNDU);
+              if (mpfr_sgn (hi) < 0) mpfr_set_zero (hi, 1);
+              mpfr_set (base->hi, hi, MPFR_RNDU);
+              mpfr_clear (hi);
+              ic_ival_add (base, base, one);
+              ic_ival_pow (q1, base, km1);
+              form_set (r, &a);
+              ic_ival_mul (r->g, a.g, kk);
+              ic_ival_mul (r->g, r->g, q1);
+              ic_ival_clear (kk); ic_ival_clear (km1); ic_ival_clear (one); ic_ival_clear (base);
+              mpq_clear (k);
+              ok = 1;
+            }
+        }
+      ic_ival_clear (rg); ic_ival_clear (q1); ic_ival_clear (q2);
+      if (ok) goto done;
+      ctx->why[0] = 0;
+    }
+  {
+    ic_node *d = ic_symb_minus_one (e);
+    ok = ic_form_of (r, d, ctx);
+    ic_node_free (d);
+  }
+done:
+  ic_form_clear (&a); ic_form_clear (&b);
+  return ok;
+}
+
+/* ---- facts for the verdict kernel ------------------------------------- */
+
+static int env_class (const ic_form *f, unsigned long X, mpfr_prec_t p)
+{
+  if (f->zero) return IC_ENV_SUMMABLE;
+  int sphi = mpq_sgn (f->phi);
+  if (sphi < 0) return IC_ENV_SUMMABLE;
+  if (sphi > 0) return F_monotone (f, X, +1, p) ? IC_ENV_NOT_DECAYING : IC_ENV_NONE;
+  if (!f->lr_zero)
+    {
+      int l = sgn_ival (f->lr);
+      if (l < 0) return IC_ENV_SUMMABLE;
+      if (l > 0) return F_monotone (f, X, +1, p) ? IC_ENV_NOT_DECAYING : IC_ENV_NONE;
+      return IC_ENV_NONE;
+    }
+  if (mpq_cmp_si (f->alpha, -1, 1) < 0) return IC_ENV_SUMMABLE;
+  if (mpq_cmp_si (f->alpha, -1, 1) == 0 && mpq_cmp_si (f->beta, -1, 1) < 0) return IC_ENV_SUMMABLE;
+  if (ic_form_growth (f) < 0) return IC_ENV_DECAYS;
+  return F_monotone (f, X, +1, p) ? IC_ENV_NOT_DECAYING : IC_ENV_NONE;
+}
+
+void ic_form_facts (ic_seq_facts *sf, const ic_form *f, const ic_node *e, ic_asym_ctx *ctx)
+{
+  mpfr_prec_t p = ctx->prec;
+  sf->env = env_class (f, ctx->X, p);
+  sf->sign = f->zero ? 0 : sgn_ival (f->g);
+  sf->alt = f->alt;
+  sf->decreasing = 0;
+  if (!f->alt || !sf->sign) return;
+  /* |h| non-increasing: h' has the sign opposite to h on [X, inf). */
+  ic_node *h = NULL;
+  int parity;
+  if (!ic_symb_strip_alt (e, &h, &parity)) return;
+  if (ic_node_is_smooth (h))
+    {
+      ic_node *d = ic_symb_deriv (h);
+      ic_form fh, fd;
+      ic_form_init (&fh, p); ic_form_init (&fd, p);
+      if (d && ic_form_of (&fh, h, ctx) && ic_form_of (&fd, d, ctx) && !fh.alt && !fd.alt)
+        {
+          int sh = sgn_ival (fh.g), sd = fd.zero ? 0 : sgn_ival (fd.g);
+          if (sh && sd == -sh) sf->decreasing = 1;
+          if (fd.zero) sf->decreasing = 1;
+        }
+      ctx->why[0] = 0;
+      ic_form_clear (&fh); ic_form_clear (&fd);
+      ic_node_free (d);
+    }
+  ic_node_free (h);
+}
+
+/* ---- tails ----------------------------------------------------------- */
+
+int ic_form_tail (ic_ival_ptr out, const ic_form *f, unsigned long N, char *how, size_t howlen)
+{
+  mpfr_prec_t p = ic_ival_get_prec (out);
+  if (f->zero) { ic_ival_set_si (out, 0); snprintf (how, howlen, "terms are 0"); return 1; }
+  ic_ival_t T, g, t1, rho;
+  ic_ival_init2 (T, p); ic_ival_init2 (g, p); ic_ival_init2 (t1, p); ic_ival_init2 (rho, p);
+  int ok = 0;
+  ic_ival_set (g, f->g);
+  if (f->alt)
+    {
+      ic_ival_neg (t1, g);
+      ic_ival_hull (g, g, t1);
+    }
+  int sphi = mpq_sgn (f->phi);
+  int slr = f->lr_zero ? 0 : sgn_ival (f->lr);
+  if (sphi < 0 || (sphi == 0 && slr < 0))
+    {
+      /* ratio F(n+1)/F(n) <= rho for n > N:
+       *   (n+1)^phi e^lr (1+1/n)^alpha (log(n+1)/log n)^beta
+       * each factor bounded at n = N+1 by monotonicity (phi < 0: (n+1)^phi
+       * decreasing; alpha, beta > 0 factors decreasing to 1; <= 1 otherwise). */
+      ic_ival_t x, x1, a, l0, l1;
+      ic_ival_init2 (x, p); ic_ival_init2 (x1, p); ic_ival_init2 (a, p); ic_ival_init2 (l0, p); ic_ival_init2 (l1, p);
+      ic_ival_set_ui (x, N + 1);
+      ic_ival_set_ui (x1, N + 2);
+      ic_ival_set_si (rho, 1);
+      if (sphi < 0)
+        {
+          ic_ival_set_q (a, f->phi);
+          ic_ival_pow (t1, x1, a);
+          ic_ival_mul (rho, rho, t1);
+        }
+      if (!f->lr_zero) { ic_ival_exp (t1, f->lr); ic_ival_mul (rho, rho, t1); }
+      if (mpq_sgn (f->alpha) > 0)
+        {
+          ic_ival_div (t1, x1, x);
+          ic_ival_set_q (a, f->alpha);
+          ic_ival_pow (t1, t1, a);
+          ic_ival_mul (rho, rho, t1);
+        }
+      if (mpq_sgn (f->beta) > 0)
+        {
+          ic_ival_log (l0, x); ic_ival_log (l1, x1);
+          ic_ival_div (t1, l1, l0);
+          ic_ival_set_q (a, f->beta);
+          ic_ival_pow (t1, t1, a);
+          ic_ival_mul (rho, rho, t1);
+        }
+      ic_form_F_at (t1, f, N + 1);
+      if (ic_tail_geometric (T, t1, rho) == IC_IVAL_OK)
+        {
+          ok = 1;
+          snprintf (how, howlen, "ratio bound: F(n+1)/F(n) <= %.6g for n > %lu, geometric tail",
+                    mpfr_get_d (rho->hi, MPFR_RNDU), N);
+        }
+      ic_ival_clear (x); ic_ival_clear (x1); ic_ival_clear (a); ic_ival_clear (l0); ic_ival_clear (l1);
+    }
+  else if (sphi == 0 && f->lr_zero)
+    {
+      ic_ival_t al, be;
+      ic_ival_init2 (al, p); ic_ival_init2 (be, p);
+      ic_ival_set_q (al, f->alpha);
+      ic_ival_set_q (be, f->beta);
+      if (ic_tail_powerlog (T, al, be, N) == IC_IVAL_OK)
+        {
+          ok = 1;
+          snprintf (how, howlen, "integral test on [%lu, inf)", N);
+        }
+      ic_ival_clear (al); ic_ival_clear (be);
+    }
+  if (ok) ic_tail_scale (out, g, T);
+  ic_ival_clear (T); ic_ival_clear (g); ic_ival_clear (t1); ic_ival_clear (rho);
+  return ok;
+}
+
+char *ic_form_envelope_string (const ic_form *f)
+{
+  ic_buf b;
+  ic_buf_init (&b);
+  if (f->zero) { ic_buf_puts (&b, "0"); return ic_buf_take (&b); }
+  int any = 0;
+  char *s;
+  if (mpq_sgn (f->phi))
+    {
+      s = mpq_get_str (NULL, 10, f->phi);
+      ic_buf_printf (&b, "(n!)^%s", s); free (s); any = 1;
+    }
+  if (!f->lr_zero)
+    {
+      ic_buf_printf (&b, "%sexp(%.10g n)", any ? " " : "", mpfr_get_d (f->lr->hi, MPFR_RNDN)); any = 1;
+    }
+  if (mpq_sgn (f->alpha))
+    {
+      s = mpq_get_str (NULL, 10, f->alpha);
+      ic_buf_printf (&b, "%sn^%s", any ? " " : "", s); free (s); any = 1;
+    }
+  if (mpq_sgn (f->beta))
+    {
+      s = mpq_get_str (NULL, 10, f->beta);
+      ic_buf_printf (&b, "%s(log n)^%s", any ? " " : "", s); free (s); any = 1;
+    }
+  if (!any) ic_buf_puts (&b, "1");
+  return ic_buf_take (&b);
+}

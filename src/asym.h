@@ -1,0 +1,72 @@
+/* asym.h — certified eventual envelopes of terms.
+ *
+ * A *form* of a term e on [X, inf) is a statement, proved by the rules in
+ * asym.c from the structure of e, of the shape
+ *
+ *     e(x) = s(x) * F(x) * g(x),   g(x) in G   for all x >= X,
+ *     F(x) = Gamma(x+1)^phi * exp(lr * x) * x^alpha * (log x)^beta,
+ *
+ * with phi, alpha, beta exact rationals, lr an enclosure of a real (exactly
+ * 0 when lr_zero), G an interval, and s(x) = (-1)^x when alt (x integer),
+ * else 1.  `zero` means e(x) = 0 for all x >= X.  x ranges over the reals
+ * unless the term contains factorial or (-1)^n, and then over the integers.
+ * A form also proves that e is defined on [X, inf).
+ *
+ * The rules are written out in proofs/asymptotics.md; this module is part of
+ * the trusted base (it is tested, not machine-proved).
+ */
+#ifndef IC_ASYM_H
+#define IC_ASYM_H
+#include "term.h"
+#include "ival.h"
+#include "verdict.h"
+
+typedef struct {
+  int zero;
+  mpq_t phi, alpha, beta;
+  ic_ival_t lr;
+  int lr_zero;
+  ic_ival_t g;
+  int alt;
+} ic_form;
+
+typedef struct {
+  unsigned long X;        /* domain start, X >= 16 */
+  mpfr_prec_t prec;
+  char why[200];          /* why a form could not be derived */
+} ic_asym_ctx;
+
+void ic_form_init (ic_form *f, mpfr_prec_t prec);
+void ic_form_clear (ic_form *f);
+
+/* 1 on success (f filled), 0 if no form could be derived (ctx->why). */
+int ic_form_of (ic_form *f, const ic_node *e, ic_asym_ctx *ctx);
+/* Form of e - 1 (for products and logs): uses exact identities such as
+ * A/B - 1 = (A - B)/B and exp(a) - 1 = a (e^a - 1)/a. */
+int ic_form_minus_one (ic_form *f, const ic_node *e, ic_asym_ctx *ctx);
+
+/* r = a^2 (r may not alias a). */
+void ic_form_sqr (ic_form *r, const ic_form *a);
+
+/* Sign of the growth of F: -1 decays to 0, 0 constant (F = 1), +1 grows,
+ * 2 not decidable (lr not separated from 0). */
+int ic_form_growth (const ic_form *f);
+/* 1 if F is non-increasing on [X, inf) (certified). */
+int ic_form_F_decreasing (const ic_form *f, unsigned long X, mpfr_prec_t prec);
+/* out encloses F(X). */
+void ic_form_F_at (ic_ival_ptr out, const ic_form *f, unsigned long X);
+/* out encloses the range of e over x >= X (needs F monotone or constant). */
+int ic_form_range (ic_ival_ptr out, const ic_form *f, unsigned long X);
+
+/* Facts about the sequence for the verdict kernel. h_node is the term (the
+ * alternating factor is stripped internally for the monotonicity proof). */
+void ic_form_facts (ic_seq_facts *sf, const ic_form *f, const ic_node *e, ic_asym_ctx *ctx);
+
+/* Tail enclosure sum_{n > N} e(n) from the form on [N, inf) (N = ctx->X):
+ * envelope tail via the verified kernels, scaled by G.  Returns 1 on success. */
+int ic_form_tail (ic_ival_ptr out, const ic_form *f, unsigned long N, char *how, size_t howlen);
+
+/* Text "n^-1001/1000 (log n)^-2" etc. of F (malloc'd). */
+char *ic_form_envelope_string (const ic_form *f);
+
+#endif

@@ -1,0 +1,842 @@
+/* certify.c — the driver: from a term to a verdict and an enclosure.
+ *
+ * Every verdict comes from the verdict kernels (src/kern/verdict.c) applied
+ * to facts proved by the asymptotic analysis (src/asym.c); every enclosure
+ * is assembled by the kernels in src/kern/ (partial sums/products, tails,
+ * final assembly, digits).  The heuristics here only choose N, the
+ * precision and the method. */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+#include "infcert.h"
+#include "term.h"
+#include "eval.h"
+#include "asym.h"
+#include "symb.h"
+#include "verdict.h"
+#include "tail.h"
+#include "enclose.h"
+/* Euler-Maclaurin and complete monotonicity (src/em.c, src/cm.c). */
+#if __has_include("em.h")
+#include "em.h"
+#else
+typedef struct { char method[48]; long m; unsigned long n_wanted; char detail[256]; } ic_em_info;
+#endif
+#if __has_include("cm.h")
+#include "cm.h"
+#endif
+int ic_em_tail (ic_ival_ptr out, const ic_node *f, int prod, unsigned long N, long digits,
+                mpfr_prec_t prec, ic_em_info *info) __attribute__ ((weak));
+unsigned long ic_em_suggest_N (const ic_node *f, int prod, long digits) __attribute__ ((weak));
+int ic_cm_certify (const ic_node *f, unsigned long N, int *sign) __attribute__ ((weak));
+
+#define MAX_DIGITS 100000
+
+void ic_options_default (ic_options *opt)
+{
+  opt->digits = 15;
+  opt->from = 1;
+  opt->max_prec = 1L << 20;
+  opt->timeout = 0;
+  opt->max_terms = 20000000UL;
+  opt->progress = 0;
+}
+
+void ic_result_init (ic_result *r)
+{
+  memset (r, 0, sizeof *r);
+  mpfr_init2 (r->lo, 64);
+  mpfr_init2 (r->hi, 64);
+}
+
+void ic_result_clear (ic_result *r)
+{
+  mpfr_clear (r->lo);
+  mpfr_clear (r->hi);
+}
+
+const char *ic_verdict_name (ic_kind kind, ic_verdict v)
+{
+  switch (v)
+    {
+    case IC_CONVERGES: return "converges";
+    case IC_DIVERGES: return "diverges";
+    case IC_DIVERGES_TO_ZERO: return "diverges_to_zero";
+    case IC_ZERO_FACTOR: return "zero_factor";
+    default: return "unknown";
+    }
+}
+
+/* ---- certificate helpers --------------------------------------------- */
+
+static void cert_item (ic_cert *c, const char *key, const char *fmt, ...) __attribute__ ((format (printf, 3, 4)));
+static void cert_item (ic_cert *c, const char *key, const char *fmt, ...)
+{
+  if (c->nitems >= IC_CERT_ITEMS) return;
+  snprintf (c->item[c->nitems].key, sizeof c->item[0].key, "%s", key);
+  va_list ap;
+  va_start (ap, fmt);
+  vsnprintf (c->item[c->nitems].val, sizeof c->item[0].val, fmt, ap);
+  va_end (ap);
+  c->nitems++;
+}
+
+static void cert_ival (ic_cert *c, const char *key, ic_ival_srcptr x)
+{
+  char *lo = ic_fr_to_decimal (x->lo, 12, MPFR_RNDD);
+  char *hi = ic_fr_to_decimal (x->hi, 12, MPFR_RNDU);
+  cert_item (c, key, "[%s, %s]", lo, hi);
+  free (lo); free (hi);
+}
+
+/* ---- run state --------------------------------------------------------- */
+
+typedef struct {
+  const ic_options *opt;
+  ic_error *err;
+  struct timespec t0;
+  unsigned long evals;
+  int progress_shown;
+} run;
+
+static double elapsed (run *R)
+{
+  struct timespec t;
+  clock_gettime (CLOCK_MONOTONIC, &t);
+  return (double) (t.tv_sec - R->t0.tv_sec) + 1e-9 * (double) (t.tv_nsec - R->t0.tv_nsec);
+}
+
+static int timed_out (run *R)
+{
+  if (R->opt->timeout > 0 && elapsed (R) > R->opt->timeout)
+    {
+      R->err->code = IC_ETIMEOUT;
+      snprintf (R->err->msg, sizeof R->err->msg, "time limit reached (--timeout %g s)", R->opt->timeout);
+      return 1;
+    }
+  return 0;
+}
+
+static void progress (run *R, const char *stage, long digits)
+{
+  if (!R->opt->progress || elapsed (R) < 2.0) return;
+  fprintf (stderr, "infcert: %.1fs %s, %ld digits certified so far\n", elapsed (R), stage, digits);
+  R->progress_shown = 1;
+}
+
+/* Evaluates e(n) into out, raising the precision when the interval
+ * evaluation cannot decide a domain question.  Returns IC_OK, or
+ * IC_EDOMAIN (undefined at n) / IC_ELIMIT with err filled. */
+static ic_status eval_checked (run *R, ic_evaluator *ev, ic_ival_ptr out, unsigned long n, mpfr_prec_t prec)
+{
+  const char *why = NULL;
+  mpfr_prec_t p = prec;
+  for (;;)
+    {
+      ic_eval_set_prec (ev, p);
+      int r = ic_eval_at_ui (ev, out, n, &why);
+      R->evals++;
+      if (r == IC_EV_OK && ic_ival_is_finite (out)) { ic_eval_set_prec (ev, prec); return IC_OK; }
+      if (r == IC_EV_UNDEFINED)
+        {
+          R->err->code = IC_EDOMAIN;
+          snprintf (R->err->n, sizeof R->err->n, "%lu", n);
+          snprintf (R->err->msg, sizeof R->err->msg, "term undefined at n = %lu: %s", n, why ? why : "domain error");
+          ic_eval_set_prec (ev, prec);
+          return IC_EDOMAIN;
+        }
+      if (p >= R->opt->max_prec || p > 4 * prec + 4096)
+        {
+          R->err->code = IC_ELIMIT;
+          snprintf (R->err->msg, sizeof R->err->msg,
+                    "cannot evaluate the term at n = %lu within the precision limit (%ld bits; see --max-prec)",
+                    n, (long) R->opt->max_prec);
+          ic_eval_set_prec (ev, prec);
+          return IC_ELIMIT;
+        }
+      p = 2 * p;
+      if (p > R->opt->max_prec) p = R->opt->max_prec;
+    }
+}
+
+/* ---- the analysis: forms and facts ------------------------------------- */
+
+static const unsigned long X_CANDIDATES[] = { 16, 64, 256, 1024, 16384, 262144 };
+#define NX (sizeof X_CANDIDATES / sizeof X_CANDIDATES[0])
+
+/* Finds the smallest candidate X >= from with a form of e (or of e - 1 when
+ * minus_one) and returns it (0 if none). */
+static unsigned long find_form (ic_form *f, const ic_node *e, int minus_one, unsigned long from,
+                                mpfr_prec_t prec, char *why, size_t whylen)
+{
+  why[0] = 0;
+  for (size_t i = 0; i < NX; i++)
+    {
+      unsigned long X = X_CANDIDATES[i] < from ? from : X_CANDIDATES[i];
+      ic_asym_ctx ctx = { X, prec, "" };
+      int ok = minus_one ? ic_form_minus_one (f, e, &ctx) : ic_form_of (f, e, &ctx);
+      if (ok) return X;
+      snprintf (why, whylen, "%s", ctx.why);
+      if (X_CANDIDATES[i] < from) break;
+    }
+  return 0;
+}
+
+/* ---- sums -------------------------------------------------------------- */
+
+#define BATCH 256
+
+typedef struct {
+  ic_evaluator *ev;
+  ic_ival_struct buf[BATCH];
+  mpfr_prec_t prec;
+  unsigned long next;       /* next n to add */
+  ic_ival_t acc;            /* running sum or product */
+  int prod;
+  unsigned long zero_at;    /* prod: exact zero factor at this n (0 none) */
+  int has_zero;
+} partial;
+
+static void partial_init (partial *P, const ic_node *e, mpfr_prec_t prec, unsigned long from, int prod)
+{
+  P->ev = ic_eval_new (e, prec);
+  P->prec = prec;
+  for (int i = 0; i < BATCH; i++) ic_ival_init2 (&P->buf[i], prec);
+  P->next = from;
+  ic_ival_init2 (P->acc, prec);
+  ic_ival_set_si (P->acc, prod ? 1 : 0);
+  P->prod = prod;
+  P->has_zero = 0;
+  P->zero_at = 0;
+}
+
+static void partial_clear (partial *P)
+{
+  ic_eval_free (P->ev);
+  for (int i = 0; i < BATCH; i++) ic_ival_clear (&P->buf[i]);
+  ic_ival_clear (P->acc);
+}
+
+/* Adds terms n = next .. last into the accumulator (verified loops). */
+static ic_status partial_extend (run *R, partial *P, unsigned long last)
+{
+  while (P->next <= last)
+    {
+      if (R->evals > R->opt->max_terms)
+        {
+          R->err->code = IC_ELIMIT;
+          snprintf (R->err->msg, sizeof R->err->msg, "term evaluation cap reached (%lu terms; see --max-terms)", R->opt->max_terms);
+          return IC_ELIMIT;
+        }
+      if (timed_out (R)) return IC_ETIMEOUT;
+      unsigned long k = 0;
+      while (k < BATCH && P->next + k <= last)
+        {
+          ic_status s = eval_checked (R, P->ev, &P->buf[k], P->next + k, P->prec);
+          if (s != IC_OK) return s;
+          if (P->prod && !P->has_zero && mpfr_zero_p (P->buf[k].lo) && mpfr_zero_p (P->buf[k].hi))
+            { P->has_zero = 1; P->zero_at = P->next + k; }
+          k++;
+        }
+      if (P->prod) ic_accum_prod (P->acc, P->buf, k);
+      else ic_accum_sum (P->acc, P->buf, k);
+      P->next += k;
+    }
+  return IC_OK;
+}
+
+static mpfr_prec_t prec_for (long digits, unsigned long N, const ic_options *opt)
+{
+  long lg = 0;
+  while ((N >> lg) > 1 && lg < 64) lg++;
+  return (mpfr_prec_t) ic_prec_for_digits (digits, 2 * lg + 40, opt->max_prec);
+}
+
+/* Cohen-Villegas-Zagier acceleration (Algorithm 1 of "Convergence
+ * acceleration of alternating series", Experiment. Math. 9 (2000)): for
+ * a_k = h(N + k) with h completely monotone on [N, inf), a_k is a Hausdorff
+ * moment sequence and |S - S_m| <= 2 S / (3 + sqrt 8)^m <= 2 a_0 / 5.828^m,
+ * where S = sum_k (-1)^k a_k and S_m the accelerated value.  Encloses
+ * sum_{k>=0} (-1)^k h(N+k). */
+static int cvz_tail (run *R, ic_ival_ptr out, ic_evaluator *hev, unsigned long N, long digits, mpfr_prec_t prec, long *m_used)
+{
+  /* m with 5.828^m >= 10^(digits + 2) * 2 */
+  long m = (long) ((digits + 3) * 1.3063) + 2;
+  if (N + (unsigned long) m < N) return 0;
+  *m_used = m;
+  ic_ival_t d, b, c, s, a, t, one;
+  ic_ival_init2 (d, prec); ic_ival_init2 (b, prec); ic_ival_init2 (c, prec);
+  ic_ival_init2 (s, prec); ic_ival_init2 (a, prec); ic_ival_init2 (t, prec); ic_ival_init2 (one, prec);
+  int ok = 1;
+  /* d = (3 + sqrt 8)^m; d = (d + 1/d)/2 */
+  ic_ival_set_si (t, 8);
+  ic_ival_sqrt (t, t);
+  ic_ival_set_si (one, 3);
+  ic_ival_add (t, t, one);
+  ic_ival_pow_si (d, t, m);
+  ic_ival_set_si (one, 1);
+  ic_ival_div (t, one, d);
+  ic_ival_add (d, d, t);
+  mpfr_div_2ui (d->lo, d->lo, 1, MPFR_RNDD);
+  mpfr_div_2ui (d->hi, d->hi, 1, MPFR_RNDU);
+  ic_ival_set_si (b, -1);
+  ic_ival_neg (c, d);
+  ic_ival_set_si (s, 0);
+  ic_ival_t a0;
+  ic_ival_init2 (a0, prec);
+  for (long k = 0; k < m; k++)
+    {
+      if (eval_checked (R, hev, a, N + (unsigned long) k, prec) != IC_OK) { ok = 0; break; }
+      if (k == 0) ic_ival_set (a0, a);
+      ic_ival_sub (c, b, c);                 /* c = b - c */
+      ic_ival_mul (t, c, a);
+      ic_ival_add (s, s, t);                 /* s += c a_k */
+      /* b = (k + m)(k - m) b / ((k + 1/2)(k + 1)) = 2 (k+m)(k-m) b / ((2k+1)(k+1)) */
+      ic_ival_mul_si (b, b, 2 * (k + m));
+      ic_ival_mul_si (b, b, k - m);
+      ic_ival_set_si (t, (2 * k + 1) * (k + 1));
+      ic_ival_div (b, b, t);
+    }
+  if (ok)
+    {
+      /* S_m = s / d; error <= 2 a_0 / d0 with d0 = (3+sqrt 8)^m >= d/1 */
+      ic_ival_div (out, s, d);
+      ic_ival_t err;
+      ic_ival_init2 (err, prec);
+      ic_ival_mag_upper (err->hi, a0);
+      mpfr_mul_2ui (err->hi, err->hi, 1, MPFR_RNDU);
+      mpfr_div (err->hi, err->hi, d->lo, MPFR_RNDU);
+      /* d = ((3+sqrt8)^m + (3+sqrt8)^-m)/2 <= (3+sqrt 8)^m: bound with d is valid */
+      mpfr_neg (err->lo, err->hi, MPFR_RNDD);
+      ic_ival_add (out, out, err);
+      ic_ival_clear (err);
+    }
+  ic_ival_clear (a0);
+  ic_ival_clear (d); ic_ival_clear (b); ic_ival_clear (c);
+  ic_ival_clear (s); ic_ival_clear (a); ic_ival_clear (t); ic_ival_clear (one);
+  return ok;
+}
+
+
+static void set_limit (ic_result *r, ic_ival_srcptr x)
+{
+  mpfr_prec_t p = ic_ival_get_prec (x);
+  mpfr_set_prec (r->lo, p);
+  mpfr_set_prec (r->hi, p);
+  mpfr_set (r->lo, x->lo, MPFR_RNDD);
+  mpfr_set (r->hi, x->hi, MPFR_RNDU);
+  r->has_limit = 1;
+}
+
+static const char *rule_name (int rule)
+{
+  switch (rule)
+    {
+    case IC_RULE_COMPARISON: return "comparison";
+    case IC_RULE_LOWER_COMPARISON: return "lower comparison";
+    case IC_RULE_TERM_TEST: return "term test";
+    case IC_RULE_LEIBNIZ: return "Leibniz";
+    case IC_RULE_PROD_ABS: return "product: sum |u(n)| < inf";
+    case IC_RULE_PROD_SQUARES: return "product: sum u(n) and sum u(n)^2 converge";
+    case IC_RULE_PROD_TO_ZERO: return "product: u(n) <= 0, sum u(n) = -inf";
+    case IC_RULE_PROD_TO_INF: return "product: u(n) >= 0, sum u(n) = +inf";
+    case IC_RULE_PROD_FACTOR_SMALL: return "product: |p(n)| <= c < 1";
+    case IC_RULE_PROD_FACTOR_LARGE: return "product: |p(n)| >= c > 1";
+    case IC_RULE_ZERO_FACTOR: return "zero factor";
+    default: return "none";
+    }
+}
+
+static const char *env_name (int env)
+{
+  switch (env)
+    {
+    case IC_ENV_SUMMABLE: return "summable envelope";
+    case IC_ENV_DECAYS: return "envelope -> 0, not summable";
+    case IC_ENV_NOT_DECAYING: return "envelope does not tend to 0";
+    default: return "no envelope";
+    }
+}
+
+static void describe_form (ic_cert *c, const char *prefix, const ic_form *f, unsigned long X)
+{
+  char key[32];
+  char *s = ic_form_envelope_string (f);
+  snprintf (key, sizeof key, "%senvelope", prefix);
+  cert_item (c, key, "%s%s", f->alt ? "(-1)^n " : "", s);
+  free (s);
+  snprintf (key, sizeof key, "%sratio", prefix);
+  cert_ival (c, key, f->g);
+  snprintf (key, sizeof key, "%sfrom_n", prefix);
+  cert_item (c, key, "%lu", X);
+}
+
+/* Verifies the term is defined at every n in [from, X) (and at X itself),
+ * by evaluation; the form covers [X, inf). */
+static ic_status check_defined (run *R, const ic_node *e, unsigned long from, unsigned long X, int prod,
+                                unsigned long *zero_at)
+{
+  partial P;
+  partial_init (&P, e, 64, from, prod);
+  ic_status s = partial_extend (R, &P, X);
+  if (prod && P.has_zero && zero_at) *zero_at = P.zero_at;
+  partial_clear (&P);
+  return s;
+}
+
+/* Encloses sum_{n >= from} a(n) for a convergent sum.  Sets r->limit,
+ * digits, method.  Returns IC_OK or an error (timeout, limits). */
+/* ---- the enclosure loop ------------------------------------------------ */
+
+/* A tail method: encloses sum_{n >= *cut} a(n) (sums) or
+ * sum_{n >= *cut} log p(n) (products) in `tail`, choosing *cut (>= lo_cut).
+ * Returns 1 on success.  `round` grows as more effort is wanted. */
+typedef struct {
+  const ic_node *e;
+  int prod;
+  const ic_seq_facts *sf;
+  int h_cm;
+  const ic_node *h;
+  int parity;
+  unsigned long X;          /* envelope domain start */
+} tail_args;
+
+static int tail_em (run *R, const tail_args *A, ic_ival_ptr tail, int round, long D, mpfr_prec_t wp,
+                    unsigned long *cut, char *how, size_t howlen, char *method)
+{
+  if (!ic_em_tail || !ic_node_is_smooth (A->e) || (A->sf && A->sf->alt)) return 0;
+  unsigned long Nem = ic_em_suggest_N ? ic_em_suggest_N (A->e, A->prod, D) : 64;
+  if (Nem < A->X) Nem = A->X;
+  if (Nem < R->opt->from) Nem = R->opt->from;
+  if (round > 0) Nem <<= (round < 10 ? round : 10);
+  ic_em_info info;
+  memset (&info, 0, sizeof info);
+  if (!ic_em_tail (tail, A->e, A->prod, Nem, D + 2, wp, &info)) return 0;
+  *cut = Nem;
+  snprintf (method, 48, "%s", info.method[0] ? info.method : "euler-maclaurin");
+  snprintf (how, howlen, "%s: tail of %s from n = %lu (m = %ld)%s%s", method, A->prod ? "log p(n)" : "a(n)",
+            Nem, info.m, info.detail[0] ? "; " : "", info.detail);
+  return 1;
+}
+
+static int tail_alternating (run *R, const tail_args *A, ic_ival_ptr tail, unsigned long N, long D,
+                             mpfr_prec_t wp, unsigned long *cut, char *how, size_t howlen, char *method)
+{
+  if (!A->sf || !A->sf->alt) return 0;
+  if (A->h_cm)
+    {
+      /* sum_{n>=N} (-1)^(n+parity) h(n) = (-1)^(N+parity) sum_k (-1)^k h(N+k) */
+      unsigned long Nc = R->opt->from < 16 ? 16 : R->opt->from;
+      ic_evaluator *hev = ic_eval_new (A->h, wp);
+      long m = 0;
+      int ok = cvz_tail (R, tail, hev, Nc, D, wp, &m);
+      ic_eval_free (hev);
+      if (!ok) return 0;
+      if ((Nc + (unsigned long) A->parity) & 1) ic_ival_neg (tail, tail);
+      *cut = Nc;
+      snprintf (method, 48, "cvz");
+      snprintf (how, howlen, "Cohen-Villegas-Zagier acceleration from n = %lu with %ld terms (h completely monotone)", Nc, m);
+      return 1;
+    }
+  if (!A->sf->decreasing) return 0;
+  /* Leibniz: the tail from N lies between 0 and a(N) */
+  ic_evaluator *ev = ic_eval_new (A->e, wp);
+  ic_ival_t next;
+  ic_ival_init2 (next, wp);
+  int ok = eval_checked (R, ev, next, N, wp) == IC_OK;
+  if (ok)
+    {
+      ic_tail_leibniz (tail, next);
+      *cut = N;
+      snprintf (method, 48, "leibniz");
+      snprintf (how, howlen, "Leibniz bracket: the tail from n = %lu lies between 0 and a(%lu)", N, N);
+    }
+  ic_ival_clear (next);
+  ic_eval_free (ev);
+  return ok;
+}
+
+/* Envelope tails: sums, sum_{n >= N} a(n) from the form on [N-1, inf);
+ * products, log(1+u) in [u - u^2/(2(1+m)), u] with the tails of u and u^2. */
+static int tail_envelope (const tail_args *A, ic_ival_ptr tail, unsigned long N, mpfr_prec_t wp,
+                          unsigned long *cut, char *how, size_t howlen, char *method)
+{
+  if (N - 1 < 16) return 0;
+  int ok = 0;
+  ic_form f;
+  ic_form_init (&f, wp);
+  ic_asym_ctx ctx = { N - 1, wp, "" };
+  if (!A->prod)
+    ok = ic_form_of (&f, A->e, &ctx) && ic_form_tail (tail, &f, N - 1, how, howlen);
+  else if (ic_form_minus_one (&f, A->e, &ctx))
+    {
+      ic_form u2;
+      ic_form_init (&u2, wp);
+      ic_form_sqr (&u2, &f);
+      ic_ival_t S1, S2, rg;
+      ic_ival_init2 (S1, wp); ic_ival_init2 (S2, wp); ic_ival_init2 (rg, wp);
+      char h1[300], h2[300];
+      if (ic_form_tail (S1, &f, N - 1, h1, sizeof h1) && ic_form_tail (S2, &u2, N - 1, h2, sizeof h2)
+          && ic_form_range (rg, &f, N - 1))
+        {
+          mpfr_t m;
+          mpfr_init2 (m, wp);
+          mpfr_set (m, rg->lo, MPFR_RNDD);
+          if (mpfr_sgn (m) > 0) mpfr_set_zero (m, 1);
+          ok = ic_tail_log1p (tail, S1, S2, m) == IC_IVAL_OK;
+          if (ok) snprintf (how, howlen, "log(1+u) between u - u^2/(2(1+m)) and u, u = p(n) - 1; tails of u and u^2 by %s", h1);
+          mpfr_clear (m);
+        }
+      ic_ival_clear (S1); ic_ival_clear (S2); ic_ival_clear (rg);
+      ic_form_clear (&u2);
+    }
+  ic_form_clear (&f);
+  if (ok) { *cut = N; snprintf (method, 48, "direct+envelope"); }
+  return ok;
+}
+
+/* Encloses the limit of a convergent sum or product: partial sum/product of
+ * the terms before the cut (verified accumulation) combined with a tail
+ * (verified assembly).  Grows N (heuristic) until the digits are reached
+ * or the effort limit (max_terms, 10 s without --timeout) is hit; keeps the
+ * best enclosure found. */
+static ic_status enclose_limit (run *R, ic_result *r, const tail_args *A)
+{
+  const ic_options *opt = R->opt;
+  long D = opt->digits;
+  unsigned long from = opt->from;
+  unsigned long N = A->X + 64 > 256 ? A->X + 64 : 256;
+  if (N < from + 64) N = from + 64;
+  mpfr_prec_t wp = prec_for (D, 1UL << 26, opt);
+  ic_status st = IC_OK;
+  long best = -1;
+  ic_ival_t best_enc, best_tail, tail, enc;
+  ic_ival_init2 (best_enc, wp); ic_ival_init2 (best_tail, wp);
+  ic_ival_init2 (tail, wp); ic_ival_init2 (enc, wp);
+  char best_how[512] = "", best_method[48] = "", how[512], method[48];
+  unsigned long best_cut = 0;
+  partial P;
+  partial_init (&P, A->e, wp, from, A->prod);
+  double t_round = elapsed (R);
+  for (int round = 0; round < 40; round++)
+    {
+      unsigned long cut = 0;
+      int have = tail_em (R, A, tail, round, D, wp, &cut, how, sizeof how, method)
+        || tail_alternating (R, A, tail, N, D, wp, &cut, how, sizeof how, method)
+        || tail_envelope (A, tail, N, wp, &cut, how, sizeof how, method);
+      if (R->err->code != IC_OK) { st = R->err->code; break; }
+      if (have)
+        {
+          if (cut < P.next)
+            {
+              partial_clear (&P);
+              partial_init (&P, A->e, wp, from, A->prod);
+            }
+          if ((st = partial_extend (R, &P, cut - 1)) != IC_OK) break;
+          if (A->prod) ic_enclose_prod (enc, P.acc, tail);
+          else ic_enclose_sum (enc, P.acc, tail);
+          long d = ic_enclose_digits (enc, D);
+          if (d > best)
+            {
+              best = d;
+              ic_ival_set (best_enc, enc);
+              ic_ival_set (best_tail, tail);
+              best_cut = cut;
+              snprintf (best_how, sizeof best_how, "%s", how);
+              snprintf (best_method, sizeof best_method, "%s", method);
+            }
+          progress (R, method, best);
+        }
+      if (best >= D) break;
+      if (!have && round > 2) break;
+      /* heuristic: grow N geometrically within the effort limit */
+      if (N > opt->max_terms / 4) break;
+      N *= 4;
+      /* effort limit: without --timeout, stop before a round that would
+       * end after 10 s (the next round costs about 4 times the last) */
+      double now = elapsed (R);
+      if (opt->timeout <= 0 && now + 4.0 * (now - t_round) > 10.0) break;
+      t_round = now;
+    }
+  partial_clear (&P);
+  if (best >= 0 && (st == IC_OK || st == IC_ELIMIT || st == IC_ETIMEOUT))
+    {
+      /* the effort limit was reached after an enclosure: report it */
+      set_limit (r, best_enc);
+      r->digits = best;
+      r->prec = wp;
+      snprintf (r->method, sizeof r->method, "%s", best_method);
+      if (best_cut > from)
+        cert_item (&r->cert, A->prod ? "partial_factors" : "partial_terms", "n = %lu..%lu", from, best_cut - 1);
+      cert_item (&r->cert, A->prod ? "log_tail" : "tail", "%s", best_how);
+      cert_ival (&r->cert, A->prod ? "log_tail_enclosure" : "tail_enclosure", best_tail);
+      R->err->code = IC_OK; R->err->msg[0] = 0;
+      st = IC_OK;
+    }
+  ic_ival_clear (best_enc); ic_ival_clear (best_tail); ic_ival_clear (tail); ic_ival_clear (enc);
+  return st;
+}
+
+static ic_verdict to_verdict (int v)
+{
+  switch (v)
+    {
+    case IC_V_CONVERGES: return IC_CONVERGES;
+    case IC_V_DIVERGES: return IC_DIVERGES;
+    case IC_V_DIVERGES_TO_ZERO: return IC_DIVERGES_TO_ZERO;
+    case IC_V_ZERO_FACTOR: return IC_ZERO_FACTOR;
+    default: return IC_UNKNOWN;
+    }
+}
+
+static ic_status certify_sum (run *R, ic_result *r, const ic_node *e)
+{
+  const ic_options *opt = R->opt;
+  mpfr_prec_t prec = 128;
+  char why[200];
+  ic_form f;
+  ic_form_init (&f, prec);
+  unsigned long X = find_form (&f, e, 0, opt->from, prec, why, sizeof why);
+  ic_status st = IC_OK;
+  /* definedness on [from, X] by evaluation (also when no form was found,
+   * on a first stretch, so that an undefined term is reported) */
+  st = check_defined (R, e, opt->from, X ? X : opt->from + 1000, 0, NULL);
+  if (st != IC_OK) { ic_form_clear (&f); return st; }
+  if (!X)
+    {
+      snprintf (r->cert.test, sizeof r->cert.test, "none");
+      snprintf (r->cert.summary, sizeof r->cert.summary,
+                "No eventual bound on the terms could be proved (%s); no verdict.", why[0] ? why : "no rule applies");
+      ic_form_clear (&f);
+      return IC_OK;
+    }
+  ic_seq_facts sf;
+  ic_asym_ctx ctx = { X, prec, "" };
+  ic_form_facts (&sf, &f, e, &ctx);
+  int rule = IC_RULE_NONE;
+  r->verdict = to_verdict (ic_verdict_sum (&sf, &rule));
+  snprintf (r->cert.test, sizeof r->cert.test, "%s", rule_name (rule));
+  describe_form (&r->cert, "", &f, X);
+  cert_item (&r->cert, "envelope_class", "%s", env_name (sf.env));
+  cert_item (&r->cert, "sign", "%d", sf.sign);
+  if (sf.alt) cert_item (&r->cert, "alternating_decreasing", "%s", sf.decreasing ? "yes" : "not proved");
+  char *env = ic_form_envelope_string (&f);
+  char *glo = ic_fr_to_decimal (f.g->lo, 6, MPFR_RNDD), *ghi = ic_fr_to_decimal (f.g->hi, 6, MPFR_RNDU);
+  switch (rule)
+    {
+    case IC_RULE_COMPARISON:
+      snprintf (r->cert.summary, sizeof r->cert.summary,
+                "For n >= %lu, |a(n)| <= %s * F(n) with F(n) = %s, and sum F(n) converges: converges absolutely by comparison.",
+                X, mpfr_sgn (f.g->lo) < 0 && mpfr_cmpabs (f.g->lo, f.g->hi) > 0 ? glo : ghi, env);
+      break;
+    case IC_RULE_LOWER_COMPARISON:
+      snprintf (r->cert.summary, sizeof r->cert.summary,
+                "For n >= %lu, a(n) = g(n) F(n) with g(n) in [%s, %s] of one sign and F(n) = %s, whose sum diverges: diverges by comparison.",
+                X, glo, ghi, env);
+      break;
+    case IC_RULE_TERM_TEST:
+      snprintf (r->cert.summary, sizeof r->cert.summary,
+                "For n >= %lu, |a(n)| stays above a positive constant (F(n) = %s non-decreasing, g(n) in [%s, %s]): the terms do not tend to 0, so the sum diverges.",
+                X, env, glo, ghi);
+      break;
+    case IC_RULE_LEIBNIZ:
+      snprintf (r->cert.summary, sizeof r->cert.summary,
+                "a(n) = (-1)^n h(n) with |h(n)| non-increasing (derivative of one sign) and tending to 0 (F(n) = %s) for n >= %lu: converges by the Leibniz test.",
+                env, X);
+      break;
+    default:
+      snprintf (r->cert.summary, sizeof r->cert.summary,
+                "For n >= %lu the terms satisfy a(n) = %sg(n) F(n), F(n) = %s, g(n) in [%s, %s]; no test applies with these bounds.",
+                X, sf.alt ? "(-1)^n " : "", env, glo, ghi);
+    }
+  free (env); free (glo); free (ghi);
+  if (r->verdict == IC_CONVERGES)
+    {
+      int h_cm = 0, parity = 0, cms = 0;
+      ic_node *h = NULL;
+      if (sf.alt && ic_cm_certify && ic_symb_strip_alt (e, &h, &parity))
+        {
+          unsigned long N0 = opt->from < 16 ? 16 : opt->from;
+          if (ic_cm_certify (h, N0, &cms) && cms != 0)
+            {
+              h_cm = 1;
+              if (cms < 0) { ic_node *t = ic_mk_neg (h); h = t; }
+              if (cms < 0) parity ^= 1;
+            }
+        }
+      tail_args A = { e, 0, &sf, h_cm, h, parity, X };
+      st = enclose_limit (R, r, &A);
+      ic_node_free (h);
+    }
+  ic_form_clear (&f);
+  return st;
+}
+
+/* Products prod p(n).  u(n) = p(n) - 1. */
+static ic_status certify_prod (run *R, ic_result *r, const ic_node *e)
+{
+  const ic_options *opt = R->opt;
+  mpfr_prec_t prec = 128;
+  char why[200];
+  ic_form fu, fp;
+  ic_form_init (&fu, prec); ic_form_init (&fp, prec);
+  unsigned long X = find_form (&fu, e, 1, opt->from, prec, why, sizeof why);
+  unsigned long zero_at = 0;
+  ic_status st = check_defined (R, e, opt->from, X ? X : opt->from + 1000, 1, &zero_at);
+  if (st != IC_OK) goto out;
+  ic_prod_facts pf;
+  memset (&pf, 0, sizeof pf);
+  if (!X)
+    {
+      snprintf (r->cert.test, sizeof r->cert.test, "none");
+      snprintf (r->cert.summary, sizeof r->cert.summary,
+                "No eventual bound on p(n) - 1 could be proved (%s); no verdict.", why[0] ? why : "no rule applies");
+      goto out;
+    }
+  {
+    ic_asym_ctx ctx = { X, prec, "" };
+    ic_form_facts (&pf.u, &fu, NULL, &ctx);
+    /* for the Leibniz rule on u the monotonicity proof needs the u-term */
+    if (fu.alt)
+      {
+        ic_node *u = ic_symb_minus_one (e);
+        ic_form_facts (&pf.u, &fu, u, &ctx);
+        ic_node_free (u);
+      }
+    ic_form u2;
+    ic_form_init (&u2, prec);
+    ic_form_sqr (&u2, &fu);
+    ic_seq_facts s2;
+    ic_form_facts (&s2, &u2, NULL, &ctx);
+    pf.u2_summable = s2.env == IC_ENV_SUMMABLE;
+    ic_form_clear (&u2);
+    /* the range of u on [X, inf) gives p(n) != 0 there (u > -1) */
+    ic_ival_t rg;
+    ic_ival_init2 (rg, prec);
+    int have_rg = ic_form_range (rg, &fu, X);
+    int nz_tail = have_rg && mpfr_cmp_si (rg->lo, -1) > 0;
+    pf.zero_factor = zero_at != 0;
+    pf.nonzero = zero_at == 0 && nz_tail;
+    /* p itself: |p| <= c < 1 or >= c > 1 for n >= X */
+    if (ic_form_of (&fp, e, &ctx) && ic_form_range (rg, &fp, X) && ic_ival_is_finite (rg) && ic_form_growth (&fp) == 0)
+      {
+        ic_ival_t a;
+        ic_ival_init2 (a, prec);
+        ic_ival_abs (a, rg);
+        pf.p_small = mpfr_cmp_ui (a->hi, 1) < 0;
+        pf.p_large = mpfr_cmp_ui (a->lo, 1) > 0;
+        ic_ival_clear (a);
+      }
+    int rule = IC_RULE_NONE;
+    r->verdict = to_verdict (ic_verdict_prod (&pf, &rule));
+    snprintf (r->cert.test, sizeof r->cert.test, "%s", rule_name (rule));
+    describe_form (&r->cert, "u_", &fu, X);
+    cert_item (&r->cert, "u_class", "%s", env_name (pf.u.env));
+    cert_item (&r->cert, "u_sign", "%d", pf.u.sign);
+    if (have_rg) { ic_form_range (rg, &fu, X); cert_ival (&r->cert, "u_range", rg); }
+    char *env = ic_form_envelope_string (&fu);
+    switch (rule)
+      {
+      case IC_RULE_ZERO_FACTOR:
+        snprintf (r->cert.summary, sizeof r->cert.summary,
+                  "The factor at n = %lu is exactly 0 and every factor is defined (by evaluation up to n = %lu and the envelope of p(n) - 1 beyond): the product is 0.",
+                  zero_at, X);
+        cert_item (&r->cert, "zero_factor_n", "%lu", zero_at);
+        break;
+      case IC_RULE_PROD_ABS:
+        snprintf (r->cert.summary, sizeof r->cert.summary,
+                  "u(n) = p(n) - 1 satisfies |u(n)| <= C %s for n >= %lu with a summable envelope, and no factor is 0: the product converges to a nonzero limit.",
+                  env, X);
+        break;
+      case IC_RULE_PROD_SQUARES:
+        snprintf (r->cert.summary, sizeof r->cert.summary,
+                  "u(n) = p(n) - 1 alternates with decreasing magnitude (Leibniz) and sum u(n)^2 converges (envelope %s squared), no factor is 0: the product converges to a nonzero limit.",
+                  env);
+        break;
+      case IC_RULE_PROD_TO_ZERO:
+        snprintf (r->cert.summary, sizeof r->cert.summary,
+                  "u(n) = p(n) - 1 < 0 with -u(n) >= c %s for n >= %lu, whose sum diverges: the partial products tend to 0.",
+                  env, X);
+        break;
+      case IC_RULE_PROD_TO_INF:
+        snprintf (r->cert.summary, sizeof r->cert.summary,
+                  "u(n) = p(n) - 1 > 0 with u(n) >= c %s for n >= %lu, whose sum diverges: the partial products grow without bound.",
+                  env, X);
+        break;
+      case IC_RULE_PROD_FACTOR_SMALL:
+        snprintf (r->cert.summary, sizeof r->cert.summary,
+                  "|p(n)| <= c < 1 for all n >= %lu: the partial products tend to 0.", X);
+        break;
+      case IC_RULE_PROD_FACTOR_LARGE:
+        snprintf (r->cert.summary, sizeof r->cert.summary,
+                  "|p(n)| >= c > 1 for all n >= %lu: the partial products are unbounded.", X);
+        break;
+      default:
+        snprintf (r->cert.summary, sizeof r->cert.summary,
+                  "For n >= %lu, p(n) - 1 = %sg(n) F(n) with F(n) = %s; no product criterion applies with these bounds.",
+                  X, fu.alt ? "(-1)^n " : "", env);
+      }
+    free (env);
+    ic_ival_clear (rg);
+  }
+  if (r->verdict == IC_ZERO_FACTOR || r->verdict == IC_DIVERGES_TO_ZERO)
+    {
+      ic_ival_t z;
+      ic_ival_init2 (z, 64);
+      set_limit (r, z);
+      ic_ival_clear (z);
+      r->digits = opt->digits;     /* the limit 0 is exact */
+      snprintf (r->method, sizeof r->method, "exact");
+    }
+  else if (r->verdict == IC_CONVERGES)
+    {
+      tail_args A = { e, 1, NULL, 0, NULL, 0, X };
+      st = enclose_limit (R, r, &A);
+    }
+out:
+  ic_form_clear (&fu); ic_form_clear (&fp);
+  return st;
+}
+
+ic_status ic_certify (ic_result *r, ic_kind kind, const ic_node *e, const ic_options *opt, ic_error *err)
+{
+  ic_error dummy;
+  if (!err) err = &dummy;
+  memset (err, 0, sizeof *err);
+  r->kind = kind;
+  r->verdict = IC_UNKNOWN;
+  r->has_limit = 0;
+  r->digits = 0;
+  r->digits_wanted = opt->digits;
+  r->from = opt->from;
+  r->method[0] = 0;
+  memset (&r->cert, 0, sizeof r->cert);
+  if (opt->digits < 1 || opt->digits > MAX_DIGITS)
+    {
+      err->code = IC_EUSAGE;
+      snprintf (err->msg, sizeof err->msg, "--digits must be between 1 and %d", MAX_DIGITS);
+      return err->code;
+    }
+  if (opt->from > (1UL << 62))
+    {
+      err->code = IC_EUSAGE;
+      snprintf (err->msg, sizeof err->msg, "--from must be at most 2^62");
+      return err->code;
+    }
+  run R;
+  memset (&R, 0, sizeof R);
+  R.opt = opt;
+  R.err = err;
+  clock_gettime (CLOCK_MONOTONIC, &R.t0);
+  ic_status st = kind == IC_KIND_SUM ? certify_sum (&R, r, e) : certify_prod (&R, r, e);
+  if (st != IC_OK)
+    {
+      if (err->code == IC_OK) err->code = st;
+      r->verdict = IC_UNKNOWN;
+      r->has_limit = 0;
+    }
+  return st;
+}

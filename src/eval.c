@@ -1,0 +1,300 @@
+/* eval.c — term evaluation (see eval.h).
+ * Each node keeps its own interval and rational scratch values, allocated
+ * once, so a million evaluations allocate nothing. */
+#include <stdlib.h>
+#include <stdio.h>
+#include "eval.h"
+
+#define EXACT_MAX_BITS 65536   /* rationals larger than this go to intervals */
+#define FACT_EXACT_MAX 20000   /* factorial(m) exactly for m <= this          */
+
+typedef struct evnode {
+  const ic_node *e;
+  struct evnode *a, *b;
+  ic_ival_t v;
+  mpq_t q;
+  int exact;          /* q holds the exact value of this evaluation */
+  int has_var;
+} evnode;
+
+struct ic_evaluator {
+  evnode *root;
+  mpfr_prec_t prec;
+  int range;                 /* evaluating over an interval X */
+  unsigned long n;
+  const ic_ival_struct *X;
+  const char *why;
+};
+
+static evnode *build (const ic_node *e, mpfr_prec_t prec)
+{
+  if (!e) return NULL;
+  evnode *v = calloc (1, sizeof *v);
+  if (!v) { fputs ("infcert: out of memory\n", stderr); exit (1); }
+  v->e = e;
+  v->a = build (e->a, prec);
+  v->b = build (e->b, prec);
+  ic_ival_init2 (v->v, prec);
+  mpq_init (v->q);
+  v->has_var = ic_node_has_var (e);
+  return v;
+}
+
+static void destroy (evnode *v)
+{
+  if (!v) return;
+  destroy (v->a);
+  destroy (v->b);
+  ic_ival_clear (v->v);
+  mpq_clear (v->q);
+  free (v);
+}
+
+static void setprec (evnode *v, mpfr_prec_t prec)
+{
+  if (!v) return;
+  setprec (v->a, prec);
+  setprec (v->b, prec);
+  ic_ival_set_prec (v->v, prec);
+}
+
+ic_evaluator *ic_eval_new (const ic_node *e, mpfr_prec_t prec)
+{
+  ic_evaluator *ev = calloc (1, sizeof *ev);
+  if (!ev) { fputs ("infcert: out of memory\n", stderr); exit (1); }
+  ev->root = build (e, prec);
+  ev->prec = prec;
+  return ev;
+}
+
+void ic_eval_free (ic_evaluator *ev)
+{
+  if (!ev) return;
+  destroy (ev->root);
+  free (ev);
+}
+
+void ic_eval_set_prec (ic_evaluator *ev, mpfr_prec_t prec)
+{
+  if (prec == ev->prec) return;
+  setprec (ev->root, prec);
+  ev->prec = prec;
+}
+
+static int q_small (const mpq_t q)
+{
+  return mpz_sizeinbase (mpq_numref (q), 2) + mpz_sizeinbase (mpq_denref (q), 2) < EXACT_MAX_BITS;
+}
+
+static int q_is_int (const mpq_t q) { return mpz_cmp_ui (mpq_denref (q), 1) == 0; }
+
+/* Make sure v->v holds the value (converting an exact rational). */
+static void to_ival (evnode *v)
+{
+  if (v->exact) ic_ival_set_q (v->v, v->q);
+}
+
+#define UNDEF(msg) do { ev->why = (msg); return IC_EV_UNDEFINED; } while (0)
+
+static int eval (ic_evaluator *ev, evnode *v)
+{
+  const ic_node *e = v->e;
+  int r;
+  v->exact = 0;
+  switch (e->op)
+    {
+    case IC_NUM:
+      mpq_set (v->q, e->q);
+      v->exact = 1;
+      to_ival (v);
+      return IC_EV_OK;
+    case IC_VAR:
+      if (ev->range) { ic_ival_set (v->v, ev->X); return IC_EV_OK; }
+      mpq_set_ui (v->q, ev->n, 1);
+      v->exact = 1;
+      to_ival (v);
+      return IC_EV_OK;
+    case IC_PI: ic_ival_const_pi (v->v); return IC_EV_OK;
+    case IC_E: ic_ival_const_e (v->v); return IC_EV_OK;
+    default: break;
+    }
+  if ((r = eval (ev, v->a)) != IC_EV_OK) return r;
+  if (v->b && (r = eval (ev, v->b)) != IC_EV_OK) return r;
+  evnode *a = v->a, *b = v->b;
+  int ex = a->exact && (!b || b->exact);
+  switch (e->op)
+    {
+    case IC_ADD: case IC_SUB: case IC_MUL: case IC_DIV:
+      if (e->op == IC_DIV && b->exact && mpq_sgn (b->q) == 0) UNDEF ("division by zero");
+      if (ex)
+        {
+          if (e->op == IC_ADD) mpq_add (v->q, a->q, b->q);
+          else if (e->op == IC_SUB) mpq_sub (v->q, a->q, b->q);
+          else if (e->op == IC_MUL) mpq_mul (v->q, a->q, b->q);
+          else mpq_div (v->q, a->q, b->q);
+          if (q_small (v->q)) { v->exact = 1; to_ival (v); return IC_EV_OK; }
+        }
+      if (e->op == IC_ADD) ic_ival_add (v->v, a->v, b->v);
+      else if (e->op == IC_SUB) ic_ival_sub (v->v, a->v, b->v);
+      else if (e->op == IC_MUL) ic_ival_mul (v->v, a->v, b->v);
+      else if (ic_ival_div (v->v, a->v, b->v) != IC_IVAL_OK) return IC_EV_INEXACT;
+      return IC_EV_OK;
+    case IC_NEG:
+      if (ex) { mpq_neg (v->q, a->q); v->exact = 1; to_ival (v); return IC_EV_OK; }
+      ic_ival_neg (v->v, a->v);
+      return IC_EV_OK;
+    case IC_ABS:
+      if (ex) { mpq_abs (v->q, a->q); v->exact = 1; to_ival (v); return IC_EV_OK; }
+      ic_ival_abs (v->v, a->v);
+      return IC_EV_OK;
+    case IC_POW:
+      if (b->exact && q_is_int (b->q))
+        {
+          /* integer exponent: defined for any base except 0^negative */
+          if (a->exact && mpq_sgn (a->q) == 0 && mpq_sgn (b->q) < 0) UNDEF ("0 raised to a negative power");
+          if (a->exact && (mpq_cmp_si (a->q, 1, 1) == 0 || mpq_cmp_si (a->q, -1, 1) == 0 || mpq_sgn (a->q) == 0))
+            {
+              /* 1^k, (-1)^k, 0^k (k > 0) exactly */
+              if (mpq_sgn (a->q) == 0 && mpq_sgn (b->q) == 0) mpq_set_ui (v->q, 1, 1);
+              else if (mpq_sgn (a->q) < 0 && mpz_odd_p (mpq_numref (b->q))) mpq_set_si (v->q, -1, 1);
+              else if (mpq_sgn (a->q) < 0 || mpq_sgn (b->q) == 0) mpq_set_ui (v->q, 1, 1);
+              else mpq_set (v->q, a->q);
+              v->exact = 1; to_ival (v); return IC_EV_OK;
+            }
+          if (mpz_fits_slong_p (mpq_numref (b->q)))
+            {
+              long k = mpz_get_si (mpq_numref (b->q));
+              if (a->exact)
+                {
+                  size_t bits = mpz_sizeinbase (mpq_numref (a->q), 2) + mpz_sizeinbase (mpq_denref (a->q), 2);
+                  unsigned long ak = k < 0 ? -(unsigned long) k : (unsigned long) k;
+                  if (bits * (double) ak < EXACT_MAX_BITS)
+                    {
+                      mpz_pow_ui (mpq_numref (v->q), mpq_numref (a->q), ak);
+                      mpz_pow_ui (mpq_denref (v->q), mpq_denref (a->q), ak);
+                      if (k < 0) mpq_inv (v->q, v->q);
+                      else mpq_canonicalize (v->q);
+                      v->exact = 1; to_ival (v); return IC_EV_OK;
+                    }
+                }
+              if (k < 0 && !(ic_ival_is_pos (a->v) || ic_ival_is_neg (a->v))) return IC_EV_INEXACT;
+              ic_ival_pow_si (v->v, a->v, k);
+              return IC_EV_OK;
+            }
+          /* huge integer exponent: need base > 0 (|base| handled via sign) */
+        }
+      if (ev->range && b->has_var)
+        {
+          /* (-1)^(n+k) over a range of n: only |value| = 1 is known */
+          if (a->exact && (mpq_cmp_si (a->q, -1, 1) == 0))
+            { ic_ival_set_si (v->v, -1); mpfr_set_si (v->v->hi, 1, MPFR_RNDU); return IC_EV_OK; }
+          if (!ic_ival_is_pos (a->v)) return IC_EV_INEXACT;
+        }
+      if (a->exact && mpq_sgn (a->q) < 0)
+        UNDEF ("negative number raised to a non-integer power");
+      if (a->exact && mpq_sgn (a->q) == 0)
+        {
+          if (b->exact && mpq_sgn (b->q) > 0) { mpq_set_ui (v->q, 0, 1); v->exact = 1; to_ival (v); return IC_EV_OK; }
+          if (ic_ival_is_pos (b->v)) { ic_ival_set_si (v->v, 0); return IC_EV_OK; }
+          if (b->exact || ic_ival_is_nonpos (b->v)) UNDEF ("0 raised to a non-positive power");
+          return IC_EV_INEXACT;
+        }
+      if (!ic_ival_is_pos (a->v))
+        {
+          if (ic_ival_is_neg (a->v) && b->exact && !q_is_int (b->q)) UNDEF ("negative number raised to a non-integer power");
+          return IC_EV_INEXACT;
+        }
+      ic_ival_pow (v->v, a->v, b->v);
+      return IC_EV_OK;
+    case IC_LOG:
+      if (a->exact && mpq_sgn (a->q) <= 0) UNDEF ("log of a non-positive number");
+      if (ex && mpq_cmp_ui (a->q, 1, 1) == 0) { mpq_set_ui (v->q, 0, 1); v->exact = 1; to_ival (v); return IC_EV_OK; }
+      if (ic_ival_is_nonpos (a->v)) UNDEF ("log of a non-positive number");
+      if (ic_ival_log (v->v, a->v) != IC_IVAL_OK) return IC_EV_INEXACT;
+      return IC_EV_OK;
+    case IC_SQRT:
+      if (a->exact && mpq_sgn (a->q) < 0) UNDEF ("sqrt of a negative number");
+      if (ic_ival_is_neg (a->v)) UNDEF ("sqrt of a negative number");
+      if (ic_ival_sqrt (v->v, a->v) != IC_IVAL_OK)
+        {
+          /* [-tiny, x]: sqrt is defined only where the argument is >= 0 */
+          return IC_EV_INEXACT;
+        }
+      return IC_EV_OK;
+    case IC_EXP:
+      if (ex && mpq_sgn (a->q) == 0) { mpq_set_ui (v->q, 1, 1); v->exact = 1; to_ival (v); return IC_EV_OK; }
+      ic_ival_exp (v->v, a->v);
+      return IC_EV_OK;
+    case IC_SIN:
+      if (ex && mpq_sgn (a->q) == 0) { mpq_set_ui (v->q, 0, 1); v->exact = 1; to_ival (v); return IC_EV_OK; }
+      ic_ival_sin (v->v, a->v);
+      return IC_EV_OK;
+    case IC_COS:
+      if (ex && mpq_sgn (a->q) == 0) { mpq_set_ui (v->q, 1, 1); v->exact = 1; to_ival (v); return IC_EV_OK; }
+      ic_ival_cos (v->v, a->v);
+      return IC_EV_OK;
+    case IC_ATAN:
+      if (ex && mpq_sgn (a->q) == 0) { mpq_set_ui (v->q, 0, 1); v->exact = 1; to_ival (v); return IC_EV_OK; }
+      ic_ival_atan (v->v, a->v);
+      return IC_EV_OK;
+    case IC_FACT:
+      if (a->exact)
+        {
+          if (!q_is_int (a->q) || mpq_sgn (a->q) < 0) UNDEF ("factorial of a non-integer or negative number");
+          if (mpz_cmp_ui (mpq_numref (a->q), FACT_EXACT_MAX) <= 0)
+            {
+              mpz_fac_ui (mpq_numref (v->q), mpz_get_ui (mpq_numref (a->q)));
+              mpz_set_ui (mpq_denref (v->q), 1);
+              v->exact = 1; to_ival (v); return IC_EV_OK;
+            }
+        }
+      else if (!ev->range) return IC_EV_INEXACT;   /* argument not known to be an integer */
+      /* m! = Gamma(m+1), increasing for m >= 1 */
+      if (mpfr_cmp_ui (a->v->lo, 1) < 0) return IC_EV_INEXACT;
+      {
+        mpfr_t t;
+        mpfr_init2 (t, mpfr_get_prec (v->v->lo) + 10);
+        mpfr_add_ui (t, a->v->lo, 1, MPFR_RNDD);
+        mpfr_gamma (v->v->lo, t, MPFR_RNDD);
+        mpfr_add_ui (t, a->v->hi, 1, MPFR_RNDU);
+        mpfr_gamma (v->v->hi, t, MPFR_RNDU);
+        mpfr_clear (t);
+      }
+      return IC_EV_OK;
+    default:
+      return IC_EV_INEXACT;
+    }
+}
+
+int ic_eval_at_ui (ic_evaluator *ev, ic_ival_ptr out, unsigned long n, const char **why)
+{
+  ev->range = 0;
+  ev->n = n;
+  ev->why = NULL;
+  int r = eval (ev, ev->root);
+  if (r == IC_EV_OK) ic_ival_set (out, ev->root->v);
+  if (why) *why = ev->why;
+  return r;
+}
+
+int ic_eval_exact_ui (ic_evaluator *ev, mpq_t out, unsigned long n)
+{
+  ev->range = 0;
+  ev->n = n;
+  if (eval (ev, ev->root) != IC_EV_OK || !ev->root->exact) return 0;
+  mpq_set (out, ev->root->q);
+  return 1;
+}
+
+/* Over an interval, (-1)^(n+k) and other integer powers of -1 with a
+ * variable exponent are only known to lie in [-1, 1]. */
+int ic_eval_range (ic_evaluator *ev, ic_ival_ptr out, ic_ival_srcptr X, const char **why)
+{
+  ev->range = 1;
+  ev->X = X;
+  ev->why = NULL;
+  int r = eval (ev, ev->root);
+  if (r == IC_EV_OK) ic_ival_set (out, ev->root->v);
+  if (why) *why = ev->why;
+  return r;
+}

@@ -1,0 +1,120 @@
+/* output.c — decimal printing (outward) and the JSON / text renderings of
+ * a result.  Printing never narrows an enclosure: lo is rounded down and hi
+ * up by mpfr_get_str in the given direction. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "infcert.h"
+#include "buf.h"
+
+char *ic_fr_to_decimal (mpfr_srcptr x, long digits, mpfr_rnd_t rnd)
+{
+  ic_buf b;
+  ic_buf_init (&b);
+  if (mpfr_nan_p (x)) { ic_buf_puts (&b, "nan"); return ic_buf_take (&b); }
+  if (mpfr_inf_p (x)) { ic_buf_puts (&b, mpfr_sgn (x) > 0 ? "inf" : "-inf"); return ic_buf_take (&b); }
+  if (mpfr_zero_p (x)) { ic_buf_puts (&b, "0"); return ic_buf_take (&b); }
+  if (digits < 2) digits = 2;
+  mpfr_exp_t e;
+  char *s = mpfr_get_str (NULL, &e, 10, (size_t) digits, x, rnd);
+  const char *m = s;
+  if (*m == '-') { ic_buf_puts (&b, "-"); m++; }
+  /* m = d1 d2 ... dk, value = 0.d1d2... * 10^e = d1.d2... * 10^(e-1) */
+  size_t k = strlen (m);
+  while (k > 1 && m[k - 1] == '0') k--;        /* trailing zeros carry no information */
+  long ex = (long) e - 1;
+  if (ex >= -4 && ex < 16 && (long) k <= ex + 1)
+    {
+      /* integer */
+      ic_buf_putn (&b, m, k);
+      for (long i = (long) k; i <= ex; i++) ic_buf_puts (&b, "0");
+    }
+  else if (ex >= -4 && ex < 16)
+    {
+      if (ex >= 0) { ic_buf_putn (&b, m, (size_t) ex + 1); ic_buf_puts (&b, "."); ic_buf_putn (&b, m + ex + 1, k - (size_t) ex - 1); }
+      else
+        {
+          ic_buf_puts (&b, "0.");
+          for (long i = -1; i > ex; i--) ic_buf_puts (&b, "0");
+          ic_buf_putn (&b, m, k);
+        }
+    }
+  else
+    {
+      ic_buf_putn (&b, m, 1);
+      if (k > 1) { ic_buf_puts (&b, "."); ic_buf_putn (&b, m + 1, k - 1); }
+      ic_buf_printf (&b, "e%+ld", ex);
+    }
+  mpfr_free_str (s);
+  return ic_buf_take (&b);
+}
+
+/* Digits printed for the endpoints: enough to show the certified digits
+ * and the width of the enclosure, never fewer than 6. */
+static long print_digits (const ic_result *r)
+{
+  long d = r->digits + 3;
+  if (d < 6) d = 6;
+  if (d > r->digits_wanted + 3 && r->digits_wanted + 3 >= 6) d = r->digits_wanted + 3;
+  return d;
+}
+
+char *ic_result_to_json (const ic_result *r, const char *term)
+{
+  ic_buf b;
+  ic_buf_init (&b);
+  ic_buf_puts (&b, "{\"kind\": ");
+  ic_buf_json_str (&b, r->kind == IC_KIND_SUM ? "sum" : "prod");
+  ic_buf_puts (&b, ", \"term\": ");
+  ic_buf_json_str (&b, term);
+  ic_buf_printf (&b, ", \"from\": %lu, \"verdict\": ", r->from);
+  ic_buf_json_str (&b, ic_verdict_name (r->kind, r->verdict));
+  if (r->has_limit)
+    {
+      long pd = print_digits (r);
+      char *lo = ic_fr_to_decimal (r->lo, pd, MPFR_RNDD);
+      char *hi = ic_fr_to_decimal (r->hi, pd, MPFR_RNDU);
+      ic_buf_puts (&b, ", \"limit\": {\"lo\": ");
+      ic_buf_json_str (&b, lo);
+      ic_buf_puts (&b, ", \"hi\": ");
+      ic_buf_json_str (&b, hi);
+      ic_buf_puts (&b, "}");
+      free (lo); free (hi);
+    }
+  ic_buf_printf (&b, ", \"digits\": %ld, \"digits_wanted\": %ld", r->has_limit ? r->digits : 0, r->digits_wanted);
+  ic_buf_puts (&b, ", \"method\": ");
+  ic_buf_json_str (&b, r->method);
+  ic_buf_puts (&b, ", \"certificate\": {\"test\": ");
+  ic_buf_json_str (&b, r->cert.test);
+  ic_buf_puts (&b, ", \"summary\": ");
+  ic_buf_json_str (&b, r->cert.summary);
+  for (int i = 0; i < r->cert.nitems; i++)
+    {
+      ic_buf_puts (&b, ", ");
+      ic_buf_json_str (&b, r->cert.item[i].key);
+      ic_buf_puts (&b, ": ");
+      ic_buf_json_str (&b, r->cert.item[i].val);
+    }
+  ic_buf_printf (&b, "}, \"precision_bits\": %ld}", (long) (r->has_limit ? r->prec : 0));
+  return ic_buf_take (&b);
+}
+
+char *ic_result_to_text (const ic_result *r, const char *term)
+{
+  ic_buf b;
+  ic_buf_init (&b);
+  ic_buf_printf (&b, "%s_{n>=%lu} %s\n", r->kind == IC_KIND_SUM ? "sum" : "prod", r->from, term);
+  ic_buf_printf (&b, "verdict: %s\n", ic_verdict_name (r->kind, r->verdict));
+  if (r->has_limit)
+    {
+      long pd = print_digits (r);
+      char *lo = ic_fr_to_decimal (r->lo, pd, MPFR_RNDD);
+      char *hi = ic_fr_to_decimal (r->hi, pd, MPFR_RNDU);
+      ic_buf_printf (&b, "limit in [%s, %s]\n", lo, hi);
+      ic_buf_printf (&b, "digits: %ld certified (%ld asked)%s%s\n", r->digits, r->digits_wanted,
+                     r->method[0] ? ", method: " : "", r->method);
+      free (lo); free (hi);
+    }
+  ic_buf_printf (&b, "certificate (%s): %s\n", r->cert.test, r->cert.summary);
+  return ic_buf_take (&b);
+}

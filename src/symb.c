@@ -1,0 +1,278 @@
+/* symb.c — symbolic reshaping of terms (exact identities only). */
+#include <stdlib.h>
+#include "symb.h"
+
+int ic_node_equal (const ic_node *a, const ic_node *b)
+{
+  if (!a || !b) return a == b;
+  if (a->op != b->op) return 0;
+  if (a->op == IC_NUM) return mpq_equal (a->q, b->q);
+  return ic_node_equal (a->a, b->a) && ic_node_equal (a->b, b->b);
+}
+
+static int is_num (const ic_node *e) { return e->op == IC_NUM; }
+
+ic_node *ic_mk_neg (ic_node *a)
+{
+  if (is_num (a)) { mpq_neg (a->q, a->q); return a; }
+  if (a->op == IC_NEG) { ic_node *r = a->a; a->a = NULL; ic_node_free (a); return r; }
+  return ic_node_new (IC_NEG, a, NULL);
+}
+
+static ic_node *fold2 (ic_op op, ic_node *a, ic_node *b)
+{
+  ic_node *r = ic_node_num_si (0);
+  if (op == IC_ADD) mpq_add (r->q, a->q, b->q);
+  else if (op == IC_SUB) mpq_sub (r->q, a->q, b->q);
+  else if (op == IC_MUL) mpq_mul (r->q, a->q, b->q);
+  else mpq_div (r->q, a->q, b->q);
+  ic_node_free (a);
+  ic_node_free (b);
+  return r;
+}
+
+ic_node *ic_mk_add (ic_node *a, ic_node *b)
+{
+  if (is_num (a) && is_num (b)) return fold2 (IC_ADD, a, b);
+  if (ic_node_is_num (a, 0)) { ic_node_free (a); return b; }
+  if (ic_node_is_num (b, 0)) { ic_node_free (b); return a; }
+  return ic_node_new (IC_ADD, a, b);
+}
+
+ic_node *ic_mk_sub (ic_node *a, ic_node *b)
+{
+  if (is_num (a) && is_num (b)) return fold2 (IC_SUB, a, b);
+  if (ic_node_is_num (b, 0)) { ic_node_free (b); return a; }
+  if (ic_node_is_num (a, 0)) { ic_node_free (a); return ic_mk_neg (b); }
+  return ic_node_new (IC_SUB, a, b);
+}
+
+ic_node *ic_mk_mul (ic_node *a, ic_node *b)
+{
+  if (is_num (a) && is_num (b)) return fold2 (IC_MUL, a, b);
+  if (ic_node_is_num (a, 0) || ic_node_is_num (b, 0))
+    { ic_node_free (a); ic_node_free (b); return ic_node_num_si (0); }
+  if (ic_node_is_num (a, 1)) { ic_node_free (a); return b; }
+  if (ic_node_is_num (b, 1)) { ic_node_free (b); return a; }
+  if (ic_node_is_num (a, -1)) { ic_node_free (a); return ic_mk_neg (b); }
+  return ic_node_new (IC_MUL, a, b);
+}
+
+ic_node *ic_mk_div (ic_node *a, ic_node *b)
+{
+  if (is_num (a) && is_num (b) && mpq_sgn (b->q) != 0) return fold2 (IC_DIV, a, b);
+  if (ic_node_is_num (b, 1)) { ic_node_free (b); return a; }
+  return ic_node_new (IC_DIV, a, b);
+}
+
+ic_node *ic_mk_pow (ic_node *a, ic_node *b)
+{
+  if (ic_node_is_num (b, 1)) { ic_node_free (b); return a; }
+  if (ic_node_is_num (b, 0)) { ic_node_free (a); ic_node_free (b); return ic_node_num_si (1); }
+  return ic_node_new (IC_POW, a, b);
+}
+
+ic_node *ic_mk_fn (ic_op op, ic_node *a) { return ic_node_new (op, a, NULL); }
+
+#define C(x) ic_node_copy (x)
+
+ic_node *ic_symb_deriv (const ic_node *e)
+{
+  ic_node *da, *db;
+  switch (e->op)
+    {
+    case IC_NUM: case IC_PI: case IC_E: return ic_node_num_si (0);
+    case IC_VAR: return ic_node_num_si (1);
+    default: break;
+    }
+  if (!ic_node_has_var (e)) return ic_node_num_si (0);
+  if (e->op == IC_FACT || e->op == IC_ABS) return NULL;
+  int par;
+  if (ic_node_is_alt_sign (e, &par)) return NULL;
+  da = ic_symb_deriv (e->a);
+  if (!da) return NULL;
+  db = NULL;
+  if (e->b && !(db = ic_symb_deriv (e->b))) { ic_node_free (da); return NULL; }
+  switch (e->op)
+    {
+    case IC_ADD: return ic_mk_add (da, db);
+    case IC_SUB: return ic_mk_sub (da, db);
+    case IC_NEG: return ic_mk_neg (da);
+    case IC_MUL: return ic_mk_add (ic_mk_mul (da, C (e->b)), ic_mk_mul (C (e->a), db));
+    case IC_DIV:
+      return ic_mk_div (ic_mk_sub (ic_mk_mul (da, C (e->b)), ic_mk_mul (C (e->a), db)),
+                        ic_mk_pow (C (e->b), ic_node_num_si (2)));
+    case IC_POW:
+      if (!ic_node_has_var (e->b))
+        {
+          ic_node *bm1 = ic_mk_sub (C (e->b), ic_node_num_si (1));
+          ic_node_free (db);
+          return ic_mk_mul (ic_mk_mul (C (e->b), ic_mk_pow (C (e->a), bm1)), da);
+        }
+      /* a^b (b' log a + b a' / a) */
+      return ic_mk_mul (C (e),
+                        ic_mk_add (ic_mk_mul (db, ic_mk_fn (IC_LOG, C (e->a))),
+                                   ic_mk_div (ic_mk_mul (C (e->b), da), C (e->a))));
+    case IC_LOG: return ic_mk_div (da, C (e->a));
+    case IC_EXP: return ic_mk_mul (C (e), da);
+    case IC_SQRT: return ic_mk_div (da, ic_mk_mul (ic_node_num_si (2), C (e)));
+    case IC_SIN: return ic_mk_mul (ic_mk_fn (IC_COS, C (e->a)), da);
+    case IC_COS: return ic_mk_neg (ic_mk_mul (ic_mk_fn (IC_SIN, C (e->a)), da));
+    case IC_ATAN:
+      return ic_mk_div (da, ic_mk_add (ic_node_num_si (1), ic_mk_pow (C (e->a), ic_node_num_si (2))));
+    default:
+      ic_node_free (da); ic_node_free (db);
+      return NULL;
+    }
+}
+
+/* ---- sum normalisation ------------------------------------------------ */
+
+typedef struct { ic_node **t; int *sg; int n, cap; } terms;
+
+static void push (terms *ts, ic_node *t, int sg)
+{
+  if (ts->n == ts->cap)
+    {
+      ts->cap = ts->cap ? 2 * ts->cap : 8;
+      ts->t = realloc (ts->t, ts->cap * sizeof *ts->t);
+      ts->sg = realloc (ts->sg, ts->cap * sizeof *ts->sg);
+    }
+  ts->t[ts->n] = t;
+  ts->sg[ts->n++] = sg;
+}
+
+/* Collects the summands of e (consumed) with their signs. */
+static void flatten (terms *ts, ic_node *e, int sg)
+{
+  if (e->op == IC_ADD || e->op == IC_SUB)
+    {
+      ic_node *a = e->a, *b = e->b;
+      int sb = e->op == IC_ADD ? sg : -sg;
+      e->a = e->b = NULL;
+      ic_node_free (e);
+      flatten (ts, a, sg);
+      flatten (ts, b, sb);
+      return;
+    }
+  if (e->op == IC_NEG)
+    {
+      ic_node *a = e->a;
+      e->a = NULL;
+      ic_node_free (e);
+      flatten (ts, a, -sg);
+      return;
+    }
+  push (ts, e, sg);
+}
+
+ic_node *ic_symb_simplify (ic_node *e)
+{
+  terms ts = { 0 };
+  flatten (&ts, e, 1);
+  mpq_t c;
+  mpq_init (c);
+  for (int i = 0; i < ts.n; i++)
+    if (ts.t[i] && ts.t[i]->op == IC_NUM)
+      {
+        if (ts.sg[i] > 0) mpq_add (c, c, ts.t[i]->q); else mpq_sub (c, c, ts.t[i]->q);
+        ic_node_free (ts.t[i]);
+        ts.t[i] = NULL;
+      }
+  for (int i = 0; i < ts.n; i++)
+    for (int j = i + 1; ts.t[i] && j < ts.n; j++)
+      if (ts.t[j] && ts.sg[i] != ts.sg[j] && ic_node_equal (ts.t[i], ts.t[j]))
+        {
+          ic_node_free (ts.t[i]); ic_node_free (ts.t[j]);
+          ts.t[i] = ts.t[j] = NULL;
+        }
+  ic_node *r = NULL;
+  for (int i = 0; i < ts.n; i++)
+    {
+      if (!ts.t[i]) continue;
+      if (!r) r = ts.sg[i] > 0 ? ts.t[i] : ic_mk_neg (ts.t[i]);
+      else r = ts.sg[i] > 0 ? ic_node_new (IC_ADD, r, ts.t[i]) : ic_node_new (IC_SUB, r, ts.t[i]);
+    }
+  if (mpq_sgn (c) != 0 || !r)
+    {
+      ic_node *k = ic_node_num_q (c);
+      if (!r) r = k;
+      else if (mpq_sgn (c) > 0) r = ic_node_new (IC_ADD, r, k);
+      else { mpq_neg (k->q, k->q); r = ic_node_new (IC_SUB, r, k); }
+    }
+  mpq_clear (c);
+  free (ts.t);
+  free (ts.sg);
+  return r;
+}
+
+ic_node *ic_symb_minus_one (const ic_node *e)
+{
+  return ic_symb_simplify (ic_node_new (IC_SUB, ic_node_copy (e), ic_node_num_si (1)));
+}
+
+int ic_symb_strip_alt (const ic_node *e, ic_node **h, int *parity)
+{
+  int p;
+  if (ic_node_is_alt_sign (e, &p)) { *h = ic_node_num_si (1); *parity = p; return 1; }
+  switch (e->op)
+    {
+    case IC_NEG:
+      if (ic_symb_strip_alt (e->a, h, parity)) { *parity ^= 1; return 1; }
+      return 0;
+    case IC_MUL:
+      if (ic_symb_strip_alt (e->a, h, parity))
+        { *h = ic_mk_mul (*h, ic_node_copy (e->b)); return 1; }
+      if (ic_symb_strip_alt (e->b, h, parity))
+        { *h = ic_mk_mul (ic_node_copy (e->a), *h); return 1; }
+      return 0;
+    case IC_DIV:
+      /* (-1)^m is its own inverse */
+      if (ic_symb_strip_alt (e->a, h, parity))
+        { *h = ic_mk_div (*h, ic_node_copy (e->b)); return 1; }
+      if (ic_symb_strip_alt (e->b, h, parity))
+        { *h = ic_mk_div (ic_node_copy (e->a), *h); return 1; }
+      return 0;
+    default:
+      return 0;
+    }
+}
+
+int ic_symb_affine (const ic_node *e, mpq_t s, mpq_t t)
+{
+  mpq_t s2, t2;
+  int ok = 0;
+  switch (e->op)
+    {
+    case IC_NUM: mpq_set_ui (s, 0, 1); mpq_set (t, e->q); return 1;
+    case IC_VAR: mpq_set_ui (s, 1, 1); mpq_set_ui (t, 0, 1); return 1;
+    case IC_NEG:
+      if (!ic_symb_affine (e->a, s, t)) return 0;
+      mpq_neg (s, s); mpq_neg (t, t);
+      return 1;
+    case IC_ADD: case IC_SUB: case IC_MUL: case IC_DIV:
+      break;
+    default:
+      return 0;
+    }
+  mpq_inits (s2, t2, NULL);
+  if (ic_symb_affine (e->a, s, t) && ic_symb_affine (e->b, s2, t2))
+    {
+      ok = 1;
+      if (e->op == IC_ADD) { mpq_add (s, s, s2); mpq_add (t, t, t2); }
+      else if (e->op == IC_SUB) { mpq_sub (s, s, s2); mpq_sub (t, t, t2); }
+      else if (e->op == IC_MUL)
+        {
+          if (mpq_sgn (s) == 0) { mpq_mul (s, t, s2); mpq_mul (t, t, t2); }
+          else if (mpq_sgn (s2) == 0) { mpq_mul (s, s, t2); mpq_mul (t, t, t2); }
+          else ok = 0;
+        }
+      else
+        {
+          if (mpq_sgn (s2) == 0 && mpq_sgn (t2) != 0) { mpq_div (s, s, t2); mpq_div (t, t, t2); }
+          else ok = 0;
+        }
+    }
+  mpq_clears (s2, t2, NULL);
+  return ok;
+}

@@ -1,0 +1,32 @@
+/* symb.h — small symbolic manipulations of terms: derivative, sum
+ * normalisation, sign-factor extraction.  These only reshape the tree
+ * (exact identities); no bound is produced here. */
+#ifndef IC_SYMB_H
+#define IC_SYMB_H
+#include "term.h"
+
+int ic_node_equal (const ic_node *a, const ic_node *b);
+/* d/dn of e as a real function, or NULL if e is not differentiable in
+ * closed form (factorial, abs, (-1)^n). */
+ic_node *ic_symb_deriv (const ic_node *e);
+/* e - 1 with sums flattened, constants merged, equal summands cancelled. */
+ic_node *ic_symb_minus_one (const ic_node *e);
+/* Flattens sums in e (consumed), merges constants, cancels equal terms. */
+ic_node *ic_symb_simplify (ic_node *e);
+/* If e = +-(-1)^(n+k) * h(n) (through *, /, unary -), returns 1 with *h a
+ * new tree without the sign factor and *parity the total k mod 2 (the sign
+ * factor is (-1)^(n + parity)). */
+int ic_symb_strip_alt (const ic_node *e, ic_node **h, int *parity);
+/* 1 if e = s*n + t exactly with rationals s, t (sets them). */
+int ic_symb_affine (const ic_node *e, mpq_t s, mpq_t t);
+
+/* Constructors that fold trivial constants. */
+ic_node *ic_mk_add (ic_node *a, ic_node *b);
+ic_node *ic_mk_sub (ic_node *a, ic_node *b);
+ic_node *ic_mk_mul (ic_node *a, ic_node *b);
+ic_node *ic_mk_div (ic_node *a, ic_node *b);
+ic_node *ic_mk_neg (ic_node *a);
+ic_node *ic_mk_pow (ic_node *a, ic_node *b);
+ic_node *ic_mk_fn (ic_op op, ic_node *a);
+
+#endif
