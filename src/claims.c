@@ -2232,18 +2232,22 @@ static void check_fpsoftmax (ic_check_entry *ce)
 
 /* ---- driver ---------------------------------------------------------------- */
 
-static void run_check (ic_claimfile *cf, ic_check_entry *ce)
+/* Returns -1 when a model file exists but is malformed (bad input). */
+static int run_check (ic_claimfile *cf, ic_check_entry *ce, char *err, size_t errlen)
 {
   ic_check *c = ce->c;
   if (c->model >= 0)
     {
-      char err[512];
       ic_model_def *d = cf->model[c->model];
-      if (load_model (cf, d, err, sizeof err) != 0)
+      if (load_model (cf, d, err, errlen) != 0)
         {
           ce->r.status = IC_ST_UNDECIDED;
           set_how (&ce->r, "The model could not be loaded: %s", d->load_err);
-          return;
+          /* a missing file leaves the check undecided; a malformed one is
+           * bad input */
+          if (d->kind == MD_ARPA && !strstr (d->load_err, strerror (ENOENT)))
+            { snprintf (err, errlen, "%s", d->load_err); return -1; }
+          return 0;
         }
     }
   switch (c->kind)
@@ -2257,6 +2261,7 @@ static void run_check (ic_claimfile *cf, ic_check_entry *ce)
     case CK_MARG_GE: case CK_MARG_RATIO: case CK_PATH_DECAY: check_paths (ce, cf->model[c->model]); break;
     case CK_MARKOV: check_markov (ce, cf->model[c->model]); break;
     }
+  return 0;
 }
 
 int ic_claims_check (ic_claimfile *cf, const ic_claims_options *opt,
@@ -2274,7 +2279,7 @@ int ic_claims_check (ic_claimfile *cf, const ic_claims_options *opt,
         {
           ic_check_entry *ce = &cl->check[j];
           ic_check_result_clear (&ce->r);
-          run_check (cf, ce);
+          if (run_check (cf, ce, err, errlen) != 0) return -1;
           if (!ce->r.how) ce->r.how = xstrdup ("");
           if (ce->r.status != IC_ST_PROVED) all_proved = 0;
           if (ce->r.status == IC_ST_REFUTED) any_ref = 1;
@@ -2287,6 +2292,5 @@ int ic_claims_check (ic_claimfile *cf, const ic_claims_options *opt,
       if (opt && opt->progress)
         fprintf (stderr, "infcert: %-28s %-9s (%.2f s)\n", cl->id, ic_claim_status_name (cl->status), cl->seconds);
     }
-  (void) err; (void) errlen;
   return undecided;
 }

@@ -64,11 +64,12 @@ static int load (ic_claimfile *cf, const cli_opts *o)
   return 0;
 }
 
-static void print_text (const ic_claimfile *cf)
+static void print_text (const ic_claimfile *cf, const char *only)
 {
   for (int i = 0; i < cf->nclaim; i++)
     {
       const ic_claim *c = &cf->claim[i];
+      if (only && strcmp (only, c->id)) continue;
       printf ("%-30s %s", c->id, ic_claim_status_name (c->status));
       if (c->expect) printf ("  (expected %s%s)", c->expect, strcmp (c->expect, ic_claim_status_name (c->status)) ? ": MISMATCH" : "");
       printf ("\n");
@@ -103,6 +104,12 @@ int ic_cli_claims (int argc, char **argv)
   char err[600];
   int und = ic_claims_check (&cf, &co, err, sizeof err);
   if (und < 0) { fprintf (stderr, "infcert: %s\n", err); ic_claims_clear (&cf); return 2; }
+  if (o.only)
+    {
+      int found = 0;
+      for (int i = 0; i < cf.nclaim; i++) if (!strcmp (cf.claim[i].id, o.only)) { found = 1; und = cf.claim[i].status == IC_ST_UNDECIDED; }
+      if (!found) { fprintf (stderr, "infcert: no claim with id %s\n", o.only); ic_claims_clear (&cf); return 2; }
+    }
   if (o.json)
     {
       char *cmd = command_line (argc, argv);
@@ -111,7 +118,7 @@ int ic_cli_claims (int argc, char **argv)
       fputs (js, stdout);
       free (js); free (cmd);
     }
-  else print_text (&cf);
+  else print_text (&cf, o.only);
   ic_claims_clear (&cf);
   return und ? 3 : 0;
 }
