@@ -11,6 +11,7 @@ $(GEN_DIR)/essay_claims.inc: data/essay.claims mk/report.mk
 	sed -e 's/\\/\\\\/g' -e 's/"/\\"/g' -e 's/^/"/' -e 's/$$/\\n"/' $< > $@.tmp && mv $@.tmp $@
 $(BUILD)/src/claims_cli.o: $(GEN_DIR)/essay_claims.inc
 
+
 # The real model: Debian's pocketsphinx-testdata turtle.lm.bin, converted to
 # ARPA text with sphinx_lm_convert (sphinxbase-utils).
 TURTLE_LM ?= /usr/share/pocketsphinx/test/data/turtle.lm.bin

@@ -189,7 +189,7 @@ static int F_monotone (const ic_form *f, unsigned long X, int dir, mpfr_prec_t p
   ic_ival_log (lx, x);
   int sphi = mpq_sgn (f->phi);
   int slr = f->lr_zero ? 0 : sgn_ival (f->lr);
-  if (sphi == -dir || (sphi == 0 && slr == -dir))
+  if (sphi == dir || (sphi == 0 && slr == dir))
     {
       ic_ival_set_si (s, 0);
       if (sphi) { ic_ival_set_q (t, f->phi); ic_ival_mul (t, t, lx); ic_ival_add (s, s, t); }
@@ -210,7 +210,7 @@ static int F_monotone (const ic_form *f, unsigned long X, int dir, mpfr_prec_t p
   else if (sphi == 0 && f->lr_zero)
     {
       int sa = mpq_sgn (f->alpha);
-      if (sa == -dir)
+      if (sa == dir)
         {
           ic_ival_set_q (t, f->alpha);
           ic_ival_mul (t, t, lx);
@@ -983,7 +983,7 @@ void ic_form_facts (ic_seq_facts *sf, const ic_form *f, const ic_node *e, ic_asy
   sf->sign = f->zero ? 0 : sgn_ival (f->g);
   sf->alt = f->alt;
   sf->decreasing = 0;
-  if (!f->alt || !sf->sign) return;
+  if (!f->alt || !sf->sign || !e) return;
   /* |h| non-increasing: h' has the sign opposite to h on [X, inf). */
   ic_node *h = NULL;
   int parity;

@@ -19,19 +19,7 @@
 #include "verdict.h"
 #include "tail.h"
 #include "enclose.h"
-/* Euler-Maclaurin and complete monotonicity (src/em.c, src/cm.c). */
-#if __has_include("em.h")
 #include "em.h"
-#else
-typedef struct { char method[48]; long m; unsigned long n_wanted; char detail[256]; } ic_em_info;
-#endif
-#if __has_include("cm.h")
-#include "cm.h"
-#endif
-int ic_em_tail (ic_ival_ptr out, const ic_node *f, int prod, unsigned long N, long digits,
-                mpfr_prec_t prec, ic_em_info *info) __attribute__ ((weak));
-unsigned long ic_em_suggest_N (const ic_node *f, int prod, long digits) __attribute__ ((weak));
-int ic_cm_certify (const ic_node *f, unsigned long N, int *sign) __attribute__ ((weak));
 
 #define MAX_DIGITS 100000
 
@@ -407,8 +395,8 @@ typedef struct {
 static int tail_em (run *R, const tail_args *A, ic_ival_ptr tail, int round, long D, mpfr_prec_t wp,
                     unsigned long *cut, char *how, size_t howlen, char *method)
 {
-  if (!ic_em_tail || !ic_node_is_smooth (A->e) || (A->sf && A->sf->alt)) return 0;
-  unsigned long Nem = ic_em_suggest_N ? ic_em_suggest_N (A->e, A->prod, D) : 64;
+  if (!ic_node_is_smooth (A->e) || (A->sf && A->sf->alt)) return 0;
+  unsigned long Nem = ic_em_suggest_N (A->e, A->prod, D);
   if (Nem < A->X) Nem = A->X;
   if (Nem < R->opt->from) Nem = R->opt->from;
   if (round > 0) Nem <<= (round < 10 ? round : 10);
@@ -657,7 +645,7 @@ static ic_status certify_sum (run *R, ic_result *r, const ic_node *e)
     {
       int h_cm = 0, parity = 0, cms = 0;
       ic_node *h = NULL;
-      if (sf.alt && ic_cm_certify && ic_symb_strip_alt (e, &h, &parity))
+      if (sf.alt && ic_symb_strip_alt (e, &h, &parity))
         {
           unsigned long N0 = opt->from < 16 ? 16 : opt->from;
           if (ic_cm_certify (h, N0, &cms) && cms != 0)

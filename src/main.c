@@ -7,11 +7,7 @@
 #include <unistd.h>
 #include "infcert.h"
 
-#if __has_include("claims.h")
 #include "claims.h"
-#endif
-int ic_cli_claims (int argc, char **argv) __attribute__ ((weak));
-int ic_cli_report (int argc, char **argv) __attribute__ ((weak));
 
 enum { EXIT_CERTIFIED = 0, EXIT_INTERNAL = 1, EXIT_USAGE = 2, EXIT_UNKNOWN = 3,
        EXIT_LIMIT = 4, EXIT_TIMEOUT = 5 };
@@ -196,12 +192,10 @@ int main (int argc, char **argv)
   if (!strcmp (cmd, "prod")) return cmd_certify (IC_KIND_PROD, argc - 1, argv + 1);
   if (!strcmp (cmd, "claims"))
     {
-      if (!ic_cli_claims) { fputs ("infcert: claims are not available in this build\n", stderr); return EXIT_INTERNAL; }
       return ic_cli_claims (argc - 1, argv + 1);
     }
   if (!strcmp (cmd, "report"))
     {
-      if (!ic_cli_report) { fputs ("infcert: report is not available in this build\n", stderr); return EXIT_INTERNAL; }
       return ic_cli_report (argc - 1, argv + 1);
     }
   return usage_error ("unknown command '%s'", cmd);
