@@ -286,7 +286,7 @@ static int enter (parser *p)
 {
   if (++p->depth > IC_TERM_MAX_DEPTH)
     {
-      fail (p, p->pos, "term nested too deeply (limit %s levels)", "2000");
+      fail (p, p->pos, "term nested too deeply (limit %s levels; each operator of a chain a + b + ... counts as one)", "2000");
       return 0;
     }
   return 1;
@@ -333,23 +333,32 @@ static ic_node *parse_unary (parser *p)
   return parse_power (p);
 }
 
+/* A chain a1 op a2 op ... op ak builds a left-deep tree of height k, so
+ * every link counts as one nesting level (the tree's height, not only the
+ * parser's recursion, stays within IC_TERM_MAX_DEPTH: the recursive tree
+ * walks in eval/asym/free rely on it). */
 static ic_node *parse_mul (parser *p)
 {
   ic_node *l = parse_unary (p);
   if (!l) return NULL;
+  int links = 0;
   for (;;)
     {
       skip_ws (p);
       char c = p->s[p->pos];
-      if (c != '*' && c != '/') return l;
+      if (c != '*' && c != '/') break;
       int col = (int) p->pos + 1;
+      if (!enter (p)) { ic_node_free (l); l = NULL; break; }
+      links++;
       p->pos++;
       ic_node *r = parse_unary (p);
-      if (!r) { ic_node_free (l); return NULL; }
+      if (!r) { ic_node_free (l); l = NULL; break; }
       ic_node *e = alloc_node (c == '*' ? IC_MUL : IC_DIV, col);
       e->a = l; e->b = r;
       l = e;
     }
+  p->depth -= links;
+  return l;
 }
 
 static ic_node *parse_expr (parser *p)
@@ -357,20 +366,23 @@ static ic_node *parse_expr (parser *p)
   if (!enter (p)) return NULL;
   ic_node *l = parse_mul (p);
   if (!l) { p->depth--; return NULL; }
+  int links = 0;                    /* see parse_mul: links are levels */
   for (;;)
     {
       skip_ws (p);
       char c = p->s[p->pos];
       if (c != '+' && c != '-') break;
       int col = (int) p->pos + 1;
+      if (!enter (p)) { ic_node_free (l); l = NULL; break; }
+      links++;
       p->pos++;
       ic_node *r = parse_mul (p);
-      if (!r) { ic_node_free (l); p->depth--; return NULL; }
+      if (!r) { ic_node_free (l); l = NULL; break; }
       ic_node *e = alloc_node (c == '+' ? IC_ADD : IC_SUB, col);
       e->a = l; e->b = r;
       l = e;
     }
-  p->depth--;
+  p->depth -= links + 1;
   return l;
 }
 
