@@ -2012,6 +2012,22 @@ static void check_decay (ic_check_entry *ce, ic_claimfile *cf)
   mpfr_t cl, ch; mpfr_inits2 (PREC, cl, ch, (mpfr_ptr) 0);
   mpfr_ceil (cl, q->lo); mpfr_ceil (ch, q->hi);
   long formula = mpfr_equal_p (cl, ch) && mpfr_fits_slong_p (ch, MPFR_RNDN) ? mpfr_get_si (ch, MPFR_RNDN) : -1;
+  if (formula < 0 && exact && mpfr_fits_slong_p (ch, MPFR_RNDN))
+    {
+      /* The enclosure contains an integer k = ceil(q.lo).  For rational eps
+       * and delta, log(delta)/log(1-eps) = k exactly iff (1-eps)^k = delta
+       * (exact rational power); then the ceiling is k. */
+      long k = mpfr_get_si (cl, MPFR_RNDN);
+      if (k >= 1 && k <= 2000000 && mpfr_cmp_si (ch, k + 1) <= 0)
+        {
+          mpq_t o, pw; mpq_inits (o, pw, NULL);
+          mpq_set_ui (o, 1, 1); mpq_sub (o, o, c->eps);
+          mpz_pow_ui (mpq_numref (pw), mpq_numref (o), (unsigned long) k);
+          mpz_pow_ui (mpq_denref (pw), mpq_denref (o), (unsigned long) k);
+          if (mpq_equal (pw, c->delta)) { formula = k; KV (r, "exact case", "(1 - eps)^%ld = delta exactly", k); }
+          mpq_clears (o, pw, NULL);
+        }
+    }
   long guess = mpfr_fits_slong_p (ch, MPFR_RNDN) ? mpfr_get_si (ch, MPFR_RNDN) : -1;
   long nmin = -1;
   const char *how_n;

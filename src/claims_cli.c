@@ -134,7 +134,11 @@ int ic_cli_report (int argc, char **argv)
   char err[600];
   int und = ic_claims_check (&cf, &co, err, sizeof err);
   if (und < 0) { fprintf (stderr, "infcert: %s\n", err); ic_claims_clear (&cf); return 2; }
-  char *cmd = command_line (argc, argv);
+  /* The output folder is left out of the recorded command, so that the
+   * same claim file gives the same bytes wherever the report is written. */
+  ic_buf cb; ic_buf_init (&cb);
+  ic_buf_printf (&cb, "infcert report%s%s --out DIR", o.file ? " " : "", o.file ? o.file : "");
+  char *cmd = ic_buf_take (&cb);
   ic_report_meta meta = { o.file ? o.file : "built-in (" BUILTIN_NAME ")", cmd };
   const char *dir = o.out ? o.out : "report";
   if (ic_report_write (&cf, &meta, dir, err, sizeof err) != 0)

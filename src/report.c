@@ -376,6 +376,7 @@ int ic_report_write (const ic_claimfile *cf, const ic_report_meta *meta,
       snprintf (path, n, "%s/%s", dir, name[i]);
       if (ic_write_file_atomic (path, doc[i], strlen (doc[i])) != 0)
         { snprintf (err, errlen, "%s: %s", path, strerror (errno)); rc = -1; }
+      else chmod (path, 0644);          /* reports are for reading */
       free (path);
     }
   for (int i = 0; i < 3; i++) free (doc[i]);
