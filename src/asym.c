@@ -379,7 +379,18 @@ static int form_pow (ic_form *r, const ic_node *e, ic_asym_ctx *ctx);
 static int form_log (ic_form *r, const ic_node *e, ic_asym_ctx *ctx);
 static int form_exp (ic_form *r, const ic_node *a, ic_asym_ctx *ctx);
 
+static int form_of_rules (ic_form *r, const ic_node *e, ic_asym_ctx *ctx);
+
 int ic_form_of (ic_form *r, const ic_node *e, ic_asym_ctx *ctx)
+{
+  if (ctx->depth > 4 * IC_TERM_MAX_DEPTH + 64) FAIL ("term too deep for the asymptotic analysis");
+  ctx->depth++;
+  int ok = form_of_rules (r, e, ctx);
+  ctx->depth--;
+  return ok;
+}
+
+static int form_of_rules (ic_form *r, const ic_node *e, ic_asym_ctx *ctx)
 {
   mpfr_prec_t p = ctx->prec;
   int ok = 0;
@@ -410,6 +421,31 @@ int ic_form_of (ic_form *r, const ic_node *e, ic_asym_ctx *ctx)
     case IC_ADD: case IC_SUB:
       ok = ic_form_of (&a, e->a, ctx) && ic_form_of (&b, e->b, ctx)
         && form_add (r, &a, &b, e->op == IC_ADD ? 1 : -1, ctx);
+      if (!ok || (ic_form_growth (r) == 0 && !r->zero && !(ic_ival_is_pos (r->g) || ic_ival_is_neg (r->g))))
+        {
+          /* cancellation against the constant 1: A - 1 and 1 - B = -(B - 1)
+           * have their own rules (exp, cos, powers, quotients) */
+          const ic_node *other = NULL;
+          int neg = 0;
+          if (e->op == IC_SUB && ic_node_is_num (e->b, 1)) other = e->a;
+          else if (e->op == IC_SUB && ic_node_is_num (e->a, 1)) { other = e->b; neg = 1; }
+          else if (e->op == IC_ADD && ic_node_is_num (e->a, -1)) other = e->b;
+          else if (e->op == IC_ADD && ic_node_is_num (e->b, -1)) other = e->a;
+          ic_form m;
+          ic_form_init (&m, p);
+          char saved[sizeof ctx->why];
+          memcpy (saved, ctx->why, sizeof saved);
+          ctx->why[0] = 0;
+          if (other && other->op != IC_ADD && other->op != IC_SUB && !ctx->in_minus_one
+              && ic_form_minus_one (&m, other, ctx))
+            {
+              form_set (r, &m);
+              if (neg) ic_ival_neg (r->g, r->g);
+              ok = 1;
+            }
+          else memcpy (ctx->why, saved, sizeof saved);
+          ic_form_clear (&m);
+        }
       break;
     case IC_MUL:
       if ((ok = ic_form_of (&a, e->a, ctx) && ic_form_of (&b, e->b, ctx))) form_mul (r, &a, &b);
@@ -609,8 +645,7 @@ static int form_pow (ic_form *r, const ic_node *e, ic_asym_ctx *ctx)
       mpq_t s, t;
       mpq_inits (s, t, NULL);
       int aff = ic_symb_affine (b, s, t);
-      int c_neg = a->op == IC_NUM ? mpq_sgn (a->q) < 0
-        : (a->op == IC_NEG && a->a->op == IC_NUM && mpq_sgn (a->a->q) > 0);
+      int c_neg = ic_ival_is_neg (c);
       if (aff && (ic_ival_is_pos (c) || c_neg))
         {
           ic_ival_t ac, l, q;
@@ -843,7 +878,18 @@ done:
  *   cos(a) - 1 = -(a^2/2) * c with c in [1 - a^2/12, 1];
  *   (1 + u)^k - 1 = k u (1 + xi)^(k-1), xi between 0 and u (mean value);
  *   otherwise the simplified sum e - 1. */
+static int minus_one_rules (ic_form *r, const ic_node *e, ic_asym_ctx *ctx);
+
 int ic_form_minus_one (ic_form *r, const ic_node *e, ic_asym_ctx *ctx)
+{
+  int saved = ctx->in_minus_one;
+  ctx->in_minus_one = 1;
+  int ok = minus_one_rules (r, e, ctx);
+  ctx->in_minus_one = saved;
+  return ok;
+}
+
+static int minus_one_rules (ic_form *r, const ic_node *e, ic_asym_ctx *ctx)
 {
   mpfr_prec_t p = ctx->prec;
   int ok = 0;

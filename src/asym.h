@@ -34,6 +34,8 @@ typedef struct {
   unsigned long X;        /* domain start, X >= 16 */
   mpfr_prec_t prec;
   char why[200];          /* why a form could not be derived */
+  int depth;              /* recursion guard (rewrites may re-enter)    */
+  int in_minus_one;       /* inside a "form of e - 1" derivation        */
 } ic_asym_ctx;
 
 void ic_form_init (ic_form *f, mpfr_prec_t prec);

@@ -155,20 +155,22 @@ static ic_status eval_checked (run *R, ic_evaluator *ev, ic_ival_ptr out, unsign
 static const unsigned long X_CANDIDATES[] = { 16, 64, 256, 1024, 16384, 262144 };
 #define NX (sizeof X_CANDIDATES / sizeof X_CANDIDATES[0])
 
-/* Finds the smallest candidate X >= from with a form of e (or of e - 1 when
- * minus_one) and returns it (0 if none). */
-static unsigned long find_form (ic_form *f, const ic_node *e, int minus_one, unsigned long from,
-                                mpfr_prec_t prec, char *why, size_t whylen)
+/* Next candidate X >= from (after *it) at which e (or e - 1 when
+ * minus_one) has a form; 0 when the candidates are exhausted.  Larger X
+ * give tighter envelopes, so a verdict not reached at one X may be reached
+ * at the next. */
+static unsigned long next_form (ic_form *f, const ic_node *e, int minus_one, unsigned long from,
+                                size_t *it, mpfr_prec_t prec, char *why, size_t whylen)
 {
-  why[0] = 0;
-  for (size_t i = 0; i < NX; i++)
+  while (*it < NX)
     {
+      size_t i = (*it)++;
+      if (i > 0 && X_CANDIDATES[i - 1] < from) return 0;   /* X = from already tried */
       unsigned long X = X_CANDIDATES[i] < from ? from : X_CANDIDATES[i];
-      ic_asym_ctx ctx = { X, prec, "" };
+      ic_asym_ctx ctx = { .X = X, .prec = prec };
       int ok = minus_one ? ic_form_minus_one (f, e, &ctx) : ic_form_of (f, e, &ctx);
       if (ok) return X;
       snprintf (why, whylen, "%s", ctx.why);
-      if (X_CANDIDATES[i] < from) break;
     }
   return 0;
 }
@@ -186,6 +188,7 @@ typedef struct {
   int prod;
   unsigned long zero_at;    /* prod: exact zero factor at this n (0 none) */
   int has_zero;
+  int maybe_zero;           /* prod: a factor's interval contains 0 */
 } partial;
 
 static void partial_init (partial *P, const ic_node *e, mpfr_prec_t prec, unsigned long from, int prod)
@@ -198,6 +201,7 @@ static void partial_init (partial *P, const ic_node *e, mpfr_prec_t prec, unsign
   ic_ival_set_si (P->acc, prod ? 1 : 0);
   P->prod = prod;
   P->has_zero = 0;
+  P->maybe_zero = 0;
   P->zero_at = 0;
 }
 
@@ -227,6 +231,8 @@ static ic_status partial_extend (run *R, partial *P, unsigned long last)
           if (s != IC_OK) return s;
           if (P->prod && !P->has_zero && mpfr_zero_p (P->buf[k].lo) && mpfr_zero_p (P->buf[k].hi))
             { P->has_zero = 1; P->zero_at = P->next + k; }
+          else if (P->prod && !ic_ival_is_pos (&P->buf[k]) && !ic_ival_is_neg (&P->buf[k]))
+            P->maybe_zero = 1;
           k++;
         }
       if (P->prod) ic_accum_prod (P->acc, P->buf, k);
@@ -365,12 +371,13 @@ static void describe_form (ic_cert *c, const char *prefix, const ic_form *f, uns
 /* Verifies the term is defined at every n in [from, X) (and at X itself),
  * by evaluation; the form covers [X, inf). */
 static ic_status check_defined (run *R, const ic_node *e, unsigned long from, unsigned long X, int prod,
-                                unsigned long *zero_at)
+                                unsigned long *zero_at, int *maybe_zero)
 {
   partial P;
   partial_init (&P, e, 64, from, prod);
   ic_status s = partial_extend (R, &P, X);
   if (prod && P.has_zero && zero_at) *zero_at = P.zero_at;
+  if (maybe_zero) *maybe_zero = P.maybe_zero;
   partial_clear (&P);
   return s;
 }
@@ -413,7 +420,7 @@ static int tail_em (run *R, const tail_args *A, ic_ival_ptr tail, int round, lon
 static int tail_alternating (run *R, const tail_args *A, ic_ival_ptr tail, unsigned long N, long D,
                              mpfr_prec_t wp, unsigned long *cut, char *how, size_t howlen, char *method)
 {
-  if (!A->sf || !A->sf->alt) return 0;
+  if (A->prod || !A->sf || !A->sf->alt) return 0;
   if (A->h_cm)
     {
       /* sum_{n>=N} (-1)^(n+parity) h(n) = (-1)^(N+parity) sum_k (-1)^k h(N+k) */
@@ -456,7 +463,7 @@ static int tail_envelope (const tail_args *A, ic_ival_ptr tail, unsigned long N,
   int ok = 0;
   ic_form f;
   ic_form_init (&f, wp);
-  ic_asym_ctx ctx = { N - 1, wp, "" };
+  ic_asym_ctx ctx = { .X = N - 1, .prec = wp };
   if (!A->prod)
     ok = ic_form_of (&f, A->e, &ctx) && ic_form_tail (tail, &f, N - 1, how, howlen);
   else if (ic_form_minus_one (&f, A->e, &ctx))
@@ -467,7 +474,24 @@ static int tail_envelope (const tail_args *A, ic_ival_ptr tail, unsigned long N,
       ic_ival_t S1, S2, rg;
       ic_ival_init2 (S1, wp); ic_ival_init2 (S2, wp); ic_ival_init2 (rg, wp);
       char h1[300], h2[300];
-      if (ic_form_tail (S1, &f, N - 1, h1, sizeof h1) && ic_form_tail (S2, &u2, N - 1, h2, sizeof h2)
+      int s1ok;
+      if (f.alt && A->sf && A->sf->alt && A->sf->decreasing)
+        {
+          /* u alternates with |u| non-increasing to 0: by Leibniz the tail
+           * sum_{n>=N} u(n) lies between 0 and u(N) = p(N) - 1 */
+          ic_evaluator *ev = ic_eval_new (A->e, wp);
+          ic_ival_t one;
+          ic_ival_init2 (one, wp);
+          ic_ival_set_si (one, 1);
+          s1ok = ic_eval_at_ui (ev, S1, N, NULL) == IC_EV_OK;
+          if (s1ok) { ic_ival_sub (S1, S1, one); ic_tail_leibniz (S1, S1); }
+          snprintf (h1, sizeof h1, "Leibniz bracket for u from n = %lu", N);
+          ic_ival_clear (one);
+          ic_eval_free (ev);
+        }
+      else
+        s1ok = ic_form_tail (S1, &f, N - 1, h1, sizeof h1);
+      if (s1ok && ic_form_tail (S2, &u2, N - 1, h2, sizeof h2)
           && ic_form_range (rg, &f, N - 1))
         {
           mpfr_t m;
@@ -587,12 +611,23 @@ static ic_status certify_sum (run *R, ic_result *r, const ic_node *e)
   char why[200];
   ic_form f;
   ic_form_init (&f, prec);
-  unsigned long X = find_form (&f, e, 0, opt->from, prec, why, sizeof why);
-  ic_status st = IC_OK;
+  ic_seq_facts sf;
+  int rule = IC_RULE_NONE;
+  size_t it = 0;
+  unsigned long X = 0, Xn;
+  why[0] = 0;
+  while ((Xn = next_form (&f, e, 0, opt->from, &it, prec, why, sizeof why)))
+    {
+      X = Xn;
+      ic_asym_ctx ctx = { .X = X, .prec = prec };
+      ic_form_facts (&sf, &f, e, &ctx);
+      r->verdict = to_verdict (ic_verdict_sum (&sf, &rule));
+      if (r->verdict != IC_UNKNOWN) break;
+    }
   /* definedness on [from, X] by evaluation (also when no form was found,
    * on a first stretch, so that an undefined term is reported) */
-  st = check_defined (R, e, opt->from, X ? X : opt->from + 1000, 0, NULL);
-  if (st != IC_OK) { ic_form_clear (&f); return st; }
+  ic_status st = check_defined (R, e, opt->from, X ? X : opt->from + 1000, 0, NULL, NULL);
+  if (st != IC_OK) { r->verdict = IC_UNKNOWN; ic_form_clear (&f); return st; }
   if (!X)
     {
       snprintf (r->cert.test, sizeof r->cert.test, "none");
@@ -601,11 +636,6 @@ static ic_status certify_sum (run *R, ic_result *r, const ic_node *e)
       ic_form_clear (&f);
       return IC_OK;
     }
-  ic_seq_facts sf;
-  ic_asym_ctx ctx = { X, prec, "" };
-  ic_form_facts (&sf, &f, e, &ctx);
-  int rule = IC_RULE_NONE;
-  r->verdict = to_verdict (ic_verdict_sum (&sf, &rule));
   snprintf (r->cert.test, sizeof r->cert.test, "%s", rule_name (rule));
   describe_form (&r->cert, "", &f, X);
   cert_item (&r->cert, "envelope_class", "%s", env_name (sf.env));
@@ -671,12 +701,55 @@ static ic_status certify_prod (run *R, ic_result *r, const ic_node *e)
   char why[200];
   ic_form fu, fp;
   ic_form_init (&fu, prec); ic_form_init (&fp, prec);
-  unsigned long X = find_form (&fu, e, 1, opt->from, prec, why, sizeof why);
-  unsigned long zero_at = 0;
-  ic_status st = check_defined (R, e, opt->from, X ? X : opt->from + 1000, 1, &zero_at);
-  if (st != IC_OK) goto out;
   ic_prod_facts pf;
   memset (&pf, 0, sizeof pf);
+  int rule = IC_RULE_NONE;
+  size_t it = 0;
+  unsigned long X = 0, Xn, zero_at = 0;
+  ic_status st = IC_OK;
+  ic_node *u = ic_symb_minus_one (e);
+  ic_ival_t rg;
+  ic_ival_init2 (rg, prec);
+  int have_rg = 0;
+  why[0] = 0;
+  while ((Xn = next_form (&fu, e, 1, opt->from, &it, prec, why, sizeof why)))
+    {
+      X = Xn;
+      int maybe_zero = 0;
+      if ((st = check_defined (R, e, opt->from, X, 1, &zero_at, &maybe_zero)) != IC_OK) break;
+      ic_asym_ctx ctx = { .X = X, .prec = prec };
+      ic_form_facts (&pf.u, &fu, u, &ctx);
+      ic_form u2;
+      ic_form_init (&u2, prec);
+      ic_form_sqr (&u2, &fu);
+      ic_seq_facts s2;
+      ic_form_facts (&s2, &u2, NULL, &ctx);
+      pf.u2_summable = s2.env == IC_ENV_SUMMABLE;
+      ic_form_clear (&u2);
+      /* the range of u on [X, inf) gives p(n) != 0 there (u > -1);
+       * before X every factor was evaluated: exactly 0, or an interval
+       * without 0 (maybe_zero otherwise) */
+      have_rg = ic_form_range (rg, &fu, X);
+      int nz_tail = have_rg && mpfr_cmp_si (rg->lo, -1) > 0;
+      pf.zero_factor = zero_at != 0;
+      pf.nonzero = zero_at == 0 && !maybe_zero && nz_tail;
+      /* p itself: |p| <= c < 1 or >= c > 1 for n >= X */
+      pf.p_small = pf.p_large = 0;
+      ic_ival_t prg;
+      ic_ival_init2 (prg, prec);
+      if (ic_form_of (&fp, e, &ctx) && ic_form_range (prg, &fp, X) && ic_ival_is_finite (prg) && ic_form_growth (&fp) == 0)
+        {
+          ic_ival_abs (prg, prg);
+          pf.p_small = mpfr_cmp_ui (prg->hi, 1) < 0;
+          pf.p_large = mpfr_cmp_ui (prg->lo, 1) > 0;
+        }
+      ic_ival_clear (prg);
+      r->verdict = to_verdict (ic_verdict_prod (&pf, &rule));
+      if (r->verdict != IC_UNKNOWN) break;
+    }
+  if (st == IC_OK && !X)
+    st = check_defined (R, e, opt->from, opt->from + 1000, 1, NULL, NULL);
+  if (st != IC_OK) { r->verdict = IC_UNKNOWN; goto out; }
   if (!X)
     {
       snprintf (r->cert.test, sizeof r->cert.test, "none");
@@ -685,41 +758,6 @@ static ic_status certify_prod (run *R, ic_result *r, const ic_node *e)
       goto out;
     }
   {
-    ic_asym_ctx ctx = { X, prec, "" };
-    ic_form_facts (&pf.u, &fu, NULL, &ctx);
-    /* for the Leibniz rule on u the monotonicity proof needs the u-term */
-    if (fu.alt)
-      {
-        ic_node *u = ic_symb_minus_one (e);
-        ic_form_facts (&pf.u, &fu, u, &ctx);
-        ic_node_free (u);
-      }
-    ic_form u2;
-    ic_form_init (&u2, prec);
-    ic_form_sqr (&u2, &fu);
-    ic_seq_facts s2;
-    ic_form_facts (&s2, &u2, NULL, &ctx);
-    pf.u2_summable = s2.env == IC_ENV_SUMMABLE;
-    ic_form_clear (&u2);
-    /* the range of u on [X, inf) gives p(n) != 0 there (u > -1) */
-    ic_ival_t rg;
-    ic_ival_init2 (rg, prec);
-    int have_rg = ic_form_range (rg, &fu, X);
-    int nz_tail = have_rg && mpfr_cmp_si (rg->lo, -1) > 0;
-    pf.zero_factor = zero_at != 0;
-    pf.nonzero = zero_at == 0 && nz_tail;
-    /* p itself: |p| <= c < 1 or >= c > 1 for n >= X */
-    if (ic_form_of (&fp, e, &ctx) && ic_form_range (rg, &fp, X) && ic_ival_is_finite (rg) && ic_form_growth (&fp) == 0)
-      {
-        ic_ival_t a;
-        ic_ival_init2 (a, prec);
-        ic_ival_abs (a, rg);
-        pf.p_small = mpfr_cmp_ui (a->hi, 1) < 0;
-        pf.p_large = mpfr_cmp_ui (a->lo, 1) > 0;
-        ic_ival_clear (a);
-      }
-    int rule = IC_RULE_NONE;
-    r->verdict = to_verdict (ic_verdict_prod (&pf, &rule));
     snprintf (r->cert.test, sizeof r->cert.test, "%s", rule_name (rule));
     describe_form (&r->cert, "u_", &fu, X);
     cert_item (&r->cert, "u_class", "%s", env_name (pf.u.env));
@@ -768,7 +806,6 @@ static ic_status certify_prod (run *R, ic_result *r, const ic_node *e)
                   X, fu.alt ? "(-1)^n " : "", env);
       }
     free (env);
-    ic_ival_clear (rg);
   }
   if (r->verdict == IC_ZERO_FACTOR || r->verdict == IC_DIVERGES_TO_ZERO)
     {
@@ -781,10 +818,12 @@ static ic_status certify_prod (run *R, ic_result *r, const ic_node *e)
     }
   else if (r->verdict == IC_CONVERGES)
     {
-      tail_args A = { e, 1, NULL, 0, NULL, 0, X };
+      tail_args A = { e, 1, &pf.u, 0, NULL, 0, X };
       st = enclose_limit (R, r, &A);
     }
 out:
+  ic_ival_clear (rg);
+  ic_node_free (u);
   ic_form_clear (&fu); ic_form_clear (&fp);
   return st;
 }
