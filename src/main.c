@@ -43,8 +43,7 @@ static int usage_error (const char *fmt, const char *arg)
 {
   fputs ("infcert: ", stderr);
   fprintf (stderr, fmt, arg);
-  fputs ("\n", stderr);
-  fputs (usage, stderr);
+  fputs ("\n(run 'infcert --help' for usage)\n", stderr);
   return EXIT_USAGE;
 }
 

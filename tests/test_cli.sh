@@ -1,0 +1,90 @@
+#!/bin/sh
+# test_cli.sh — the command line: verdicts and exit statuses, bad input with
+# its exact message and status, JSON shape.  Expected verdicts are
+# mathematical facts (not outputs of infcert); messages are the documented
+# ones.
+B=${INFCERT:-build/infcert}
+fails=0
+ok () { echo "ok $1"; }
+bad () { echo "FAIL $1: $2"; fails=$((fails + 1)); }
+
+# expect NAME STATUS STDERR-SUBSTRING -- ARGS...
+expect () {
+  name=$1; want_rc=$2; want_err=$3; shift 4
+  err=$("$B" "$@" 2>&1 >/dev/null); rc=$?
+  if [ "$rc" != "$want_rc" ]; then bad "$name" "exit $rc, want $want_rc ($err)"; return; fi
+  case "$err" in *"$want_err"*) ok "$name" ;; *) bad "$name" "stderr '$err' lacks '$want_err'" ;; esac
+}
+
+# expect_verdict NAME VERDICT STATUS -- ARGS...
+expect_verdict () {
+  name=$1; want=$2; want_rc=$3; shift 4
+  out=$("$B" "$@" --json 2>/dev/null); rc=$?
+  v=$(printf '%s' "$out" | sed -n 's/.*"verdict": "\([a-z_]*\)".*/\1/p')
+  if [ "$rc" = "$want_rc" ] && [ "$v" = "$want" ]; then ok "$name"; else bad "$name" "verdict '$v' exit $rc, want $want/$want_rc"; fi
+}
+
+# parse errors: column and message
+expect "parse: dangling ^"     2 "parse error at column 3: unexpected end of term" -- sum 'n^'
+expect "parse: */"             2 "parse error at column 3: unexpected '/'" -- sum '2*/n'
+expect "parse: unknown name"   2 "parse error at column 1: unknown name 'foo'" -- sum 'foo(n)'
+expect "parse: open paren"     2 "parse error at column 3: expected ')' but found end of term" -- sum '(n'
+expect "parse: two points"     2 "parse error at column 4: unexpected '.'" -- sum '1.2.3'
+expect "parse: empty"          2 "parse error at column 1: empty term" -- sum ''
+expect "parse: func without (" 2 "parse error at column 5: expected '(' after function name log" -- sum 'log n'
+expect "parse: bad byte"       2 "parse error at column 2: unexpected '#'" -- prod 'n#2'
+expect "parse: caret points"   2 "     ^" -- sum '1.2.3'
+# terms undefined at some n
+expect "pole at n=3"           2 "term undefined at n = 3: division by zero" -- sum '1/(n-3)'
+expect "log of non-positive"   2 "term undefined at n = 1: log of a non-positive number" -- sum 'log(n-5)'
+expect "sqrt of negative"      2 "term undefined at n = 1: sqrt of a negative number" -- sum 'sqrt(n-10)'
+expect "product pole"          2 "term undefined at n = 2: division by zero" -- prod '1/(n-2)'
+expect "0^negative"            2 "term undefined at n = 1: 0 raised to a negative power" -- sum '0^(n-5)'
+expect "pole after from"       2 "term undefined at n = 40: division by zero" -- sum '1/(n^2-1600)' --from 30
+expect "factorial of fraction" 2 "term undefined at n = 1: factorial of a non-integer or negative number" -- sum '1/factorial(n/2)'
+# usage
+expect "digits 0"              2 "--digits must be an integer between 1 and 100000, got '0'" -- sum 1/n --digits 0
+expect "digits huge"           2 "--digits must be an integer between 1 and 100000, got '1000000000'" -- sum 1/n --digits 1000000000
+expect "digits not a number"   2 "--digits must be an integer between 1 and 100000, got 'ten'" -- sum 1/n --digits ten
+expect "from negative"         2 "--from needs a non-negative integer, got '-3'" -- sum 1/n --from -3
+expect "from missing value"    2 "option --from needs a value" -- sum 1/n --from
+expect "unknown option"        2 "unknown option '--fast'" -- sum 1/n --fast
+expect "two terms"             2 "more than one term given ('1/n^2')" -- sum 1/n 1/n^2
+expect "no term"               2 "sum needs a TERM" -- sum
+expect "unknown command"       2 "unknown command 'frob'" -- frob
+expect "max-prec too small"    2 "--max-prec must be an integer between 64 and 1073741824 bits, got '8'" -- sum 1/n^2 --max-prec 8
+expect "timeout not positive"  2 "--timeout needs a positive number of seconds, got '0'" -- sum 1/n^2 --timeout 0
+# verdicts and statuses
+expect_verdict "sum 1/n^2 converges"        converges 0 -- sum '1/n^2'
+expect_verdict "sum 1/n diverges"           diverges 0 -- sum '1/n'
+expect_verdict "sum sin(n)/n unknown"       unknown 3 -- sum 'sin(n)/n'
+expect_verdict "prod 1-1/n zero factor"     zero_factor 0 -- prod '1 - 1/n'
+expect_verdict "prod 1-1/n from 2 to zero"  diverges_to_zero 0 -- prod '1 - 1/n' --from 2
+expect_verdict "prod 1+1/n diverges"        diverges 0 -- prod '1 + 1/n'
+expect_verdict "negative leading minus"     converges 0 -- sum '-1/n^2'
+# JSON: valid, with the documented fields; limit present for a 0 limit
+out=$("$B" prod '1 - 1/n' --from 2 --json)
+if printf '%s' "$out" | python3 -c 'import json,sys; d=json.load(sys.stdin); assert d["kind"]=="prod" and d["from"]==2 and d["limit"]=={"lo":"0","hi":"0"} and "certificate" in d and "precision_bits" in d and d["term"]=="1 - 1/n"' 2>/dev/null
+then ok "json: limit 0 present"; else bad "json: limit 0 present" "$out"; fi
+out=$("$B" sum '1/n^2' --json --digits 20)
+if printf '%s' "$out" | python3 -c '
+import json,sys
+from fractions import Fraction
+d=json.load(sys.stdin)
+assert d["verdict"]=="converges" and d["digits"]>=20 and d["precision_bits"]>0
+lo,hi=Fraction(d["limit"]["lo"]),Fraction(d["limit"]["hi"])
+# pi^2/6 to 30 digits (closed form)
+ref=Fraction("1.644934066848226436472415166646")
+assert lo<=ref<=hi, (lo,hi)
+assert d["certificate"]["test"]=="comparison"' 2>/dev/null
+then ok "json: sum 1/n^2 fields and containment"; else bad "json: sum 1/n^2" "$out"; fi
+out=$("$B" sum 'n^-1.001' --json --digits 6)
+if printf '%s' "$out" | python3 -c 'import json,sys; d=json.load(sys.stdin); assert d["verdict"]=="converges" and d["method"]!=""' 2>/dev/null
+then ok "json: method named"; else bad "json: method named" "$out"; fi
+# text output is for people
+out=$("$B" sum '1/n')
+case "$out" in *"verdict: diverges"*"certificate (lower comparison)"*) ok "text output" ;; *) bad "text output" "$out" ;; esac
+# --help and --version
+"$B" --help | grep -q "exit status" && ok "--help" || bad "--help" "no exit status section"
+"$B" --version | grep -q "^infcert [0-9]" && ok "--version" || bad "--version" "bad version line"
+[ $fails -eq 0 ]
