@@ -25,6 +25,7 @@
  * terms k > K are bounded by ic_em_logseries_tail (em_kern.h, fact [Z]).
  */
 #include <math.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -407,6 +408,65 @@ static int tail_zeta_power (ic_ival_ptr out, const ic_monos *ms, unsigned long N
   return ok;
 }
 
+/* Shared state of the zeta-expansion terms (see tail_zeta_expansion). */
+typedef struct {
+  pthread_mutex_t mu;
+  unsigned long next_k, K;          /* next term to take; last term       */
+  const ic_ival_struct *ypow;       /* ypow[k-1] encloses y^k              */
+  unsigned long P, Q, M;
+  const btab *bt;
+  double tb, lq, pd;
+  mpfr_prec_t wp;
+  int fail;
+  long mused;
+  ic_ival_t total;                  /* sum of -(y^k/k) Z_k taken so far   */
+} zx_job;
+
+static void *zx_worker (void *arg)
+{
+  zx_job *J = arg;
+  ic_ival_t acc, Z, term;
+  long mused = 0;
+  int fail = 0;
+  ic_ival_init2 (acc, J->wp);
+  ic_ival_init2 (Z, J->wp);
+  ic_ival_init2 (term, J->wp);
+  ic_ival_set_si (acc, 0);
+  for (;;)
+    {
+      unsigned long k;
+      long m;
+      pthread_mutex_lock (&J->mu);
+      k = J->fail ? J->K + 1 : J->next_k++;
+      pthread_mutex_unlock (&J->mu);
+      if (k > J->K) break;
+      /* Heuristic precision: the term has size ~ 2^log2W (M/(pk-1) + 1). */
+      double log2W = k * J->lq - log2 ((double) k);
+      double zmag = log2 ((double) J->M / (J->pd * k - 1) + 1);
+      long pk = (long) (J->tb + log2W + zmag + 24 + log2 ((double) J->K));
+      if (pk < 64) pk = 64;
+      if (pk > J->wp) pk = J->wp;
+      ic_ival_set_prec (Z, pk);
+      if (J->P > (~0UL) / k
+          || !zeta_scaled (Z, J->P * k, J->Q, J->M, J->bt, -J->tb - 3 - log2 ((double) J->K), log2W, &m))
+        { fail = 1; pthread_mutex_lock (&J->mu); J->fail = 1; pthread_mutex_unlock (&J->mu); break; }
+      if (m > mused) mused = m;
+      ic_ival_mul (term, &J->ypow[k - 1], Z);
+      mpfr_div_ui (term->lo, term->lo, k, MPFR_RNDD);   /* lo <= term.lo / k */
+      mpfr_div_ui (term->hi, term->hi, k, MPFR_RNDU);   /* hi >= term.hi / k */
+      ic_ival_sub (acc, acc, term);
+    }
+  pthread_mutex_lock (&J->mu);
+  ic_ival_add (J->total, J->total, acc);
+  if (mused > J->mused) J->mused = mused;
+  if (fail) J->fail = 1;
+  pthread_mutex_unlock (&J->mu);
+  ic_ival_clear (acc);
+  ic_ival_clear (Z);
+  ic_ival_clear (term);
+  return NULL;
+}
+
 /* ---- method: product of 1 + c x^-p by the zeta expansion ---------------- */
 
 static int tail_zeta_expansion (ic_ival_ptr out, ic_ival_srcptr c, const mpq_t p,
@@ -444,6 +504,26 @@ static int tail_zeta_expansion (ic_ival_ptr out, ic_ival_srcptr c, const mpq_t p
   int ok = 1;
   long mused = 0;
 
+  /* y = -c M^-p; term_k = -(y^k / k) Z_k with Z_k = M^(pk) zeta(pk, M).
+   * The powers y^k first (sequential), then the K independent terms on two
+   * threads (dynamic scheduling) while this thread also does the direct
+   * product.  Interval sums are exact enclosures in any order. */
+  pow_neg (pw, M, p);
+  ic_ival_mul (y, c, pw);
+  ic_ival_neg (y, y);
+  ic_ival_struct *ypow = ic_taylor_alloc (K, wp);
+  ic_ival_set (&ypow[0], y);
+  for (unsigned long k = 2; k <= K; k++) ic_ival_mul (&ypow[k - 1], &ypow[k - 2], y);
+  zx_job job;
+  job.next_k = 1; job.K = K; job.ypow = ypow; job.P = P; job.Q = Q; job.M = M;
+  job.bt = &bt; job.tb = tb; job.lq = lq; job.pd = pd; job.wp = wp;
+  job.fail = 0; job.mused = 0;
+  ic_ival_init2 (job.total, wp);
+  ic_ival_set_si (job.total, 0);
+  pthread_mutex_init (&job.mu, NULL);
+  pthread_t th;
+  int threaded = pthread_create (&th, NULL, zx_worker, &job) == 0;
+
   /* Direct part: D = log prod_{N<=n<M} (1 + c n^-p). */
   {
     prod_state st;
@@ -455,32 +535,14 @@ static int tail_zeta_expansion (ic_ival_ptr out, ic_ival_srcptr c, const mpq_t p
     ok = st.ok && ic_ival_log (D, D) == IC_IVAL_OK;
     ic_ival_clear (t);
   }
-
-  /* y = -c M^-p; term_k = -(y^k / k) Z_k with Z_k = M^(pk) zeta(pk, M). */
-  pow_neg (pw, M, p);
-  ic_ival_mul (y, c, pw);
-  ic_ival_neg (y, y);
-  ic_ival_set_si (yk, 1);
-  ic_ival_set_si (total, 0);
-  for (unsigned long k = 1; ok && k <= K; k++)
-    {
-      long m;
-      ic_ival_mul (yk, yk, y);
-      double log2W = k * lq - log2 ((double) k);
-      double zmag = log2 ((double) M / (pd * k - 1) + 1);
-      long pk = (long) (tb + log2W + zmag + 24 + log2 ((double) K));
-      if (pk < 64) pk = 64;
-      if (pk > wp) pk = wp;
-      ic_ival_set_prec (Z, pk);
-      if (P > (~0UL) / k) { ok = 0; break; }
-      ok = zeta_scaled (Z, P * k, Q, M, &bt, -tb - 3 - log2 ((double) K), log2W, &m);
-      if (!ok) break;
-      if (m > mused) mused = m;
-      ic_ival_mul (term, yk, Z);
-      mpfr_div_ui (term->lo, term->lo, k, MPFR_RNDD);
-      mpfr_div_ui (term->hi, term->hi, k, MPFR_RNDU);
-      ic_ival_sub (total, total, term);
-    }
+  zx_worker (&job);
+  if (threaded) pthread_join (th, NULL);
+  ok = ok && !job.fail;
+  mused = job.mused;
+  ic_ival_set (total, job.total);
+  ic_ival_clear (job.total);
+  pthread_mutex_destroy (&job.mu);
+  ic_taylor_free (ypow, K);
   if (ok)
     {
       /* Truncation: |sum_{k>K} ...| <= r by em_kern fact [Z]. */
