@@ -764,6 +764,16 @@ static ic_status certify_prod (run *R, ic_result *r, const ic_node *e)
     cert_item (&r->cert, "u_sign", "%d", pf.u.sign);
     if (have_rg) { ic_form_range (rg, &fu, X); cert_ival (&r->cert, "u_range", rg); }
     char *env = ic_form_envelope_string (&fu);
+    char gmax[64];
+    {
+      mpfr_t m;
+      mpfr_init2 (m, prec);
+      ic_ival_mag_upper (m, fu.g);
+      char *t = ic_fr_to_decimal (m, 6, MPFR_RNDU);
+      snprintf (gmax, sizeof gmax, "%s", t);
+      free (t);
+      mpfr_clear (m);
+    }
     switch (rule)
       {
       case IC_RULE_ZERO_FACTOR:
@@ -774,8 +784,8 @@ static ic_status certify_prod (run *R, ic_result *r, const ic_node *e)
         break;
       case IC_RULE_PROD_ABS:
         snprintf (r->cert.summary, sizeof r->cert.summary,
-                  "u(n) = p(n) - 1 satisfies |u(n)| <= C %s for n >= %lu with a summable envelope, and no factor is 0: the product converges to a nonzero limit.",
-                  env, X);
+                  "u(n) = p(n) - 1 satisfies |u(n)| <= %s * %s for n >= %lu with a summable envelope, and no factor is 0: the product converges to a nonzero limit.",
+                  gmax, env, X);
         break;
       case IC_RULE_PROD_SQUARES:
         snprintf (r->cert.summary, sizeof r->cert.summary,

@@ -74,7 +74,7 @@ typedef struct {
   char test[48];         /* e.g. "p-series comparison", "Leibniz"          */
   char summary[640];     /* one or two sentences for people                */
   int nitems;
-  struct { char key[32]; char val[160]; } item[IC_CERT_ITEMS];
+  struct { char key[32]; char val[400]; } item[IC_CERT_ITEMS];
 } ic_cert;
 
 typedef struct {
