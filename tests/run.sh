@@ -4,6 +4,7 @@
 pass=0; fail=0; failed=""
 for t in "$@"; do
   out=$(mktemp)
+  t0=$(date +%s)
   case "$t" in
     *.sh) sh "$t" >"$out" 2>&1; rc=$? ;;
     *)    "$t" >"$out" 2>&1; rc=$? ;;
@@ -12,7 +13,7 @@ for t in "$@"; do
   if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then f=1; echo "FAIL $t exited with status $rc" >>"$out"; fi
   pass=$((pass + p)); fail=$((fail + f))
   if [ "$f" -ne 0 ]; then failed="$failed $t"; grep -v '^ok ' "$out" | tail -40; fi
-  echo "$(basename "$t"): $p passed, $f failed"
+  echo "$(basename "$t"): $p passed, $f failed ($(( $(date +%s) - t0 )) s)"
   rm -f "$out"
 done
 echo "tests: $pass passed, $fail failed"
