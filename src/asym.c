@@ -11,6 +11,7 @@
 #include "eval.h"
 #include "tail.h"
 #include "buf.h"
+#include "ratfun.h"
 
 #define FAIL(...) do { if (!ctx->why[0]) snprintf (ctx->why, sizeof ctx->why, __VA_ARGS__); return 0; } while (0)
 
@@ -381,11 +382,93 @@ static int form_exp (ic_form *r, const ic_node *a, ic_asym_ctx *ctx);
 
 static int form_of_rules (ic_form *r, const ic_node *e, ic_asym_ctx *ctx);
 
+/* Cheap syntactic test: e is built from n, rationals, + - * / and integer
+ * powers (a candidate for exact rational-function normalisation). */
+static int rational_tree (const ic_node *e)
+{
+  switch (e->op)
+    {
+    case IC_NUM: case IC_VAR: return 1;
+    case IC_NEG: return rational_tree (e->a);
+    case IC_ADD: case IC_SUB: case IC_MUL: case IC_DIV: return rational_tree (e->a) && rational_tree (e->b);
+    case IC_POW:
+      return e->b->op == IC_NUM && mpz_cmp_ui (mpq_denref (e->b->q), 1) == 0
+        && mpz_cmpabs_ui (mpq_numref (e->b->q), IC_RATFUN_MAX_DEG) <= 0 && rational_tree (e->a);
+    default: return 0;
+    }
+}
+
+/* Form of a polynomial P on [X, inf): P(x) = c_d x^d (1 + sum_{i<d}
+ * (c_i/c_d) x^(i-d)), and each x^(i-d) lies in (0, X^(i-d)], so the
+ * bracket lies in [1 + sum of the negative terms at X, 1 + sum of the
+ * positive terms at X]. */
+static void form_poly (ic_form *r, const ic_poly *P, unsigned long X, mpfr_prec_t p)
+{
+  if (P->deg < 0) { form_zero (r); return; }
+  form_zero (r);
+  r->zero = 0;
+  mpq_set_si (r->alpha, P->deg, 1);
+  ic_ival_t lo, hi, t, x;
+  ic_ival_init2 (lo, p); ic_ival_init2 (hi, p); ic_ival_init2 (t, p); ic_ival_init2 (x, p);
+  ic_ival_set_si (lo, 1);
+  ic_ival_set_si (hi, 1);
+  ic_ival_set_ui (x, X);
+  mpq_t q;
+  mpq_init (q);
+  for (int i = 0; i < P->deg; i++)
+    {
+      if (mpq_sgn (P->c[i]) == 0) continue;
+      mpq_div (q, P->c[i], P->c[P->deg]);
+      ic_ival_set_q (t, q);
+      ic_ival_t xp;
+      ic_ival_init2 (xp, p);
+      ic_ival_pow_si (xp, x, i - P->deg);
+      ic_ival_mul (t, t, xp);
+      ic_ival_clear (xp);
+      if (mpq_sgn (q) < 0) ic_ival_add (lo, lo, t);
+      else ic_ival_add (hi, hi, t);
+    }
+  mpfr_set (t->lo, lo->lo, MPFR_RNDD);
+  mpfr_set (t->hi, hi->hi, MPFR_RNDU);
+  ic_ival_set_q (x, P->c[P->deg]);
+  ic_ival_mul (r->g, t, x);
+  mpq_clear (q);
+  ic_ival_clear (lo); ic_ival_clear (hi); ic_ival_clear (t); ic_ival_clear (x);
+}
+
+static int form_ratfun (ic_form *r, const ic_ratfun *R, ic_asym_ctx *ctx)
+{
+  ic_form a, b;
+  ic_form_init (&a, ctx->prec); ic_form_init (&b, ctx->prec);
+  form_poly (&a, &R->p, ctx->X, ctx->prec);
+  form_poly (&b, &R->q, ctx->X, ctx->prec);
+  int ok = form_div (r, &a, &b, ctx);
+  ic_form_clear (&a); ic_form_clear (&b);
+  return ok;
+}
+
+/* Exact path for rational functions (minus_one: of e - 1). */
+static int try_ratfun (ic_form *r, const ic_node *e, int minus_one, ic_asym_ctx *ctx)
+{
+  if (!ic_node_has_var (e) || e->op == IC_VAR || !rational_tree (e)) return 0;
+  ic_ratfun R;
+  ic_ratfun_init (&R);
+  int ok = 0;
+  if (ic_ratfun_of (&R, e))
+    {
+      if (minus_one) ic_ratfun_sub_one (&R);
+      ok = form_ratfun (r, &R, ctx);
+    }
+  ic_ratfun_clear (&R);
+  return ok;
+}
+
 int ic_form_of (ic_form *r, const ic_node *e, ic_asym_ctx *ctx)
 {
   if (ctx->depth > 4 * IC_TERM_MAX_DEPTH + 64) FAIL ("term too deep for the asymptotic analysis");
   ctx->depth++;
-  int ok = form_of_rules (r, e, ctx);
+  int ok = try_ratfun (r, e, 0, ctx);
+  if (!ok) { ctx->why[0] = 0; ok = form_of_rules (r, e, ctx); }
   ctx->depth--;
   return ok;
 }
@@ -891,6 +974,8 @@ int ic_form_minus_one (ic_form *r, const ic_node *e, ic_asym_ctx *ctx)
 
 static int minus_one_rules (ic_form *r, const ic_node *e, ic_asym_ctx *ctx)
 {
+  if (try_ratfun (r, e, 1, ctx)) return 1;
+  ctx->why[0] = 0;
   mpfr_prec_t p = ctx->prec;
   int ok = 0;
   ic_form a, b;
