@@ -11,6 +11,7 @@
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
+#include <pthread.h>
 #include "infcert.h"
 #include "term.h"
 #include "eval.h"
@@ -87,7 +88,12 @@ typedef struct {
   ic_error *err;
   struct timespec t0;
   unsigned long evals;
-  int progress_shown;
+  /* progress reporting (a watcher thread prints every 2 s) */
+  pthread_mutex_t mu;
+  pthread_cond_t cv;
+  int done;
+  char stage[96];
+  long digits_so_far;
 } run;
 
 static double elapsed (run *R)
@@ -108,11 +114,33 @@ static int timed_out (run *R)
   return 0;
 }
 
+/* Records the current stage and the digits certified so far; the watcher
+ * thread started by ic_certify prints them (stderr) while a run lasts. */
 static void progress (run *R, const char *stage, long digits)
 {
-  if (!R->opt->progress || elapsed (R) < 2.0) return;
-  fprintf (stderr, "infcert: %.1fs %s, %ld digits certified so far\n", elapsed (R), stage, digits);
-  R->progress_shown = 1;
+  if (!R->opt->progress) return;
+  pthread_mutex_lock (&R->mu);
+  snprintf (R->stage, sizeof R->stage, "%s", stage);
+  if (digits > R->digits_so_far) R->digits_so_far = digits;
+  pthread_mutex_unlock (&R->mu);
+}
+
+static void *progress_watch (void *arg)
+{
+  run *R = arg;
+  pthread_mutex_lock (&R->mu);
+  for (;;)
+    {
+      struct timespec until;
+      clock_gettime (CLOCK_REALTIME, &until);
+      until.tv_sec += 2;
+      while (!R->done && pthread_cond_timedwait (&R->cv, &R->mu, &until) == 0)
+        ;
+      if (R->done) break;
+      fprintf (stderr, "infcert: %.0f s: %s, %ld digits certified so far\n", elapsed (R), R->stage, R->digits_so_far);
+    }
+  pthread_mutex_unlock (&R->mu);
+  return NULL;
 }
 
 /* Evaluates e(n) into out, raising the precision when the interval
@@ -536,6 +564,7 @@ static ic_status enclose_limit (run *R, ic_result *r, const tail_args *A)
   for (int round = 0; round < 40; round++)
     {
       unsigned long cut = 0;
+      progress (R, "computing the tail", best);
       int have = tail_em (R, A, tail, round, D, wp, &cut, how, sizeof how, method)
         || tail_alternating (R, A, tail, N, D, wp, &cut, how, sizeof how, method)
         || tail_envelope (A, tail, N, wp, &cut, how, sizeof how, method);
@@ -547,6 +576,9 @@ static ic_status enclose_limit (run *R, ic_result *r, const tail_args *A)
               partial_clear (&P);
               partial_init (&P, A->e, wp, from, A->prod);
             }
+          char stg[96];
+          snprintf (stg, sizeof stg, "%s tail done; partial %s up to n = %lu", method, A->prod ? "product" : "sum", cut - 1);
+          progress (R, stg, best);
           if ((st = partial_extend (R, &P, cut - 1)) != IC_OK) break;
           if (A->prod) ic_enclose_prod (enc, P.acc, tail);
           else ic_enclose_sum (enc, P.acc, tail);
@@ -868,7 +900,22 @@ ic_status ic_certify (ic_result *r, ic_kind kind, const ic_node *e, const ic_opt
   R.opt = opt;
   R.err = err;
   clock_gettime (CLOCK_MONOTONIC, &R.t0);
+  pthread_mutex_init (&R.mu, NULL);
+  pthread_cond_init (&R.cv, NULL);
+  snprintf (R.stage, sizeof R.stage, "proving eventual bounds");
+  pthread_t watcher;
+  int watching = opt->progress && pthread_create (&watcher, NULL, progress_watch, &R) == 0;
   ic_status st = kind == IC_KIND_SUM ? certify_sum (&R, r, e) : certify_prod (&R, r, e);
+  if (watching)
+    {
+      pthread_mutex_lock (&R.mu);
+      R.done = 1;
+      pthread_cond_signal (&R.cv);
+      pthread_mutex_unlock (&R.mu);
+      pthread_join (watcher, NULL);
+    }
+  pthread_mutex_destroy (&R.mu);
+  pthread_cond_destroy (&R.cv);
   if (st != IC_OK)
     {
       if (err->code == IC_OK) err->code = st;
