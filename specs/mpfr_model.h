@@ -273,13 +273,13 @@ int mpfr_mul_2ui (mpfr_ptr rop, mpfr_srcptr op1, unsigned long op2, mpfr_rnd_t r
 */
 int mpfr_div (mpfr_ptr rop, mpfr_srcptr op1, mpfr_srcptr op2, mpfr_rnd_t rnd);
 
-/* ---- elementary functions (values: ACSL \exp, \log) ---- */
+/* ---- elementary functions (values: r_exp, r_log of specs/analysis.acsl) ---- */
 
 /*@ requires \valid (rop) && \valid_read (op);
     requires FrInited (*rop) && FrInited (*op);
     assigns *rop;
     ensures FrInited (*rop) && fr_prec (*rop) == fr_prec (\old (*rop));
-    ensures FrNum (\old (*op)) ==> Rounded (*rop, \exp (fr_val (\old (*op))), rnd);
+    ensures FrNum (\old (*op)) ==> Rounded (*rop, r_exp (fr_val (\old (*op))), rnd);
     ensures FrPInf (\old (*op)) ==> FrPInf (*rop);
     ensures FrNInf (\old (*op)) ==> FrNum (*rop) && fr_val (*rop) == 0;
     ensures FrNaN (\old (*op)) ==> FrNaN (*rop);
@@ -291,7 +291,7 @@ int mpfr_exp (mpfr_ptr rop, mpfr_srcptr op, mpfr_rnd_t rnd);
     assigns *rop;
     ensures FrInited (*rop) && fr_prec (*rop) == fr_prec (\old (*rop));
     ensures FrNum (\old (*op)) && fr_val (\old (*op)) > 0 ==>
-      Rounded (*rop, \log (fr_val (\old (*op))), rnd);
+      Rounded (*rop, r_log (fr_val (\old (*op))), rnd);
     ensures FrPInf (\old (*op)) ==> FrPInf (*rop);
 */
 int mpfr_log (mpfr_ptr rop, mpfr_srcptr op, mpfr_rnd_t rnd);
@@ -301,7 +301,7 @@ int mpfr_log (mpfr_ptr rop, mpfr_srcptr op, mpfr_rnd_t rnd);
     assigns *rop;
     ensures FrInited (*rop) && fr_prec (*rop) == fr_prec (\old (*rop));
     ensures FrNum (\old (*op)) && fr_val (\old (*op)) > -1 ==>
-      Rounded (*rop, \log (1 + fr_val (\old (*op))), rnd);
+      Rounded (*rop, r_log (1 + fr_val (\old (*op))), rnd);
     ensures FrPInf (\old (*op)) ==> FrPInf (*rop);
 */
 int mpfr_log1p (mpfr_ptr rop, mpfr_srcptr op, mpfr_rnd_t rnd);

@@ -3,11 +3,11 @@
  * the compiled library includes it. */
 #ifndef IC_SPECS_H
 #define IC_SPECS_H
+#include "analysis.acsl"
 #include "mpfr_model.h"
 #include "ival.h"
 #include "verdict.h"
 #include "interval.acsl"
-#include "analysis.acsl"
 #include "series.acsl"
 #include "verdict.acsl"
 #endif

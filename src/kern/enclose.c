@@ -7,10 +7,30 @@
 #include <limits.h>
 #include "enclose.h"
 
+/*@ requires valid: \valid (s) && \valid_read (t + (0 .. k - 1));
+    requires sep: \separated (s, t + (0 .. k - 1));
+    requires ok: IvalOk (s) && \forall integer i; 0 <= i < k ==> IvalOk (t + i);
+    requires terms: \forall integer i; 0 <= i < k ==> Encloses (t + i, term (i));
+    assigns *s;
+    ensures ok: IvalOk (s);
+    ensures sound: \forall real s0; \old (Encloses (s, s0)) ==> Encloses (s, s0 + PSum (k));
+*/
 void ic_accum_sum (ic_ival_ptr s, const ic_ival_struct *t, unsigned long k)
 {
+  /*@ loop invariant range: 0 <= i <= k;
+      loop invariant ok: IvalOk (s);
+      loop invariant sum: \forall real s0; \at (Encloses (s, s0), Pre) ==>
+                            Encloses (s, s0 + PSum (i));
+      loop assigns i, *s;
+      loop variant k - i;
+  */
   for (unsigned long i = 0; i < k; i++)
-    ic_ival_add (s, s, &t[i]);            /* s := s + t[i] (outward) */
+    {
+      /*@ assert step: PSum (i + 1) == PSum (i) + term (i); */
+      ic_ival_add (s, s, &t[i]);          /* s := s + t[i] (outward) */
+      /*@ assert inv: \forall real s0; \at (Encloses (s, s0), Pre) ==>
+                        Encloses (s, (s0 + PSum (i)) + term (i)); */
+    }
 }
 
 void ic_accum_prod (ic_ival_ptr p, const ic_ival_struct *t, unsigned long k)
@@ -19,6 +39,15 @@ void ic_accum_prod (ic_ival_ptr p, const ic_ival_struct *t, unsigned long k)
     ic_ival_mul (p, p, &t[i]);            /* p := p * t[i] (outward) */
 }
 
+/*@ requires valid: \valid (out) && \valid_read (partial) && \valid_read (tail);
+    requires alias: (out == partial || \separated (out, partial))
+                    && (out == tail || \separated (out, tail));
+    requires ok: IvalOk (partial) && IvalOk (tail) && IvalInited (out);
+    assigns *out;
+    ensures ok: IvalOk (out);
+    ensures sound: \forall real p, r;
+      \old (Encloses (partial, p)) && \old (Encloses (tail, r)) ==> Encloses (out, p + r);
+*/
 void ic_enclose_sum (ic_ival_ptr out, ic_ival_srcptr partial, ic_ival_srcptr tail)
 {
   ic_ival_add (out, partial, tail);       /* limit = partial + tail */
@@ -75,6 +104,11 @@ long ic_enclose_digits (ic_ival_srcptr x, long cap)
 /* bits = ceil(digits * 1701 / 512), and 1701/512 = 3.3222... > log2(10)
  * = 3.3219..., so bits >= digits * log2(10).  Saturates instead of
  * overflowing; the result is in [2, max(2, max_prec)]. */
+/*@ assigns \nothing;
+    ensures range: 2 <= \result && (max_prec >= 2 ==> \result <= max_prec);
+    ensures enough: max_prec >= 2 && \result < max_prec ==>
+      512 * \result >= 1701 * digits + 512 * extra;
+*/
 long ic_prec_for_digits (long digits, long extra, long max_prec)
 {
   long bits;

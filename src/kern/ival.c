@@ -6,12 +6,60 @@
 #include <limits.h>
 #include "ival.h"
 
+/*@ requires valid: \valid (z) && IvalInited (z);
+    assigns *z;
+    ensures ok: IvalOk (z);
+    ensures lo_kept: !FrNaN (\old (z->lo[0])) ==> z->lo[0] == \old (z->lo[0]);
+    ensures lo_nan:  FrNaN (\old (z->lo[0])) ==> FrNInf (z->lo[0]);
+    ensures hi_kept: !FrNaN (\old (z->hi[0])) ==> z->hi[0] == \old (z->hi[0]);
+    ensures hi_nan:  FrNaN (\old (z->hi[0])) ==> FrPInf (z->hi[0]);
+*/
 static void fix (ic_ival_ptr z)
 {
   if (mpfr_nan_p (z->lo)) mpfr_set_inf (z->lo, -1);
   if (mpfr_nan_p (z->hi)) mpfr_set_inf (z->hi, +1);
 }
 
+/* Verified-kernel helpers.  The kernels below compute both endpoints into
+ * local temporaries (which cannot alias anything), then move them into z:
+ * so z may alias an operand, and the proofs need no frame reasoning about
+ * partially written intervals. */
+
+/*@ requires valid: \valid (r) && FrInited (*r);
+    assigns *r;
+    ensures inited: FrInited (*r);
+    ensures not_nan: !FrNaN (*r);
+    ensures kept: !FrNaN (\old (*r)) ==> *r == \old (*r);
+    ensures lo_inf: FrNaN (\old (*r)) && sign < 0 ==> FrNInf (*r);
+    ensures hi_inf: FrNaN (\old (*r)) && sign >= 0 ==> FrPInf (*r);
+*/
+static void nan_to_inf (mpfr_ptr r, int sign)
+{
+  if (mpfr_nan_p (r)) mpfr_set_inf (r, sign);
+}
+
+/*@ requires valid: \valid (z) && \valid (lo) && \valid (hi);
+    requires sep: \separated (z, lo, hi);
+    requires inited: IvalInited (z) && FrInited (*lo) && FrInited (*hi);
+    assigns *z, *lo, *hi;
+    ensures moved_lo: z->lo[0] == \old (*lo);
+    ensures moved_hi: z->hi[0] == \old (*hi);
+    ensures cleared: !FrInited (*lo) && !FrInited (*hi);
+*/
+static void ival_take (ic_ival_ptr z, mpfr_ptr lo, mpfr_ptr hi)
+{
+  mpfr_swap (z->lo, lo);
+  mpfr_swap (z->hi, hi);
+  mpfr_clear (lo);
+  mpfr_clear (hi);
+}
+
+/*@ requires valid: \valid (x);
+    requires prec_ok: FrPrecOk (prec);
+    assigns *x;
+    ensures ok: IvalOk (x) && Encloses (x, 0.0);
+    ensures prec: fr_prec (x->lo[0]) == prec && fr_prec (x->hi[0]) == prec;
+*/
 void ic_ival_init2 (ic_ival_ptr x, mpfr_prec_t prec)
 {
   mpfr_init2 (x->lo, prec);
@@ -20,6 +68,10 @@ void ic_ival_init2 (ic_ival_ptr x, mpfr_prec_t prec)
   mpfr_set_zero (x->hi, 1);
 }
 
+/*@ requires valid: \valid (x) && IvalInited (x);
+    assigns *x;
+    ensures cleared: !FrInited (x->lo[0]) && !FrInited (x->hi[0]);
+*/
 void ic_ival_clear (ic_ival_ptr x) { mpfr_clear (x->lo); mpfr_clear (x->hi); }
 
 void ic_ival_set_prec (ic_ival_ptr x, mpfr_prec_t prec)
@@ -30,6 +82,10 @@ void ic_ival_set_prec (ic_ival_ptr x, mpfr_prec_t prec)
   mpfr_set_zero (x->hi, 1);
 }
 
+/*@ requires valid: \valid_read (x) && IvalInited (x);
+    assigns \nothing;
+    ensures prec: \result == fr_prec (x->lo[0]) && FrPrecOk (\result);
+*/
 mpfr_prec_t ic_ival_get_prec (ic_ival_srcptr x) { return mpfr_get_prec (x->lo); }
 
 void ic_ival_set (ic_ival_ptr z, ic_ival_srcptr x)
@@ -77,6 +133,11 @@ void ic_ival_set_fr2 (ic_ival_ptr z, mpfr_srcptr lo, mpfr_srcptr hi)
   fix (z);
 }
 
+/*@ requires valid: \valid (z) && IvalInited (z);
+    assigns *z;
+    ensures full: IvalOk (z) && IvalFull (z);
+    ensures sound: \forall real a; Encloses (z, a);
+*/
 void ic_ival_set_full (ic_ival_ptr z)
 {
   mpfr_set_inf (z->lo, -1);
@@ -97,29 +158,61 @@ void ic_ival_const_e (ic_ival_ptr z)
   mpfr_exp (z->hi, z->hi, MPFR_RNDU);
 }
 
+/*@ requires valid: \valid (z) && \valid_read (x);
+    requires alias: z == x || \separated (z, x);
+    requires ok: IvalOk (x) && IvalInited (z);
+    assigns *z;
+    ensures ok: IvalOk (z);
+    ensures sound: \forall real a; \old (Encloses (x, a)) ==> Encloses (z, -a);
+*/
 void ic_ival_neg (ic_ival_ptr z, ic_ival_srcptr x)
 {
-  if (z == x) { mpfr_swap (z->lo, z->hi); mpfr_neg (z->lo, z->lo, MPFR_RNDD); mpfr_neg (z->hi, z->hi, MPFR_RNDU); return; }
-  mpfr_neg (z->lo, x->hi, MPFR_RNDD);
-  mpfr_neg (z->hi, x->lo, MPFR_RNDU);
+  mpfr_t lo, hi;
+  mpfr_init2 (lo, mpfr_get_prec (z->lo));
+  mpfr_init2 (hi, mpfr_get_prec (z->hi));
+  mpfr_neg (lo, x->hi, MPFR_RNDD);             /* lo <= -x.hi */
+  mpfr_neg (hi, x->lo, MPFR_RNDU);             /* hi >= -x.lo */
+  ival_take (z, lo, hi);
 }
 
+/*@ requires valid: \valid (z) && \valid_read (x) && \valid_read (y);
+    requires alias: (z == x || \separated (z, x)) && (z == y || \separated (z, y));
+    requires ok: IvalOk (x) && IvalOk (y) && IvalInited (z);
+    assigns *z;
+    ensures ok: IvalOk (z);
+    ensures sound: \forall real a, b;
+      \old (Encloses (x, a)) && \old (Encloses (y, b)) ==> Encloses (z, a + b);
+*/
 void ic_ival_add (ic_ival_ptr z, ic_ival_srcptr x, ic_ival_srcptr y)
 {
-  mpfr_add (z->lo, x->lo, y->lo, MPFR_RNDD);   /* lo <= x.lo + y.lo */
-  mpfr_add (z->hi, x->hi, y->hi, MPFR_RNDU);   /* hi >= x.hi + y.hi */
-  fix (z);
+  mpfr_t lo, hi;
+  mpfr_init2 (lo, mpfr_get_prec (z->lo));
+  mpfr_init2 (hi, mpfr_get_prec (z->hi));
+  mpfr_add (lo, x->lo, y->lo, MPFR_RNDD);      /* lo <= x.lo + y.lo */
+  mpfr_add (hi, x->hi, y->hi, MPFR_RNDU);      /* hi >= x.hi + y.hi */
+  nan_to_inf (lo, -1);                         /* -Inf + +Inf: no bound */
+  nan_to_inf (hi, +1);
+  ival_take (z, lo, hi);
 }
 
+/*@ requires valid: \valid (z) && \valid_read (x) && \valid_read (y);
+    requires alias: (z == x || \separated (z, x)) && (z == y || \separated (z, y));
+    requires ok: IvalOk (x) && IvalOk (y) && IvalInited (z);
+    assigns *z;
+    ensures ok: IvalOk (z);
+    ensures sound: \forall real a, b;
+      \old (Encloses (x, a)) && \old (Encloses (y, b)) ==> Encloses (z, a - b);
+*/
 void ic_ival_sub (ic_ival_ptr z, ic_ival_srcptr x, ic_ival_srcptr y)
 {
-  mpfr_t t;
-  mpfr_init2 (t, mpfr_get_prec (z->lo));
-  mpfr_sub (t, x->lo, y->hi, MPFR_RNDD);       /* t  <= x.lo - y.hi */
-  mpfr_sub (z->hi, x->hi, y->lo, MPFR_RNDU);   /* hi >= x.hi - y.lo */
-  mpfr_swap (z->lo, t);
-  mpfr_clear (t);
-  fix (z);
+  mpfr_t lo, hi;
+  mpfr_init2 (lo, mpfr_get_prec (z->lo));
+  mpfr_init2 (hi, mpfr_get_prec (z->hi));
+  mpfr_sub (lo, x->lo, y->hi, MPFR_RNDD);      /* lo <= x.lo - y.hi */
+  mpfr_sub (hi, x->hi, y->lo, MPFR_RNDU);      /* hi >= x.hi - y.lo */
+  nan_to_inf (lo, -1);
+  nan_to_inf (hi, +1);
+  ival_take (z, lo, hi);
 }
 
 /* Product of two intervals: the extremes are among the four endpoint
@@ -248,28 +341,86 @@ void ic_ival_pow_si (ic_ival_ptr z, ic_ival_srcptr x, long k)
   fix (z);
 }
 
+/*@ requires valid: \valid (z) && \valid_read (x);
+    requires alias: z == x || \separated (z, x);
+    requires ok: IvalOk (x) && IvalInited (z);
+    assigns *z;
+    ensures ok: IvalOk (z);
+    ensures sound: \forall real a; \old (Encloses (x, a)) ==> Encloses (z, r_exp (a));
+*/
 void ic_ival_exp (ic_ival_ptr z, ic_ival_srcptr x)
 {
-  mpfr_exp (z->lo, x->lo, MPFR_RNDD);   /* exp increasing */
-  mpfr_exp (z->hi, x->hi, MPFR_RNDU);
-  fix (z);
+  mpfr_t lo, hi;
+  mpfr_init2 (lo, mpfr_get_prec (z->lo));
+  mpfr_init2 (hi, mpfr_get_prec (z->hi));
+  mpfr_exp (lo, x->lo, MPFR_RNDD);             /* lo <= exp(x.lo), exp increasing */
+  mpfr_exp (hi, x->hi, MPFR_RNDU);             /* hi >= exp(x.hi) */
+  /*@ assert lo_bound: \forall real a; FrLe (x->lo[0], a) ==> FrLe (*lo, r_exp (a)); */
+  /*@ assert hi_bound: \forall real a; FrGe (x->hi[0], a) ==> FrGe (*hi, r_exp (a)); */
+  ival_take (z, lo, hi);
 }
 
+/*@ requires valid: \valid (z) && \valid_read (x);
+    requires alias: z == x || \separated (z, x);
+    requires ok: IvalOk (x) && IvalInited (z);
+    assigns *z;
+    ensures ok: IvalOk (z);
+    behavior domain:
+      assumes fr_sgn (x->lo[0]) > 0;
+      ensures status: \result == IC_IVAL_OK;
+      ensures sound: \forall real a; \old (Encloses (x, a)) ==>
+                       a > 0 && Encloses (z, r_log (a));
+    behavior edom:
+      assumes fr_sgn (x->lo[0]) <= 0;
+      ensures status: \result == IC_IVAL_EDOM && IvalFull (z);
+    complete behaviors;
+    disjoint behaviors;
+*/
 int ic_ival_log (ic_ival_ptr z, ic_ival_srcptr x)
 {
+  mpfr_t lo, hi;
   if (!ic_ival_is_pos (x)) { ic_ival_set_full (z); return IC_IVAL_EDOM; }
-  mpfr_log (z->lo, x->lo, MPFR_RNDD);   /* log increasing on (0, Inf) */
-  mpfr_log (z->hi, x->hi, MPFR_RNDU);
-  fix (z);
+  mpfr_init2 (lo, mpfr_get_prec (z->lo));
+  mpfr_init2 (hi, mpfr_get_prec (z->hi));
+  mpfr_log (lo, x->lo, MPFR_RNDD);             /* lo <= log(x.lo), log increasing */
+  mpfr_log (hi, x->hi, MPFR_RNDU);             /* hi >= log(x.hi) */
+  nan_to_inf (lo, -1);                         /* only if x is empty */
+  nan_to_inf (hi, +1);
+  /*@ assert lo_bound: \forall real a; FrLe (x->lo[0], a) ==> FrLe (*lo, r_log (a)); */
+  /*@ assert hi_bound: \forall real a; FrGe (x->hi[0], a) && a > 0 ==> FrGe (*hi, r_log (a)); */
+  ival_take (z, lo, hi);
   return IC_IVAL_OK;
 }
 
+/*@ requires valid: \valid (z) && \valid_read (x);
+    requires alias: z == x || \separated (z, x);
+    requires ok: IvalOk (x) && IvalInited (z);
+    assigns *z;
+    ensures ok: IvalOk (z);
+    behavior domain:
+      assumes FrPInf (x->lo[0]) || (FrNum (x->lo[0]) && fr_val (x->lo[0]) > -1);
+      ensures status: \result == IC_IVAL_OK;
+      ensures sound: \forall real a; \old (Encloses (x, a)) ==>
+                       a > -1 && Encloses (z, r_log (1 + a));
+    behavior edom:
+      assumes !(FrPInf (x->lo[0]) || (FrNum (x->lo[0]) && fr_val (x->lo[0]) > -1));
+      ensures status: \result == IC_IVAL_EDOM && IvalFull (z);
+    complete behaviors;
+    disjoint behaviors;
+*/
 int ic_ival_log1p (ic_ival_ptr z, ic_ival_srcptr x)
 {
+  mpfr_t lo, hi;
   if (!(mpfr_cmp_si (x->lo, -1) > 0)) { ic_ival_set_full (z); return IC_IVAL_EDOM; }
-  mpfr_log1p (z->lo, x->lo, MPFR_RNDD);
-  mpfr_log1p (z->hi, x->hi, MPFR_RNDU);
-  fix (z);
+  mpfr_init2 (lo, mpfr_get_prec (z->lo));
+  mpfr_init2 (hi, mpfr_get_prec (z->hi));
+  mpfr_log1p (lo, x->lo, MPFR_RNDD);           /* lo <= log(1 + x.lo) */
+  mpfr_log1p (hi, x->hi, MPFR_RNDU);           /* hi >= log(1 + x.hi) */
+  nan_to_inf (lo, -1);                         /* only if x is empty */
+  nan_to_inf (hi, +1);
+  /*@ assert lo_bound: \forall real a; FrLe (x->lo[0], a) ==> FrLe (*lo, r_log (1 + a)); */
+  /*@ assert hi_bound: \forall real a; FrGe (x->hi[0], a) && a > -1 ==> FrGe (*hi, r_log (1 + a)); */
+  ival_take (z, lo, hi);
   return IC_IVAL_OK;
 }
 
@@ -371,6 +522,10 @@ int ic_ival_intersect (ic_ival_ptr z, ic_ival_srcptr x, ic_ival_srcptr y)
   return 1;
 }
 
+/*@ requires valid: \valid_read (x) && IvalInited (x);
+    assigns \nothing;
+    ensures \result != 0 <==> fr_sgn (x->lo[0]) > 0;
+*/
 int ic_ival_is_pos (ic_ival_srcptr x) { return mpfr_sgn (x->lo) > 0; }
 int ic_ival_is_neg (ic_ival_srcptr x) { return mpfr_sgn (x->hi) < 0; }
 int ic_ival_is_nonneg (ic_ival_srcptr x) { return mpfr_sgn (x->lo) >= 0; }
