@@ -1018,6 +1018,11 @@ int ic_claims_parse (ic_claimfile *cf, const char *text, const char *name,
           if (!id || !valid_id (id))
             { perr (&P, at, "expected an identifier (letters, digits, '-', '_', '.')"); free (id); free (line); goto out; }
           if (at_end (&P)) { free (id); free (line); goto out; }
+          if (is_claim && cf->nclaim >= IC_CLAIMS_MAX_CLAIMS)
+            {
+              perr (&P, 0, "too many claims in one file (limit %d claims)", IC_CLAIMS_MAX_CLAIMS);
+              free (id); free (line); rc = -2; goto out;
+            }
           if (is_claim)
             {
               for (int i = 0; i < cf->nclaim; i++)
@@ -1136,6 +1141,11 @@ int ic_claims_read (ic_claimfile *cf, const char *path, char *err, size_t errlen
   char chunk[8192]; size_t n;
   while ((n = fread (chunk, 1, sizeof chunk, fp)) > 0) ic_buf_putn (&b, chunk, n);
   fclose (fp);
+  if (b.len > IC_CLAIMS_MAX_BYTES)
+    {
+      snprintf (err, errlen, "%s: file too large: %zu bytes (limit %d bytes)", path, b.len, IC_CLAIMS_MAX_BYTES);
+      ic_buf_free (&b); memset (cf, 0, sizeof *cf); return -2;
+    }
   if (strlen (b.s) != b.len)
     { snprintf (err, errlen, "%s:1:1: NUL byte in the file", path); ic_buf_free (&b); memset (cf, 0, sizeof *cf); return -1; }
   char *dir = xstrdup (path);

@@ -65,8 +65,13 @@ typedef struct {
   int nmodel; ic_model_def **model;
 } ic_claimfile;
 
+/* Limits that keep hostile claim files bounded: checking costs about a
+ * millisecond per claim, and duplicate ids are found by a linear scan. */
+#define IC_CLAIMS_MAX_CLAIMS 10000
+#define IC_CLAIMS_MAX_BYTES  (16 * 1024 * 1024)
+
 /* Parses a claim file from text.  Returns 0, or -1 with a message
- * "NAME:LINE:COL: ..." in err. */
+ * "NAME:LINE:COL: ..." in err (-2: a limit above was reached). */
 int ic_claims_parse (ic_claimfile *cf, const char *text, const char *name,
                      const char *dir, char *err, size_t errlen);
 int ic_claims_read (ic_claimfile *cf, const char *path, char *err, size_t errlen);

@@ -27,7 +27,7 @@ static void usage (FILE *fp, const char *cmd)
   else
     fputs ("usage: infcert claims [FILE] [--json] [--only ID] [--progress]\n"
            "  Checks every claim of FILE (default: the built-in essay claims).\n"
-           "  Exit status: 0 all decided, 3 some undecided, 2 bad input, 1 internal error.\n", fp);
+           "  Exit status: 0 all decided, 3 some undecided, 2 bad input, 4 resource limit,\n  1 internal error.\n", fp);
 }
 
 typedef struct { const char *file, *out, *only; int json, progress; } cli_opts;
@@ -60,7 +60,7 @@ static int load (ic_claimfile *cf, const cli_opts *o)
       if (!ic_essay_claims[0]) { fputs ("infcert: this build has no built-in claim file\n", stderr); return 1; }
       rc = ic_claims_parse (cf, ic_essay_claims, BUILTIN_NAME, ".", err, sizeof err);
     }
-  if (rc != 0) { fprintf (stderr, "infcert: %s\n", err); return 2; }
+  if (rc != 0) { fprintf (stderr, "infcert: %s\n", err); return rc == -2 ? 4 : 2; }   /* 4: resource limit */
   return 0;
 }
 
