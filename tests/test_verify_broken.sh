@@ -1,0 +1,38 @@
+#!/bin/sh
+# test_verify_broken.sh — `make verify` must FAIL when a kernel is wrong.
+# Copies src/kern/ival.c to a temporary directory, flips the rounding
+# direction of the lower endpoint in ic_ival_add (RNDD -> RNDU: the result
+# is no longer a lower bound), and runs the verify machinery
+# (tools/verify.sh) on that copy alone, with a scratch copy of the committed
+# WP cache: unchanged goals replay, the changed goal is re-proved (and must
+# fail).  The run must fail and name the kernel; the intact copy must pass.
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+if ! command -v frama-c >/dev/null 2>&1; then
+  echo "ok verify_broken_skipped (frama-c not installed)"; exit 0
+fi
+TMP=$(mktemp -d)
+trap 'rm -rf "$TMP"' EXIT
+cp "$ROOT/src/kern/ival.c" "$TMP/ival.c"
+cp -r "$ROOT/proofs/wp-cache" "$TMP/cache"
+FCTS="ic_ival_add nan_to_inf ival_take ic_ival_get_prec"
+echo "$TMP/ival.c $FCTS" >"$TMP/kernels.txt"
+
+# 1. the intact copy proves
+if WP_TIMEOUT=5 sh "$ROOT/tools/verify.sh" -k "$TMP/kernels.txt" -o "$TMP/out-good" -c "$TMP/cache" >"$TMP/good.log" 2>&1
+then echo "ok verify_intact_copy_proves"
+else echo "FAIL verify_intact_copy_proves"; tail -5 "$TMP/good.log"; fi
+
+# 2. the broken copy fails
+sed -i 's|mpfr_add (lo, x->lo, y->lo, MPFR_RNDD);|mpfr_add (lo, x->lo, y->lo, MPFR_RNDU);|' "$TMP/ival.c"
+if cmp -s "$ROOT/src/kern/ival.c" "$TMP/ival.c"; then
+  echo "FAIL verify_broken_edit (pattern not found in ival.c)"; exit 1
+fi
+echo "ok verify_broken_edit_applied"
+if WP_TIMEOUT=5 sh "$ROOT/tools/verify.sh" -k "$TMP/kernels.txt" -o "$TMP/out-bad" -c "$TMP/cache" >"$TMP/bad.log" 2>&1
+then echo "FAIL verify_broken_kernel_rejected (verify passed on a wrong kernel)"; cat "$TMP/bad.log"
+else
+  echo "ok verify_broken_kernel_rejected"
+  if grep -q "ic_ival_add .*FAIL" "$TMP/bad.log" && grep -q "unproved:.*ic_ival_add" "$TMP/bad.log"
+  then echo "ok verify_broken_names_kernel"
+  else echo "FAIL verify_broken_names_kernel"; cat "$TMP/bad.log"; fi
+fi
