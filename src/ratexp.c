@@ -3,58 +3,56 @@
  * Notation.  f = P/Q normalised exactly (ratfun.h), denominators cleared so
  * that P, Q have integer coefficients (same factor on both: f unchanged).
  * d = deg Q, e = deg P; t = 1/n; reversed polynomials
- *     Qr(t) = t^d Q(1/t) = sum_i Qr_i t^i,  Qr_0 = lead(Q) != 0,
+ *     Qr(t) = t^d Q(1/t),  Qr(0) = lead(Q) != 0,
  *     Pr(t) = t^e P(1/t)   (sums),   Pr(t) = t^d P(1/t)   (products),
- * so f(n) = t^j0 Pr(t)/Qr(t) with j0 = d - e (sums), and for products
- * p(n) = Pr(t)/Qr(t), w(t) = p - 1 = Dr(t)/Qr(t), Dr = Pr - Qr.
+ * so f(1/t) = t^j0 Pr(t)/Qr(t) with j0 = d - e (sums) and, for products,
+ * p(1/t) = Pr(t)/Qr(t) with Pr(0) = Qr(0) [chk] and Pr - Qr = O(t^j0).
  *
- * Facts used (hypotheses are checked at run time where marked [chk]):
- *  [T]  Triangle inequality: for |t| <= r,
- *         |Qr(t)| >= |Qr_0| - sum_{i>=1} |Qr_i| r^i =: Qmin(r),
- *         |Pr(t)| <= sum_i |Pr_i| r^i,   |Dr(t)| <= sum_i |Dr_i| r^i.
- *       These bounds are monotone in r, so Qmin(r) > 0 [chk] means Qr has
- *       no zero in the closed disk |t| <= r, and g = t^j0 Pr/Qr (sums) is
- *       analytic on a neighbourhood of it.
- *  [L]  For products, W(r) := sum |Dr_i| r^i / Qmin(r) < 1 [chk] gives
- *       |w(t)| < 1 on the closed disk, so h(t) = Log(1 + w(t)) (principal
- *       branch) is analytic there, h(0) = 0, and
- *         |h(t)| <= -log(1 - |w|) <= -log(1 - W)
- *       (series -log(1-x) = sum x^k/k dominates sum |w|^k/k).  For real
- *       n >= 1/r, w(1/n) is real in (-1, 1), so p(n) > 0 and
- *       log p(n) = h(1/n).
- *  [C]  Cauchy's estimate: if g is analytic on a neighbourhood of |t| <= r
- *       with |g| <= G on |t| = r, its Taylor coefficients satisfy
- *       |g_j| <= G r^-j = G rho^j (rho = 1/r), and the series converges to
- *       g for |t| < r.  Applied to g = f(1/t) (G = r^j0 Pmax/Qmin, so
- *       Cb = G) and to g = h (G = Cb = -log(1 - W)).
- *  [Z]  zeta(s, M) <= M^-s (1 + M/(s-1)) for s > 1, M >= 1 (first term
- *       plus the integral test; em_kern.h fact [Z]).
- *  [F]  Fubini/Tonelli: for M > rho, sum_{n>=M} sum_{j>=2} |a_j| n^-j
- *       <= Cb sum_j rho^j zeta(j, M) < inf by [Z] (geometric in q = rho/M
- *       < 1), so sum_{n>=M} f(n) = sum_j a_j zeta(j, M) (also for b_j),
- *       and the remainder after J obeys
- *         |E_J| <= Cb sum_{j>J} q^j (1 + M/(j-1))
- *               <= Cb (1 + M/J) q^(J+1) / (1 - q)          (J >= 1).
- *  [EM] Hurwitz zeta for integer s >= 2 by Euler–Maclaurin (em_kern.h facts
- *       [EM], [B]): x^-s is completely monotone on [M, inf) (all even
- *       derivatives > 0, odd derivatives -> 0), so
- *         M^s zeta(s, M) = M/(s-1) + 1/2 + sum_{k=1}^{m} beta_k g_k + R,
- *         beta_k = B_2k/(2k)!,  g_k = (s)_(2k-1) M^(1-2k) (rising factorial),
- *         R in hull(0, 2 beta_(m+1) g_(m+1))  (ic_em_remainder),
- *       i.e. the remainder lies between 0 and twice the first omitted term.
- *  The coefficients a_j (b_j) are exact rationals:
- *    sums:     Pr/Qr = sum c_k t^k, c_k = (Pr_k - sum_{i=1}^{k} Qr_i c_(k-i)) / Qr_0,
- *              a_(j0+k) = c_k;
- *    products: for A in {Pr, Qr} (A_0 = lead), log(A/A_0)' = A'/A = sum u_k t^k,
- *              u_k = ((k+1) A_(k+1) - sum_{i=1}^{k} A_i u_(k-i)) / A_0,
- *              [t^(k+1)] log(A/A_0) = u_k/(k+1);  b = log-series(Pr) - log-series(Qr)
- *              (Pr_0 = Qr_0 [chk], so log p = log(Pr/Pr_0) - log(Qr/Qr_0)
- *              as formal and, by [L], as convergent series).
+ * Series.  Each method expands one rational function Num/Den of t with
+ * Den(0) != 0 by exact long division (rationals, GMP):
+ *   sums:      Num = Pr,  Den = Qr,   f(1/t) = t^j0 Num/Den;
+ *   products:  Num = Pr' Qr - Qr' Pr,  Den = Pr Qr,  Num/Den = h'(t) where
+ *              h(t) = log(Pr(t)/Qr(t)).
+ * [D] Long division identity (exact, an algebraic fact): with
+ *     c_k = r^(k)_0 / Den_0,  r^(k+1) = (r^(k) - c_k Den) / t,  r^(0) = Num,
+ *     Num = Den (c_0 + ... + c_K t^K) + t^(K+1) r^(K+1)
+ *     as polynomials, deg r^(K+1) <= max(deg Num, deg Den) - 1.
  *
- * Heuristics (labelled; they never produce a bound): the circle radius r,
- * the cut-off M, the truncation J, the number of Euler–Maclaurin terms per
- * zeta, and the precisions.  Every bound comes from outward-rounded MPFR
- * operations, each followed by the inequality it establishes.
+ * Remainder (real variable, no complex analysis).  For s in [0, 1/M]:
+ * [T] |r(s)| <= sum_i |r_i| M^-i =: Bn  and
+ *     |Den(s)| >= |Den_0| - sum_{i>=1} |Den_i| M^-i =: Bd  (triangle
+ *     inequality), and Bd > 0 [chk], so Den has no zero on [0, 1/M].
+ *   Sums: by [D], for n >= M, with J = j0 + K,
+ *       f(n) = sum_{j=j0}^{J} a_j n^-j + E(n),  a_(j0+k) = c_k,
+ *       E(n) = n^-(J+1) r(1/n)/Den(1/n),   |E(n)| <= B n^-(J+1),  B = Bn/Bd.
+ *   Products: Pr, Qr have no zero on [0, 1/M] (Den = Pr Qr), Pr(0)/Qr(0) = 1,
+ *     so p(1/s) = Pr(s)/Qr(s) > 0 there (intermediate value theorem), h is
+ *     real-analytic on [0, 1/M], h(0) = 0, h' = Num/Den.  Integrating [D]
+ *     from 0 to t = 1/n (n >= M), with J = K + 1:
+ *       log p(n) = h(t) = sum_{j=1}^{J} b_j n^-j + E(n),  b_(k+1) = c_k/(k+1),
+ *       |E(n)| = |int_0^t s^(K+1) r(s)/Den(s) ds| <= B n^-(J+1) / (J+1).
+ *     b_1 = 0 (checked exactly: it is 0 when j0 >= 2).
+ * [Z] zeta(s, M) <= M^-s (1 + M/(s-1)) for s > 1, M >= 1 (first term plus
+ *     the integral test; em_kern.h fact [Z]).  Hence, summing over n >= M
+ *     (every series here converges absolutely: j >= 2, |E(n)| = O(n^-2)),
+ *       sum_{n>=M} f(n) = sum_{j=2}^{J} a_j zeta(j, M) + E_tail,
+ *       |E_tail| <= w B M^-(J+1) (1 + M/J),   w = 1 (sums), 1/(J+1) (products).
+ * [EM] Hurwitz zeta for integer s >= 2 by Euler–Maclaurin (em_kern.h facts
+ *     [EM], [B]): x^-s is completely monotone on [M, inf) (all even
+ *     derivatives > 0, odd derivatives -> 0), so
+ *       M^s zeta(s, M) = M/(s-1) + 1/2 + sum_{k=1}^{m} beta_k g_k + R,
+ *       beta_k = B_2k/(2k)!,  g_k = (s)_(2k-1) M^(1-2k) (rising factorial),
+ *       R in hull(0, 2 beta_(m+1) g_(m+1))  (ic_em_remainder),
+ *     i.e. the remainder lies between 0 and twice the first omitted term.
+ * The terms N <= n < M are summed (multiplied, then one log) directly in
+ * intervals; poles and non-positive factors there are detected exactly on
+ * the integers P(n), Q(n).
+ *
+ * Heuristics (labelled; they never produce a bound): the cut-off M (a cost
+ * model using a root-radius estimate), the truncation J, the number of
+ * Euler–Maclaurin terms per zeta, and the precisions.  Every bound comes
+ * from exact GMP arithmetic or outward-rounded MPFR operations, each
+ * followed by the inequality it establishes.
  */
 #include <math.h>
 #include <stdarg.h>
@@ -70,21 +68,22 @@
 #define RX_MAX_M   20000000UL     /* resource limit on the direct part      */
 #define RX_MAX_J   20000L         /* resource limit on the expansion length */
 #define RX_PI 3.141592653589793
+#define RX_LEN (2 * IC_RATFUN_MAX_DEG + 2)   /* products: deg(Pr Qr) <= 2d */
 
 typedef struct {
   int d;                          /* degree (-1: zero)                      */
-  mpz_t c[IC_RATFUN_MAX_DEG + 1]; /* c[i]: coefficient of n^i (or t^i)      */
+  mpz_t c[RX_LEN];                /* c[i]: coefficient of n^i (or t^i)      */
 } zpoly;
 
 static void zp_init (zpoly *p)
 {
   p->d = -1;
-  for (int i = 0; i <= IC_RATFUN_MAX_DEG; i++) mpz_init (p->c[i]);
+  for (int i = 0; i < RX_LEN; i++) mpz_init (p->c[i]);
 }
 
 static void zp_clear (zpoly *p)
 {
-  for (int i = 0; i <= IC_RATFUN_MAX_DEG; i++) mpz_clear (p->c[i]);
+  for (int i = 0; i < RX_LEN; i++) mpz_clear (p->c[i]);
 }
 
 static void zp_norm (zpoly *p)
@@ -103,13 +102,33 @@ static void zp_eval (mpz_t v, const zpoly *p, unsigned long n)
     }
 }
 
-/* r = reversal of p to length L (r_i = p_(L-i)), L >= deg p. */
+/* r = reversal of p to length L (r_i = p_(L-i)), deg p <= L. */
 static void zp_reverse (zpoly *r, const zpoly *p, int L)
 {
-  for (int i = 0; i <= IC_RATFUN_MAX_DEG; i++) mpz_set_ui (r->c[i], 0);
+  for (int i = 0; i < RX_LEN; i++) mpz_set_ui (r->c[i], 0);
   for (int i = 0; i <= L; i++)
     if (L - i <= p->d) mpz_set (r->c[i], p->c[L - i]);
   r->d = L;
+  zp_norm (r);
+}
+
+/* r = a b (deg a + deg b < RX_LEN; r not aliased). */
+static void zp_mul (zpoly *r, const zpoly *a, const zpoly *b)
+{
+  for (int i = 0; i < RX_LEN; i++) mpz_set_ui (r->c[i], 0);
+  r->d = (a->d < 0 || b->d < 0) ? -1 : a->d + b->d;
+  for (int i = 0; i <= a->d; i++)
+    for (int j = 0; j <= b->d; j++)
+      mpz_addmul (r->c[i + j], a->c[i], b->c[j]);
+  zp_norm (r);
+}
+
+/* r = a' (r not aliased). */
+static void zp_deriv (zpoly *r, const zpoly *a)
+{
+  for (int i = 0; i < RX_LEN; i++) mpz_set_ui (r->c[i], 0);
+  for (int i = 1; i <= a->d; i++) mpz_mul_ui (r->c[i - 1], a->c[i], (unsigned long) i);
+  r->d = a->d - 1;
   zp_norm (r);
 }
 
@@ -137,95 +156,74 @@ static double lg2sum (const double *l, int n)
   return mx + log2 (s);
 }
 
-/* Upper bound hi >= sum_{i>=i0} |p_i| r^i for an exact r > 0 (all terms
- * nonnegative: every operation rounded up keeps an upper bound). */
-static void sum_abs_upper (mpfr_ptr hi, const zpoly *p, int i0, mpfr_srcptr r)
-{
-  mpfr_t pw, t;
-  mpz_t z;
-  mpz_init (z);
-  mpfr_inits2 (mpfr_get_prec (hi), pw, t, (mpfr_ptr) 0);
-  mpfr_set_ui (hi, 0, MPFR_RNDU);
-  mpfr_set_ui (pw, 1, MPFR_RNDU);                       /* pw >= r^0 */
-  for (int i = 0; i <= p->d; i++)
-    {
-      if (i > 0) mpfr_mul (pw, pw, r, MPFR_RNDU);       /* pw >= r^i */
-      if (i < i0 || mpz_sgn (p->c[i]) == 0) continue;
-      mpz_abs (z, p->c[i]);
-      mpfr_set_z (t, z, MPFR_RNDU);                     /* t >= |p_i| */
-      mpfr_mul (t, t, pw, MPFR_RNDU);                   /* t >= |p_i| r^i */
-      mpfr_add (hi, hi, t, MPFR_RNDU);                  /* hi >= partial sum */
-    }
-  mpfr_clears (pw, t, (mpfr_ptr) 0);
-  mpz_clear (z);
-}
-
 /* Heuristic (doubles): log2 of sum_{i>=i0} |p_i| 2^(i lr). */
 static double sum_abs_lg2 (const zpoly *p, int i0, double lr)
 {
-  double l[IC_RATFUN_MAX_DEG + 1];
+  double l[RX_LEN];
   int n = 0;
   for (int i = i0; i <= p->d; i++) l[n++] = lg2z (p->c[i]) + i * lr;
   return lg2sum (l, n);
 }
 
-/* ---- exact expansion coefficients ---------------------------------------- */
+/* ---- exact long division (fact [D]) ------------------------------------------ */
 
-/* a[k] = [t^k] Pr/Qr for k = 0..K (Qr_0 != 0). */
-static void series_div (mpq_t *a, const zpoly *Pr, const zpoly *Qr, long K)
+typedef struct {
+  int L;                 /* length of the remainder vector               */
+  mpq_t *r;              /* r[i]: coefficient of t^i of the remainder     */
+  const zpoly *den;
+  mpq_t den0, t;
+} sdiv;
+
+static void sdiv_init (sdiv *s, const zpoly *num, const zpoly *den)
 {
-  mpq_t s, t, q0;
-  mpq_inits (s, t, q0, (mpq_ptr) 0);
-  mpq_set_z (q0, Qr->c[0]);
-  for (long k = 0; k <= K; k++)
+  s->L = (num->d > den->d ? num->d : den->d) + 1;
+  if (s->L < 1) s->L = 1;
+  s->r = malloc ((size_t) s->L * sizeof *s->r);
+  if (!s->r) abort ();
+  for (int i = 0; i < s->L; i++)
     {
-      if (k <= Pr->d) mpq_set_z (s, Pr->c[k]); else mpq_set_ui (s, 0, 1);
-      for (long i = 1; i <= k && i <= Qr->d; i++)
-        {
-          if (mpz_sgn (Qr->c[i]) == 0) continue;
-          mpq_set_z (t, Qr->c[i]);
-          mpq_mul (t, t, a[k - i]);
-          mpq_sub (s, s, t);
-        }
-      mpq_div (a[k], s, q0);
+      mpq_init (s->r[i]);
+      if (i <= num->d) mpq_set_z (s->r[i], num->c[i]);
     }
-  mpq_clears (s, t, q0, (mpq_ptr) 0);
+  s->den = den;
+  mpq_init (s->den0);
+  mpq_init (s->t);
+  mpq_set_z (s->den0, den->c[0]);
 }
 
-/* L[k] += sgn * [t^k] log(A/A_0) for k = 1..K (A_0 != 0); L[0] untouched. */
-static void series_log_add (mpq_t *L, const zpoly *A, long K, int sgn)
+static void sdiv_clear (sdiv *s)
 {
-  mpq_t *u = malloc ((size_t) K * sizeof *u);
-  mpq_t s, t, a0;
-  if (!u) abort ();
-  mpq_inits (s, t, a0, (mpq_ptr) 0);
-  mpq_set_z (a0, A->c[0]);
-  for (long k = 0; k < K; k++)
-    {
-      mpq_init (u[k]);
-      /* u_k = ((k+1) A_(k+1) - sum_{i=1}^{k} A_i u_(k-i)) / A_0 */
-      if (k + 1 <= A->d)
-        {
-          mpq_set_z (s, A->c[k + 1]);
-          mpz_mul_ui (mpq_numref (s), mpq_numref (s), (unsigned long) k + 1);
-        }
-      else mpq_set_ui (s, 0, 1);
-      for (long i = 1; i <= k && i <= A->d; i++)
-        {
-          if (mpz_sgn (A->c[i]) == 0) continue;
-          mpq_set_z (t, A->c[i]);
-          mpq_mul (t, t, u[k - i]);
-          mpq_sub (s, s, t);
-        }
-      mpq_div (u[k], s, a0);
-      /* [t^(k+1)] log = u_k / (k+1) */
-      mpq_set_ui (t, 1, (unsigned long) k + 1);
-      mpq_mul (t, t, u[k]);
-      if (sgn > 0) mpq_add (L[k + 1], L[k + 1], t); else mpq_sub (L[k + 1], L[k + 1], t);
-    }
-  for (long k = 0; k < K; k++) mpq_clear (u[k]);
-  free (u);
-  mpq_clears (s, t, a0, (mpq_ptr) 0);
+  for (int i = 0; i < s->L; i++) mpq_clear (s->r[i]);
+  free (s->r);
+  mpq_clear (s->den0);
+  mpq_clear (s->t);
+}
+
+/* c = r_0 / Den_0;  r = (r - c Den) / t  (exact; the constant term cancels). */
+static void sdiv_step (sdiv *s, mpq_t c)
+{
+  mpq_div (c, s->r[0], s->den0);
+  if (mpq_sgn (c) != 0)
+    for (int i = 1; i <= s->den->d && i < s->L; i++)
+      {
+        if (mpz_sgn (s->den->c[i]) == 0) continue;
+        mpq_set_z (s->t, s->den->c[i]);
+        mpq_mul (s->t, s->t, c);
+        mpq_sub (s->r[i], s->r[i], s->t);
+      }
+  /* r_0 - c Den_0 = 0 exactly: shift down */
+  for (int i = 0; i + 1 < s->L; i++) mpq_swap (s->r[i], s->r[i + 1]);
+  mpq_set_ui (s->r[s->L - 1], 0, 1);
+}
+
+/* Heuristic (doubles): log2 of sum_i |r_i| M^-i. */
+static double sdiv_rem_lg2 (const sdiv *s, double lM)
+{
+  double l[RX_LEN];
+  int n = 0;
+  for (int i = 0; i < s->L && n < RX_LEN; i++)
+    l[n++] = mpq_sgn (s->r[i]) ? lg2q (s->r[i]) - i * lM : -INFINITY;
+  return lg2sum (l, n);
 }
 
 /* ---- Hurwitz zeta ------------------------------------------------------------ */
@@ -315,7 +313,7 @@ static void say (char *buf, size_t len, const char *fmt, ...)
 /* Direct part: D = sum_{N<=n<M} P(n)/Q(n) (prod = 0) or
  * D = log prod_{N<=n<M} P(n)/Q(n) (prod = 1), at the precision of D.
  * Returns 0 (with *bad = n) at a pole Q(n) = 0 or, for products, a factor
- * P(n)/Q(n) <= 0 (decided exactly on integers). */
+ * P(n)/Q(n) <= 0 (decided exactly on the integers P(n), Q(n)). */
 static int direct_part (ic_ival_ptr D, const zpoly *P, const zpoly *Q, int prod,
                         unsigned long N, unsigned long M, unsigned long *bad)
 {
@@ -333,13 +331,13 @@ static int direct_part (ic_ival_ptr D, const zpoly *P, const zpoly *Q, int prod,
       if (mpz_sgn (qv) == 0 || (prod && mpz_sgn (pv) * mpz_sgn (qv) <= 0)) { ok = 0; *bad = n; break; }
       if (prod)
         {
-          /* factor > 0: multiply |P(n)| / |Q(n)| into the positive product */
+          /* same signs: P(n)/Q(n) = |P(n)|/|Q(n)| > 0 */
           mpz_abs (pv, pv);
           mpz_abs (qv, qv);
         }
       ic_ival_set_z (a, pv);
       ic_ival_set_z (b, qv);
-      ic_ival_div (a, a, b);                         /* a encloses P(n)/Q(n), 0 notin b */
+      ic_ival_div (a, a, b);                         /* a encloses P(n)/Q(n); 0 notin b */
       if (prod) ic_ival_mul (D, D, a);
       else ic_ival_add (D, D, a);
     }
@@ -349,12 +347,39 @@ static int direct_part (ic_ival_ptr D, const zpoly *P, const zpoly *Q, int prod,
   return ok;
 }
 
+/* Heuristic: the cut-off M.  rho estimates the largest root modulus of
+ * Den(1/t) (the largest r on a quarter-power-of-2 grid with the triangle
+ * bound Den(r) >= |Den_0|/2, so an over-estimate).  Candidates M = 2^s rho
+ * (s = 1..10, at least N and tb/3), cost = direct terms + expansion length
+ * times the Euler–Maclaurin length.  Only a choice: [T] is checked later. */
+static unsigned long pick_M (unsigned long N, double lrho, double tb, int j0)
+{
+  unsigned long best = 0;
+  double bestc = INFINITY;
+  for (int s = 1; s <= 10; s++)
+    {
+      double Md = ceil (exp2 (lrho + s));
+      if (Md < (double) N) Md = (double) N;
+      if (Md < tb / 3) Md = ceil (tb / 3);
+      if (Md < 8) Md = 8;
+      if (Md - (double) N > (double) RX_MAX_M) continue;
+      unsigned long M = (unsigned long) Md;
+      double bits = log2 (Md) - lrho + 1;                  /* per term, rho over-estimated ~2x */
+      double J = j0 + (tb + 8) / bits;
+      long m = em_terms_needed ((long) (J / 2) + 2, M, -tb - 8);
+      if (m < 0) m = 4000;
+      double cost = (Md - (double) N) + J * (4 + m / 2.0);
+      if (cost < bestc) { bestc = cost; best = M; }
+    }
+  return best;
+}
+
 int ic_ratexp_tail (ic_ival_ptr out, const ic_node *f, int prod, unsigned long N,
                     long digits, mpfr_prec_t prec, char *method, size_t mlen,
                     char *detail, size_t dlen)
 {
   ic_ratfun rf;
-  zpoly P, Q, Pr, Qr, Dr;
+  zpoly P, Q, Pr, Qr, Num, Den, t1, t2;
   int ok = 0, j0 = 0, d;
   if (detail && dlen) detail[0] = 0;
   if (N < 1) N = 1;
@@ -362,7 +387,8 @@ int ic_ratexp_tail (ic_ival_ptr out, const ic_node *f, int prod, unsigned long N
   double tb = digits * LOG2_10 + 4;                  /* target: 2^-tb absolute */
 
   ic_ratfun_init (&rf);
-  zp_init (&P); zp_init (&Q); zp_init (&Pr); zp_init (&Qr); zp_init (&Dr);
+  zp_init (&P); zp_init (&Q); zp_init (&Pr); zp_init (&Qr);
+  zp_init (&Num); zp_init (&Den); zp_init (&t1); zp_init (&t2);
   if (!ic_node_has_var (f) || !ic_ratfun_of (&rf, f))
     { say (detail, dlen, "not a rational function of n"); goto done; }
 
@@ -388,194 +414,210 @@ int ic_ratexp_tail (ic_ival_ptr out, const ic_node *f, int prod, unsigned long N
   }
   d = Q.d;
   if (d < 0) { say (detail, dlen, "zero denominator"); goto done; }
+  zp_reverse (&Qr, &Q, d);
   if (!prod)
     {
       j0 = P.d < 0 ? 2 : d - P.d;                    /* f == 0: any j0 works */
       if (j0 < 2) { say (detail, dlen, "deg Q - deg P = %d < 2: not summable", j0); goto done; }
-      zp_reverse (&Qr, &Q, d);
       if (P.d >= 0) zp_reverse (&Pr, &P, P.d);
+      for (int i = 0; i <= Pr.d; i++) mpz_set (Num.c[i], Pr.c[i]);
+      Num.d = Pr.d;
+      for (int i = 0; i <= Qr.d; i++) mpz_set (Den.c[i], Qr.c[i]);
+      Den.d = Qr.d;
     }
   else
     {
       if (P.d != d || mpz_cmp (P.c[d], Q.c[d]) != 0)
         { say (detail, dlen, "factor does not tend to 1"); goto done; }
-      zp_reverse (&Qr, &Q, d);
-      zp_reverse (&Pr, &P, d);
-      for (int i = 0; i <= d; i++) mpz_sub (Dr.c[i], Pr.c[i], Qr.c[i]);
-      Dr.d = d;
-      zp_norm (&Dr);
+      zp_reverse (&Pr, &P, d);                       /* Pr_0 = Qr_0 = lead */
       int lo = 0;
-      while (lo <= Dr.d && mpz_sgn (Dr.c[lo]) == 0) lo++;
-      j0 = Dr.d < 0 ? 2 : lo;                        /* p == 1: log p == 0 */
+      while (lo <= d && mpz_cmp (Pr.c[lo], Qr.c[lo]) == 0) lo++;
+      j0 = lo > d ? 2 : lo;                          /* p == 1: log p == 0 */
       if (j0 < 2) { say (detail, dlen, "p(n) - 1 is not O(n^-2): product not absolutely convergent"); goto done; }
+      /* Num = Pr' Qr - Qr' Pr, Den = Pr Qr */
+      zp_deriv (&t1, &Pr);
+      zp_mul (&Num, &t1, &Qr);
+      zp_deriv (&t1, &Qr);
+      zp_mul (&t2, &t1, &Pr);
+      for (int i = 0; i < RX_LEN; i++) mpz_sub (Num.c[i], Num.c[i], t2.c[i]);
+      Num.d = RX_LEN - 1;
+      zp_norm (&Num);
+      zp_mul (&Den, &Pr, &Qr);
     }
 
-  /* Heuristic: the circle radius r = 2^lr, the largest (on a grid of
-   * quarter powers of 2) with Qmin(r) >= |Qr_0|/2 and, for products,
-   * W(r) <= 1/2 (both decreasing in r).  Only a choice: [T], [L] are
-   * checked rigorously below. */
-  double lr = 0;
+  /* Heuristic root-radius estimate of Den(1/t) (see pick_M). */
+  double lrho = 0;
   {
-    double lq0 = lg2z (Qr.c[0]);
+    double ld0 = lg2z (Den.c[0]);
     int found = 0;
     for (int k = -160; k <= 1600 && !found; k++)
       {
-        lr = -k / 4.0;
-        double sq = sum_abs_lg2 (&Qr, 1, lr) - lq0;          /* log2 (1 - Qmin/|Qr_0|) */
-        if (sq > -1) continue;
-        if (prod && Dr.d >= 0 && sum_abs_lg2 (&Dr, 0, lr) - lq0 - log2 (1 - exp2 (sq)) > -1) continue;
+        double lr = -k / 4.0;
+        if (sum_abs_lg2 (&Den, 1, lr) - ld0 > -1) continue;
+        lrho = -lr;
         found = 1;
       }
-    if (!found) { say (detail, dlen, "no circle found (coefficients too large)"); goto done; }
+    if (!found) { say (detail, dlen, "roots of the denominator too large"); goto done; }
   }
-  double lrho = -lr;
+  if (exp2 (lrho + 1) - (double) N > (double) RX_MAX_M)
+    { say (detail, dlen, "roots of the denominator too large (about 2^%.1f)", lrho); goto done; }
+  unsigned long M = pick_M (N, lrho, tb, j0);
+  if (!M) { say (detail, dlen, "no cut-off within the limits"); goto done; }
 
-  /* Heuristic working precision and cut-off M (never affect soundness). */
-  mpfr_prec_t wp = (mpfr_prec_t) tb + 64;
-  if (prec > wp) wp = prec;
-  double Mr = ceil (exp2 (lrho + 5));
-  unsigned long M = N;
-  if (Mr > (double) RX_MAX_M) { say (detail, dlen, "roots of Q too large (rho = 2^%.1f)", lrho); goto done; }
-  if ((double) M < Mr) M = (unsigned long) Mr;
-  if ((double) M < tb / 3) M = (unsigned long) (tb / 3);
-  if (M < 8) M = 8;
-
-  /* Rigorous circle data at the exact dyadic radius r. */
-  mpfr_t r, Qmin, S, Cb, q, rem, tmp;
-  mpfr_inits2 (wp, r, Qmin, S, Cb, q, rem, tmp, (mpfr_ptr) 0);
-  mpfr_set_d (tmp, exp2 (lr), MPFR_RNDD);
-  mpfr_prec_round (tmp, 16, MPFR_RNDD);
-  mpfr_set (r, tmp, MPFR_RNDN);                                  /* r: exact dyadic > 0 */
-  sum_abs_upper (S, &Qr, 1, r);                                  /* S >= sum_{i>=1} |Qr_i| r^i */
-  {
-    mpz_t z;
-    mpz_init (z);
-    mpz_abs (z, Qr.c[0]);
-    mpfr_set_z (Qmin, z, MPFR_RNDD);                             /* Qmin <= |Qr_0| */
-    mpz_clear (z);
-  }
-  mpfr_sub (Qmin, Qmin, S, MPFR_RNDD);                           /* Qmin <= Qmin(r) by [T] */
-  int circle_ok = mpfr_sgn (Qmin) > 0;
-  if (circle_ok && !prod)
-    {
-      sum_abs_upper (Cb, &Pr, 0, r);                             /* Cb >= max_{|t|=r} |Pr| */
-      mpfr_div (Cb, Cb, Qmin, MPFR_RNDU);                        /* Cb >= max |Pr/Qr| */
-      mpfr_pow_ui (tmp, r, (unsigned long) j0, MPFR_RNDU);
-      mpfr_mul (Cb, Cb, tmp, MPFR_RNDU);                         /* Cb >= max |t^j0 Pr/Qr| = G */
-    }
-  else if (circle_ok)
-    {
-      sum_abs_upper (Cb, &Dr, 0, r);                             /* Cb >= max |Dr| */
-      mpfr_div (Cb, Cb, Qmin, MPFR_RNDU);                        /* Cb >= W >= max |w| */
-      circle_ok = mpfr_cmp_ui (Cb, 1) < 0;                       /* [L]: W < 1 */
-      if (circle_ok)
-        {
-          mpfr_ui_sub (tmp, 1, Cb, MPFR_RNDD);                   /* 0 < tmp <= 1 - W */
-          mpfr_log (tmp, tmp, MPFR_RNDD);                        /* tmp <= log(1 - W) */
-          mpfr_neg (Cb, tmp, MPFR_RNDU);                         /* Cb >= -log(1 - W) >= max |h| */
-        }
-    }
-  if (!circle_ok)
-    {
-      say (detail, dlen, "circle |t| = 2^%.2f not certified", lr);
-      mpfr_clears (r, Qmin, S, Cb, q, rem, tmp, (mpfr_ptr) 0);
-      goto done;
-    }
-  double lCb = mpfr_zero_p (Cb) ? -1e9 : log2 (mpfr_get_d (Cb, MPFR_RNDU));
-
-  ic_ival_struct *bt = NULL;
-  long nb = 0, J = 0, mmax = 0;
+  /* Series and truncation (heuristic J: the rigorous remainder bound,
+   * estimated in doubles, is below 2^(-tb-3)). */
   mpq_t *a = NULL;                 /* a[j], j = 0..J: coefficient of n^-j */
+  long J = 0, cap = 0, mmax = 0;
+  sdiv S;
+  int have_S = 0;
   for (;;)
     {
-      /* Heuristic J: smallest with Cb (1 + M/J) q^(J+1)/(1-q) <= 2^(-tb-3). */
-      double lq = lrho - log2 ((double) M);
-      J = j0 > 1 ? j0 - 1 : 1;
-      while (J < RX_MAX_J
-             && lCb + log2 (1 + (double) M / J) + (J + 1) * lq - log2 (1 - exp2 (lq)) > -tb - 3)
-        J++;
-      if (J >= RX_MAX_J) { ok = -1; break; }
-      a = malloc ((size_t) (J + 1) * sizeof *a);
+      double lM = log2 ((double) M);
+      double lBd;
+      {
+        double sd = sum_abs_lg2 (&Den, 1, -lM), ld0 = lg2z (Den.c[0]);
+        lBd = sd - ld0 < -0.5 ? ld0 + log2 (1 - exp2 (sd - ld0)) : -INFINITY;
+      }
+      if (lBd == -INFINITY)
+        {
+          if (M - N > RX_MAX_M / 2 || M > (~0UL) / 4) break;
+          M *= 2;
+          continue;
+        }
+      if (have_S) sdiv_clear (&S);
+      sdiv_init (&S, &Num, &Den);
+      have_S = 1;
+      if (a) { for (long j = 0; j < cap; j++) mpq_clear (a[j]); free (a); }
+      cap = 64;
+      a = malloc ((size_t) cap * sizeof *a);
       if (!a) abort ();
-      for (long j = 0; j <= J; j++) mpq_init (a[j]);
-      if (!prod)
+      for (long j = 0; j < cap; j++) mpq_init (a[j]);
+      long k;
+      int stopped = 0;
+      for (k = 0; ; k++)
         {
-          if (P.d >= 0 && J >= j0)
+          long j = prod ? k + 1 : j0 + k;            /* index of the new coefficient */
+          if (j >= RX_MAX_J) break;
+          while (j >= cap)
             {
-              series_div (a + j0, &Pr, &Qr, J - j0);            /* a_(j0+k) = c_k */
+              a = realloc (a, (size_t) (2 * cap) * sizeof *a);
+              if (!a) abort ();
+              for (long i = cap; i < 2 * cap; i++) mpq_init (a[i]);
+              cap *= 2;
             }
+          sdiv_step (&S, a[j]);                      /* a[j] = c_k */
+          if (prod)
+            {
+              mpq_set_ui (S.t, 1, (unsigned long) j);
+              mpq_mul (a[j], a[j], S.t);             /* b_(k+1) = c_k/(k+1) */
+            }
+          J = j;
+          if (J < 2) continue;
+          /* remainder estimate: log2 (w B M^-(J+1) (1 + M/J)) */
+          double lr = sdiv_rem_lg2 (&S, lM) - lBd - (J + 1) * lM + log2 (1 + (double) M / J)
+                      - (prod ? log2 (J + 1.0) : 0);
+          if (lr <= -tb - 3) { stopped = 1; break; }
         }
-      else if (Dr.d >= 0)
-        {
-          series_log_add (a, &Pr, J, +1);
-          series_log_add (a, &Qr, J, -1);
-        }
-      /* Heuristic EM lengths: first omitted term of M^j zeta(j, M) below
-       * 2^lim_j, lim_j = -tb - 5 - log2(J) - log2 |a_j M^-j|. */
-      int diverge = 0;
+      int diverge = !stopped;
       mmax = 0;
-      for (long j = 2; j <= J; j++)
+      for (long j = 2; !diverge && j <= J; j++)
         {
           if (mpq_sgn (a[j]) == 0) continue;
-          double lim = -tb - 5 - log2 ((double) J) - (lg2q (a[j]) - j * log2 ((double) M));
+          double lim = -tb - 5 - log2 ((double) J) - (lg2q (a[j]) - j * lM);
           long m = em_terms_needed (j, M, lim);
-          if (m < 0) { diverge = 1; break; }
-          if (m > mmax) mmax = m;
+          if (m < 0) diverge = 1;
+          else if (m > mmax) mmax = m;
         }
-      if (!diverge && mmax <= 4000) break;
-      for (long j = 0; j <= J; j++) mpq_clear (a[j]);
-      free (a);
-      a = NULL;
-      if (M > RX_MAX_M / 2) { ok = -1; break; }
-      M *= 2;                                                      /* heuristic retry */
+      if (!diverge && mmax <= 4000) { ok = 1; break; }
+      if (M - N > RX_MAX_M / 2 || M > (~0UL) / 4) break;
+      M *= 2;                                        /* heuristic retry */
     }
-  if (ok < 0)
+  if (!ok)
     {
-      ok = 0;
       say (detail, dlen, "resource limit (M=%lu, J=%ld)", M, J);
-      mpfr_clears (r, Qmin, S, Cb, q, rem, tmp, (mpfr_ptr) 0);
-      goto done;
+      goto clear_series;
     }
+  ok = 0;
+  if (mpq_sgn (a[1]) != 0 || (!prod && mpq_sgn (a[0]) != 0))
+    { say (detail, dlen, "internal: a_1 != 0"); goto clear_series; }
 
-  /* Remainder [F]: rem >= Cb (1 + M/J) q^(J+1)/(1-q), q >= 1/(r M). */
-  mpfr_mul_ui (tmp, r, M, MPFR_RNDD);                            /* tmp <= r M */
-  mpfr_ui_div (q, 1, tmp, MPFR_RNDU);                            /* q >= rho/M */
-  int rem_ok = mpfr_cmp_ui (q, 1) < 0 && J >= 1;                 /* M > rho */
+  /* Heuristic working precision: target plus the magnitude of the terms. */
+  mpfr_prec_t wp = (mpfr_prec_t) tb + 64;
+  {
+    double mag = 0, lM = log2 ((double) M);
+    for (long j = 2; j <= J; j++)
+      if (mpq_sgn (a[j]) && lg2q (a[j]) - (j - 1) * lM > mag) mag = lg2q (a[j]) - (j - 1) * lM;
+    wp += (mpfr_prec_t) mag;
+  }
+  if (prec > wp) wp = prec;
+
+  /* Rigorous remainder [T], [Z]:
+   *   rem >= w (Bn / Bd) M^-(J+1) (1 + M/J). */
+  mpfr_t Bn, Bd, x, y, rem, Mi, pw;
+  mpfr_inits2 (wp, Bn, Bd, x, y, rem, Mi, pw, (mpfr_ptr) 0);
+  mpfr_set_ui (Mi, 1, MPFR_RNDU);
+  mpfr_div_ui (Mi, Mi, M, MPFR_RNDU);                            /* Mi >= 1/M */
+  mpfr_set_ui (Bn, 0, MPFR_RNDU);
+  mpfr_set_ui (pw, 1, MPFR_RNDU);
+  for (int i = 0; i < S.L; i++)
+    {
+      if (i > 0) mpfr_mul (pw, pw, Mi, MPFR_RNDU);               /* pw >= M^-i */
+      if (mpq_sgn (S.r[i]) == 0) continue;
+      mpq_abs (S.t, S.r[i]);
+      mpfr_set_q (x, S.t, MPFR_RNDU);                            /* x >= |r_i| */
+      mpfr_mul (x, x, pw, MPFR_RNDU);
+      mpfr_add (Bn, Bn, x, MPFR_RNDU);                           /* Bn >= sum |r_i| M^-i */
+    }
+  mpfr_set_ui (y, 0, MPFR_RNDU);
+  mpfr_set_ui (pw, 1, MPFR_RNDU);
+  for (int i = 1; i <= Den.d; i++)
+    {
+      mpfr_mul (pw, pw, Mi, MPFR_RNDU);                          /* pw >= M^-i */
+      if (mpz_sgn (Den.c[i]) == 0) continue;
+      mpz_abs (t1.c[0], Den.c[i]);
+      mpfr_set_z (x, t1.c[0], MPFR_RNDU);                        /* x >= |Den_i| */
+      mpfr_mul (x, x, pw, MPFR_RNDU);
+      mpfr_add (y, y, x, MPFR_RNDU);                             /* y >= sum_{i>=1} |Den_i| M^-i */
+    }
+  mpz_abs (t1.c[0], Den.c[0]);
+  mpfr_set_z (Bd, t1.c[0], MPFR_RNDD);                           /* Bd <= |Den_0| */
+  mpfr_sub (Bd, Bd, y, MPFR_RNDD);                               /* Bd <= |Den_0| - y */
+  int rem_ok = mpfr_sgn (Bd) > 0;                                /* [T]: Den != 0 on [0, 1/M] */
   if (rem_ok)
     {
-      mpfr_pow_ui (rem, q, (unsigned long) J + 1, MPFR_RNDU);    /* rem >= q^(J+1) */
-      mpfr_mul (rem, rem, Cb, MPFR_RNDU);
-      mpfr_set_ui (tmp, M, MPFR_RNDU);
-      mpfr_div_ui (tmp, tmp, (unsigned long) J, MPFR_RNDU);
-      mpfr_add_ui (tmp, tmp, 1, MPFR_RNDU);                      /* tmp >= 1 + M/J */
-      mpfr_mul (rem, rem, tmp, MPFR_RNDU);
-      mpfr_ui_sub (tmp, 1, q, MPFR_RNDD);                        /* 0 < tmp <= 1 - q */
-      mpfr_div (rem, rem, tmp, MPFR_RNDU);                       /* rem >= |E_J| by [F] */
+      mpfr_div (rem, Bn, Bd, MPFR_RNDU);                         /* rem >= B */
+      mpfr_set_ui (x, M, MPFR_RNDN);                             /* exact (M < 2^53 <= wp bits) */
+      mpfr_pow_si (x, x, -(J + 1), MPFR_RNDU);                   /* x >= M^-(J+1) */
+      mpfr_mul (rem, rem, x, MPFR_RNDU);
+      mpfr_set_ui (x, M, MPFR_RNDU);
+      mpfr_div_ui (x, x, (unsigned long) J, MPFR_RNDU);
+      mpfr_add_ui (x, x, 1, MPFR_RNDU);                          /* x >= 1 + M/J */
+      mpfr_mul (rem, rem, x, MPFR_RNDU);
+      if (prod) mpfr_div_ui (rem, rem, (unsigned long) J + 1, MPFR_RNDU);   /* w = 1/(J+1) */
     }
 
-  /* Sum of the expansion: sum_{j<=J} a_j M^-j Z_j, Z_j = M^j zeta(j, M). */
+  /* Expansion: sum_{j=2}^{J} a_j M^-j Z_j, Z_j = M^j zeta(j, M) by [EM]. */
   ic_ival_t total, mj, term, Z, D;
   ic_ival_init2 (total, wp); ic_ival_init2 (mj, wp); ic_ival_init2 (term, wp);
   ic_ival_init2 (Z, wp); ic_ival_init2 (D, wp);
   ic_ival_set_si (total, 0);
-  nb = mmax + 2;
-  bt = malloc ((size_t) nb * sizeof *bt);
+  long nb = mmax + 2;
+  ic_ival_struct *bt = malloc ((size_t) nb * sizeof *bt);
   if (!bt) abort ();
   for (long k = 0; k < nb; k++) ic_ival_init2 (&bt[k], wp);
   ic_bernoulli_ivals (bt, NULL, nb);                               /* bt[k-1] encloses B_2k/(2k)! */
   ic_ival_set_ui (mj, 1);
   long nterms = 0;
+  double lM = log2 ((double) M);
   for (long j = 1; rem_ok && j <= J; j++)
     {
       mpfr_div_ui (mj->lo, mj->lo, M, MPFR_RNDD);                  /* lo <= M^-j */
       mpfr_div_ui (mj->hi, mj->hi, M, MPFR_RNDU);                  /* hi >= M^-j */
       if (mpq_sgn (a[j]) == 0) continue;
-      if (j < 2) { rem_ok = 0; break; }                            /* cannot happen: j0 >= 2 */
-      double lw = lg2q (a[j]) - j * log2 ((double) M);             /* log2 |a_j M^-j|, heuristic */
-      double lim = -tb - 5 - log2 ((double) J) - lw;
-      long m = em_terms_needed (j, M, lim);
+      double lw = lg2q (a[j]) - j * lM;                            /* log2 |a_j M^-j| (heuristic) */
+      long m = em_terms_needed (j, M, -tb - 5 - log2 ((double) J) - lw);
       /* Heuristic precision for this term: its size ~ 2^lw M/(j-1). */
-      long pj = (long) (tb + lw + log2 ((double) M) + 40 + log2 ((double) J));
+      long pj = (long) (tb + lw + lM + 40 + log2 ((double) J));
       if (pj < 64) pj = 64;
       if (pj > wp) pj = wp;
       ic_ival_set_prec (Z, pj);
@@ -587,7 +629,7 @@ int ic_ratexp_tail (ic_ival_ptr out, const ic_node *f, int prod, unsigned long N
       nterms++;
     }
 
-  /* Direct part N <= n < M, raising the precision once if it is too wide
+  /* Direct part N <= n < M, at a raised precision once if too wide
    * (heuristic: large terms). */
   unsigned long badn = 0;
   int dok = rem_ok;
@@ -596,8 +638,8 @@ int ic_ratexp_tail (ic_ival_ptr out, const ic_node *f, int prod, unsigned long N
       dok = direct_part (D, &P, &Q, prod, N, M, &badn);
       if (dok)
         {
-          ic_ival_width_upper (tmp, D);
-          double lw = mpfr_zero_p (tmp) ? -1e9 : log2 (mpfr_get_d (tmp, MPFR_RNDU));
+          ic_ival_width_upper (x, D);
+          double lw = mpfr_zero_p (x) ? -1e9 : log2 (mpfr_get_d (x, MPFR_RNDU));
           if (lw > -tb - 3)
             {
               ic_ival_set_prec (D, wp + (mpfr_prec_t) (lw + tb + 8));
@@ -610,39 +652,43 @@ int ic_ratexp_tail (ic_ival_ptr out, const ic_node *f, int prod, unsigned long N
       ic_ival_t E;
       ic_ival_init2 (E, wp);
       mpfr_neg (E->lo, rem, MPFR_RNDD);
-      mpfr_set (E->hi, rem, MPFR_RNDU);                            /* E = [-rem, rem] contains E_J */
+      mpfr_set (E->hi, rem, MPFR_RNDU);                            /* E = [-rem, rem] contains E_tail */
       ic_ival_add (total, total, E);
       ic_ival_add (total, total, D);
       ic_ival_clear (E);
       ic_ival_set (out, total);
       ok = 1;
+      char bs[32], rs[32];
+      mpfr_div (x, Bn, Bd, MPFR_RNDU);
+      mpfr_snprintf (bs, sizeof bs, "%.3Rg", x);
+      mpfr_snprintf (rs, sizeof rs, "%.3Rg", rem);
       say (method, mlen, "rational-expansion");
       say (detail, dlen,
-           "%s = sum_j %s_j n^-j (exact rationals), j=%d..%ld (%ld nonzero), Cauchy bound "
-           "|coef_j| <= %.3g rho^j on |t| = 2^%.2f, remainder <= %.3g; zeta(j, M) by "
-           "Euler-Maclaurin (m<=%ld), M=%lu, direct %s %lu<=n<%lu, %ld bits",
-           prod ? "log p(n)" : "f(n)", prod ? "b" : "a", j0, J, nterms,
-           mpfr_get_d (Cb, MPFR_RNDU), lr, mpfr_get_d (rem, MPFR_RNDU), mmax, M,
-           prod ? "product" : "sum", N, M, (long) wp);
+           "%s = sum_{j=%d}^{%ld} %s_j n^-j + E(n), exact rational coefficients (%ld nonzero), "
+           "|E(n)| <= %s n^-%ld%s by the exact long-division remainder on [0, 1/M]; "
+           "tail remainder <= %s; zeta(j, M) by Euler-Maclaurin (m<=%ld), M=%lu, direct %s %lu<=n<%lu, %ld bits",
+           prod ? "log p(n)" : "f(n)", j0, J, prod ? "b" : "a", nterms,
+           bs, J + 1, prod ? "/(J+1)" : "", rs, mmax, M, prod ? "product" : "sum", N, M, (long) wp);
     }
   else if (!rem_ok)
     say (detail, dlen, "expansion not certified (M=%lu, J=%ld)", M, J);
+  else if (prod)
+    say (detail, dlen, "factor p(%lu) <= 0 or undefined", badn);
   else
-    {
-      if (prod) say (detail, dlen, "factor p(%lu) <= 0 or undefined", badn);
-      else say (detail, dlen, "pole of the term at n = %lu", badn);
-    }
+    say (detail, dlen, "pole of the term at n = %lu", badn);
 
   ic_ival_clear (total); ic_ival_clear (mj); ic_ival_clear (term);
   ic_ival_clear (Z); ic_ival_clear (D);
   for (long k = 0; k < nb; k++) ic_ival_clear (&bt[k]);
   free (bt);
-  for (long j = 0; j <= J; j++) mpq_clear (a[j]);
-  free (a);
-  mpfr_clears (r, Qmin, S, Cb, q, rem, tmp, (mpfr_ptr) 0);
+  mpfr_clears (Bn, Bd, x, y, rem, Mi, pw, (mpfr_ptr) 0);
 
+clear_series:
+  if (a) { for (long j = 0; j < cap; j++) mpq_clear (a[j]); free (a); }
+  if (have_S) sdiv_clear (&S);
 done:
-  zp_clear (&P); zp_clear (&Q); zp_clear (&Pr); zp_clear (&Qr); zp_clear (&Dr);
+  zp_clear (&P); zp_clear (&Q); zp_clear (&Pr); zp_clear (&Qr);
+  zp_clear (&Num); zp_clear (&Den); zp_clear (&t1); zp_clear (&t2);
   ic_ratfun_clear (&rf);
   return ok;
 }
