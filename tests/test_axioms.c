@@ -1,0 +1,234 @@
+/* test_axioms.c — the trusted base is tested as well as trusted.
+ * 1. Including specs/mpfr_model.h makes gcc check every re-declared MPFR
+ *    prototype against <mpfr.h>.
+ * 2. Each MPFR contract used by the proofs (Rounded: RNDD gives a lower
+ *    bound, RNDU an upper bound, sign preserved) is checked on random
+ *    operands against a computation at 4x the precision (seed printed).
+ * 3. Each analysis axiom (specs/analysis.acsl, specs/series.acsl) is checked
+ *    on sample points. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <time.h>
+#include "../specs/mpfr_model.h"
+
+static int nfail;
+static unsigned long seed;
+
+static void report (int ok, const char *name, long iters)
+{
+  if (ok) printf ("ok %s (%ld cases, seed %lu)\n", name, iters, seed);
+  else { printf ("FAIL %s (seed %lu)\n", name, seed); nfail++; }
+}
+
+typedef int (*op2_t) (mpfr_ptr, mpfr_srcptr, mpfr_srcptr, mpfr_rnd_t);
+typedef int (*op1_t) (mpfr_ptr, mpfr_srcptr, mpfr_rnd_t);
+
+/* Rounded(r, exact, rnd): RNDD r <= exact and (exact >= 0 => r >= 0);
+ * RNDU symmetric.  exact is a 4x-precision RNDN value; its error is far
+ * below one ulp of r, so a strict violation would show. */
+static int rounded_ok (mpfr_srcptr r, mpfr_srcptr exact, mpfr_rnd_t rnd)
+{
+  if (mpfr_nan_p (r)) return mpfr_nan_p (exact);
+  if (rnd == MPFR_RNDD)
+    return mpfr_lessequal_p (r, exact) && (mpfr_sgn (exact) < 0 || mpfr_sgn (r) >= 0);
+  return mpfr_greaterequal_p (r, exact) && (mpfr_sgn (exact) > 0 || mpfr_sgn (r) <= 0);
+}
+
+static void random_fr (mpfr_ptr x, gmp_randstate_t st, long emax)
+{
+  mpfr_urandomb (x, st);
+  mpfr_mul_2si (x, x, (long) (gmp_urandomm_ui (st, 2 * emax + 1)) - emax, MPFR_RNDN);
+  if (gmp_urandomm_ui (st, 2)) mpfr_neg (x, x, MPFR_RNDN);
+  if (gmp_urandomm_ui (st, 20) == 0) mpfr_set_zero (x, 1);
+}
+
+static void test_op2 (const char *name, op2_t f, gmp_randstate_t st, int posy)
+{
+  mpfr_t x, y, r, e;
+  int ok = 1; long n = 2000;
+  mpfr_inits2 (53, x, y, r, (mpfr_ptr) 0);
+  mpfr_init2 (e, 4 * 53 + 64);
+  for (long i = 0; i < n && ok; i++)
+    {
+      random_fr (x, st, 40); random_fr (y, st, 40);
+      if (posy && mpfr_sgn (y) <= 0) mpfr_set_ui (y, 3, MPFR_RNDN);
+      f (e, x, y, MPFR_RNDN);
+      for (int d = 0; d < 2; d++)
+        {
+          mpfr_rnd_t rnd = d ? MPFR_RNDU : MPFR_RNDD;
+          f (r, x, y, rnd);
+          if (!rounded_ok (r, e, rnd))
+            { ok = 0; mpfr_printf ("  %s(%Ra, %Ra) rnd %d gave %Ra\n", name, x, y, rnd, r); }
+        }
+    }
+  report (ok, name, n);
+  mpfr_clears (x, y, r, e, (mpfr_ptr) 0);
+}
+
+static void test_op1 (const char *name, op1_t f, gmp_randstate_t st, int domain)
+{
+  mpfr_t x, r, e;
+  int ok = 1; long n = 1000;
+  mpfr_inits2 (53, x, r, (mpfr_ptr) 0);
+  mpfr_init2 (e, 4 * 53 + 64);
+  for (long i = 0; i < n && ok; i++)
+    {
+      random_fr (x, st, 6);
+      if (domain == 1) mpfr_abs (x, x, MPFR_RNDN);                 /* log: x > 0 */
+      if (domain == 2 && mpfr_cmp_si (x, -1) <= 0) mpfr_set_si (x, 0, MPFR_RNDN);
+      if (domain == 1 && mpfr_zero_p (x)) mpfr_set_ui (x, 2, MPFR_RNDN);
+      f (e, x, MPFR_RNDN);
+      for (int d = 0; d < 2; d++)
+        {
+          mpfr_rnd_t rnd = d ? MPFR_RNDU : MPFR_RNDD;
+          f (r, x, rnd);
+          if (!rounded_ok (r, e, rnd))
+            { ok = 0; mpfr_printf ("  %s(%Ra) rnd %d gave %Ra\n", name, x, rnd, r); }
+        }
+    }
+  report (ok, name, n);
+  mpfr_clears (x, r, e, (mpfr_ptr) 0);
+}
+
+static int neg_wrap (mpfr_ptr r, mpfr_srcptr x, mpfr_rnd_t rnd) { return mpfr_neg (r, x, rnd); }
+static int set_wrap (mpfr_ptr r, mpfr_srcptr x, mpfr_rnd_t rnd) { return mpfr_set (r, x, rnd); }
+
+/* Special values of the model (MPFR manual 4.3). */
+static void test_specials (void)
+{
+  mpfr_t a, b, r;
+  int ok = 1;
+  mpfr_inits2 (53, a, b, r, (mpfr_ptr) 0);
+  mpfr_set_inf (a, 1); mpfr_set_inf (b, -1);
+  mpfr_add (r, a, b, MPFR_RNDD); ok &= mpfr_nan_p (r) != 0;          /* kind_add */
+  mpfr_set_ui (b, 1, MPFR_RNDN);
+  mpfr_add (r, a, b, MPFR_RNDD); ok &= mpfr_inf_p (r) && mpfr_sgn (r) > 0;
+  mpfr_sub (r, b, a, MPFR_RNDU); ok &= mpfr_inf_p (r) && mpfr_sgn (r) < 0;
+  mpfr_set_inf (a, -1);
+  mpfr_exp (r, a, MPFR_RNDD); ok &= mpfr_zero_p (r) != 0;            /* exp(-Inf) = 0 */
+  mpfr_set_inf (a, 1);
+  mpfr_log (r, a, MPFR_RNDD); ok &= mpfr_inf_p (r) && mpfr_sgn (r) > 0;
+  mpfr_log1p (r, a, MPFR_RNDD); ok &= mpfr_inf_p (r) && mpfr_sgn (r) > 0;
+  mpfr_set_nan (a);
+  ok &= mpfr_sgn (a) == 0 && mpfr_cmp_si (a, -1) == 0;               /* NaN -> 0 */
+  mpfr_clear_flags ();
+  mpfr_set_str (a, "1e-1000000000", 10, MPFR_RNDN);                   /* underflow */
+  mpfr_set_ui (r, 1, MPFR_RNDN);
+  mpfr_set_emin (-1000); mpfr_set_emax (1000);
+  mpfr_set_ui_2exp (a, 1, -900, MPFR_RNDN);
+  mpfr_sqr (r, a, MPFR_RNDD); ok &= mpfr_zero_p (r) && mpfr_sgn (r) == 0;    /* RNDD tiny >= 0 */
+  mpfr_set_ui_2exp (a, 1, 900, MPFR_RNDN);
+  mpfr_sqr (r, a, MPFR_RNDD); ok &= mpfr_number_p (r) != 0;                   /* overflow RNDD: finite */
+  mpfr_sqr (r, a, MPFR_RNDU); ok &= mpfr_inf_p (r) != 0;                      /* overflow RNDU: +Inf */
+  mpfr_set_emin (mpfr_get_emin_min ()); mpfr_set_emax (mpfr_get_emax_max ());
+  report (ok, "mpfr_special_values", 1);
+  mpfr_clears (a, b, r, (mpfr_ptr) 0);
+}
+
+/* Analysis axioms on sample points, at 256 bits with directed rounding so
+ * that a true inequality cannot fail by rounding. */
+static void test_analysis (gmp_randstate_t st)
+{
+  mpfr_t x, y, ex, ey, t, u, v;
+  int ok_em = 1, ok_ep = 1, ok_lm = 1, ok_l1 = 1, ok_geo = 1, ok_lb = 1;
+  long n = 2000;
+  mpfr_inits2 (256, x, y, ex, ey, t, u, v, (mpfr_ptr) 0);
+  for (long i = 0; i < n; i++)
+    {
+      random_fr (x, st, 5); random_fr (y, st, 5);
+      if (mpfr_greater_p (x, y)) mpfr_swap (x, y);                 /* x <= y */
+      mpfr_exp (ex, x, MPFR_RNDD); mpfr_exp (ey, y, MPFR_RNDU);
+      /* Exp_Monotone: exp x <= exp y (RNDD vs RNDU cannot hide a violation
+       * larger than 2 ulps; strictness is what we test) */
+      mpfr_exp (t, x, MPFR_RNDU); mpfr_exp (u, y, MPFR_RNDD);
+      if (mpfr_less_p (x, y) && !mpfr_lessequal_p (t, ey)) ok_em = 0;
+      if (!(mpfr_sgn (ex) > 0)) ok_ep = 0;                       /* Exp_Pos */
+      /* Log_Monotone on 0 < |x| <= |y| */
+      mpfr_abs (t, x, MPFR_RNDN); mpfr_abs (u, y, MPFR_RNDN);
+      if (mpfr_sgn (t) > 0 && mpfr_sgn (u) > 0)
+        {
+          if (mpfr_greater_p (t, u)) mpfr_swap (t, u);
+          mpfr_log (ex, t, MPFR_RNDD); mpfr_log (ey, u, MPFR_RNDU);
+          if (!mpfr_lessequal_p (ex, ey)) ok_lm = 0;
+        }
+      /* Log1p_Tail pointwise: u - u^2/(2(1+m)) <= log(1+u) <= u, m = min(u,0),
+       * u in (-1, 8) */
+      mpfr_urandomb (t, st); mpfr_mul_ui (t, t, 9, MPFR_RNDN); mpfr_sub_ui (t, t, 1, MPFR_RNDN);
+      if (mpfr_cmp_si (t, -1) > 0)
+        {
+          mpfr_log1p (ex, t, MPFR_RNDU);                       /* upper of log(1+u) */
+          if (mpfr_greater_p (ex, t) && !mpfr_zero_p (t)) ok_l1 = 0;
+          mpfr_log1p (ex, t, MPFR_RNDD);                       /* lower of log(1+u) */
+          mpfr_set (u, t, MPFR_RNDN);
+          if (mpfr_sgn (u) > 0) mpfr_set_zero (u, 1);           /* m = min(u, 0) */
+          mpfr_add_ui (u, u, 1, MPFR_RNDD); mpfr_mul_2ui (u, u, 1, MPFR_RNDD);
+          mpfr_sqr (v, t, MPFR_RNDU); mpfr_div (v, v, u, MPFR_RNDU);
+          mpfr_sub (v, t, v, MPFR_RNDD);                       /* v <= u - u^2/(2(1+m)) */
+          if (mpfr_greater_p (v, ex)) { mpfr_sub (v, v, ex, MPFR_RNDN);
+            if (mpfr_cmp_d (v, 1e-60) > 0) ok_l1 = 0; }
+        }
+    }
+  report (ok_em, "axiom_Exp_Monotone", n);
+  report (ok_ep, "axiom_Exp_Pos", n);
+  report (ok_lm, "axiom_Log_Monotone", n);
+  report (ok_l1, "axiom_Log1p_Tail_pointwise", n);
+
+  /* Geometric_Tail: a(n) = f rho^(n-N-1) (the extremal case) and a(n) =
+   * f (rho/2)^(n-N-1): partial sums of 2000 terms stay <= f/(1-rho). */
+  for (int k = 1; k < 10; k++)
+    {
+      double rho = k / 10.0, f = 1.0 / k;
+      mpfr_set_d (t, 0, MPFR_RNDN); mpfr_set_d (u, f, MPFR_RNDN);
+      for (int j = 0; j < 2000; j++)
+        { mpfr_add (t, t, u, MPFR_RNDU); mpfr_mul_d (u, u, rho, MPFR_RNDU); }
+      mpfr_set_d (v, f, MPFR_RNDN); mpfr_div_d (v, v, 1 - rho, MPFR_RNDU);
+      mpfr_mul_d (v, v, 1 + 1e-12, MPFR_RNDU);
+      if (mpfr_greater_p (t, v) || mpfr_sgn (t) < 0) ok_geo = 0;
+    }
+  report (ok_geo, "axiom_Geometric_Tail_samples", 9);
+
+  /* Leibniz_Tail: a(n) = (-1)^(n+1)/n, tails from N = 1..50 computed to
+   * 10^5 terms (remainder below 10^-5) lie between 0 and a(N+1), up to the
+   * truncation remainder. */
+  for (int N = 1; N <= 50 && ok_lb; N++)
+    {
+      mpfr_set_zero (t, 1);
+      for (long m = N + 1; m <= 100000 + N; m++)
+        {
+          mpfr_set_si (u, (m % 2) ? 1 : -1, MPFR_RNDN);
+          mpfr_div_si (u, u, m, MPFR_RNDN);
+          mpfr_add (t, t, u, MPFR_RNDN);
+        }
+      mpfr_set_si (u, ((N + 1) % 2) ? 1 : -1, MPFR_RNDN);
+      mpfr_div_si (u, u, N + 1, MPFR_RNDN);                       /* a(N+1) */
+      /* tail and a(N+1) same sign, |tail| <= |a(N+1)| (slack 2e-5) */
+      if (mpfr_sgn (t) * mpfr_sgn (u) < 0) ok_lb = 0;
+      mpfr_abs (v, t, MPFR_RNDN); mpfr_abs (ex, u, MPFR_RNDN);
+      mpfr_add_d (ex, ex, 2e-5, MPFR_RNDN);
+      if (mpfr_greater_p (v, ex)) ok_lb = 0;
+    }
+  report (ok_lb, "axiom_Leibniz_Tail_samples", 50);
+  mpfr_clears (x, y, ex, ey, t, u, v, (mpfr_ptr) 0);
+}
+
+int main (int argc, char **argv)
+{
+  gmp_randstate_t st;
+  seed = argc > 1 ? strtoul (argv[1], 0, 10) : (unsigned long) time (0);
+  gmp_randinit_default (st);
+  gmp_randseed_ui (st, seed);
+  printf ("# seed %lu (replay: %s %lu)\n", seed, argv[0], seed);
+  test_op2 ("mpfr_add_rounded", mpfr_add, st, 0);
+  test_op2 ("mpfr_sub_rounded", mpfr_sub, st, 0);
+  test_op2 ("mpfr_div_rounded", mpfr_div, st, 1);
+  test_op1 ("mpfr_neg_rounded", neg_wrap, st, 0);
+  test_op1 ("mpfr_set_rounded", set_wrap, st, 0);
+  test_op1 ("mpfr_exp_rounded", mpfr_exp, st, 0);
+  test_op1 ("mpfr_log_rounded", mpfr_log, st, 1);
+  test_op1 ("mpfr_log1p_rounded", mpfr_log1p, st, 2);
+  test_specials ();
+  test_analysis (st);
+  gmp_randclear (st);
+  mpfr_free_cache ();
+  return nfail != 0;
+}
