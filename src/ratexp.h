@@ -8,12 +8,16 @@
  *   Products: p(n) = P(n)/Q(n) -> 1 with u = p - 1 = O(n^-2):
  *             log p(n) = sum_{j>=2} b_j n^-j (b_j exact, from the series of
  *             log P(1/t)/P_0 - log Q(1/t)/Q_0), tail of log p likewise.
- * The remainder E_J is bounded by a Cauchy estimate |a_j| <= C rho^j proved
- * on a circle |t| = 1/rho (triangle-inequality lower bound on |Q|) and
- * zeta(j, M) <= M^-j (1 + M/(j-1)); each zeta(j, M) (integer j >= 2) by
- * Euler–Maclaurin with the first omitted term as error bound.  The terms
- * N <= n < M are summed (multiplied) directly in intervals.  Theorems,
- * hypotheses and the error analysis: the header comment of ratexp.c.
+ * Remainder: exact long division gives f(1/t) = sum_{j<=J} a_j t^j
+ * + t^(J+1) r(t)/Den(t) with r a polynomial (products: the same for h' =
+ * (log p(1/t))', then integrated), so |E(n)| <= B n^-(J+1) with
+ * B = sum |r_i| M^-i / (|Den_0| - sum_{i>=1} |Den_i| M^-i) for n >= M
+ * (triangle inequality on [0, 1/M]), and the tail of E is at most
+ * B M^-(J+1) (1 + M/J) (divided by J+1 for products).  Each zeta(j, M)
+ * (integer j >= 2) by Euler–Maclaurin with the first omitted term as
+ * error bound (x^-j completely monotone).  The terms N <= n < M are summed
+ * (multiplied) directly in intervals.  Theorems, hypotheses and the error
+ * analysis: the header comment of ratexp.c.
  */
 #ifndef IC_RATEXP_H
 #define IC_RATEXP_H

@@ -15,7 +15,9 @@
  * partial sum n = 1..5 (GMP rationals) overlap.
  * Not applicable (must return 0, never a wrong interval): sum 1/n,
  * prod (1 + 1/n), prod (2 + 1/n^2), sum 1/(n^2 - 25) from 1 (pole at 5),
- * prod (1 - 4/n^2) from 1 (factor <= 0), sum log(n)/n^2. */
+ * prod (1 - 4/n^2) from 1 (factor <= 0), sum log(n)/n^2.
+ * Random families (seed printed): partial fractions vs MPFR digamma and
+ * Gamma quotients vs MPFR lngamma (see random_families). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -96,6 +98,61 @@ static void check_refuses (const char *src, int prod, unsigned long N)
   else printf ("ok refuse %s %s from %lu (%s)\n", prod ? "prod" : "sum", src, N, detail);
   ic_ival_clear (out);
   ic_node_free (e);
+}
+
+/* Random partial-fraction / Gamma-quotient families (seed printed; set
+ * RATEXP_SEED to replay).  References by MPFR's digamma and lngamma:
+ *   sum_{n>=1} 1/((n+a)(n+b)) = (psi(1+b) - psi(1+a))/(b-a),  a != b;
+ *   sum_{n>=1} log[(n+a)(n+b)/((n+c)(n+d))], a+b = c+d,
+ *     = lngamma(1+c) + lngamma(1+d) - lngamma(1+a) - lngamma(1+b);
+ * a, b, c, d quarters in (-1, 4], so every factor is positive. */
+static void random_families (void)
+{
+  unsigned long seed = getenv ("RATEXP_SEED") ? strtoul (getenv ("RATEXP_SEED"), NULL, 10) : 20240611UL;
+  printf ("# random families: RATEXP_SEED=%lu\n", seed);
+  srand ((unsigned) seed);
+  static const long DIG[3] = { 20, 60, 150 };
+  for (int it = 0; it < 24; it++)
+    {
+      int prod = it & 1;
+      long D = DIG[rand () % 3];
+      long A = rand () % 20 - 3, B, C, Dd;                   /* quarters: a = A/4 */
+      do B = rand () % 20 - 3; while (B == A);
+      C = rand () % 20 - 3;
+      Dd = A + B - C;
+      if (prod && (Dd <= -4 || Dd == A || Dd == B)) { it--; continue; }
+      char src[200];
+      mpfr_t ref, x, y;
+      mpfr_inits2 ((mpfr_prec_t) (D * 3.33) + 200, ref, x, y, (mpfr_ptr) 0);
+      if (!prod)
+        {
+          snprintf (src, sizeof src, "1/((n+(%ld/4))*(n+(%ld/4)))", A, B);
+          mpfr_set_si (x, 4 + B, MPFR_RNDN); mpfr_div_ui (x, x, 4, MPFR_RNDN);
+          mpfr_digamma (ref, x, MPFR_RNDN);
+          mpfr_set_si (x, 4 + A, MPFR_RNDN); mpfr_div_ui (x, x, 4, MPFR_RNDN);
+          mpfr_digamma (y, x, MPFR_RNDN);
+          mpfr_sub (ref, ref, y, MPFR_RNDN);
+          mpfr_mul_ui (ref, ref, 4, MPFR_RNDN);
+          mpfr_div_si (ref, ref, B - A, MPFR_RNDN);
+        }
+      else
+        {
+          snprintf (src, sizeof src, "(n+(%ld/4))*(n+(%ld/4))/((n+(%ld/4))*(n+(%ld/4)))", A, B, C, Dd);
+          long v[4] = { C, Dd, A, B };
+          mpfr_set_ui (ref, 0, MPFR_RNDN);
+          for (int i = 0; i < 4; i++)
+            {
+              int sg;
+              mpfr_set_si (x, 4 + v[i], MPFR_RNDN); mpfr_div_ui (x, x, 4, MPFR_RNDN);
+              mpfr_lgamma (y, &sg, x, MPFR_RNDN);
+              if (i < 2) mpfr_add (ref, ref, y, MPFR_RNDN); else mpfr_sub (ref, ref, y, MPFR_RNDN);
+            }
+        }
+      char rn[64];
+      snprintf (rn, sizeof rn, "MPFR %s reference", prod ? "lngamma" : "digamma");
+      check (src, prod, 1, D, ref, rn, NULL);
+      mpfr_clears (ref, x, y, (mpfr_ptr) 0);
+    }
 }
 
 int main (void)
@@ -190,6 +247,7 @@ int main (void)
       mpfr_clears (ref, pi, t, u, (mpfr_ptr) 0);
     }
 
+  random_families ();
   check_refuses ("1/n", 0, 1);
   check_refuses ("1 + 1/n", 1, 1);
   check_refuses ("2 + 1/n^2", 1, 1);
