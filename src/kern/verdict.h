@@ -67,6 +67,10 @@ typedef struct {
  *   p_small                                               -> DIVERGES_TO_ZERO
  *   p_large                                               -> DIVERGES
  *   otherwise                                             -> UNKNOWN */
+/* Note (verified contract, src/kern/verdict.c): every product verdict other
+ * than ZERO_FACTOR also requires `nonzero` (a zero factor makes the limit 0,
+ * which is none of CONVERGES / DIVERGES / DIVERGES_TO_ZERO); without it the
+ * verdict is UNKNOWN. */
 int ic_verdict_prod (const ic_prod_facts *f, int *rule);
 
 #endif
