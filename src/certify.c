@@ -21,6 +21,7 @@
 #include "tail.h"
 #include "enclose.h"
 #include "em.h"
+#include "ratexp.h"
 
 #define MAX_DIGITS 100000
 
@@ -437,7 +438,15 @@ static int tail_em (run *R, const tail_args *A, ic_ival_ptr tail, int round, lon
   if (round > 0) Nem <<= (round < 10 ? round : 10);
   ic_em_info info;
   memset (&info, 0, sizeof info);
-  if (!ic_em_tail (tail, A->e, A->prod, Nem, D + 2, wp, &info)) return 0;
+  if (!ic_em_tail (tail, A->e, A->prod, Nem, D + 2, wp, &info))
+    {
+      /* rational functions: expansion in 1/n with Hurwitz zeta values */
+      char rd[256];
+      if (!ic_ratexp_tail (tail, A->e, A->prod, Nem, D + 2, wp, method, 48, rd, sizeof rd)) return 0;
+      *cut = Nem;
+      snprintf (how, howlen, "%s: tail of %s from n = %lu; %s", method, A->prod ? "log p(n)" : "a(n)", Nem, rd);
+      return 1;
+    }
   *cut = Nem;
   snprintf (method, 48, "%s", info.method[0] ? info.method : "euler-maclaurin");
   snprintf (how, howlen, "%s: tail of %s from n = %lu (m = %ld)%s%s", method, A->prod ? "log p(n)" : "a(n)",
