@@ -570,11 +570,12 @@ static ic_status enclose_limit (run *R, ic_result *r, const tail_args *A)
   partial P;
   partial_init (&P, A->e, wp, from, A->prod);
   double t_round = elapsed (R);
+  long shift = 0;
   for (int round = 0; round < 40; round++)
     {
       unsigned long cut = 0;
       progress (R, "computing the tail", best);
-      int have = tail_em (R, A, tail, round, D, wp, &cut, how, sizeof how, method)
+      int have = tail_em (R, A, tail, round, D + shift, wp, &cut, how, sizeof how, method)
         || tail_alternating (R, A, tail, N, D, wp, &cut, how, sizeof how, method)
         || tail_envelope (A, tail, N, wp, &cut, how, sizeof how, method);
       if (R->err->code != IC_OK) { st = R->err->code; break; }
@@ -592,6 +593,18 @@ static ic_status enclose_limit (run *R, ic_result *r, const tail_args *A)
           if (A->prod) ic_enclose_prod (enc, P.acc, tail);
           else ic_enclose_sum (enc, P.acc, tail);
           long d = ic_enclose_digits (enc, D);
+          /* heuristic: the tail methods aim at an absolute error; for a
+           * sum of small magnitude 10^e, ask them for -e more digits */
+          if (d < D && !A->prod && ic_ival_is_finite (enc) && (ic_ival_is_pos (enc) || ic_ival_is_neg (enc)))
+            {
+              mpfr_t m;
+              mpfr_init2 (m, 64);
+              ic_ival_mag_lower (m, enc);
+              mpfr_log10 (m, m, MPFR_RNDD);
+              long e10 = mpfr_get_si (m, MPFR_RNDD);
+              mpfr_clear (m);
+              if (e10 < 0 && -e10 + 1 > shift) shift = -e10 + 1;
+            }
           if (d > best)
             {
               best = d;
