@@ -337,54 +337,32 @@ static ic_node *parse_unary (parser *p)
  * every link counts as one nesting level (the tree's height, not only the
  * parser's recursion, stays within IC_TERM_MAX_DEPTH: the recursive tree
  * walks in eval/asym/free rely on it). */
-static ic_node *parse_mul (parser *p)
+/* Left-associative binary levels: level 1 is + -, level 2 is * /. */
+static ic_node *parse_level (parser *p, int level)
 {
-  ic_node *l = parse_unary (p);
-  if (!l) return NULL;
-  int links = 0;
+  const char *ops = level == 1 ? "+-" : "*/";
+  if (level == 1 && !enter (p)) return NULL;
+  ic_node *l = level == 1 ? parse_level (p, 2) : parse_unary (p);
   for (;;)
     {
+      if (!l) break;
       skip_ws (p);
       char c = p->s[p->pos];
-      if (c != '*' && c != '/') break;
+      if (!c || (c != ops[0] && c != ops[1])) break;
       int col = (int) p->pos + 1;
-      if (!enter (p)) { ic_node_free (l); l = NULL; break; }
-      links++;
       p->pos++;
-      ic_node *r = parse_unary (p);
+      ic_node *r = level == 1 ? parse_level (p, 2) : parse_unary (p);
       if (!r) { ic_node_free (l); l = NULL; break; }
-      ic_node *e = alloc_node (c == '*' ? IC_MUL : IC_DIV, col);
+      ic_op op = c == '+' ? IC_ADD : c == '-' ? IC_SUB : c == '*' ? IC_MUL : IC_DIV;
+      ic_node *e = alloc_node (op, col);
       e->a = l; e->b = r;
       l = e;
     }
-  p->depth -= links;
+  if (level == 1) p->depth--;
   return l;
 }
 
-static ic_node *parse_expr (parser *p)
-{
-  if (!enter (p)) return NULL;
-  ic_node *l = parse_mul (p);
-  if (!l) { p->depth--; return NULL; }
-  int links = 0;                    /* see parse_mul: links are levels */
-  for (;;)
-    {
-      skip_ws (p);
-      char c = p->s[p->pos];
-      if (c != '+' && c != '-') break;
-      int col = (int) p->pos + 1;
-      if (!enter (p)) { ic_node_free (l); l = NULL; break; }
-      links++;
-      p->pos++;
-      ic_node *r = parse_mul (p);
-      if (!r) { ic_node_free (l); l = NULL; break; }
-      ic_node *e = alloc_node (c == '+' ? IC_ADD : IC_SUB, col);
-      e->a = l; e->b = r;
-      l = e;
-    }
-  p->depth -= links + 1;
-  return l;
-}
+static ic_node *parse_expr (parser *p) { return parse_level (p, 1); }
 
 ic_node *ic_term_parse (const char *src, ic_error *err)
 {
