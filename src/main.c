@@ -13,8 +13,8 @@ enum { EXIT_CERTIFIED = 0, EXIT_INTERNAL = 1, EXIT_USAGE = 2, EXIT_UNKNOWN = 3,
        EXIT_LIMIT = 4, EXIT_TIMEOUT = 5 };
 
 static const char usage[] =
-  "usage: infcert sum  TERM [--from N0] [--digits D] [--json] [limits]\n"
-  "       infcert prod TERM [--from N0] [--digits D] [--json] [limits]\n"
+  "usage: infcert sum  [options] [--] TERM\n"
+  "       infcert prod [options] [--] TERM\n"
   "       infcert claims [FILE] [--json]\n"
   "       infcert report [FILE] [--out DIR]\n"
   "       infcert --help | --version\n";
@@ -33,6 +33,7 @@ static const char help[] =
   "  --max-terms K    cap on terms evaluated (default 20000000)\n"
   "  --timeout S      wall-clock limit in seconds (default none)\n"
   "  --progress / --no-progress   progress on stderr (default: if a terminal)\n"
+  "  --                 ends the options (for a term that starts with --)\n"
   "\n"
   "terms: n, numbers (1.001 is exactly 1001/1000, 1e-3), + - * / ^ (n^-1.001),\n"
   "  ( ), log exp sqrt sin cos atan abs factorial, pi, e, (-1)^n.\n"
@@ -86,12 +87,19 @@ static int cmd_certify (ic_kind kind, int argc, char **argv)
   ic_options_default (&opt);
   opt.progress = isatty (2);
   const char *term = NULL;
-  int json = 0;
+  int json = 0, options_done = 0;
   for (int i = 1; i < argc; i++)
     {
       const char *a = argv[i];
       unsigned long v;
       int r;
+      if (!options_done && !strcmp (a, "--")) { options_done = 1; continue; }
+      if (options_done)
+        {
+          if (term) return usage_error ("more than one term given ('%s')", a);
+          term = a;
+          continue;
+        }
       if (!strcmp (a, "--json")) { json = 1; continue; }
       if (!strcmp (a, "--progress")) { opt.progress = 1; continue; }
       if (!strcmp (a, "--no-progress")) { opt.progress = 0; continue; }
@@ -143,7 +151,12 @@ static int cmd_certify (ic_kind kind, int argc, char **argv)
       if (err.code == IC_EPARSE)
         {
           fprintf (stderr, "infcert: parse error at column %d: %s\n", err.column, err.msg);
-          fprintf (stderr, "  %s\n  %*s^\n", term, err.column - 1, "");
+          /* show at most 72 characters of the term around the column */
+          int len = (int) strlen (term), col = err.column - 1;
+          int start = col > 60 ? col - 60 : 0;
+          int shown = len - start > 72 ? 72 : len - start;
+          fprintf (stderr, "  %s%.*s%s\n  %*s^\n", start ? "..." : "", shown, term + start,
+                   start + shown < len ? "..." : "", col - start + (start ? 3 : 0), "");
         }
       else
         fprintf (stderr, "infcert: %s\n", err.msg);
