@@ -766,10 +766,87 @@ static int form_pow (ic_form *r, const ic_node *e, ic_asym_ctx *ctx)
       ic_ival_clear (c);
       if (ok || ctx->why[0]) return ok;
     }
+  if (a->op == IC_VAR && b->op == IC_VAR)
+    {
+      /* n^n = n! e^n (2 pi n)^(-1/2) e^(-r_n) with 1/(12n+1) < r_n < 1/(12n)
+       * (Stirling with Robbins' bounds), so phi = 1, lr = 1, alpha = -1/2,
+       * g in (2 pi)^(-1/2) [e^(-1/(12 X)), 1]. */
+      ic_ival_t t1, t2;
+      ic_ival_init2 (t1, p); ic_ival_init2 (t2, p);
+      form_zero (r);
+      r->zero = 0;
+      mpq_set_ui (r->phi, 1, 1);
+      mpq_set_si (r->alpha, -1, 2);
+      ic_ival_set_si (r->lr, 1);
+      r->lr_zero = 0;
+      ic_ival_set_si (t1, -1);
+      ic_ival_set_ui (t2, 12 * ctx->X);
+      ic_ival_div (t1, t1, t2);
+      ic_ival_exp (t1, t1);
+      mpfr_set_ui (t1->hi, 1, MPFR_RNDU);           /* e^(-r_n) in [e^(-1/(12X)), 1] */
+      ic_ival_const_pi (t2);
+      mpfr_mul_2ui (t2->lo, t2->lo, 1, MPFR_RNDD);
+      mpfr_mul_2ui (t2->hi, t2->hi, 1, MPFR_RNDU);
+      ic_ival_sqrt (t2, t2);
+      ic_ival_div (r->g, t1, t2);
+      ic_ival_clear (t1); ic_ival_clear (t2);
+      return 1;
+    }
   /* a^b = exp(b log a) */
   ic_node *t = ic_node_new (IC_MUL, ic_node_copy (b), ic_node_new (IC_LOG, ic_node_copy (a), NULL));
   ok = form_exp (r, t, ctx);
   ic_node_free (t);
+  return ok;
+}
+
+/* exp(a) with a(x) <= -c x^s (log x)^t, c = -max G > 0, s > 0, t >= 0 (or
+ * s = 0, t > 1): exp(a) decays faster than any power.  With K = 4,
+ * h(x) = -c x^s (log x)^t + K log x has h'(x) = (K - c x^s (log x)^(t-1)
+ * (s log x + t)) / x < 0 once c X^s (log X)^(t-1) (s log X + t) > K (the
+ * left side increases with x for log x >= 1), so on [X, inf)
+ * 0 < exp(a(x)) x^K <= exp(h(X)): a form with alpha = -K, G = [0, e^h(X)]. */
+static int form_exp_stretched (ic_form *r, const ic_form *f, ic_asym_ctx *ctx)
+{
+  mpfr_prec_t p = ctx->prec;
+  const long K = 4;
+  ic_ival_t c, x, lx, t, u, q;
+  ic_ival_init2 (c, p); ic_ival_init2 (x, p); ic_ival_init2 (lx, p);
+  ic_ival_init2 (t, p); ic_ival_init2 (u, p); ic_ival_init2 (q, p);
+  mpfr_neg (c->lo, f->g->hi, MPFR_RNDD);              /* c <= -max G */
+  mpfr_set (c->hi, c->lo, MPFR_RNDU);
+  ic_ival_set_ui (x, ctx->X);
+  ic_ival_log (lx, x);
+  /* c X^s (log X)^t as t */
+  ic_ival_set_q (q, f->alpha);
+  ic_ival_pow (t, x, q);
+  ic_ival_set_q (q, f->beta);
+  ic_ival_pow (u, lx, q);
+  ic_ival_mul (t, t, u);
+  ic_ival_mul (t, t, c);                              /* t = c X^s (log X)^t */
+  /* condition: t (s log X + t_exp) / log X > K */
+  ic_ival_set_q (q, f->alpha);
+  ic_ival_mul (u, q, lx);
+  ic_ival_set_q (q, f->beta);
+  ic_ival_add (u, u, q);
+  ic_ival_mul (u, u, t);
+  ic_ival_div (u, u, lx);
+  ic_ival_set_si (q, K);
+  int ok = ic_ival_lt (q, u) && mpfr_cmp_ui (lx->lo, 1) >= 0;
+  if (ok)
+    {
+      /* h(X) = -t + K log X, G = [0, exp(h(X))] */
+      ic_ival_mul_si (u, lx, K);
+      ic_ival_sub (u, u, t);
+      ic_ival_exp (u, u);
+      form_zero (r);
+      r->zero = 0;
+      mpq_set_si (r->alpha, -K, 1);
+      mpfr_set_zero (u->lo, 1);
+      ic_ival_set (r->g, u);
+    }
+  else snprintf (ctx->why, sizeof ctx->why, "exp(-c n^s): n = %lu too small for the power bound", ctx->X);
+  ic_ival_clear (c); ic_ival_clear (x); ic_ival_clear (lx);
+  ic_ival_clear (t); ic_ival_clear (u); ic_ival_clear (q);
   return ok;
 }
 
@@ -833,6 +910,10 @@ static int form_exp (ic_form *r, const ic_node *a, ic_asym_ctx *ctx)
           form_const (r, rg);
           ok = 1;
         }
+      else if (gr == 1 && !mpq_sgn (f1.phi) && f1.lr_zero && !f1.alt && ic_ival_is_neg (f1.g)
+               && (mpq_sgn (f1.alpha) > 0 || (mpq_sgn (f1.alpha) == 0 && mpq_cmp_ui (f1.beta, 1, 1) > 0))
+               && mpq_sgn (f1.beta) >= 0)
+        ok = form_exp_stretched (r, &f1, ctx);
       else snprintf (ctx->why, sizeof ctx->why, "exp of an unbounded non-linear exponent");
       ic_ival_clear (rg);
     }

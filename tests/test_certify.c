@@ -74,6 +74,38 @@ static void ref_3q (mpfr_ptr r) { mpfr_set_d (r, 0.75, MPFR_RNDN); }
 /* sum_{n>=1} (-1)^(n+1)/n^2 = pi^2/12 */
 static void ref_eta2 (mpfr_ptr r) { ref_zeta2 (r); mpfr_div_2ui (r, r, 1, MPFR_RNDN); }
 
+/* Direct summation references for fast-decaying terms (an independent
+ * algorithm: plain MPFR loops, truncation error far below the tolerance). */
+static void ref_fact_over_pow (mpfr_ptr r)
+{
+  /* sum_{n=1}^{400} n!/n^n; the rest is below 400!/400^400 * 2 < 1e-170 */
+  mpfr_t t, u;
+  mpfr_inits2 (mpfr_get_prec (r), t, u, (mpfr_ptr) 0);
+  mpfr_set_zero (r, 1);
+  for (unsigned long n = 1; n <= 400; n++)
+    {
+      mpfr_fac_ui (t, n, MPFR_RNDN);
+      mpfr_ui_pow_ui (u, n, n, MPFR_RNDN);
+      mpfr_div (t, t, u, MPFR_RNDN);
+      mpfr_add (r, r, t, MPFR_RNDN);
+    }
+  mpfr_clears (t, u, (mpfr_ptr) 0);
+}
+static void ref_gauss (mpfr_ptr r)
+{
+  /* sum_{n=1}^{40} exp(-n^2); the rest is below exp(-1681) */
+  mpfr_t t;
+  mpfr_init2 (t, mpfr_get_prec (r));
+  mpfr_set_zero (r, 1);
+  for (long n = 1; n <= 40; n++)
+    {
+      mpfr_set_si (t, -n * n, MPFR_RNDN);
+      mpfr_exp (t, t, MPFR_RNDN);
+      mpfr_add (r, r, t, MPFR_RNDN);
+    }
+  mpfr_clear (t);
+}
+
 /* Certifies and checks verdict, containment of ref (known to rel_err),
  * digits >= min_digits, and width consistent with the digits claimed. */
 static void check_case (const char *name, ic_kind kind, const char *term, unsigned long from, long digits,
@@ -185,6 +217,8 @@ int main (void)
   check_case ("sum 1/(n(n+1))", IC_KIND_SUM, "1/(n*(n+1))", 1, 12, IC_CONVERGES, ref_one, 0, 8, 10);
   check_case ("sum (-1)^(n+1)/n^2", IC_KIND_SUM, "(-1)^(n+1)/n^2", 1, 25, IC_CONVERGES, ref_eta2, 0, 25, 10);
   check_case ("prod 1+(-1)^n/n", IC_KIND_PROD, "1 + (-1)^n/n", 2, 4, IC_CONVERGES, ref_one, 0, 4, 10);
+  check_case ("sum n!/n^n", IC_KIND_SUM, "factorial(n)/n^n", 1, 30, IC_CONVERGES, ref_fact_over_pow, 1e-150, 30, 10);
+  check_case ("sum exp(-n^2)", IC_KIND_SUM, "exp(-n^2)", 1, 30, IC_CONVERGES, ref_gauss, 1e-150, 30, 10);
   /* high precision */
   /* the zeta reference is good to about 1e-60 (200 terms) */
   check_case ("prod 1-n^-1.001 @1000", IC_KIND_PROD, "1 - n^-1.001", 2, 1000, IC_CONVERGES, ref_prod1001, 1e-55, 1000, 10);
@@ -215,7 +249,9 @@ int main (void)
   /* boundary cases that must come back unknown, never wrong */
   check_verdict (IC_KIND_SUM, "sin(n)/n", 1, IC_UNKNOWN);          /* converges (Dirichlet), not provable here */
   check_verdict (IC_KIND_SUM, "(-1)^n*(1 + (-1)^n)/n", 1, IC_UNKNOWN); /* diverges, sign pattern not provable */
-  check_verdict (IC_KIND_SUM, "factorial(n)/n^n", 1, IC_UNKNOWN);   /* converges; n^n has no envelope rule */
+  check_verdict (IC_KIND_SUM, "n^n/factorial(n)", 1, IC_DIVERGES);
+  check_verdict (IC_KIND_SUM, "exp(-sqrt(n))", 1, IC_CONVERGES);
+  check_verdict (IC_KIND_SUM, "n^100*exp(-n^0.1)", 1, IC_UNKNOWN);  /* converges; needs n > 10^30 */
   check_verdict (IC_KIND_SUM, "(-1)^n*(2 + (-1)^n)/n", 1, IC_UNKNOWN); /* diverges; not monotone alternating */
   check_verdict (IC_KIND_SUM, "1/(n*log(n)*log(log(n)))", 16, IC_UNKNOWN); /* diverges; log log not supported */
   printf ("%d failed\n", nfail);
