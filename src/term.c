@@ -336,13 +336,14 @@ static ic_node *parse_unary (parser *p)
 /* A chain a1 op a2 op ... op ak builds a left-deep tree of height k, so
  * every link counts as one nesting level (the tree's height, not only the
  * parser's recursion, stays within IC_TERM_MAX_DEPTH: the recursive tree
- * walks in eval/asym/free rely on it). */
-/* Left-associative binary levels: level 1 is + -, level 2 is * /. */
+ * walks in eval/asym/free rely on it; tests/regress/certify/chain-*).
+ * Left-associative binary levels: level 1 is + -, level 2 is * /. */
 static ic_node *parse_level (parser *p, int level)
 {
   const char *ops = level == 1 ? "+-" : "*/";
   if (level == 1 && !enter (p)) return NULL;
   ic_node *l = level == 1 ? parse_level (p, 2) : parse_unary (p);
+  int links = 0;                    /* each link is a level (see above) */
   for (;;)
     {
       if (!l) break;
@@ -350,6 +351,8 @@ static ic_node *parse_level (parser *p, int level)
       char c = p->s[p->pos];
       if (!c || (c != ops[0] && c != ops[1])) break;
       int col = (int) p->pos + 1;
+      if (!enter (p)) { ic_node_free (l); l = NULL; break; }
+      links++;
       p->pos++;
       ic_node *r = level == 1 ? parse_level (p, 2) : parse_unary (p);
       if (!r) { ic_node_free (l); l = NULL; break; }
@@ -358,7 +361,7 @@ static ic_node *parse_level (parser *p, int level)
       e->a = l; e->b = r;
       l = e;
     }
-  if (level == 1) p->depth--;
+  p->depth -= links + (level == 1);
   return l;
 }
 
