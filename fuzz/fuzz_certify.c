@@ -5,10 +5,11 @@
 #include <stdio.h>
 #include "fuzz.h"
 #include "infcert.h"
+#include "term.h"
 
 int LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
 {
-  if (size < 1 || size > 4096) return 0;
+  if (size < 1 || size > 2 * IC_TERM_MAX_LEN) return 0;   /* make fuzz: -max_len=4096 */
   /* first byte: kind, digits and start index */
   unsigned c = data[0];
   char *src = fuzz_cstr (data + 1, size - 1);
