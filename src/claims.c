@@ -1204,8 +1204,9 @@ static void series_plot (ic_check_result *r, const ic_node *e, int ser, unsigned
   if (pts[npts - 1] != NMAX) pts[npts++] = NMAX;
   ic_plot *pl = add_plot (r);
   int prod = ser != SER_SUM;
-  ic_plot_init (pl, prod ? fmt ("Partial products of %s", label) : fmt ("Partial sums of %s", label),
-                "N (terms multiplied, log scale)", prod ? "log10 of the partial product" : "partial sum", 1);
+  char *title = prod ? fmt ("Partial products of %s", label) : fmt ("Partial sums of %s", label);
+  ic_plot_init (pl, title, "N (terms multiplied, log scale)", prod ? "log10 of the partial product" : "partial sum", 1);
+  free (title);                                     /* ic_plot_init copies it */
   if (!prod) { free (pl->xlabel); pl->xlabel = xstrdup ("N (terms added, log scale)"); }
   /* the title strings above were built with fmt: replace the copies */
   ic_plot_series *cb = ic_plot_add (pl, "certified partial value (band)", IC_PLOT_BAND, npts);
@@ -1505,9 +1506,10 @@ static void check_series (ic_check_entry *ce)
           set_how (r, "For every p in [%s, %s]: interval evaluation over n >= %lu certifies the term's range and its monotonicity in p; %s.", pa, pb, c->from, why);
           for (int i = 0; i < 2; i++)
             {
-              char *key = fmt ("at p = %s", q_str (cand[i]));
+              char *pq = q_str (cand[i]);
+              char *key = fmt ("at p = %s", pq);
               KV (r, key, "%s", er[i].how ? er[i].how : "");
-              free (key);
+              free (key); free (pq);
             }
         }
       ic_node_free (e);
@@ -1824,6 +1826,7 @@ static void check_paths (ic_check_entry *ce, ic_model_def *d)
           if (m->exact) { a = q_short (qV[wn * T + wx]); b = q_short (qM[wn * T + wx]); }
           else { a = ival_str (&V[wn * T + wx], 10); b = ival_str (&M[wn * T + wx], 10); }
           r->witness = fmt ("step n = %d, token \"%s\": marginal %s > %s * max path %s", wn, m->tok[wx], b, cs, a);
+          free (a); free (b);
           set_how (r, "The first (n, x) in order where the marginal exceeds %s times the most likely path probability, by %s.", cs,
                    m->exact ? "exact rational comparison" : "comparison of enclosures");
           r->witness_how = fmt ("%s recursions over the %d context states up to step %d.", m->exact ? "Exact rational Viterbi and forward" : "Enclosed (outward-rounded) Viterbi and forward", m->nstate, wn);
@@ -2145,7 +2148,9 @@ static void check_softmax (ic_check_entry *ce)
   /* plot: eps versus D */
   ic_plot *pl = add_plot (r);
   ic_plot_init (pl, "Softmax: smallest possible 1 - max probability", "logit width D", "log10 eps", 0);
-  ic_plot_series *s = ic_plot_add (pl, fmt ("V = %lu", c->V), IC_PLOT_BAND, 41);
+  char *sname = fmt ("V = %lu", c->V);
+  ic_plot_series *s = ic_plot_add (pl, sname, IC_PLOT_BAND, 41);      /* copies the name */
+  free (sname);
   double Dmax = mpq_get_d (c->D) * 2 + 1;
   for (int i = 0; i <= 40; i++)
     {
@@ -2201,7 +2206,12 @@ static void check_fpsoftmax (ic_check_entry *ce)
           if (mpfr_cmp_ui (pt, 1) == 0)
             {
               all_lt1 = 0; any_one = 1;
-              if (!wit.len) ic_buf_printf (&wit, "V = %lu, gap %s: the computed probability is exactly 1.0", V, mpq_get_str (NULL, 10, c->gap));
+              if (!wit.len)
+                {
+                  char *gs = q_str (c->gap);
+                  ic_buf_printf (&wit, "V = %lu, gap %s: the computed probability is exactly 1.0", V, gs);
+                  free (gs);
+                }
             }
           mpfr_free_str (ps);
           continue;
