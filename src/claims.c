@@ -942,7 +942,7 @@ static int parse_model_line (ps *P, ic_model_def *m, const char *key, size_t key
           if (!m->t.ctxlen[c]) return perr (P, keyat, "\"after\" needs at least one token");
         }
       for (int d = 0; d < c; d++)
-        if (m->t.ctxlen[d] == m->t.ctxlen[c] && !memcmp (m->t.ctx[d], m->t.ctx[c], sizeof (int) * (size_t) m->t.ctxlen[c]))
+        if (m->t.ctxlen[d] == m->t.ctxlen[c] && (m->t.ctxlen[c] == 0 || !memcmp (m->t.ctx[d], m->t.ctx[c], sizeof (int) * (size_t) m->t.ctxlen[c])))
           return perr (P, keyat, "this context already has a distribution (line %d)", m->ctxline[d]);
       return parse_dist (P, m, m->t.dist[c]);
     }

@@ -60,7 +60,9 @@ static int table_ctx (const ic_lm_table *t, const int *seq, int len)
     {
       int k = t->ctxlen[c];
       if (k > len || k <= bl) continue;
-      if (memcmp (t->ctx[c], seq + len - k, sizeof (int) * (size_t) k) == 0) { best = c; bl = k; }
+      /* k = 0 (the start context, ctx[c] may be NULL): memcmp with a null
+       * pointer is undefined even for 0 bytes (UBSan, make check-sanitize) */
+      if (k == 0 || memcmp (t->ctx[c], seq + len - k, sizeof (int) * (size_t) k) == 0) { best = c; bl = k; }
     }
   return best;
 }
