@@ -138,7 +138,7 @@ static void *worker (void *arg)
       pthread_mutex_lock (&lock);
       unsigned long k = next_case++;
       pthread_mutex_unlock (&lock);
-      if (k >= ncases) return NULL;
+      if (k >= ncases) { mpfr_free_cache (); return NULL; }   /* per-thread caches */
       run_case (first + k, &out[k]);
     }
 }
@@ -207,5 +207,6 @@ int main (void)
   if (wrong[W_VERDICT] == 0) printf ("ok soundness_no_wrong_verdict\n");
   if (wrong[W_MISS] == 0) printf ("ok soundness_every_enclosure_contains_reference (%ld checked)\n", enclosed);
   free (out);
+  mpfr_free_cache ();
   return nwrong != 0;
 }

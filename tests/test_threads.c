@@ -77,6 +77,7 @@ static void *worker (void *arg)
         else if (!par[t][i]) par[t][i] = s;
         else free (s);
       }
+  mpfr_free_cache ();   /* MPFR's per-thread constant caches (pi, log 2) */
   return NULL;
 }
 
@@ -108,5 +109,6 @@ int main (void)
       free (serial[i]);
       for (size_t t = 0; t < NTHREADS; t++) free (par[t][i]);
     }
+  mpfr_free_cache ();
   return fails != 0;
 }
