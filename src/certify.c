@@ -593,6 +593,7 @@ static ic_status enclose_limit (run *R, ic_result *r, const tail_args *A)
           if (A->prod) ic_enclose_prod (enc, P.acc, tail);
           else ic_enclose_sum (enc, P.acc, tail);
           long d = ic_enclose_digits (enc, D);
+          if (mpfr_zero_p (enc->lo) && mpfr_zero_p (enc->hi)) d = D;   /* exactly 0 */
           /* heuristic: the tail methods aim at an absolute error; for a
            * sum of small magnitude 10^e, ask them for -e more digits */
           if (d < D && !A->prod && ic_ival_is_finite (enc) && (ic_ival_is_pos (enc) || ic_ival_is_neg (enc)))
@@ -700,6 +701,12 @@ static ic_status certify_sum (run *R, ic_result *r, const ic_node *e)
   switch (rule)
     {
     case IC_RULE_COMPARISON:
+      if (f.zero)
+        {
+          snprintf (r->cert.summary, sizeof r->cert.summary,
+                    "a(n) = 0 exactly for all n >= %lu: the sum is the finite sum of the terms before n = %lu.", X, X);
+          break;
+        }
       snprintf (r->cert.summary, sizeof r->cert.summary,
                 "For n >= %lu, |a(n)| <= %s * F(n) with F(n) = %s, and sum F(n) converges: converges absolutely by comparison.",
                 X, mpfr_sgn (f.g->lo) < 0 && mpfr_cmpabs (f.g->lo, f.g->hi) > 0 ? glo : ghi, env);
@@ -837,6 +844,13 @@ static ic_status certify_prod (run *R, ic_result *r, const ic_node *e)
         cert_item (&r->cert, "zero_factor_n", "%lu", zero_at);
         break;
       case IC_RULE_PROD_ABS:
+        if (fu.zero)
+          {
+            snprintf (r->cert.summary, sizeof r->cert.summary,
+                      "p(n) = 1 exactly for all n >= %lu and no factor is 0: the product converges to the nonzero product of the factors before n = %lu.",
+                      X, X);
+            break;
+          }
         snprintf (r->cert.summary, sizeof r->cert.summary,
                   "u(n) = p(n) - 1 satisfies |u(n)| <= %s * %s for n >= %lu with a summable envelope, and no factor is 0: the product converges to a nonzero limit.",
                   gmax, env, X);
