@@ -151,6 +151,11 @@ static void test_paths (void)
   int s1, s2, w;
   CHECK ("lm_markov_witness_found", ic_lm_markov_witness (&s1, &s2, &w, &m) == 1 && m.last[s1] == m.last[s2], "no witness");
   ic_lm_clear (&m);
+  /* free everything (LeakSanitizer in make check-sanitize) */
+  for (size_t i = 0; i < cells; i++) { mpq_clear (V[i]); mpq_clear (M[i]); ic_ival_clear (&IV[i]); ic_ival_clear (&IM[i]); }
+  free (V); free (M); free (IV); free (IM);
+  for (int x = 0; x < 3; x++) { mpq_clear (bm[x]); mpq_clear (bs[x]); }
+  for (int c = 0; c < 3; c++) { for (int w2 = 0; w2 < 3; w2++) mpq_clear (dist[c][w2]); free (dist[c]); }
 }
 
 int main (void)
