@@ -27,6 +27,7 @@ void ic_accum_sum (ic_ival_ptr s, const ic_ival_struct *t, unsigned long k)
   for (unsigned long i = 0; i < k; i++)
     {
       /*@ assert step: PSum (i + 1) == PSum (i) + term (i); */
+      /*@ assert term_i: Encloses (t + i, term (i)); */
       ic_ival_add (s, s, &t[i]);          /* s := s + t[i] (outward) */
       /*@ assert inv: \forall real s0; \at (Encloses (s, s0), Pre) ==>
                         Encloses (s, (s0 + PSum (i)) + term (i)); */
