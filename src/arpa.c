@@ -175,6 +175,8 @@ int ic_arpa_parse (ic_arpa *m, const char *text, const char *name,
   memset (m, 0, sizeof *m);
   char *buf = strdup (text);
   if (!buf) { snprintf (err, errlen, "%s: out of memory", name); return -1; }
+  long text_lines = 1;
+  for (const char *q = text; *q; q++) text_lines += *q == '\n';
   char *save = buf, *line;
   enum { PRE, DATA, GRAMS, END } st = PRE;
   int cur = 0;            /* order of the section being read */
@@ -252,6 +254,18 @@ int ic_arpa_parse (ic_arpa *m, const char *text, const char *name,
             { fail (&r, 7, "ngram orders must be 1, 2, ... (at most %d); found %d", IC_ARPA_MAX_ORDER, k); goto out; }
           if (c < 0 || c > 100000000L || (k == 1 && c < 1))
             { fail (&r, 7, "bad count %ld", c); goto out; }
+          /* every entry takes a line of its own: a count above the number
+           * of lines is wrong, and must not size the tables (a 200-byte
+           * file declaring 37777777 bigrams made calloc ask for 4 GB;
+           * found by make fuzz, tests/regress/arpa/) */
+          if (c > text_lines)
+            { fail (&r, 7, "count %ld exceeds the number of lines in the file", c); goto out; }
+          if (m->order >= 1)
+            {
+              long sum = c;
+              for (int i = 1; i <= m->order; i++) sum += m->count[i];
+              if (sum > text_lines) { fail (&r, 7, "counts add up to %ld, more than the lines in the file", sum); goto out; }
+            }
           m->order = k; m->count[k] = c;
           continue;
         }
