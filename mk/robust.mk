@@ -50,7 +50,7 @@ fuzz-replay: $(FUZZ_REPLAY)
 	    || { fail=1; echo "FAIL fuzz-replay $$t (see $(BUILD)/fuzz/replay_$$t.log)"; tail -5 $(BUILD)/fuzz/replay_$$t.log; }; \
 	done; exit $$fail
 
-CHECK_STEPS += fuzz-replay
+CHECK_STEPS += fuzz-replay check-tsan
 
 # ---- sanitizers ------------------------------------------------------------
 check-sanitize:
