@@ -1069,6 +1069,21 @@ static int minus_one_rules (ic_form *r, const ic_node *e, ic_asym_ctx *ctx)
       if (ok) goto done;
       ctx->why[0] = 0;
     }
+  if (e->op == IC_MUL)
+    {
+      /* A B - 1 = (A - 1) + (B - 1) + (A - 1)(B - 1) */
+      ic_form ua, ub, s1, s2;
+      ic_form_init (&ua, p); ic_form_init (&ub, p); ic_form_init (&s1, p); ic_form_init (&s2, p);
+      ok = ic_form_minus_one (&ua, e->a, ctx) && ic_form_minus_one (&ub, e->b, ctx);
+      if (ok)
+        {
+          form_mul (&s2, &ua, &ub);
+          ok = form_add (&s1, &ua, &ub, 1, ctx) && form_add (r, &s1, &s2, 1, ctx);
+        }
+      ic_form_clear (&ua); ic_form_clear (&ub); ic_form_clear (&s1); ic_form_clear (&s2);
+      if (ok) goto done;
+      ctx->why[0] = 0;
+    }
   if (e->op == IC_EXP || e->op == IC_COS
       || (e->op == IC_POW && !ic_node_has_var (e->b) && e->b->op == IC_NUM)
       || e->op == IC_SQRT)

@@ -20,8 +20,10 @@
 #include "verdict.h"
 #include "tail.h"
 #include "enclose.h"
+#include "split.h"
 #include "em.h"
 #include "ratexp.h"
+#include "buf.h"
 
 #define MAX_DIGITS 100000
 
@@ -547,6 +549,201 @@ static int tail_envelope (const tail_args *A, ic_ival_ptr tail, unsigned long N,
   return ok;
 }
 
+/* ---- split tails: sums of summands, logs of products of factors -------- */
+
+/* A summand or factor is positive on [N, inf) when its form there has
+ * G > 0 and no alternating sign. */
+static int positive_from (const ic_node *e, unsigned long N, mpfr_prec_t wp)
+{
+  if (N < 16) return 0;
+  ic_form f;
+  ic_form_init (&f, wp);
+  ic_asym_ctx ctx = { .X = N, .prec = wp };
+  int ok = ic_form_of (&f, e, &ctx) && !f.zero && !f.alt && ic_ival_is_pos (f.g);
+  ic_form_clear (&f);
+  return ok;
+}
+
+static int split_sum (run *R, ic_ival_ptr out, const ic_node *e, unsigned long N, long D, mpfr_prec_t wp,
+                      ic_buf *how, int depth);
+
+/* One summand: Euler-Maclaurin / zeta, rational expansion, CVZ for an
+ * alternating completely monotone summand, or its envelope tail. */
+static int split_leaf (run *R, ic_ival_ptr out, const ic_node *e, unsigned long N, long D, mpfr_prec_t wp,
+                       ic_buf *how)
+{
+  char *txt = ic_term_to_string (e);
+  int ok = 0;
+  char m[48] = "", d[256] = "";
+  ic_em_info info;
+  memset (&info, 0, sizeof info);
+  if (!ic_node_has_var (e))
+    ok = 0;                                   /* a constant summand: the sum would diverge */
+  else if (ic_node_is_smooth (e) && ic_em_tail (out, e, 0, N, D, wp, &info))
+    { ok = 1; snprintf (m, sizeof m, "%s", info.method); }
+  else if (ic_ratexp_tail (out, e, 0, N, D, wp, m, sizeof m, d, sizeof d))
+    ok = 1;
+  else
+    {
+      ic_node *h = NULL;
+      int parity = 0, cms = 0;
+      if (ic_symb_strip_alt (e, &h, &parity) && ic_cm_certify (h, N, &cms) && cms != 0)
+        {
+          ic_evaluator *hev = ic_eval_new (h, wp);
+          long mm = 0;
+          if (cvz_tail (R, out, hev, N, D, wp, &mm))
+            {
+              /* sum_{n>=N} (-1)^(n+parity) cms |h|(n) */
+              if (((N + (unsigned long) parity) & 1) ^ (cms < 0)) ic_ival_neg (out, out);
+              ok = 1;
+              snprintf (m, sizeof m, "cvz");
+            }
+          ic_eval_free (hev);
+        }
+      ic_node_free (h);
+      if (!ok && N - 1 >= 16)
+        {
+          ic_form f;
+          ic_form_init (&f, wp);
+          ic_asym_ctx ctx = { .X = N - 1, .prec = wp };
+          char fh[300];
+          if (ic_form_of (&f, e, &ctx) && ic_form_tail (out, &f, N - 1, fh, sizeof fh))
+            { ok = 1; snprintf (m, sizeof m, "envelope"); }
+          ic_form_clear (&f);
+        }
+    }
+  if (ok) ic_buf_printf (how, "%s[%s: %s]", how->len ? " + " : "", txt, m);
+  free (txt);
+  return ok;
+}
+
+/* sum_{n>=N} e(n) as the sum of the tails of its summands (each of which
+ * is proved convergent by its own tail method); constant factors are
+ * pulled out.  depth bounds the recursion. */
+static int split_sum (run *R, ic_ival_ptr out, const ic_node *e, unsigned long N, long D, mpfr_prec_t wp,
+                      ic_buf *how, int depth)
+{
+  if (depth > 12) return 0;
+  int ok = 0;
+  ic_ival_t t, c;
+  ic_ival_init2 (t, wp); ic_ival_init2 (c, wp);
+  switch (e->op)
+    {
+    case IC_ADD: case IC_SUB:
+      ok = split_sum (R, out, e->a, N, D, wp, how, depth + 1) && split_sum (R, t, e->b, N, D, wp, how, depth + 1);
+      if (ok) { if (e->op == IC_ADD) ic_ival_add (out, out, t); else ic_ival_sub (out, out, t); }
+      break;
+    case IC_NEG:
+      if ((ok = split_sum (R, out, e->a, N, D, wp, how, depth + 1))) ic_ival_neg (out, out);
+      break;
+    case IC_MUL: case IC_DIV:
+      {
+        const ic_node *k = NULL, *x = NULL;
+        if (!ic_node_has_var (e->b)) { k = e->b; x = e->a; }
+        else if (e->op == IC_MUL && !ic_node_has_var (e->a)) { k = e->a; x = e->b; }
+        if (k)
+          {
+            ic_evaluator *ev = ic_eval_new (k, wp);
+            ic_ival_t X;
+            ic_ival_init2 (X, wp);
+            int kok = ic_eval_range (ev, c, X, NULL) == IC_EV_OK && ic_ival_is_finite (c);
+            ic_ival_clear (X);
+            ic_eval_free (ev);
+            if (kok && split_sum (R, t, x, N, D, wp, how, depth + 1))
+              {
+                if (e->op == IC_MUL) { ic_ival_mul (out, t, c); ok = 1; }
+                else ok = ic_ival_div (out, t, c) == IC_IVAL_OK;
+              }
+            break;
+          }
+      }
+      /* fall through */
+    default:
+      ok = split_leaf (R, out, e, N, D, wp, how);
+    }
+  ic_ival_clear (t); ic_ival_clear (c);
+  return ok;
+}
+
+/* sum_{n>=N} log p(n) by log(A B) = log A + log B, log(A/B) = log A - log B,
+ * log(A^c) = c log A (A, B positive on [N, inf), c constant), log exp(a) = a
+ * (a summed by split_sum); a leaf factor by the product tails (zeta
+ * expansion, rational expansion) or the log(1+u) bracket of its envelope. */
+static int split_log (run *R, ic_ival_ptr out, const ic_node *p, unsigned long N, long D, mpfr_prec_t wp,
+                      ic_buf *how, int depth)
+{
+  if (depth > 12) return 0;
+  int ok = 0;
+  ic_ival_t t, c;
+  ic_ival_init2 (t, wp); ic_ival_init2 (c, wp);
+  if (p->op == IC_EXP)
+    ok = split_sum (R, out, p->a, N, D, wp, how, depth + 1);
+  else if ((p->op == IC_MUL || p->op == IC_DIV) && positive_from (p->a, N, wp) && positive_from (p->b, N, wp))
+    {
+      ok = split_log (R, out, p->a, N, D, wp, how, depth + 1) && split_log (R, t, p->b, N, D, wp, how, depth + 1);
+      if (ok) { if (p->op == IC_MUL) ic_ival_add (out, out, t); else ic_ival_sub (out, out, t); }
+    }
+  else if ((p->op == IC_SQRT || (p->op == IC_POW && !ic_node_has_var (p->b))) && positive_from (p->a, N, wp))
+    {
+      int kok = 1;
+      if (p->op == IC_SQRT) { ic_ival_set_si (c, 1); mpfr_div_2ui (c->lo, c->lo, 1, MPFR_RNDD); mpfr_div_2ui (c->hi, c->hi, 1, MPFR_RNDU); }
+      else
+        {
+          ic_evaluator *ev = ic_eval_new (p->b, wp);
+          ic_ival_t X;
+          ic_ival_init2 (X, wp);
+          kok = ic_eval_range (ev, c, X, NULL) == IC_EV_OK && ic_ival_is_finite (c);
+          ic_ival_clear (X);
+          ic_eval_free (ev);
+        }
+      if (kok && (ok = split_log (R, t, p->a, N, D, wp, how, depth + 1))) ic_ival_mul (out, t, c);
+    }
+  else
+    {
+      char *txt = ic_term_to_string (p);
+      char m[48] = "", d[256] = "";
+      ic_em_info info;
+      memset (&info, 0, sizeof info);
+      if (ic_node_is_smooth (p) && ic_em_tail (out, p, 1, N, D, wp, &info))
+        { ok = 1; snprintf (m, sizeof m, "%s", info.method); }
+      else if (ic_ratexp_tail (out, p, 1, N, D, wp, m, sizeof m, d, sizeof d))
+        ok = 1;
+      else
+        {
+          tail_args A = { p, 1, NULL, 0, NULL, 0, 16 };
+          unsigned long cut = 0;
+          char h2[512], m2[48];
+          if (tail_envelope (&A, out, N, wp, &cut, h2, sizeof h2, m2) && cut == N)
+            { ok = 1; snprintf (m, sizeof m, "envelope"); }
+        }
+      if (ok) ic_buf_printf (how, "%slog[%s: %s]", how->len ? " + " : "", txt, m);
+      free (txt);
+    }
+  ic_ival_clear (t); ic_ival_clear (c);
+  return ok;
+}
+
+static int tail_split (run *R, const tail_args *A, ic_ival_ptr tail, unsigned long N, long D, mpfr_prec_t wp,
+                       unsigned long *cut, char *how, size_t howlen, char *method)
+{
+  const ic_node *e = A->e;
+  int splittable = A->prod
+    ? (e->op == IC_EXP || e->op == IC_MUL || e->op == IC_DIV || e->op == IC_SQRT || e->op == IC_POW)
+    : (e->op == IC_ADD || e->op == IC_SUB || e->op == IC_NEG || e->op == IC_MUL || e->op == IC_DIV);
+  if (!splittable || N < 16) return 0;
+  ic_buf b;
+  ic_buf_init (&b);
+  int ok = A->prod ? split_log (R, tail, e, N, D, wp, &b, 0) : split_sum (R, tail, e, N, D, wp, &b, 0);
+  if (ok)
+    {
+      *cut = N;
+      snprintf (method, 48, "split");
+      snprintf (how, howlen, "tail from n = %lu split into %s", N, b.s);
+    }
+  ic_buf_free (&b);
+  return ok;
+}
+
 /* Encloses the limit of a convergent sum or product: partial sum/product of
  * the terms before the cut (verified accumulation) combined with a tail
  * (verified assembly).  Grows N (heuristic) until the digits are reached
@@ -577,6 +774,7 @@ static ic_status enclose_limit (run *R, ic_result *r, const tail_args *A)
       progress (R, "computing the tail", best);
       int have = tail_em (R, A, tail, round, D + shift, wp, &cut, how, sizeof how, method)
         || tail_alternating (R, A, tail, N, D, wp, &cut, how, sizeof how, method)
+        || tail_split (R, A, tail, N, D + shift + 2, wp, &cut, how, sizeof how, method)
         || tail_envelope (A, tail, N, wp, &cut, how, sizeof how, method);
       if (R->err->code != IC_OK) { st = R->err->code; break; }
       if (have)
@@ -659,6 +857,61 @@ static ic_verdict to_verdict (int v)
     }
 }
 
+/* Verdict of a sum from the envelope of its terms, trying the candidate
+ * starting points in turn; *X receives the start used (0: no form). */
+static int analyse_sum (const ic_node *e, unsigned long from, mpfr_prec_t prec, ic_form *f, ic_seq_facts *sf,
+                        int *rule, unsigned long *X, char *why, size_t whylen)
+{
+  size_t it = 0;
+  unsigned long Xn;
+  int v = IC_V_UNKNOWN;
+  *X = 0;
+  *rule = IC_RULE_NONE;
+  memset (sf, 0, sizeof *sf);
+  why[0] = 0;
+  while ((Xn = next_form (f, e, 0, from, &it, prec, why, whylen)))
+    {
+      *X = Xn;
+      ic_asym_ctx ctx = { .X = Xn, .prec = prec };
+      ic_form_facts (sf, f, e, &ctx);
+      v = ic_verdict_sum (sf, rule);
+      if (v != IC_V_UNKNOWN) break;
+    }
+  return v;
+}
+
+/* a(n) = b(n) +- c(n) with the verdicts of the two series combined by the
+ * kernel ic_verdict_sum_split (recursively for longer sums).  *X receives
+ * the largest start used; the text says how each part was decided. */
+static int split_verdict (const ic_node *e, unsigned long from, mpfr_prec_t prec, unsigned long *X,
+                          ic_buf *how, int depth)
+{
+  if (depth > 8) return IC_V_UNKNOWN;
+  if (e->op == IC_ADD || e->op == IC_SUB)
+    {
+      unsigned long Xa = 0, Xb = 0;
+      int va = split_verdict (e->a, from, prec, &Xa, how, depth + 1);
+      int vb = split_verdict (e->b, from, prec, &Xb, how, depth + 1);
+      *X = Xa > Xb ? Xa : Xb;
+      return ic_verdict_sum_split (va, vb);
+    }
+  ic_form f;
+  ic_form_init (&f, prec);
+  ic_seq_facts sf;
+  int rule;
+  char why[200];
+  int v = analyse_sum (e, from, prec, &f, &sf, &rule, X, why, sizeof why);
+  ic_form_clear (&f);
+  if (v == IC_V_UNKNOWN && depth > 0 && e->op == IC_NEG)
+    return split_verdict (e->a, from, prec, X, how, depth + 1);
+  char *t = ic_term_to_string (e);
+  ic_buf_printf (how, "%s%s: %s (%s, n >= %lu)", how->len ? "; " : "", t,
+                 v == IC_V_CONVERGES ? "converges" : v == IC_V_DIVERGES ? "diverges" : "undecided",
+                 rule_name (rule), *X);
+  free (t);
+  return v;
+}
+
 static ic_status certify_sum (run *R, ic_result *r, const ic_node *e)
 {
   const ic_options *opt = R->opt;
@@ -668,16 +921,34 @@ static ic_status certify_sum (run *R, ic_result *r, const ic_node *e)
   ic_form_init (&f, prec);
   ic_seq_facts sf;
   int rule = IC_RULE_NONE;
-  size_t it = 0;
-  unsigned long X = 0, Xn;
-  why[0] = 0;
-  while ((Xn = next_form (&f, e, 0, opt->from, &it, prec, why, sizeof why)))
+  unsigned long X = 0;
+  r->verdict = to_verdict (analyse_sum (e, opt->from, prec, &f, &sf, &rule, &X, why, sizeof why));
+  if (r->verdict == IC_UNKNOWN && (e->op == IC_ADD || e->op == IC_SUB))
     {
-      X = Xn;
-      ic_asym_ctx ctx = { .X = X, .prec = prec };
-      ic_form_facts (&sf, &f, e, &ctx);
-      r->verdict = to_verdict (ic_verdict_sum (&sf, &rule));
-      if (r->verdict != IC_UNKNOWN) break;
+      /* a sum of two series, each decided on its own */
+      ic_buf how;
+      ic_buf_init (&how);
+      unsigned long Xs = 0;
+      int v = split_verdict (e, opt->from, prec, &Xs, &how, 0);
+      if (v != IC_V_UNKNOWN)
+        {
+          ic_status st = check_defined (R, e, opt->from, Xs, 0, NULL, NULL);
+          if (st != IC_OK) { ic_buf_free (&how); ic_form_clear (&f); return st; }
+          r->verdict = to_verdict (v);
+          snprintf (r->cert.test, sizeof r->cert.test, "sum of two series");
+          snprintf (r->cert.summary, sizeof r->cert.summary,
+                    "The terms split into summands whose series are decided separately: %s. %s",
+                    how.s, v == IC_V_CONVERGES ? "A sum of convergent series converges."
+                    : "A convergent series plus a divergent one diverges.");
+          cert_item (&r->cert, "from_n", "%lu", Xs);
+          ic_buf_free (&how);
+          ic_form_clear (&f);
+          if (v != IC_V_CONVERGES) return IC_OK;
+          memset (&sf, 0, sizeof sf);
+          tail_args A = { e, 0, &sf, 0, NULL, 0, Xs };
+          return enclose_limit (R, r, &A);
+        }
+      ic_buf_free (&how);
     }
   /* definedness on [from, X] by evaluation (also when no form was found,
    * on a first stretch, so that an undefined term is reported) */

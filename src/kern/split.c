@@ -1,0 +1,28 @@
+/* split.c — verdict of a(n) +- b(n) from the verdicts of a and b. */
+#include "split.h"
+
+/*@ requires va_range: IC_V_UNKNOWN <= va <= IC_V_ZERO_FACTOR;
+    requires vb_range: IC_V_UNKNOWN <= vb <= IC_V_ZERO_FACTOR;
+    assigns \nothing;
+    behavior both_converge:
+      assumes va == IC_V_CONVERGES && vb == IC_V_CONVERGES;
+      ensures \result == IC_V_CONVERGES;
+    behavior one_diverges:
+      assumes (va == IC_V_CONVERGES && vb == IC_V_DIVERGES)
+           || (va == IC_V_DIVERGES && vb == IC_V_CONVERGES);
+      ensures \result == IC_V_DIVERGES;
+    behavior undecided:
+      assumes !(va == IC_V_CONVERGES && vb == IC_V_CONVERGES)
+           && !(va == IC_V_CONVERGES && vb == IC_V_DIVERGES)
+           && !(va == IC_V_DIVERGES && vb == IC_V_CONVERGES);
+      ensures \result == IC_V_UNKNOWN;
+    complete behaviors;
+    disjoint behaviors;
+*/
+int ic_verdict_sum_split (int va, int vb)
+{
+  if (va == IC_V_CONVERGES && vb == IC_V_CONVERGES) return IC_V_CONVERGES;
+  if (va == IC_V_CONVERGES && vb == IC_V_DIVERGES) return IC_V_DIVERGES;
+  if (va == IC_V_DIVERGES && vb == IC_V_CONVERGES) return IC_V_DIVERGES;
+  return IC_V_UNKNOWN;
+}
