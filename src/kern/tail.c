@@ -181,6 +181,14 @@ int ic_tail_geometric (ic_ival_ptr out, ic_ival_srcptr first, ic_ival_srcptr rho
   return IC_IVAL_OK;
 }
 
+/*@ requires valid: \valid (out) && \valid_read (next);
+    requires alias: out == next || \separated (out, next);
+    requires ok: IvalOk (next) && IvalInited (out);
+    assigns *out;
+    ensures ok: IvalOk (out);
+    ensures sound: LeibnizHyp && \old (Encloses (next, tseq (tN + 1))) ==>
+                     Encloses (out, TailSum);
+*/
 void ic_tail_leibniz (ic_ival_ptr out, ic_ival_srcptr next)
 {
   /* out = hull (0, next): the tail lies between 0 and a(N+1). */
