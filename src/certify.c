@@ -593,8 +593,11 @@ static int split_leaf (run *R, ic_ival_ptr out, const ic_node *e, unsigned long 
           long mm = 0;
           if (cvz_tail (R, out, hev, N, D, wp, &mm))
             {
-              /* sum_{n>=N} (-1)^(n+parity) cms |h|(n) */
-              if (((N + (unsigned long) parity) & 1) ^ (cms < 0)) ic_ival_neg (out, out);
+              /* sum_{n>=N} (-1)^(n+parity) h(n) = (-1)^(N+parity) sum_k (-1)^k h(N+k);
+               * the acceleration is linear in the terms and its error bound
+               * uses |h(N)|, so h = -(a completely monotone function) is
+               * handled as it is (no further sign change for cms < 0) */
+              if ((N + (unsigned long) parity) & 1) ic_ival_neg (out, out);
               ok = 1;
               snprintf (m, sizeof m, "cvz");
             }
