@@ -208,6 +208,47 @@ static void test_analysis (gmp_randstate_t st)
       if (mpfr_greater_p (v, ex)) ok_lb = 0;
     }
   report (ok_lb, "axiom_Leibniz_Tail_samples", 50);
+
+  /* EM_Remainder on f(x) = 1/x^2 (completely monotone): sum_{n>=N} n^-2 =
+   * zeta(2) - sum_{n<N} n^-2 = 1/N + 1/(2N^2) + sum_{j=1}^m B_2j N^-(2j+1) + R
+   * (B_2j/(2j)! f^(2j-1)(N) = -B_2j N^-(2j+1)); the first omitted term is
+   * t = B_(2m+2) N^-(2m+3), and R must lie between 0 and 2t. */
+  {
+    static const long bn[] = { 1, -1, 1, -1, 5 }, bd[] = { 6, 30, 42, 30, 66 };
+    int ok_emr = 1, cases = 0;
+    mpfr_t S, R, w;
+    mpfr_inits2 (256, S, R, w, (mpfr_ptr) 0);
+    for (long N = 2; N <= 30; N++)
+      for (int m = 0; m <= 3; m++)
+        {
+          mpfr_zeta_ui (S, 2, MPFR_RNDN);
+          for (long k = 1; k < N; k++)
+            { mpfr_set_ui (w, 1, MPFR_RNDN); mpfr_div_ui (w, w, k * k, MPFR_RNDN);
+              mpfr_sub (S, S, w, MPFR_RNDN); }
+          mpfr_set_ui (w, N, MPFR_RNDN); mpfr_ui_div (R, 1, w, MPFR_RNDN);   /* 1/N */
+          mpfr_sub (R, S, R, MPFR_RNDN);
+          mpfr_set_ui (w, 1, MPFR_RNDN); mpfr_div_ui (w, w, 2 * N * N, MPFR_RNDN);
+          mpfr_sub (R, R, w, MPFR_RNDN);
+          for (int j = 1; j <= m + 1; j++)
+            {
+              /* w = B_2j N^-(2j+1) */
+              mpfr_set_si (w, bn[j - 1], MPFR_RNDN); mpfr_div_si (w, w, bd[j - 1], MPFR_RNDN);
+              for (int e = 0; e < 2 * j + 1; e++) mpfr_div_ui (w, w, N, MPFR_RNDN);
+              if (j <= m) mpfr_sub (R, R, w, MPFR_RNDN);
+            }
+          /* now w = t, R = remainder; check R in hull(0, 2t), slack 1e-60 */
+          mpfr_mul_2ui (w, w, 1, MPFR_RNDN);
+          if (mpfr_sgn (w) >= 0)
+            { if (mpfr_cmp_d (R, -1e-60) < 0) ok_emr = 0;
+              mpfr_sub (t, R, w, MPFR_RNDN); if (mpfr_cmp_d (t, 1e-60) > 0) ok_emr = 0; }
+          else
+            { if (mpfr_cmp_d (R, 1e-60) > 0) ok_emr = 0;
+              mpfr_sub (t, w, R, MPFR_RNDN); if (mpfr_cmp_d (t, 1e-60) > 0) ok_emr = 0; }
+          cases++;
+        }
+    report (ok_emr, "axiom_EM_Remainder_samples", cases);
+    mpfr_clears (S, R, w, (mpfr_ptr) 0);
+  }
   mpfr_clears (x, y, ex, ey, t, u, v, (mpfr_ptr) 0);
 }
 

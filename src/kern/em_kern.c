@@ -3,6 +3,24 @@
  * comment after it states the inequality it establishes. */
 #include "em_kern.h"
 
+/* The caller's flag hyp_const_sign != 0 asserts EMHyp (specs/series.acsl);
+ * with it, out = hull(0, 2 t) encloses R by EM_Remainder. */
+/*@ requires valid: \valid (out) && \valid_read (omitted);
+    requires alias: out == omitted || \separated (out, omitted);
+    requires ok: IvalOk (omitted) && IvalInited (out);
+    assigns *out;
+    ensures ok: IvalOk (out);
+    ensures sound: (hyp_const_sign != 0 ==> EMHyp) &&
+                   \old (Encloses (omitted, EMOmitted)) ==> Encloses (out, EMRem);
+    behavior hyp:
+      assumes hyp_const_sign != 0 && FrNum (omitted->lo[0]) && FrNum (omitted->hi[0]);
+      ensures status: \result == IC_IVAL_OK;
+    behavior edom:
+      assumes !(hyp_const_sign != 0 && FrNum (omitted->lo[0]) && FrNum (omitted->hi[0]));
+      ensures status: \result == IC_IVAL_EDOM && IvalFull (out);
+    complete behaviors;
+    disjoint behaviors;
+*/
 int ic_em_remainder (ic_ival_ptr out, ic_ival_srcptr omitted, int hyp_const_sign)
 {
   if (!hyp_const_sign || !ic_ival_is_finite (omitted))
@@ -14,12 +32,15 @@ int ic_em_remainder (ic_ival_ptr out, ic_ival_srcptr omitted, int hyp_const_sign
   mpfr_mul_2ui (hi, omitted->hi, 1, MPFR_RNDU);   /* hi >= 2 t.hi */
   if (mpfr_sgn (lo) > 0) mpfr_set_zero (lo, 1);   /* lo <= min(0, 2 t) */
   if (mpfr_sgn (hi) < 0) mpfr_set_zero (hi, 1);   /* hi >= max(0, 2 t) */
+  /*@ assert lo_bound: \forall real a; FrLe (omitted->lo[0], a) ==>
+        FrLe (*lo, 0.0) && FrLe (*lo, 2 * a); */
+  /*@ assert hi_bound: \forall real a; FrGe (omitted->hi[0], a) ==>
+        FrGe (*hi, 0.0) && FrGe (*hi, 2 * a); */
   mpfr_swap (out->lo, lo);
   mpfr_swap (out->hi, hi);
   mpfr_clear (lo);
   mpfr_clear (hi);
-  /*@ assert R in hull(0, 2 t) by [EM], [B] */
-  return IC_IVAL_OK;
+  return IC_IVAL_OK;                              /* R in hull(0, 2 t): [EM], [B] */
 }
 
 int ic_em_logseries_tail (ic_ival_ptr out, ic_ival_srcptr q, ic_ival_srcptr p,

@@ -530,6 +530,10 @@ int ic_ival_is_pos (ic_ival_srcptr x) { return mpfr_sgn (x->lo) > 0; }
 int ic_ival_is_neg (ic_ival_srcptr x) { return mpfr_sgn (x->hi) < 0; }
 int ic_ival_is_nonneg (ic_ival_srcptr x) { return mpfr_sgn (x->lo) >= 0; }
 int ic_ival_is_nonpos (ic_ival_srcptr x) { return mpfr_sgn (x->hi) <= 0; }
+/*@ requires valid: \valid_read (x) && IvalInited (x);
+    assigns \nothing;
+    ensures finite: \result != 0 <==> (FrNum (x->lo[0]) && FrNum (x->hi[0]));
+*/
 int ic_ival_is_finite (ic_ival_srcptr x) { return mpfr_number_p (x->lo) && mpfr_number_p (x->hi); }
 int ic_ival_is_exact (ic_ival_srcptr x) { return mpfr_number_p (x->lo) && mpfr_equal_p (x->lo, x->hi); }
 int ic_ival_lt (ic_ival_srcptr x, ic_ival_srcptr y) { return mpfr_less_p (x->hi, y->lo); }
