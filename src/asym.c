@@ -367,13 +367,7 @@ static int is_decaying (const ic_form *f) { return f->zero || ic_form_growth (f)
 
 static int const_value (ic_ival_ptr out, const ic_node *e, ic_asym_ctx *ctx)
 {
-  ic_evaluator *ev = ic_eval_new (e, ctx->prec);
-  ic_ival_t X;
-  ic_ival_init2 (X, ctx->prec);
-  int r = ic_eval_range (ev, out, X, NULL);
-  ic_ival_clear (X);
-  ic_eval_free (ev);
-  return r == IC_EV_OK;
+  return ic_eval_const (out, e, ctx->prec);
 }
 
 static int form_pow (ic_form *r, const ic_node *e, ic_asym_ctx *ctx);

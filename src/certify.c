@@ -646,13 +646,7 @@ static int split_sum (run *R, ic_ival_ptr out, const ic_node *e, unsigned long N
         else if (e->op == IC_MUL && !ic_node_has_var (e->a)) { k = e->a; x = e->b; }
         if (k)
           {
-            ic_evaluator *ev = ic_eval_new (k, wp);
-            ic_ival_t X;
-            ic_ival_init2 (X, wp);
-            int kok = ic_eval_range (ev, c, X, NULL) == IC_EV_OK && ic_ival_is_finite (c);
-            ic_ival_clear (X);
-            ic_eval_free (ev);
-            if (kok && split_sum (R, t, x, N, D, wp, how, depth + 1))
+            if (ic_eval_const (c, k, wp) && split_sum (R, t, x, N, D, wp, how, depth + 1))
               {
                 if (e->op == IC_MUL) { ic_ival_mul (out, t, c); ok = 1; }
                 else ok = ic_ival_div (out, t, c) == IC_IVAL_OK;
@@ -691,14 +685,7 @@ static int split_log (run *R, ic_ival_ptr out, const ic_node *p, unsigned long N
       int kok = 1;
       if (p->op == IC_SQRT) { ic_ival_set_si (c, 1); mpfr_div_2ui (c->lo, c->lo, 1, MPFR_RNDD); mpfr_div_2ui (c->hi, c->hi, 1, MPFR_RNDU); }
       else
-        {
-          ic_evaluator *ev = ic_eval_new (p->b, wp);
-          ic_ival_t X;
-          ic_ival_init2 (X, wp);
-          kok = ic_eval_range (ev, c, X, NULL) == IC_EV_OK && ic_ival_is_finite (c);
-          ic_ival_clear (X);
-          ic_eval_free (ev);
-        }
+        kok = ic_eval_const (c, p->b, wp);
       if (kok && (ok = split_log (R, t, p->a, N, D, wp, how, depth + 1))) ic_ival_mul (out, t, c);
     }
   else

@@ -325,3 +325,14 @@ int ic_eval_range (ic_evaluator *ev, ic_ival_ptr out, ic_ival_srcptr X, const ch
   if (why) *why = ev->why;
   return r;
 }
+
+int ic_eval_const (ic_ival_ptr out, const ic_node *e, mpfr_prec_t prec)
+{
+  ic_evaluator *ev = ic_eval_new (e, prec);
+  ic_ival_t X;
+  ic_ival_init2 (X, prec);
+  int ok = ic_eval_range (ev, out, X, NULL) == IC_EV_OK && ic_ival_is_finite (out);
+  ic_ival_clear (X);
+  ic_eval_free (ev);
+  return ok;
+}

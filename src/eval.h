@@ -27,4 +27,7 @@ int ic_eval_exact_ui (ic_evaluator *ev, mpq_t out, unsigned long n);
  * treated as functions of integer n only: enclosed over the integers of X). */
 int ic_eval_range (ic_evaluator *ev, ic_ival_ptr out, ic_ival_srcptr X, const char **why);
 
+/* out encloses the value of a term without n (1 on success, finite). */
+int ic_eval_const (ic_ival_ptr out, const ic_node *e, mpfr_prec_t prec);
+
 #endif
