@@ -3,7 +3,7 @@
 # committed), `make report`, and the report/browser test steps.
 
 GEN_DIR := $(BUILD)/gen
-CFLAGS  += -I$(GEN_DIR)
+override CFLAGS += -I$(GEN_DIR)
 
 # data/essay.claims as a C string literal, included by src/claims_cli.c.
 $(GEN_DIR)/essay_claims.inc: data/essay.claims mk/report.mk

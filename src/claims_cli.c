@@ -8,13 +8,9 @@
 
 /* The built-in claim file, generated from data/essay.claims at build time
  * (mk/report.mk writes it as a C string literal). */
-#if __has_include("essay_claims.inc")
 const char ic_essay_claims[] =
 #include "essay_claims.inc"
   ;
-#else
-const char ic_essay_claims[] = "";
-#endif
 
 #define BUILTIN_NAME "data/essay.claims"
 

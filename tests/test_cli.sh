@@ -84,6 +84,9 @@ then ok "json: method named"; else bad "json: method named" "$out"; fi
 # text output is for people
 out=$("$B" sum '1/n')
 case "$out" in *"verdict: diverges"*"certificate (lower comparison)"*) ok "text output" ;; *) bad "text output" "$out" ;; esac
+# the built-in claim file is compiled in, and every claim in it is decided
+out=$("$B" claims 2>&1); rc=$?
+case "$rc:$out" in 0:*) ok "built-in claims decided" ;; *) bad "built-in claims decided" "exit $rc: $(printf '%s' "$out" | tail -2)" ;; esac
 # --help and --version
 "$B" --help | grep -q "exit status" && ok "--help" || bad "--help" "no exit status section"
 "$B" --version | grep -q "^infcert [0-9]" && ok "--version" || bad "--version" "bad version line"
