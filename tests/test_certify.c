@@ -84,6 +84,20 @@ static void ref_zeta3_mix (mpfr_ptr r)
   mpfr_mul_ui (r, r, 11, MPFR_RNDN);
   mpfr_div_ui (r, r, 4, MPFR_RNDN);
 }
+/* prod_{n>=1} (1 - x^2/n^2) = sin(pi x)/(pi x) with x^2 = 3/2 (Euler's
+ * product): one negative factor (n = 1), a negative limit */
+static void ref_sinc (mpfr_ptr r)
+{
+  mpfr_t x;
+  mpfr_init2 (x, mpfr_get_prec (r));
+  mpfr_set_d (x, 1.5, MPFR_RNDN);
+  mpfr_sqrt (x, x, MPFR_RNDN);
+  mpfr_const_pi (r, MPFR_RNDN);
+  mpfr_mul (x, x, r, MPFR_RNDN);
+  mpfr_sin (r, x, MPFR_RNDN);
+  mpfr_div (r, r, x, MPFR_RNDN);
+  mpfr_clear (x);
+}
 /* exp(zeta(2) - 1) / 2 = prod_{n>=2} exp(1/n^2) (1 - 1/n^2) */
 static void ref_exp_prod (mpfr_ptr r)
 {
@@ -243,6 +257,7 @@ int main (void)
   check_case ("prod 1+(-1)^n/n", IC_KIND_PROD, "1 + (-1)^n/n", 2, 4, IC_CONVERGES, ref_one, 0, 4, 10);
   check_case ("sum n!/n^n", IC_KIND_SUM, "factorial(n)/n^n", 1, 30, IC_CONVERGES, ref_fact_over_pow, 1e-150, 30, 10);
   check_case ("sum exp(-n^2)", IC_KIND_SUM, "exp(-n^2)", 1, 30, IC_CONVERGES, ref_gauss, 1e-150, 30, 10);
+  check_case ("prod 1-3/(2n^2) (negative factor)", IC_KIND_PROD, "1 - 3/(2*n^2)", 1, 25, IC_CONVERGES, ref_sinc, 0, 25, 10);
   /* sums of series decided separately, tails split by summand / factor */
   check_case ("sum 1/n^2 - (-1)^n/n", IC_KIND_SUM, "1/n^2 - (-1)^n/n", 1, 30, IC_CONVERGES, ref_zeta2_plus_log2, 0, 30, 10);
   check_case ("prod exp(1/n^2)(1-1/n^2)", IC_KIND_PROD, "exp(1/n^2)*(1 - 1/n^2)", 2, 30, IC_CONVERGES, ref_exp_prod, 0, 30, 10);
