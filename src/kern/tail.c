@@ -161,6 +161,19 @@ int ic_tail_powerlog (ic_ival_ptr out, ic_ival_srcptr alpha, ic_ival_srcptr beta
   return IC_IVAL_OK;
 }
 
+/* rho must contain a point (IvalOk admits empty intervals such as
+ * [0, -Inf], for which 1 - rho.hi = +Inf). */
+/*@ requires valid: \valid (out) && \valid_read (first) && \valid_read (rho);
+    requires alias: (out == first || \separated (out, first))
+                    && (out == rho || \separated (out, rho));
+    requires ok: IvalOk (first) && IvalOk (rho) && IvalInited (out);
+    requires nonempty: \exists real x; Encloses (rho, x);
+    assigns *out;
+    ensures ok: IvalOk (out);
+    ensures sound: \forall real f, r;
+      GeomHyp (f, r) && \old (Encloses (first, f)) && \old (Encloses (rho, r)) ==>
+        Encloses (out, TailSum);
+*/
 int ic_tail_geometric (ic_ival_ptr out, ic_ival_srcptr first, ic_ival_srcptr rho)
 {
   mpfr_t d;
@@ -173,8 +186,19 @@ int ic_tail_geometric (ic_ival_ptr out, ic_ival_srcptr first, ic_ival_srcptr rho
   ok = mpfr_sgn (d) > 0;
   if (ok)
     {
+      /*@ assert rho_hi: FrNum (rho->hi[0]) && fr_val (rho->hi[0]) < 1; */
+      /*@ assert d_le: FrNum (*d) && 0 < fr_val (*d) <= 1 - fr_val (rho->hi[0]); */
+      /*@ assert q_pre: FrNum (first->hi[0]) ==> \forall real f, r;
+            0 <= f <= fr_val (first->hi[0]) && 0 <= r <= fr_val (rho->hi[0]) ==>
+            f / (1 - r) <= fr_val (first->hi[0]) / fr_val (*d); */
       mpfr_div (out->hi, first->hi, d, MPFR_RNDU); /* hi >= first / (1 - rho) */
+      /* out may alias first or rho: their endpoints are read at Pre. */
+      /*@ assert q_le: \forall real f, r; 0 <= f && FrGe (\at (first->hi[0], Pre), f)
+            && 0 <= r && FrGe (\at (rho->hi[0], Pre), r) ==> FrGe (out->hi[0], f / (1 - r)); */
       mpfr_set_zero (out->lo, 1);                  /* terms >= 0 */
+      /*@ assert tail_hi: \forall real f, r; GeomHyp (f, r)
+            && FrGe (\at (first->hi[0], Pre), f) && FrGe (\at (rho->hi[0], Pre), r) ==>
+            FrGe (out->hi[0], TailSum); */
     }
   mpfr_clear (d);
   if (!ok) { ic_ival_set_full (out); return IC_IVAL_EDOM; }
@@ -205,6 +229,16 @@ void ic_tail_scale (ic_ival_ptr out, ic_ival_srcptr g, ic_ival_srcptr t)
   ic_ival_mul (out, g, t);
 }
 
+/*@ requires valid: \valid (out) && \valid_read (s1) && \valid_read (s2) && \valid_read (m);
+    requires alias: (out == s1 || \separated (out, s1)) && (out == s2 || \separated (out, s2));
+    requires sep_m: \separated (m, &out->lo[0], &out->hi[0]);
+    requires ok: IvalOk (s1) && IvalOk (s2) && IvalInited (out) && FrInited (*m);
+    assigns *out;
+    ensures ok: IvalOk (out);
+    ensures sound: FrNum (*m) && Log1pHyp (fr_val (*m)) && Log1pConv
+      && \old (Encloses (s1, TailSum)) && \old (FrGe (s2->hi[0], TailU2)) ==>
+        Encloses (out, TailLog1p);
+*/
 int ic_tail_log1p (ic_ival_ptr out, ic_ival_srcptr s1, ic_ival_srcptr s2,
                    mpfr_srcptr m)
 {
@@ -215,13 +249,25 @@ int ic_tail_log1p (ic_ival_ptr out, ic_ival_srcptr s1, ic_ival_srcptr s2,
     { ic_ival_set_full (out); return IC_IVAL_EDOM; }
   mpfr_init2 (d, ic_ival_get_prec (out));
   mpfr_add_ui (d, m, 1, MPFR_RNDD);           /* d <= 1 + m */
+  mpfr_mul_2ui (d, d, 1, MPFR_RNDD);          /* d <= 2 (1 + m), exact */
   ok = mpfr_sgn (d) > 0;
   if (ok)
     {
-      mpfr_mul_2ui (d, d, 1, MPFR_RNDD);      /* d <= 2 (1 + m) */
+      /*@ assert d_pos: FrNum (*d) && 0 < fr_val (*d) <= 2 * (1 + fr_val (*m)); */
+      /*@ assert q_pre: FrNum (s2->hi[0]) ==> \forall real u; u <= fr_val (s2->hi[0]) ==>
+            u / (2 * (1 + fr_val (*m))) <= fr_val (s2->hi[0]) / fr_val (*d); */
       mpfr_div (d, s2->hi, d, MPFR_RNDU);     /* d >= S2 / (2 (1 + m)) >= 0 */
+      /*@ assert q_ge: !FrNaN (*d) && \forall real u; FrGe (s2->hi[0], u) ==>
+            FrGe (*d, u / (2 * (1 + fr_val (*m)))); */
       mpfr_set (out->hi, s1->hi, MPFR_RNDU);  /* hi >= S1.hi (before lo: out may alias s1) */
       mpfr_sub (out->lo, s1->lo, d, MPFR_RNDD); /* lo <= S1.lo - S2/(2(1+m)) */
+      if (mpfr_nan_p (out->lo))               /* only if s1 is empty (lo = +Inf) */
+        mpfr_set_inf (out->lo, -1);
+      /*@ assert lo_b: \forall real a, u; FrLe (\at (s1->lo[0], Pre), a)
+            && FrGe (\at (s2->hi[0], Pre), u) ==>
+            FrLe (out->lo[0], a - u / (2 * (1 + fr_val (*m)))); */
+      /*@ assert hi_b: \forall real a; FrGe (\at (s1->hi[0], Pre), a) ==>
+            FrGe (out->hi[0], a); */
     }
   mpfr_clear (d);
   if (!ok) { ic_ival_set_full (out); return IC_IVAL_EDOM; }
