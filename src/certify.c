@@ -700,7 +700,20 @@ static int split_log (run *R, ic_ival_ptr out, const ic_node *p, unsigned long N
         ok = 1;
       else
         {
-          tail_args A = { p, 1, NULL, 0, NULL, 0, 16 };
+          /* facts of u = p - 1 (an alternating u gets its Leibniz bracket) */
+          ic_seq_facts sf;
+          memset (&sf, 0, sizeof sf);
+          if (N - 1 >= 16)
+            {
+              ic_form fu;
+              ic_form_init (&fu, wp);
+              ic_asym_ctx ctx = { .X = N - 1, .prec = wp };
+              ic_node *u = ic_symb_minus_one (p);
+              if (ic_form_minus_one (&fu, p, &ctx)) ic_form_facts (&sf, &fu, u, &ctx);
+              ic_node_free (u);
+              ic_form_clear (&fu);
+            }
+          tail_args A = { p, 1, &sf, 0, NULL, 0, 16 };
           unsigned long cut = 0;
           char h2[512], m2[48];
           if (tail_envelope (&A, out, N, wp, &cut, h2, sizeof h2, m2) && cut == N)
@@ -1016,6 +1029,113 @@ static ic_status certify_sum (run *R, ic_result *r, const ic_node *e)
 }
 
 /* Products prod p(n).  u(n) = p(n) - 1. */
+/* Verdict of a product from the envelope of u = p - 1 (and of p), trying
+ * the candidate starting points in turn.  Factors before X are evaluated
+ * (exact zeros, possible zeros).  *X = 0 when no form was found. */
+static int analyse_prod (run *R, const ic_node *e, const ic_node *u, unsigned long from, mpfr_prec_t prec,
+                         ic_form *fu, ic_form *fp, ic_prod_facts *pf, int *rule, unsigned long *X,
+                         unsigned long *zero_at, ic_ival_ptr rg, int *have_rg, ic_status *st,
+                         char *why, size_t whylen)
+{
+  size_t it = 0;
+  unsigned long Xn;
+  int v = IC_V_UNKNOWN;
+  memset (pf, 0, sizeof *pf);
+  *rule = IC_RULE_NONE;
+  *X = 0;
+  *zero_at = 0;
+  *have_rg = 0;
+  *st = IC_OK;
+  why[0] = 0;
+  while ((Xn = next_form (fu, e, 1, from, &it, prec, why, whylen)))
+    {
+      *X = Xn;
+      int maybe_zero = 0;
+      if ((*st = check_defined (R, e, from, Xn, 1, zero_at, &maybe_zero)) != IC_OK) break;
+      ic_asym_ctx ctx = { .X = Xn, .prec = prec };
+      ic_form_facts (&pf->u, fu, u, &ctx);
+      ic_form u2;
+      ic_form_init (&u2, prec);
+      ic_form_sqr (&u2, fu);
+      ic_seq_facts s2;
+      ic_form_facts (&s2, &u2, NULL, &ctx);
+      pf->u2_summable = s2.env == IC_ENV_SUMMABLE;
+      ic_form_clear (&u2);
+      /* the range of u on [X, inf) gives p(n) != 0 there (u > -1);
+       * before X every factor was evaluated: exactly 0, or an interval
+       * without 0 (maybe_zero otherwise) */
+      *have_rg = ic_form_range (rg, fu, Xn);
+      int nz_tail = *have_rg && mpfr_cmp_si (rg->lo, -1) > 0;
+      pf->zero_factor = *zero_at != 0;
+      pf->nonzero = *zero_at == 0 && !maybe_zero && nz_tail;
+      /* p itself: |p| <= c < 1 or >= c > 1 for n >= X */
+      pf->p_small = pf->p_large = 0;
+      ic_ival_t prg;
+      ic_ival_init2 (prg, prec);
+      if (ic_form_of (fp, e, &ctx) && ic_form_range (prg, fp, Xn) && ic_ival_is_finite (prg) && ic_form_growth (fp) == 0)
+        {
+          ic_ival_abs (prg, prg);
+          pf->p_small = mpfr_cmp_ui (prg->hi, 1) < 0;
+          pf->p_large = mpfr_cmp_ui (prg->lo, 1) > 0;
+        }
+      ic_ival_clear (prg);
+      v = ic_verdict_prod (pf, rule);
+      if (v != IC_V_UNKNOWN) break;
+    }
+  return v;
+}
+
+/* prod A(n) B(n) (or A/B) from the verdicts of the two products, combined
+ * by the kernel ic_verdict_prod_split.  *X: the largest start used. */
+static int split_prod_verdict (run *R, const ic_node *e, unsigned long from, mpfr_prec_t prec,
+                               unsigned long *X, ic_buf *how, int depth, ic_status *st)
+{
+  /* depth 9: analyse e as a whole (no split) */
+  if (depth > 9) return IC_V_UNKNOWN;
+  if ((e->op == IC_MUL || e->op == IC_DIV) && depth > 0)
+    {
+      /* the sub-product as a whole first */
+      ic_buf h2;
+      ic_buf_init (&h2);
+      int v = split_prod_verdict (R, e, from, prec, X, &h2, 9, st);
+      if (*st != IC_OK || v != IC_V_UNKNOWN)
+        {
+          ic_buf_printf (how, "%s%s", how->len ? "; " : "", h2.s);
+          ic_buf_free (&h2);
+          return v;
+        }
+      ic_buf_free (&h2);
+    }
+  if ((e->op == IC_MUL || e->op == IC_DIV) && depth < 8)
+    {
+      unsigned long Xa = 0, Xb = 0;
+      int va = split_prod_verdict (R, e->a, from, prec, &Xa, how, depth + 1, st);
+      if (*st != IC_OK) return IC_V_UNKNOWN;
+      int vb = split_prod_verdict (R, e->b, from, prec, &Xb, how, depth + 1, st);
+      if (*st != IC_OK) return IC_V_UNKNOWN;
+      *X = Xa > Xb ? Xa : Xb;
+      return ic_verdict_prod_split (va, vb, e->op == IC_DIV);
+    }
+  ic_form fu, fp;
+  ic_form_init (&fu, prec); ic_form_init (&fp, prec);
+  ic_prod_facts pf;
+  int rule, have_rg;
+  unsigned long zero_at;
+  ic_ival_t rg;
+  ic_ival_init2 (rg, prec);
+  char why[200];
+  ic_node *u = ic_symb_minus_one (e);
+  int v = analyse_prod (R, e, u, from, prec, &fu, &fp, &pf, &rule, X, &zero_at, rg, &have_rg, st, why, sizeof why);
+  ic_node_free (u);
+  ic_ival_clear (rg);
+  ic_form_clear (&fu); ic_form_clear (&fp);
+  char *t = ic_term_to_string (e);
+  ic_buf_printf (how, "%sprod %s: %s (%s, n >= %lu)", how->len ? "; " : "", t,
+                 ic_verdict_name (IC_KIND_PROD, to_verdict (v)), rule_name (rule), *X);
+  free (t);
+  return v;
+}
+
 static ic_status certify_prod (run *R, ic_result *r, const ic_node *e)
 {
   const ic_options *opt = R->opt;
@@ -1024,50 +1144,52 @@ static ic_status certify_prod (run *R, ic_result *r, const ic_node *e)
   ic_form fu, fp;
   ic_form_init (&fu, prec); ic_form_init (&fp, prec);
   ic_prod_facts pf;
-  memset (&pf, 0, sizeof pf);
-  int rule = IC_RULE_NONE;
-  size_t it = 0;
-  unsigned long X = 0, Xn, zero_at = 0;
+  int rule = IC_RULE_NONE, have_rg = 0;
+  unsigned long X = 0, zero_at = 0;
   ic_status st = IC_OK;
   ic_node *u = ic_symb_minus_one (e);
   ic_ival_t rg;
   ic_ival_init2 (rg, prec);
-  int have_rg = 0;
-  why[0] = 0;
-  while ((Xn = next_form (&fu, e, 1, opt->from, &it, prec, why, sizeof why)))
+  r->verdict = to_verdict (analyse_prod (R, e, u, opt->from, prec, &fu, &fp, &pf, &rule, &X, &zero_at,
+                                         rg, &have_rg, &st, why, sizeof why));
+  if (st == IC_OK && r->verdict == IC_UNKNOWN && (e->op == IC_MUL || e->op == IC_DIV))
     {
-      X = Xn;
-      int maybe_zero = 0;
-      if ((st = check_defined (R, e, opt->from, X, 1, &zero_at, &maybe_zero)) != IC_OK) break;
-      ic_asym_ctx ctx = { .X = X, .prec = prec };
-      ic_form_facts (&pf.u, &fu, u, &ctx);
-      ic_form u2;
-      ic_form_init (&u2, prec);
-      ic_form_sqr (&u2, &fu);
-      ic_seq_facts s2;
-      ic_form_facts (&s2, &u2, NULL, &ctx);
-      pf.u2_summable = s2.env == IC_ENV_SUMMABLE;
-      ic_form_clear (&u2);
-      /* the range of u on [X, inf) gives p(n) != 0 there (u > -1);
-       * before X every factor was evaluated: exactly 0, or an interval
-       * without 0 (maybe_zero otherwise) */
-      have_rg = ic_form_range (rg, &fu, X);
-      int nz_tail = have_rg && mpfr_cmp_si (rg->lo, -1) > 0;
-      pf.zero_factor = zero_at != 0;
-      pf.nonzero = zero_at == 0 && !maybe_zero && nz_tail;
-      /* p itself: |p| <= c < 1 or >= c > 1 for n >= X */
-      pf.p_small = pf.p_large = 0;
-      ic_ival_t prg;
-      ic_ival_init2 (prg, prec);
-      if (ic_form_of (&fp, e, &ctx) && ic_form_range (prg, &fp, X) && ic_ival_is_finite (prg) && ic_form_growth (&fp) == 0)
+      /* a product of two products, each decided on its own */
+      ic_buf how;
+      ic_buf_init (&how);
+      unsigned long Xs = 0;
+      int v = split_prod_verdict (R, e, opt->from, prec, &Xs, &how, 0, &st);
+      if (st == IC_OK && v != IC_V_UNKNOWN)
+        st = check_defined (R, e, opt->from, Xs, 1, NULL, NULL);
+      if (st == IC_OK && v != IC_V_UNKNOWN)
         {
-          ic_ival_abs (prg, prg);
-          pf.p_small = mpfr_cmp_ui (prg->hi, 1) < 0;
-          pf.p_large = mpfr_cmp_ui (prg->lo, 1) > 0;
+          r->verdict = to_verdict (v);
+          snprintf (r->cert.test, sizeof r->cert.test, "product of two products");
+          snprintf (r->cert.summary, sizeof r->cert.summary,
+                    "The factors split into products decided separately: %s. %s", how.s,
+                    v == IC_V_CONVERGES ? "Products (and quotients) of products with finite nonzero limits have a finite nonzero limit."
+                    : v == IC_V_DIVERGES_TO_ZERO ? "A product tending to 0 times one with a finite nonzero limit (or one tending to 0) tends to 0."
+                    : v == IC_V_ZERO_FACTOR ? "A zero factor makes the product 0."
+                    : "A product without a finite limit times one with a finite nonzero limit has no finite limit.");
+          cert_item (&r->cert, "from_n", "%lu", Xs);
+          ic_buf_free (&how);
+          if (v == IC_V_CONVERGES)
+            {
+              tail_args A = { e, 1, NULL, 0, NULL, 0, Xs };
+              st = enclose_limit (R, r, &A);
+            }
+          else
+            {
+              ic_ival_t z;
+              ic_ival_init2 (z, 64);
+              set_limit (r, z);
+              ic_ival_clear (z);
+              if (v == IC_V_DIVERGES) r->has_limit = 0;
+              else { r->digits = opt->digits; snprintf (r->method, sizeof r->method, "exact"); }
+            }
+          goto out;
         }
-      ic_ival_clear (prg);
-      r->verdict = to_verdict (ic_verdict_prod (&pf, &rule));
-      if (r->verdict != IC_UNKNOWN) break;
+      ic_buf_free (&how);
     }
   if (st == IC_OK && !X)
     st = check_defined (R, e, opt->from, opt->from + 1000, 1, NULL, NULL);

@@ -98,6 +98,8 @@ static void ref_sinc (mpfr_ptr r)
   mpfr_div (r, r, x, MPFR_RNDN);
   mpfr_clear (x);
 }
+/* prod_{n>=2} (1 + 1/n^2) = sinh(pi)/(2 pi); prod_{n>=2} (1 + (-1)^n/n) = 1 */
+static void ref_sinhpi_half (mpfr_ptr r) { ref_sinhpi (r); mpfr_div_2ui (r, r, 1, MPFR_RNDN); }
 /* exp(zeta(2) - 1) / 2 = prod_{n>=2} exp(1/n^2) (1 - 1/n^2) */
 static void ref_exp_prod (mpfr_ptr r)
 {
@@ -264,6 +266,11 @@ int main (void)
   /* regression: an alternating summand with a negative h in a split tail
    * (its sign was flipped twice; found by the soundness generator) */
   check_case ("sum 7/5 n^-3 - 9/5 (-1)^n/n^3", IC_KIND_SUM, "(7/5)*n^-3 + (-1)^(n)*(-9/5)/n^3", 1, 20, IC_CONVERGES, ref_zeta3_mix, 0, 20, 10);
+  check_case ("prod (1+1/n^2)(1+(-1)^n/n)", IC_KIND_PROD, "(1 + 1/n^2)*(1 + (-1)^n/n)", 2, 4, IC_CONVERGES, ref_sinhpi_half, 0, 4, 10);
+  check_verdict (IC_KIND_PROD, "(1 + 1/n^2)/(1 + (-1)^n/n)", 2, IC_CONVERGES);
+  check_verdict (IC_KIND_PROD, "(1 + (-1)^n/n)*(1 - 1/n)", 2, IC_DIVERGES_TO_ZERO);
+  check_verdict (IC_KIND_PROD, "(1 + (-1)^n/n)*(1 + 1/n)", 2, IC_DIVERGES);
+  check_verdict (IC_KIND_PROD, "(1 + (-1)^n/n)/(1 - 1/n)", 2, IC_DIVERGES);
   check_verdict (IC_KIND_SUM, "1/n + (-1)^n/n", 1, IC_DIVERGES);
   check_verdict (IC_KIND_SUM, "1/n - 1/n", 1, IC_CONVERGES);      /* exactly 0 */
   check_verdict (IC_KIND_SUM, "1/n^2 + sin(n)/n", 1, IC_UNKNOWN);  /* converges (Dirichlet); not provable here */
