@@ -15,7 +15,7 @@ capped at the digits asked.  infcert's "reached" is its own certified count
 (JSON "digits"), and the table also says whether its enclosure contains the
 reference.
 """
-import json, os, platform, re, statistics, subprocess, sys, time
+import json, os, platform, re, signal, statistics, subprocess, sys, time
 
 try:
     import mpmath
@@ -68,13 +68,20 @@ def timed(cmd, timeout, stdin=None):
     """Runs cmd under /usr/bin/time; returns (wall s, rss KB, stdout, status)."""
     full = ["/usr/bin/time", "-f", "@@RSS %M"] + cmd
     t0 = time.perf_counter()
+    # own process group, so that a timeout kills the peer itself and not
+    # only /usr/bin/time (an orphaned peer would load the machine)
+    p = subprocess.Popen(full, stdin=subprocess.PIPE if stdin is not None else None,
+                         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                         start_new_session=True)
     try:
-        p = subprocess.run(full, input=stdin, capture_output=True, text=True, timeout=timeout)
+        out, err = p.communicate(input=stdin, timeout=timeout)
     except subprocess.TimeoutExpired:
+        os.killpg(p.pid, signal.SIGKILL)
+        p.communicate()
         return timeout, None, "", "timeout"
     wall = time.perf_counter() - t0
-    m = re.search(r"@@RSS (\d+)", p.stderr)
-    return wall, int(m.group(1)) if m else None, p.stdout, ("ok" if p.returncode == 0 else "exit %d" % p.returncode)
+    m = re.search(r"@@RSS (\d+)", err)
+    return wall, int(m.group(1)) if m else None, out, ("ok" if p.returncode == 0 else "exit %d" % p.returncode)
 
 
 def correct_digits(value, ref, cap):
