@@ -235,7 +235,7 @@ void ic_tail_scale (ic_ival_ptr out, ic_ival_srcptr g, ic_ival_srcptr t)
     requires ok: IvalOk (s1) && IvalOk (s2) && IvalInited (out) && FrInited (*m);
     assigns *out;
     ensures ok: IvalOk (out);
-    ensures sound: FrNum (*m) && Log1pHyp (fr_val (*m)) && Log1pConv
+    ensures sound: \old (FrNum (*m) && Log1pHyp (fr_val (*m))) && Log1pConv
       && \old (Encloses (s1, TailSum)) && \old (FrGe (s2->hi[0], TailU2)) ==>
         Encloses (out, TailLog1p);
 */
@@ -254,20 +254,39 @@ int ic_tail_log1p (ic_ival_ptr out, ic_ival_srcptr s1, ic_ival_srcptr s2,
   if (ok)
     {
       /*@ assert d_pos: FrNum (*d) && 0 < fr_val (*d) <= 2 * (1 + fr_val (*m)); */
-      /*@ assert q_pre: FrNum (s2->hi[0]) ==> \forall real u; u <= fr_val (s2->hi[0]) ==>
-            u / (2 * (1 + fr_val (*m))) <= fr_val (s2->hi[0]) / fr_val (*d); */
+      /*@ assert q_neg: TailU2 < 0 ==> TailU2 / (2 * (1 + fr_val (*m))) < 0; */
+      /*@ assert q_nn: FrNum (s2->hi[0]) ==> 0 <= fr_val (s2->hi[0]) / fr_val (*d); */
+      /*@ assert q_pos: FrNum (s2->hi[0]) && 0 <= TailU2 <= fr_val (s2->hi[0]) ==>
+            TailU2 / (2 * (1 + fr_val (*m))) <= fr_val (s2->hi[0]) / fr_val (*d); */
+      /*@ assert q_pre: FrNum (s2->hi[0]) && TailU2 <= fr_val (s2->hi[0]) ==>
+            TailU2 / (2 * (1 + fr_val (*m))) <= fr_val (s2->hi[0]) / fr_val (*d); */
       mpfr_div (d, s2->hi, d, MPFR_RNDU);     /* d >= S2 / (2 (1 + m)) >= 0 */
-      /*@ assert q_ge: !FrNaN (*d) && \forall real u; FrGe (s2->hi[0], u) ==>
-            FrGe (*d, u / (2 * (1 + fr_val (*m)))); */
-      mpfr_set (out->hi, s1->hi, MPFR_RNDU);  /* hi >= S1.hi (before lo: out may alias s1) */
-      mpfr_sub (out->lo, s1->lo, d, MPFR_RNDD); /* lo <= S1.lo - S2/(2(1+m)) */
-      if (mpfr_nan_p (out->lo))               /* only if s1 is empty (lo = +Inf) */
-        mpfr_set_inf (out->lo, -1);
-      /*@ assert lo_b: \forall real a, u; FrLe (\at (s1->lo[0], Pre), a)
-            && FrGe (\at (s2->hi[0], Pre), u) ==>
-            FrLe (out->lo[0], a - u / (2 * (1 + fr_val (*m)))); */
-      /*@ assert hi_b: \forall real a; FrGe (\at (s1->hi[0], Pre), a) ==>
-            FrGe (out->hi[0], a); */
+      /*@ assert q_nan: !FrNaN (*d); */
+      /*@ assert q_ge: FrGe (s2->hi[0], TailU2) ==>
+            FrGe (*d, TailU2 / (2 * (1 + fr_val (*m)))); */
+      /*@ assert m_kept0: *m == \at (*m, Pre) && s2->hi[0] == \at (s2->hi[0], Pre); */
+      /* d = S1.lo - d, then moved into out->lo (out may alias s1: s1 is read
+       * before out is written). */
+      mpfr_sub (d, s1->lo, d, MPFR_RNDD);     /* d <= S1.lo - S2/(2(1+m)) */
+      if (mpfr_nan_p (d))                     /* only if s1 is empty (lo = +Inf) */
+        mpfr_set_inf (d, -1);
+      /*@ assert lo_b: FrLe (s1->lo[0], TailSum) && FrGe (s2->hi[0], TailU2) ==>
+            FrLe (*d, TailSum - TailU2 / (2 * (1 + fr_val (*m)))); */
+      /*@ assert lo_b1: FrLe (\at (s1->lo[0], Pre), TailSum)
+            && FrGe (\at (s2->hi[0], Pre), TailU2) ==>
+            FrLe (*d, TailSum - TailU2 / (2 * (1 + \at (fr_val (*m), Pre)))); */
+      /*@ assert lo_nan: !FrNaN (*d); */
+      mpfr_set (out->hi, s1->hi, MPFR_RNDU);  /* hi >= S1.hi */
+      mpfr_swap (out->lo, d);                 /* lo <= S1.lo - S2/(2(1+m)) */
+      /*@ assert m_kept: *m == \at (*m, Pre); */
+      /*@ assert lo_b2: FrLe (\at (s1->lo[0], Pre), TailSum)
+            && FrGe (\at (s2->hi[0], Pre), TailU2) ==>
+            FrLe (out->lo[0], TailSum - TailU2 / (2 * (1 + \at (fr_val (*m), Pre)))); */
+      /*@ assert hi_b: FrGe (\at (s1->hi[0], Pre), TailSum) ==>
+            FrGe (out->hi[0], TailSum); */
+      /*@ assert sound_ok: Log1pHyp (\at (fr_val (*m), Pre)) && Log1pConv
+            && FrLe (\at (s1->lo[0], Pre), TailSum) && FrGe (\at (s1->hi[0], Pre), TailSum)
+            && FrGe (\at (s2->hi[0], Pre), TailU2) ==> Encloses (out, TailLog1p); */
     }
   mpfr_clear (d);
   if (!ok) { ic_ival_set_full (out); return IC_IVAL_EDOM; }

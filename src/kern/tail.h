@@ -19,7 +19,8 @@ int ic_tail_powerlog (ic_ival_ptr out, ic_ival_srcptr alpha, ic_ival_srcptr beta
 
 /* Geometric-type tail: if 0 <= a(n+1) <= rho a(n) for n > N and
  * 0 <= a(N+1) <= first, then sum_{n>N} a(n) lies in [0, first/(1-rho)].
- * Requires 0 <= rho < 1 (checked). */
+ * Requires 0 <= rho < 1 (checked) and rho non-empty (a point in it; the
+ * verified contract's precondition). */
 int ic_tail_geometric (ic_ival_ptr out, ic_ival_srcptr first, ic_ival_srcptr rho);
 
 /* Leibniz: for a(n) = s (-1)^n h(n) with h non-increasing, -> 0, h >= 0 for
