@@ -428,7 +428,21 @@ typedef struct {
   const ic_node *h;
   int parity;
   unsigned long X;          /* envelope domain start */
+  int zero;                 /* the terms (sums) or u = p - 1 (products) are
+                               exactly 0 for all n >= X */
 } tail_args;
+
+/* Terms exactly 0 (factors exactly 1) from X on: the tail is exactly 0. */
+static int tail_zero (const tail_args *A, ic_ival_ptr tail, unsigned long *cut, char *how, size_t howlen,
+                      char *method)
+{
+  if (!A->zero) return 0;
+  ic_ival_set_si (tail, 0);
+  *cut = A->X;
+  snprintf (method, 48, "exact");
+  snprintf (how, howlen, "%s exactly from n = %lu on", A->prod ? "p(n) = 1" : "a(n) = 0", *cut);
+  return 1;
+}
 
 static int tail_em (run *R, const tail_args *A, ic_ival_ptr tail, int round, long D, mpfr_prec_t wp,
                     unsigned long *cut, char *how, size_t howlen, char *method)
@@ -713,7 +727,7 @@ static int split_log (run *R, ic_ival_ptr out, const ic_node *p, unsigned long N
               ic_node_free (u);
               ic_form_clear (&fu);
             }
-          tail_args A = { p, 1, &sf, 0, NULL, 0, 16 };
+          tail_args A = { p, 1, &sf, 0, NULL, 0, 16, 0 };
           unsigned long cut = 0;
           char h2[512], m2[48];
           if (tail_envelope (&A, out, N, wp, &cut, h2, sizeof h2, m2) && cut == N)
@@ -775,7 +789,8 @@ static ic_status enclose_limit (run *R, ic_result *r, const tail_args *A)
     {
       unsigned long cut = 0;
       progress (R, "computing the tail", best);
-      int have = tail_em (R, A, tail, round, D + shift, wp, &cut, how, sizeof how, method)
+      int have = tail_zero (A, tail, &cut, how, sizeof how, method)
+        || tail_em (R, A, tail, round, D + shift, wp, &cut, how, sizeof how, method)
         || tail_alternating (R, A, tail, N, D, wp, &cut, how, sizeof how, method)
         || tail_split (R, A, tail, N, D + shift + 2, wp, &cut, how, sizeof how, method)
         || tail_envelope (A, tail, N, wp, &cut, how, sizeof how, method);
@@ -948,7 +963,7 @@ static ic_status certify_sum (run *R, ic_result *r, const ic_node *e)
           ic_form_clear (&f);
           if (v != IC_V_CONVERGES) return IC_OK;
           memset (&sf, 0, sizeof sf);
-          tail_args A = { e, 0, &sf, 0, NULL, 0, Xs };
+          tail_args A = { e, 0, &sf, 0, NULL, 0, Xs, 0 };
           return enclose_limit (R, r, &A);
         }
       ic_buf_free (&how);
@@ -1020,7 +1035,7 @@ static ic_status certify_sum (run *R, ic_result *r, const ic_node *e)
               if (cms < 0) parity ^= 1;
             }
         }
-      tail_args A = { e, 0, &sf, h_cm, h, parity, X };
+      tail_args A = { e, 0, &sf, h_cm, h, parity, X, f.zero };
       st = enclose_limit (R, r, &A);
       ic_node_free (h);
     }
@@ -1066,19 +1081,25 @@ static int analyse_prod (run *R, const ic_node *e, const ic_node *u, unsigned lo
        * without 0 (maybe_zero otherwise) */
       *have_rg = ic_form_range (rg, fu, Xn);
       int nz_tail = *have_rg && mpfr_cmp_si (rg->lo, -1) > 0;
-      pf->zero_factor = *zero_at != 0;
-      pf->nonzero = *zero_at == 0 && !maybe_zero && nz_tail;
-      /* p itself: |p| <= c < 1 or >= c > 1 for n >= X */
+      /* p itself: |p| <= c < 1 or >= c > 1 for n >= X; the range may be
+       * unbounded above (p -> inf): then only p_large */
       pf->p_small = pf->p_large = 0;
       ic_ival_t prg;
       ic_ival_init2 (prg, prec);
-      if (ic_form_of (fp, e, &ctx) && ic_form_range (prg, fp, Xn) && ic_ival_is_finite (prg) && ic_form_growth (fp) == 0)
+      int have_fp = ic_form_of (fp, e, &ctx);
+      /* p(n) = F(n) g(n) with F > 0: a sign of G (no alternation) also
+       * proves p(n) != 0 on [X, inf) */
+      if (have_fp && !fp->zero && !fp->alt && (ic_ival_is_pos (fp->g) || ic_ival_is_neg (fp->g)))
+        nz_tail = 1;
+      if (have_fp && ic_form_range (prg, fp, Xn) && !mpfr_nan_p (prg->lo) && !mpfr_nan_p (prg->hi))
         {
           ic_ival_abs (prg, prg);
           pf->p_small = mpfr_cmp_ui (prg->hi, 1) < 0;
           pf->p_large = mpfr_cmp_ui (prg->lo, 1) > 0;
         }
       ic_ival_clear (prg);
+      pf->zero_factor = *zero_at != 0;
+      pf->nonzero = *zero_at == 0 && !maybe_zero && nz_tail;
       v = ic_verdict_prod (pf, rule);
       if (v != IC_V_UNKNOWN) break;
     }
@@ -1090,14 +1111,15 @@ static int analyse_prod (run *R, const ic_node *e, const ic_node *u, unsigned lo
 static int split_prod_verdict (run *R, const ic_node *e, unsigned long from, mpfr_prec_t prec,
                                unsigned long *X, ic_buf *how, int depth, ic_status *st)
 {
-  /* depth 9: analyse e as a whole (no split) */
-  if (depth > 9) return IC_V_UNKNOWN;
-  if ((e->op == IC_MUL || e->op == IC_DIV) && depth > 0)
+  /* depth 9 (WHOLE): analyse e as a whole, never split */
+  enum { WHOLE = 9 };
+  if (depth > WHOLE) return IC_V_UNKNOWN;
+  if ((e->op == IC_MUL || e->op == IC_DIV) && depth > 0 && depth < WHOLE)
     {
       /* the sub-product as a whole first */
       ic_buf h2;
       ic_buf_init (&h2);
-      int v = split_prod_verdict (R, e, from, prec, X, &h2, 9, st);
+      int v = split_prod_verdict (R, e, from, prec, X, &h2, WHOLE, st);
       if (*st != IC_OK || v != IC_V_UNKNOWN)
         {
           ic_buf_printf (how, "%s%s", how->len ? "; " : "", h2.s);
@@ -1106,7 +1128,7 @@ static int split_prod_verdict (run *R, const ic_node *e, unsigned long from, mpf
         }
       ic_buf_free (&h2);
     }
-  if ((e->op == IC_MUL || e->op == IC_DIV) && depth < 8)
+  if ((e->op == IC_MUL || e->op == IC_DIV) && depth < WHOLE - 1)
     {
       unsigned long Xa = 0, Xb = 0;
       int va = split_prod_verdict (R, e->a, from, prec, &Xa, how, depth + 1, st);
@@ -1175,7 +1197,7 @@ static ic_status certify_prod (run *R, ic_result *r, const ic_node *e)
           ic_buf_free (&how);
           if (v == IC_V_CONVERGES)
             {
-              tail_args A = { e, 1, NULL, 0, NULL, 0, Xs };
+              tail_args A = { e, 1, NULL, 0, NULL, 0, Xs, 0 };
               st = enclose_limit (R, r, &A);
             }
           else
@@ -1279,7 +1301,7 @@ static ic_status certify_prod (run *R, ic_result *r, const ic_node *e)
     }
   else if (r->verdict == IC_CONVERGES)
     {
-      tail_args A = { e, 1, &pf.u, 0, NULL, 0, X };
+      tail_args A = { e, 1, &pf.u, 0, NULL, 0, X, fu.zero };
       st = enclose_limit (R, r, &A);
     }
 out:
