@@ -789,10 +789,16 @@ static ic_status enclose_limit (run *R, ic_result *r, const tail_args *A)
     {
       unsigned long cut = 0;
       progress (R, "computing the tail", best);
+      /* the tail methods raise their precision to reach the digits asked:
+       * ask no more than the working precision (capped by --max-prec)
+       * can carry, so --max-prec bounds their work too */
+      long Dt = D + shift;
+      long Dcap = (long) ((double) wp / 3.33) - 12;
+      if (Dt > Dcap) Dt = Dcap > 1 ? Dcap : 1;
       int have = tail_zero (A, tail, &cut, how, sizeof how, method)
-        || tail_em (R, A, tail, round, D + shift, wp, &cut, how, sizeof how, method)
-        || tail_alternating (R, A, tail, N, D, wp, &cut, how, sizeof how, method)
-        || tail_split (R, A, tail, N, D + shift + 2, wp, &cut, how, sizeof how, method)
+        || tail_em (R, A, tail, round, Dt, wp, &cut, how, sizeof how, method)
+        || tail_alternating (R, A, tail, N, Dt, wp, &cut, how, sizeof how, method)
+        || tail_split (R, A, tail, N, Dt + 2, wp, &cut, how, sizeof how, method)
         || tail_envelope (A, tail, N, wp, &cut, how, sizeof how, method);
       if (R->err->code != IC_OK) { st = R->err->code; break; }
       if (have)
