@@ -49,7 +49,10 @@ static void nan_to_inf (mpfr_ptr r, int sign)
 static void ival_take (ic_ival_ptr z, mpfr_ptr lo, mpfr_ptr hi)
 {
   mpfr_swap (z->lo, lo);
+  //@ assert lo_moved: z->lo[0] == \at (*lo, Pre);
   mpfr_swap (z->hi, hi);
+  //@ assert lo_kept: z->lo[0] == \at (*lo, Pre);
+  //@ assert hi_moved: z->hi[0] == \at (*hi, Pre);
   mpfr_clear (lo);
   mpfr_clear (hi);
 }
