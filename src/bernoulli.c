@@ -8,29 +8,35 @@
  */
 #include <stdlib.h>
 #include "bernoulli.h"
+#include "cancel.h"
 
-void ic_bernoulli_tangent (mpz_t *t, long n)
+int ic_bernoulli_tangent (mpz_t *t, long n)
 {
-  if (n < 1) return;
+  if (n < 1) return 1;
   mpz_set_ui (t[0], 1);
   for (long k = 2; k <= n; k++) mpz_mul_ui (t[k - 1], t[k - 2], k - 1);
   for (long k = 2; k <= n; k++)
-    for (long j = k; j <= n; j++)
-      {
-        /* T_j = (j-k) T_(j-1) + (j-k+2) T_j */
-        mpz_mul_ui (t[j - 1], t[j - 1], j - k + 2);
-        mpz_addmul_ui (t[j - 1], t[j - 2], j - k);
-      }
+    {
+      if (ic_cancelled ()) return 0;            /* O(n^2) big-integer steps */
+      for (long j = k; j <= n; j++)
+        {
+          /* T_j = (j-k) T_(j-1) + (j-k+2) T_j */
+          mpz_mul_ui (t[j - 1], t[j - 1], j - k + 2);
+          mpz_addmul_ui (t[j - 1], t[j - 2], j - k);
+        }
+    }
+  return 1;
 }
 
-void ic_bernoulli_b2k (mpq_t *out, long n)
+int ic_bernoulli_b2k (mpq_t *out, long n)
 {
+  int ok;
   mpz_t *t = malloc ((size_t) (n > 0 ? n : 1) * sizeof *t);
   mpz_t d;
   for (long k = 0; k < n; k++) mpz_init (t[k]);
   mpz_init (d);
-  ic_bernoulli_tangent (t, n);
-  for (long k = 1; k <= n; k++)
+  ok = ic_bernoulli_tangent (t, n);
+  for (long k = 1; ok && k <= n; k++)
     {
       /* d = 4^k (4^k - 1) */
       mpz_set_ui (d, 0);
@@ -45,6 +51,7 @@ void ic_bernoulli_b2k (mpq_t *out, long n)
   for (long k = 0; k < n; k++) mpz_clear (t[k]);
   mpz_clear (d);
   free (t);
+  return ok;
 }
 
 /* z = sgn * num / den rounded outward, num, den > 0 integers. */
@@ -57,15 +64,16 @@ static void set_ratio (ic_ival_ptr z, const mpz_t num, const mpz_t den, int sgn)
   if (sgn < 0) ic_ival_neg (z, z);
 }
 
-void ic_bernoulli_ivals (ic_ival_struct *em, ic_ival_struct *tay, long n)
+int ic_bernoulli_ivals (ic_ival_struct *em, ic_ival_struct *tay, long n)
 {
+  int ok;
   mpz_t *t = malloc ((size_t) (n > 0 ? n : 1) * sizeof *t);
   mpz_t d, f, num;
   for (long k = 0; k < n; k++) mpz_init (t[k]);
   mpz_inits (d, f, num, (mpz_ptr) 0);
-  ic_bernoulli_tangent (t, n);
+  ok = ic_bernoulli_tangent (t, n);
   mpz_set_ui (f, 1);                           /* f = (2k-1)! */
-  for (long k = 1; k <= n; k++)
+  for (long k = 1; ok && k <= n; k++)
     {
       int sgn = (k % 2) ? 1 : -1;              /* (-1)^(k-1) */
       mpz_set_ui (d, 0);
@@ -87,4 +95,5 @@ void ic_bernoulli_ivals (ic_ival_struct *em, ic_ival_struct *tay, long n)
   for (long k = 0; k < n; k++) mpz_clear (t[k]);
   mpz_clears (d, f, num, (mpz_ptr) 0);
   free (t);
+  return ok;
 }

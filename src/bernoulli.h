@@ -11,11 +11,14 @@
 #include <gmp.h>
 #include "ival.h"
 
+/* All three return 1, or 0 when the run's deadline passed first
+ * (cancel.h): the outputs are then meaningless and must not be used. */
+
 /* out[k-1] = B_2k exactly (canonical), k = 1..n.  out[] initialised. */
-void ic_bernoulli_b2k (mpq_t *out, long n);
+int ic_bernoulli_b2k (mpq_t *out, long n);
 
 /* Tangent numbers T_1..T_n: t[k-1] = T_k (initialised mpz). */
-void ic_bernoulli_tangent (mpz_t *t, long n);
+int ic_bernoulli_tangent (mpz_t *t, long n);
 
 /* Interval tables for Euler–Maclaurin, k = 1..n (index k-1):
  *   em[k-1]  encloses B_2k / (2k)!      (may be NULL: not computed)
@@ -24,6 +27,6 @@ void ic_bernoulli_tangent (mpz_t *t, long n);
  * roundings of positive quantities: numerator to MPFR, then division by
  * the integer denominator, both in the outward direction).  Arrays of n
  * initialised intervals; their precision is used. */
-void ic_bernoulli_ivals (ic_ival_struct *em, ic_ival_struct *tay, long n);
+int ic_bernoulli_ivals (ic_ival_struct *em, ic_ival_struct *tay, long n);
 
 #endif

@@ -15,6 +15,7 @@
 #include "infcert.h"
 #include "term.h"
 #include "eval.h"
+#include "cancel.h"
 #include "asym.h"
 #include "symb.h"
 #include "verdict.h"
@@ -90,6 +91,7 @@ typedef struct {
   const ic_options *opt;
   ic_error *err;
   struct timespec t0;
+  ic_deadline dl;           /* --timeout, polled inside the tail methods */
   unsigned long evals;
   /* progress reporting (a watcher thread prints every 2 s) */
   pthread_mutex_t mu;
@@ -108,7 +110,7 @@ static double elapsed (run *R)
 
 static int timed_out (run *R)
 {
-  if (R->opt->timeout > 0 && elapsed (R) > R->opt->timeout)
+  if (R->opt->timeout > 0 && (ic_cancelled () || elapsed (R) > R->opt->timeout))
     {
       R->err->code = IC_ETIMEOUT;
       snprintf (R->err->msg, sizeof R->err->msg, "time limit reached (--timeout %g s)", R->opt->timeout);
@@ -258,6 +260,7 @@ static ic_status partial_extend (run *R, partial *P, unsigned long last)
       unsigned long k = 0;
       while (k < BATCH && P->next + k <= last)
         {
+          if (timed_out (R)) return IC_ETIMEOUT;   /* one term can take ms */
           ic_status s = eval_checked (R, P->ev, &P->buf[k], P->next + k, P->prec);
           if (s != IC_OK) return s;
           if (P->prod && !P->has_zero && mpfr_zero_p (P->buf[k].lo) && mpfr_zero_p (P->buf[k].hi))
@@ -314,6 +317,7 @@ static int cvz_tail (run *R, ic_ival_ptr out, ic_evaluator *hev, unsigned long N
   ic_ival_init2 (a0, prec);
   for (long k = 0; k < m; k++)
     {
+      if (ic_cancelled ()) { ok = 0; break; }
       if (eval_checked (R, hev, a, N + (unsigned long) k, prec) != IC_OK) { ok = 0; break; }
       if (k == 0) ic_ival_set (a0, a);
       ic_ival_sub (c, b, c);                 /* c = b - c */
@@ -795,12 +799,15 @@ static ic_status enclose_limit (run *R, ic_result *r, const tail_args *A)
       long Dt = D + shift;
       long Dcap = (long) ((double) wp / 3.33) - 12;
       if (Dt > Dcap) Dt = Dcap > 1 ? Dcap : 1;
+      /* each method is skipped once the deadline has passed */
       int have = tail_zero (A, tail, &cut, how, sizeof how, method)
-        || tail_em (R, A, tail, round, Dt, wp, &cut, how, sizeof how, method)
-        || tail_alternating (R, A, tail, N, Dt, wp, &cut, how, sizeof how, method)
-        || tail_split (R, A, tail, N, Dt + 2, wp, &cut, how, sizeof how, method)
-        || tail_envelope (A, tail, N, wp, &cut, how, sizeof how, method);
+        || (!ic_cancelled () && tail_em (R, A, tail, round, Dt, wp, &cut, how, sizeof how, method))
+        || (!ic_cancelled () && tail_alternating (R, A, tail, N, Dt, wp, &cut, how, sizeof how, method))
+        || (!ic_cancelled () && tail_split (R, A, tail, N, Dt + 2, wp, &cut, how, sizeof how, method))
+        || (!ic_cancelled () && tail_envelope (A, tail, N, wp, &cut, how, sizeof how, method));
       if (R->err->code != IC_OK) { st = R->err->code; break; }
+      /* a method cut short by the deadline fails (never a bound) */
+      if (!have && timed_out (R)) { st = IC_ETIMEOUT; break; }
       if (have)
         {
           if (cut < P.next)
@@ -1347,6 +1354,8 @@ ic_status ic_certify (ic_result *r, ic_kind kind, const ic_node *e, const ic_opt
   R.opt = opt;
   R.err = err;
   clock_gettime (CLOCK_MONOTONIC, &R.t0);
+  ic_deadline_init (&R.dl, &R.t0, opt->timeout);
+  ic_deadline *outer = ic_deadline_enter (&R.dl);
   pthread_mutex_init (&R.mu, NULL);
   pthread_cond_init (&R.cv, NULL);
   snprintf (R.stage, sizeof R.stage, "proving eventual bounds");
@@ -1363,6 +1372,7 @@ ic_status ic_certify (ic_result *r, ic_kind kind, const ic_node *e, const ic_opt
     }
   pthread_mutex_destroy (&R.mu);
   pthread_cond_destroy (&R.cv);
+  ic_deadline_enter (outer);
   if (st != IC_OK)
     {
       if (err->code == IC_OK) err->code = st;

@@ -30,6 +30,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "em.h"
+#include "cancel.h"
 #include "cm.h"
 #include "taylor.h"
 #include "integral.h"
@@ -105,10 +106,11 @@ static void pow_neg (ic_ival_ptr z, unsigned long n, const mpq_t s)
  * use pow_neg.  Calls back acc(n, v_n) for N <= n < M. */
 typedef void (*acc_fn) (void *st, unsigned long n, ic_ival_srcptr v);
 
-static void sieve_pow (unsigned long N, unsigned long M, const mpq_t s,
-                       mpfr_prec_t prec, acc_fn acc, void *st)
+static int sieve_pow (unsigned long N, unsigned long M, const mpq_t s,
+                      mpfr_prec_t prec, acc_fn acc, void *st)
 {
-  if (N >= M) return;
+  int ok = 1;
+  if (N >= M) return 1;
   unsigned long H = (M - 1) / 2;                 /* store v_n for n <= H */
   unsigned int *spf = calloc (M, sizeof *spf);
   ic_ival_struct *v = malloc ((H + 1) * sizeof *v);
@@ -124,6 +126,7 @@ static void sieve_pow (unsigned long N, unsigned long M, const mpq_t s,
   if (N <= 1) { ic_ival_set_ui (cur, 1); acc (st, 1, cur); }   /* 1^-s = 1 */
   for (unsigned long n = 2; n < M; n++)
     {
+      if (n % 1024 == 0 && ic_cancelled ()) { ok = 0; break; }
       if (n < N && n > H) continue;               /* neither needed nor stored */
       if (spf[n] == n) pow_neg (cur, n, s);
       else pmul (cur, &v[spf[n]], &v[n / spf[n]]);
@@ -134,6 +137,7 @@ static void sieve_pow (unsigned long N, unsigned long M, const mpq_t s,
   ic_ival_clear (cur);
   free (v);
   free (spf);
+  return ok;
 }
 
 static void acc_sum (void *st, unsigned long n, ic_ival_srcptr v)
@@ -180,11 +184,12 @@ typedef struct {
   ic_ival_struct *b;
 } btab;
 
-static void btab_init (btab *t, long n, mpfr_prec_t prec)
+/* Returns 0 if the deadline passed (the table must then not be used). */
+static int btab_init (btab *t, long n, mpfr_prec_t prec)
 {
   t->n = n;
   t->b = ic_taylor_alloc (n, prec);
-  ic_bernoulli_ivals (t->b, NULL, n);
+  return ic_bernoulli_ivals (t->b, NULL, n);
 }
 
 static void btab_clear (btab *t) { ic_taylor_free (t->b, t->n); }
@@ -231,6 +236,7 @@ static int zeta_scaled (ic_ival_ptr Z, unsigned long SP, unsigned long SQ,
   for (j = 1; j <= bt->n; j++)
     {
       ic_ival_srcptr b = &bt->b[j - 1];
+      if (ic_cancelled ()) break;                 /* ok = 0: no bound */
       if (j > 1)
         {
           /* g_j = g_(j-1) (s + 2j - 3)(s + 2j - 2) / M^2, s + i = (SP + i SQ)/SQ */
@@ -362,12 +368,11 @@ static int tail_zeta_power (ic_ival_ptr out, const ic_monos *ms, unsigned long N
       M *= 2;
     }
   btab bt;
-  btab_init (&bt, mmax + 4, wp);
+  int ok = btab_init (&bt, mmax + 4, wp);
   ic_ival_t total, D, Z, w, x;
   ic_ival_init2 (total, wp); ic_ival_init2 (D, wp); ic_ival_init2 (Z, wp);
   ic_ival_init2 (w, wp); ic_ival_init2 (x, wp);
   ic_ival_set_si (total, 0);
-  int ok = 1;
   long mused = 0;
   for (int i = 0; ok && i < ms->n; i++)
     {
@@ -376,10 +381,10 @@ static int tail_zeta_power (ic_ival_ptr out, const ic_monos *ms, unsigned long N
       mpq_init (s);
       mpq_neg (s, ms->m[i].a);
       ic_ival_set_si (D, 0);
-      sieve_pow (N, M, s, wp, acc_sum, D);               /* D = sum_{N<=n<M} n^-s */
+      ok = sieve_pow (N, M, s, wp, acc_sum, D);          /* D = sum_{N<=n<M} n^-s */
       double lc = log2 (fabs (mpfr_get_d (ms->m[i].c->hi, MPFR_RNDU)) + 1e-300);
       double sd = (double) SP[i] / SQ[i];
-      ok = zeta_scaled (Z, SP[i], SQ[i], M, &bt, -tb - 2 - lc, -sd * log2 ((double) M), &m);
+      ok = ok && zeta_scaled (Z, SP[i], SQ[i], M, &bt, -tb - 2 - lc, -sd * log2 ((double) M), &m);
       if (ok)
         {
           pow_neg (w, M, s);                               /* w = M^-s */
@@ -420,11 +425,13 @@ typedef struct {
   int fail;
   long mused;
   ic_ival_t total;                  /* sum of -(y^k/k) Z_k taken so far   */
+  ic_deadline *dl;                  /* the run's deadline (both threads)  */
 } zx_job;
 
 static void *zx_worker (void *arg)
 {
   zx_job *J = arg;
+  ic_deadline *outer = ic_deadline_enter (J->dl);
   ic_ival_t acc, Z, term;
   long mused = 0;
   int fail = 0;
@@ -464,6 +471,7 @@ static void *zx_worker (void *arg)
   ic_ival_clear (acc);
   ic_ival_clear (Z);
   ic_ival_clear (term);
+  ic_deadline_enter (outer);
   return NULL;
 }
 
@@ -495,13 +503,13 @@ static int tail_zeta_expansion (ic_ival_ptr out, ic_ival_srcptr c, const mpq_t p
   while ((K + 1) * lq + log2 (1 + M / (pd * (K + 1) - 1)) - log2 (K + 1.0) + 1 > -tb - 3) K++;
 
   btab bt;
-  btab_init (&bt, m1 + 4, wp);
+  int bt_ok = btab_init (&bt, m1 + 4, wp);
   ic_ival_t D, y, yk, Z, term, total, tr, pw, qq, pp;
   ic_ival_init2 (D, wp); ic_ival_init2 (y, wp); ic_ival_init2 (yk, wp);
   ic_ival_init2 (Z, wp); ic_ival_init2 (term, wp); ic_ival_init2 (total, wp);
   ic_ival_init2 (tr, wp); ic_ival_init2 (pw, wp); ic_ival_init2 (qq, wp);
   ic_ival_init2 (pp, wp);
-  int ok = 1;
+  int ok = bt_ok;
   long mused = 0;
 
   /* y = -c M^-p; term_k = -(y^k / k) Z_k with Z_k = M^(pk) zeta(pk, M).
@@ -513,11 +521,15 @@ static int tail_zeta_expansion (ic_ival_ptr out, ic_ival_srcptr c, const mpq_t p
   ic_ival_neg (y, y);
   ic_ival_struct *ypow = ic_taylor_alloc (K, wp);
   ic_ival_set (&ypow[0], y);
-  for (unsigned long k = 2; k <= K; k++) ic_ival_mul (&ypow[k - 1], &ypow[k - 2], y);
+  for (unsigned long k = 2; ok && k <= K; k++)
+    {
+      if (ic_cancelled ()) { ok = 0; break; }
+      ic_ival_mul (&ypow[k - 1], &ypow[k - 2], y);
+    }
   zx_job job;
   job.next_k = 1; job.K = K; job.ypow = ypow; job.P = P; job.Q = Q; job.M = M;
   job.bt = &bt; job.tb = tb; job.lq = lq; job.pd = pd; job.wp = wp;
-  job.fail = 0; job.mused = 0;
+  job.fail = !ok; job.mused = 0; job.dl = ic_deadline_current ();
   ic_ival_init2 (job.total, wp);
   ic_ival_set_si (job.total, 0);
   pthread_mutex_init (&job.mu, NULL);
@@ -531,8 +543,8 @@ static int tail_zeta_expansion (ic_ival_ptr out, ic_ival_srcptr c, const mpq_t p
     ic_ival_init2 (t, wp);
     ic_ival_set_si (D, 1);
     st.prod = D; st.c = c; st.ok = 1; st.t = t;
-    sieve_pow (N, M, p, wp, acc_prod, &st);
-    ok = st.ok && ic_ival_log (D, D) == IC_IVAL_OK;
+    ok = ok && sieve_pow (N, M, p, wp, acc_prod, &st);
+    ok = ok && st.ok && ic_ival_log (D, D) == IC_IVAL_OK;
     ic_ival_clear (t);
   }
   zx_worker (&job);
@@ -617,7 +629,8 @@ static int tail_generic (ic_ival_ptr out, const ic_node *f, const ic_node *prodt
       for (unsigned long n = N; ok && n < M; n++)
         {
           ic_ival_set_ui (x, n);
-          ok = ic_taylor_eval_point (v, prodterm, x, wp) == IC_IVAL_OK && ic_ival_is_pos (v);
+          ok = !ic_cancelled ()
+            && ic_taylor_eval_point (v, prodterm, x, wp) == IC_IVAL_OK && ic_ival_is_pos (v);
           if (ok) pmul (D, D, v);
         }
       ok = ok && ic_ival_log (D, D) == IC_IVAL_OK;
@@ -628,7 +641,7 @@ static int tail_generic (ic_ival_ptr out, const ic_node *f, const ic_node *prodt
       for (unsigned long n = N; ok && n < M; n++)
         {
           ic_ival_set_ui (x, n);
-          ok = ic_taylor_eval_point (v, f, x, wp) == IC_IVAL_OK;
+          ok = !ic_cancelled () && ic_taylor_eval_point (v, f, x, wp) == IC_IVAL_OK;
           ic_ival_add (D, D, v);
         }
     }
@@ -636,9 +649,9 @@ static int tail_generic (ic_ival_ptr out, const ic_node *f, const ic_node *prodt
   ic_ival_set_ui (x, M);
   ok = ok && ic_taylor_eval (c, f, x, len, wp) == IC_IVAL_OK;
   long mused = -1;
+  ok = ok && ic_bernoulli_ivals (NULL, bz, len / 2);   /* bz[j-1] = B_2j/(2j) */
   if (ok)
     {
-      ic_bernoulli_ivals (NULL, bz, len / 2);          /* bz[j-1] = B_2j/(2j) */
       ic_ival_set (S, I);
       mpfr_div_2ui (v->lo, c[0].lo, 1, MPFR_RNDD);      /* f(M)/2, exact halving */
       mpfr_div_2ui (v->hi, c[0].hi, 1, MPFR_RNDU);

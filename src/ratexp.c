@@ -63,6 +63,7 @@
 #include "ratfun.h"
 #include "bernoulli.h"
 #include "em_kern.h"
+#include "cancel.h"
 
 #define LOG2_10 3.321928094887362
 #define RX_MAX_M   20000000UL     /* resource limit on the direct part      */
@@ -326,6 +327,7 @@ static int direct_part (ic_ival_ptr D, const zpoly *P, const zpoly *Q, int prod,
   ic_ival_set_si (D, prod ? 1 : 0);
   for (unsigned long n = N; ok && n < M; n++)
     {
+      if (n % 1024 == 0 && ic_cancelled ()) { ok = 0; *bad = 0; break; }
       zp_eval (qv, Q, n);
       zp_eval (pv, P, n);
       if (mpz_sgn (qv) == 0 || (prod && mpz_sgn (pv) * mpz_sgn (qv) <= 0)) { ok = 0; *bad = n; break; }
@@ -496,6 +498,7 @@ int ic_ratexp_tail (ic_ival_ptr out, const ic_node *f, int prod, unsigned long N
       int stopped = 0;
       for (k = 0; ; k++)
         {
+          if (ic_cancelled ()) break;               /* not stopped: retry ends */
           long j = prod ? k + 1 : j0 + k;            /* index of the new coefficient */
           if (j >= RX_MAX_J) break;
           while (j >= cap)
@@ -522,6 +525,7 @@ int ic_ratexp_tail (ic_ival_ptr out, const ic_node *f, int prod, unsigned long N
       mmax = 0;
       for (long j = 2; !diverge && j <= J; j++)
         {
+          if (ic_cancelled ()) { diverge = 1; break; }
           if (mpq_sgn (a[j]) == 0) continue;
           double lim = -tb - 5 - log2 ((double) J) - (lg2q (a[j]) - j * lM);
           long m = em_terms_needed (j, M, lim);
@@ -529,6 +533,7 @@ int ic_ratexp_tail (ic_ival_ptr out, const ic_node *f, int prod, unsigned long N
           else if (m > mmax) mmax = m;
         }
       if (!diverge && mmax <= 4000) { ok = 1; break; }
+      if (ic_cancelled ()) break;
       if (M - N > RX_MAX_M / 2 || M > (~0UL) / 4) break;
       M *= 2;                                        /* heuristic retry */
     }
@@ -605,12 +610,13 @@ int ic_ratexp_tail (ic_ival_ptr out, const ic_node *f, int prod, unsigned long N
   ic_ival_struct *bt = malloc ((size_t) nb * sizeof *bt);
   if (!bt) abort ();
   for (long k = 0; k < nb; k++) ic_ival_init2 (&bt[k], wp);
-  ic_bernoulli_ivals (bt, NULL, nb);                               /* bt[k-1] encloses B_2k/(2k)! */
+  if (!ic_bernoulli_ivals (bt, NULL, nb)) rem_ok = 0;             /* bt[k-1] encloses B_2k/(2k)! */
   ic_ival_set_ui (mj, 1);
   long nterms = 0;
   double lM = log2 ((double) M);
   for (long j = 1; rem_ok && j <= J; j++)
     {
+      if (ic_cancelled ()) { rem_ok = 0; break; }
       mpfr_div_ui (mj->lo, mj->lo, M, MPFR_RNDD);                  /* lo <= M^-j */
       mpfr_div_ui (mj->hi, mj->hi, M, MPFR_RNDU);                  /* hi >= M^-j */
       if (mpq_sgn (a[j]) == 0) continue;
@@ -670,6 +676,8 @@ int ic_ratexp_tail (ic_ival_ptr out, const ic_node *f, int prod, unsigned long N
            prod ? "log p(n)" : "f(n)", j0, J, prod ? "b" : "a", nterms,
            bs, J + 1, prod ? "/(J+1)" : "", rs, mmax, M, prod ? "product" : "sum", N, M, (long) wp);
     }
+  else if (ic_cancelled ())
+    say (detail, dlen, "cut short by the time limit (M=%lu, J=%ld)", M, J);
   else if (!rem_ok)
     say (detail, dlen, "expansion not certified (M=%lu, J=%ld)", M, J);
   else if (prod)

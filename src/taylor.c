@@ -20,6 +20,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "taylor.h"
+#include "cancel.h"
 
 ic_ival_struct *ic_taylor_alloc (long len, mpfr_prec_t prec)
 {
@@ -59,6 +60,7 @@ static void mul_deg (ic_ival_struct *z, const ic_ival_struct *x, long dx,
   ic_ival_init2 (s, prec);
   for (long k = len - 1; k >= 0; k--)   /* downwards: z may alias nothing */
     {
+      if (ic_cancelled ()) break;          /* ev reports the failure */
       long jlo = k - dy > 0 ? k - dy : 0, jhi = k < dx ? k : dx;
       ic_ival_set_si (s, 0);
       for (long j = jlo; j <= jhi; j++)
@@ -88,6 +90,7 @@ int ic_taylor_div (ic_ival_struct *z, const ic_ival_struct *x,
   ic_ival_init2 (s, prec);
   for (long k = 0; k < len; k++)
     {
+      if (ic_cancelled ()) break;          /* ev reports the failure */
       ic_ival_set (s, &x[k]);
       for (long j = 1; j <= k; j++)
         {
@@ -110,6 +113,7 @@ void ic_taylor_exp (ic_ival_struct *z, const ic_ival_struct *x, long len)
   ic_ival_exp (&z[0], &x[0]);
   for (long k = 1; k < len; k++)
     {
+      if (ic_cancelled ()) break;          /* ev reports the failure */
       ic_ival_set_si (s, 0);
       for (long j = 1; j <= k; j++)
         {
@@ -133,6 +137,7 @@ int ic_taylor_log (ic_ival_struct *z, const ic_ival_struct *x, long len)
   ic_ival_init2 (s, prec);
   for (long k = 1; k < len; k++)
     {
+      if (ic_cancelled ()) break;          /* ev reports the failure */
       ic_ival_mul_si (s, &x[k], k);
       for (long j = 1; j <= k - 1; j++)
         {
@@ -195,6 +200,7 @@ static int pow_const_deg (ic_ival_struct *z, const ic_ival_struct *x, long dx,
   ic_ival_init2 (f, prec);
   for (long k = 1; k < len; k++)
     {
+      if (ic_cancelled ()) break;          /* ev reports the failure */
       long jhi = k < dx ? k : dx;
       ic_ival_set_si (s, 0);
       for (long j = 1; j <= jhi; j++)
@@ -232,6 +238,7 @@ static void sincos (ic_ival_struct *s, ic_ival_struct *co,
   ic_ival_cos (&co[0], &x[0]);
   for (long k = 1; k < len; k++)
     {
+      if (ic_cancelled ()) break;          /* ev reports the failure */
       ic_ival_set_si (a, 0);
       ic_ival_set_si (b, 0);
       for (long j = 1; j <= k; j++)
@@ -442,6 +449,8 @@ static int ev (ser *r, const ic_node *e, const ctx *cx)
       break;
     }
   ser_del (&a, cx);
+  /* a loop cut short by the deadline left garbage: never report it */
+  if (st == IC_IVAL_OK && ic_cancelled ()) st = IC_IVAL_EDOM;
   return st;
 }
 
