@@ -5,7 +5,7 @@ static _Thread_local ic_deadline *current;
 
 void ic_deadline_init (ic_deadline *d, const struct timespec *t0, double seconds)
 {
-  d->hit = 0;
+  atomic_init (&d->hit, 0);
   d->armed = seconds > 0;
   d->at = *t0;
   if (!d->armed) return;
@@ -30,9 +30,12 @@ int ic_cancelled (void)
   ic_deadline *d = current;
   struct timespec now;
   if (!d || !d->armed) return 0;
-  if (d->hit) return 1;
+  if (atomic_load_explicit (&d->hit, memory_order_relaxed)) return 1;
   clock_gettime (CLOCK_MONOTONIC, &now);
   if (now.tv_sec > d->at.tv_sec || (now.tv_sec == d->at.tv_sec && now.tv_nsec >= d->at.tv_nsec))
-    d->hit = 1;
-  return d->hit;
+    {
+      atomic_store_explicit (&d->hit, 1, memory_order_relaxed);
+      return 1;
+    }
+  return 0;
 }

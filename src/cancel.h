@@ -12,12 +12,14 @@
 #ifndef IC_CANCEL_H
 #define IC_CANCEL_H
 
+#include <stdatomic.h>
 #include <time.h>
 
 typedef struct {
   struct timespec at;     /* CLOCK_MONOTONIC time of the deadline */
   int armed;              /* 0: no deadline */
-  volatile int hit;       /* sticky: set once the deadline has passed */
+  atomic_int hit;         /* sticky: set once the deadline has passed
+                             (shared with the method's worker threads) */
 } ic_deadline;
 
 /* d expires `seconds` after t0 (seconds <= 0: never). */
