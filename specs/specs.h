@@ -8,6 +8,7 @@
 #include "ival.h"
 #include "verdict.h"
 #include "interval.acsl"
+#include "mul.acsl"
 #include "series.acsl"
 #include "verdict.acsl"
 #endif
