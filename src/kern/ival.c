@@ -330,7 +330,11 @@ void ic_ival_mul (ic_ival_ptr z, ic_ival_srcptr x, ic_ival_srcptr y)
         MulBox (x->lo[0], x->hi[0], y->lo[0], y->hi[0], a, b)
         ==> FrGe (*hi, rmul (a, b)); */
   /*@ assert fin: \forall real a, b; Encloses (x, a) && Encloses (y, b) ==>
-                   FrLe (*lo, a * b) && FrGe (*hi, a * b); */
+        MulBox (x->lo[0], x->hi[0], y->lo[0], y->hi[0], a, b)
+        && FrLe (*lo, rmul (a, b)) && FrGe (*hi, rmul (a, b))
+        && FrLe (*lo, a * b) && FrGe (*hi, a * b); */
+  /*@ assert fin2: \forall real a, b; Encloses (x, a) && Encloses (y, b) ==>
+                    FrLe (*lo, a * b) && FrGe (*hi, a * b); */
   mpfr_clear (t);
   ival_take (z, lo, hi);
 }
