@@ -34,10 +34,33 @@ void ic_accum_sum (ic_ival_ptr s, const ic_ival_struct *t, unsigned long k)
     }
 }
 
+/*@ requires valid: \valid (p) && \valid_read (t + (0 .. k - 1));
+    requires sep: \separated (p, t + (0 .. k - 1));
+    requires ok: IvalOk (p) && \forall integer i; 0 <= i < k ==> IvalOk (t + i);
+    requires terms: \forall integer i; 0 <= i < k ==> Encloses (t + i, term (i));
+    assigns *p;
+    ensures ok: IvalOk (p);
+    ensures sound: \forall real p0; \old (Encloses (p, p0)) ==> Encloses (p, p0 * PProd (k));
+*/
 void ic_accum_prod (ic_ival_ptr p, const ic_ival_struct *t, unsigned long k)
 {
+  /*@ loop invariant range: 0 <= i <= k;
+      loop invariant ok: IvalOk (p);
+      loop invariant prod: \forall real p0; \at (Encloses (p, p0), Pre) ==>
+                             Encloses (p, p0 * PProd (i));
+      loop assigns i, *p;
+      loop variant k - i;
+  */
   for (unsigned long i = 0; i < k; i++)
-    ic_ival_mul (p, p, &t[i]);            /* p := p * t[i] (outward) */
+    {
+      /*@ assert step: PProd (i + 1) == PProd (i) * term (i); */
+      /*@ assert assoc: \forall real p0;
+                          p0 * PProd (i + 1) == (p0 * PProd (i)) * term (i); */
+      /*@ assert term_i: Encloses (t + i, term (i)); */
+      ic_ival_mul (p, p, &t[i]);          /* p := p * t[i] (outward) */
+      /*@ assert inv: \forall real p0; \at (Encloses (p, p0), Pre) ==>
+                        Encloses (p, (p0 * PProd (i)) * term (i)); */
+    }
 }
 
 /*@ requires valid: \valid (out) && \valid_read (partial) && \valid_read (tail);
@@ -54,12 +77,31 @@ void ic_enclose_sum (ic_ival_ptr out, ic_ival_srcptr partial, ic_ival_srcptr tai
   ic_ival_add (out, partial, tail);       /* limit = partial + tail */
 }
 
+/*@ requires valid: \valid (out) && \valid_read (partial) && \valid_read (logtail);
+    requires alias: (out == partial || \separated (out, partial))
+                    && (out == logtail || \separated (out, logtail));
+    requires ok: IvalOk (partial) && IvalOk (logtail) && IvalInited (out);
+    assigns *out;
+    ensures ok: IvalOk (out);
+    ensures sound: \forall real p, l;
+      \old (Encloses (partial, p)) && \old (Encloses (logtail, l)) ==>
+        Encloses (out, p * r_exp (l));
+*/
 void ic_enclose_prod (ic_ival_ptr out, ic_ival_srcptr partial, ic_ival_srcptr logtail)
 {
   ic_ival_t e;
   ic_ival_init2 (e, ic_ival_get_prec (out));
+  /*@ assert frame1: Unchanged{Pre, Here} (partial) && Unchanged{Pre, Here} (logtail)
+                     && Unchanged{Pre, Here} (out); */
   ic_ival_exp (e, logtail);               /* e contains exp(log of tail product) */
+  /*@ assert frame2: Unchanged{Pre, Here} (partial) && Unchanged{Pre, Here} (logtail)
+                     && Unchanged{Pre, Here} (out); */
+  /*@ assert e_enc: \forall real l; \at (Encloses (logtail, l), Pre) ==>
+                      Encloses (&e[0], r_exp (l)); */
   ic_ival_mul (out, partial, e);          /* limit = partial * tail product */
+  /*@ assert res: \forall real p, l;
+        \at (Encloses (partial, p), Pre) && \at (Encloses (logtail, l), Pre) ==>
+          Encloses (out, p * r_exp (l)); */
   ic_ival_clear (e);
 }
 
