@@ -90,19 +90,30 @@ void ic_enclose_sum (ic_ival_ptr out, ic_ival_srcptr partial, ic_ival_srcptr tai
 void ic_enclose_prod (ic_ival_ptr out, ic_ival_srcptr partial, ic_ival_srcptr logtail)
 {
   ic_ival_t e;
+  /*@ assert sep_e: \separated (&e[0], out) && \separated (&e[0], partial)
+                    && \separated (&e[0], logtail); */
   ic_ival_init2 (e, ic_ival_get_prec (out));
-  /*@ assert frame1: Unchanged{Pre, Here} (partial) && Unchanged{Pre, Here} (logtail)
-                     && Unchanged{Pre, Here} (out); */
+  /*@ assert f1_pl: partial->lo[0] == \at (partial->lo[0], Pre); */
+  /*@ assert f1_ph: partial->hi[0] == \at (partial->hi[0], Pre); */
+  /*@ assert f1_ll: logtail->lo[0] == \at (logtail->lo[0], Pre); */
+  /*@ assert f1_lh: logtail->hi[0] == \at (logtail->hi[0], Pre); */
+  /*@ assert f1_ol: out->lo[0] == \at (out->lo[0], Pre); */
+  /*@ assert f1_oh: out->hi[0] == \at (out->hi[0], Pre); */
   ic_ival_exp (e, logtail);               /* e contains exp(log of tail product) */
-  /*@ assert frame2: Unchanged{Pre, Here} (partial) && Unchanged{Pre, Here} (logtail)
-                     && Unchanged{Pre, Here} (out); */
+  /*@ assert f2_pl: partial->lo[0] == \at (partial->lo[0], Pre); */
+  /*@ assert f2_ph: partial->hi[0] == \at (partial->hi[0], Pre); */
+  /*@ assert f2_ol: out->lo[0] == \at (out->lo[0], Pre); */
+  /*@ assert f2_oh: out->hi[0] == \at (out->hi[0], Pre); */
   /*@ assert e_enc: \forall real l; \at (Encloses (logtail, l), Pre) ==>
                       Encloses (&e[0], r_exp (l)); */
   ic_ival_mul (out, partial, e);          /* limit = partial * tail product */
   /*@ assert res: \forall real p, l;
         \at (Encloses (partial, p), Pre) && \at (Encloses (logtail, l), Pre) ==>
           Encloses (out, p * r_exp (l)); */
+ M: ;
   ic_ival_clear (e);
+  /*@ assert f3_ol: out->lo[0] == \at (out->lo[0], M); */
+  /*@ assert f3_oh: out->hi[0] == \at (out->hi[0], M); */
 }
 
 /* Digits.  With w >= hi - lo (rounded up) and m = min(|lo|, |hi|):
