@@ -8,7 +8,7 @@
 #include "ival.h"
 #include "verdict.h"
 #include "interval.acsl"
-#include "mul.acsl"
 #include "series.acsl"
+#include "mul.acsl"
 #include "verdict.acsl"
 #endif
