@@ -260,6 +260,52 @@ int mpfr_ui_sub (mpfr_ptr rop, unsigned long op1, mpfr_srcptr op2, mpfr_rnd_t rn
 */
 int mpfr_mul_2ui (mpfr_ptr rop, mpfr_srcptr op1, unsigned long op2, mpfr_rnd_t rnd);
 
+/* Multiplication: finite * finite is correctly rounded; an infinite operand
+ * times a non-zero one is the infinity of the product's sign (IEEE 754,
+ * MPFR manual 4.3).  0 * Inf (NaN) and NaN operands are not described. */
+/*@ requires \valid (rop) && \valid_read (op1) && \valid_read (op2);
+    requires FrInited (*rop) && FrInited (*op1) && FrInited (*op2);
+    assigns *rop;
+    ensures FrInited (*rop) && fr_prec (*rop) == fr_prec (\old (*rop));
+    ensures FrNum (\old (*op1)) && FrNum (\old (*op2)) ==>
+      Rounded (*rop, fr_val (\old (*op1)) * fr_val (\old (*op2)), rnd);
+    ensures !(FrNum (\old (*op1)) && FrNum (\old (*op2)))
+            && fr_sgn (\old (*op1)) == fr_sgn (\old (*op2)) && fr_sgn (\old (*op1)) != 0
+            ==> FrPInf (*rop);
+    ensures !(FrNum (\old (*op1)) && FrNum (\old (*op2)))
+            && fr_sgn (\old (*op1)) == - fr_sgn (\old (*op2)) && fr_sgn (\old (*op1)) != 0
+            ==> FrNInf (*rop);
+*/
+int mpfr_mul (mpfr_ptr rop, mpfr_srcptr op1, mpfr_srcptr op2, mpfr_rnd_t rnd);
+
+/* min / max of two non-NaN values, rounded to rop's precision (MPFR manual
+ * 5.12 "Miscellaneous Functions"): RNDD of the minimum is <= both operands,
+ * RNDU of the maximum >= both; an infinite operand on that side gives the
+ * infinity.  Only the directions the kernels use are described. */
+/*@ requires \valid (rop) && \valid_read (op1) && \valid_read (op2);
+    requires FrInited (*rop) && FrInited (*op1) && FrInited (*op2);
+    assigns *rop;
+    ensures FrInited (*rop) && fr_prec (*rop) == fr_prec (\old (*rop));
+    ensures !FrNaN (\old (*op1)) && !FrNaN (\old (*op2)) && rnd == MPFR_RNDD ==>
+      !FrNaN (*rop)
+      && (FrNInf (\old (*op1)) || FrNInf (\old (*op2)) ==> FrNInf (*rop))
+      && (FrNum (\old (*op1)) ==> FrLe (*rop, fr_val (\old (*op1))))
+      && (FrNum (\old (*op2)) ==> FrLe (*rop, fr_val (\old (*op2))));
+*/
+int mpfr_min (mpfr_ptr rop, mpfr_srcptr op1, mpfr_srcptr op2, mpfr_rnd_t rnd);
+
+/*@ requires \valid (rop) && \valid_read (op1) && \valid_read (op2);
+    requires FrInited (*rop) && FrInited (*op1) && FrInited (*op2);
+    assigns *rop;
+    ensures FrInited (*rop) && fr_prec (*rop) == fr_prec (\old (*rop));
+    ensures !FrNaN (\old (*op1)) && !FrNaN (\old (*op2)) && rnd == MPFR_RNDU ==>
+      !FrNaN (*rop)
+      && (FrPInf (\old (*op1)) || FrPInf (\old (*op2)) ==> FrPInf (*rop))
+      && (FrNum (\old (*op1)) ==> FrGe (*rop, fr_val (\old (*op1))))
+      && (FrNum (\old (*op2)) ==> FrGe (*rop, fr_val (\old (*op2))));
+*/
+int mpfr_max (mpfr_ptr rop, mpfr_srcptr op1, mpfr_srcptr op2, mpfr_rnd_t rnd);
+
 /* Division: only the finite / finite-nonzero case and x / +-Inf are
  * described (enough for the kernels, which divide by a positive number). */
 /*@ requires \valid (rop) && \valid_read (op1) && \valid_read (op2);

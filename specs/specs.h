@@ -9,5 +9,6 @@
 #include "verdict.h"
 #include "interval.acsl"
 #include "series.acsl"
+#include "mul.acsl"
 #include "verdict.acsl"
 #endif

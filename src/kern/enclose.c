@@ -34,10 +34,33 @@ void ic_accum_sum (ic_ival_ptr s, const ic_ival_struct *t, unsigned long k)
     }
 }
 
+/*@ requires valid: \valid (p) && \valid_read (t + (0 .. k - 1));
+    requires sep: \separated (p, t + (0 .. k - 1));
+    requires ok: IvalOk (p) && \forall integer i; 0 <= i < k ==> IvalOk (t + i);
+    requires terms: \forall integer i; 0 <= i < k ==> Encloses (t + i, term (i));
+    assigns *p;
+    ensures ok: IvalOk (p);
+    ensures sound: \forall real p0; \old (Encloses (p, p0)) ==> Encloses (p, p0 * PProd (k));
+*/
 void ic_accum_prod (ic_ival_ptr p, const ic_ival_struct *t, unsigned long k)
 {
+  /*@ loop invariant range: 0 <= i <= k;
+      loop invariant ok: IvalOk (p);
+      loop invariant prod: \forall real p0; \at (Encloses (p, p0), Pre) ==>
+                             Encloses (p, p0 * PProd (i));
+      loop assigns i, *p;
+      loop variant k - i;
+  */
   for (unsigned long i = 0; i < k; i++)
-    ic_ival_mul (p, p, &t[i]);            /* p := p * t[i] (outward) */
+    {
+      /*@ assert step: PProd (i + 1) == PProd (i) * term (i); */
+      /*@ assert assoc: \forall real p0;
+                          p0 * PProd (i + 1) == (p0 * PProd (i)) * term (i); */
+      /*@ assert term_i: Encloses (t + i, term (i)); */
+      ic_ival_mul (p, p, &t[i]);          /* p := p * t[i] (outward) */
+      /*@ assert inv: \forall real p0; \at (Encloses (p, p0), Pre) ==>
+                        Encloses (p, (p0 * PProd (i)) * term (i)); */
+    }
 }
 
 /*@ requires valid: \valid (out) && \valid_read (partial) && \valid_read (tail);
@@ -54,13 +77,43 @@ void ic_enclose_sum (ic_ival_ptr out, ic_ival_srcptr partial, ic_ival_srcptr tai
   ic_ival_add (out, partial, tail);       /* limit = partial + tail */
 }
 
+/*@ requires valid: \valid (out) && \valid_read (partial) && \valid_read (logtail);
+    requires alias: (out == partial || \separated (out, partial))
+                    && (out == logtail || \separated (out, logtail));
+    requires ok: IvalOk (partial) && IvalOk (logtail) && IvalInited (out);
+    assigns *out;
+    ensures ok: IvalOk (out);
+    ensures sound: \forall real p, l;
+      \old (Encloses (partial, p)) && \old (Encloses (logtail, l)) ==>
+        Encloses (out, p * r_exp (l));
+*/
 void ic_enclose_prod (ic_ival_ptr out, ic_ival_srcptr partial, ic_ival_srcptr logtail)
 {
   ic_ival_t e;
+  /*@ assert sep_e: \separated (&e[0], out) && \separated (&e[0], partial)
+                    && \separated (&e[0], logtail); */
   ic_ival_init2 (e, ic_ival_get_prec (out));
+  /*@ assert f1_pl: partial->lo[0] == \at (partial->lo[0], Pre); */
+  /*@ assert f1_ph: partial->hi[0] == \at (partial->hi[0], Pre); */
+  /*@ assert f1_ll: logtail->lo[0] == \at (logtail->lo[0], Pre); */
+  /*@ assert f1_lh: logtail->hi[0] == \at (logtail->hi[0], Pre); */
+  /*@ assert f1_ol: out->lo[0] == \at (out->lo[0], Pre); */
+  /*@ assert f1_oh: out->hi[0] == \at (out->hi[0], Pre); */
   ic_ival_exp (e, logtail);               /* e contains exp(log of tail product) */
+  /*@ assert f2_pl: partial->lo[0] == \at (partial->lo[0], Pre); */
+  /*@ assert f2_ph: partial->hi[0] == \at (partial->hi[0], Pre); */
+  /*@ assert f2_ol: out->lo[0] == \at (out->lo[0], Pre); */
+  /*@ assert f2_oh: out->hi[0] == \at (out->hi[0], Pre); */
+  /*@ assert e_enc: \forall real l; \at (Encloses (logtail, l), Pre) ==>
+                      Encloses (&e[0], r_exp (l)); */
   ic_ival_mul (out, partial, e);          /* limit = partial * tail product */
+  /*@ assert res: \forall real p, l;
+        \at (Encloses (partial, p), Pre) && \at (Encloses (logtail, l), Pre) ==>
+          Encloses (out, p * r_exp (l)); */
+ M: ;
   ic_ival_clear (e);
+  /*@ assert f3_ol: out->lo[0] == \at (out->lo[0], M); */
+  /*@ assert f3_oh: out->hi[0] == \at (out->hi[0], M); */
 }
 
 /* Digits.  With w >= hi - lo (rounded up) and m = min(|lo|, |hi|):

@@ -221,30 +221,122 @@ void ic_ival_sub (ic_ival_ptr z, ic_ival_srcptr x, ic_ival_srcptr y)
 /* Product of two intervals: the extremes are among the four endpoint
  * products; each is computed twice (RNDD for the minimum, RNDU for the max).
  * 0 * Inf gives NaN in MPFR: it is treated as 0 (the true product of a
- * finite bound with 0 is 0, and an infinite endpoint stands for a bound). */
+ * finite bound with 0 is 0, and an infinite endpoint stands for a bound).
+ * Which corner bounds a*b, by the sign of b and of an endpoint of x: the
+ * lemmas Mul_Lo_C1..C4 / Mul_Hi_C1..C4 of specs/mul.acsl (proved). */
+/*@ requires valid: \valid (r) && \valid_read (a) && \valid_read (b);
+    requires sep: \separated (r, a) && \separated (r, b);
+    requires inited: FrInited (*r) && FrInited (*a) && FrInited (*b);
+    requires not_nan: !FrNaN (*a) && !FrNaN (*b);
+    requires dir: rnd == MPFR_RNDD || rnd == MPFR_RNDU;
+    assigns *r;
+    ensures inited: FrInited (*r) && fr_prec (*r) == fr_prec (\old (*r));
+    ensures lower: rnd == MPFR_RNDD ==> XMulLe (*r, *a, *b);
+    ensures upper: rnd == MPFR_RNDU ==> XMulGe (*r, *a, *b);
+*/
 static void mul_end (mpfr_ptr r, mpfr_srcptr a, mpfr_srcptr b, mpfr_rnd_t rnd)
 {
-  if (mpfr_zero_p (a) || mpfr_zero_p (b)) mpfr_set_zero (r, 1);
-  else mpfr_mul (r, a, b, rnd);
+  if (mpfr_zero_p (a) || mpfr_zero_p (b))
+    {
+      mpfr_set_zero (r, 1);                     /* the product of 0 and a bound */
+      /*@ assert zero: FrZero (*a) || FrZero (*b); */
+      /*@ assert prod0: FrNum (*a) && FrNum (*b) ==>
+                          rmul (fr_val (*a), fr_val (*b)) == 0; */
+    }
+  else
+    {
+      /*@ assert nonzero: !FrZero (*a) && !FrZero (*b); */
+      /*@ assert sgn: !(FrNum (*a) && FrNum (*b)) ==>
+                        fr_sgn (*a) != 0 && fr_sgn (*b) != 0
+                        && (SgnSame (*a, *b) || SgnOpp (*a, *b)); */
+      mpfr_mul (r, a, b, rnd);                  /* correctly rounded, or +-Inf */
+      /*@ assert fin: FrNum (*a) && FrNum (*b) ==>
+                        Rounded (*r, rmul (fr_val (*a), fr_val (*b)), rnd); */
+    }
 }
 
+/* The running minimum lo (maximum hi) after each corner: the assertions
+ * say for which (sign of b, endpoint of x) cases it is already a bound.
+ * No NaN can arise (mul_end never gives NaN), so no fix() is needed. */
+/*@ requires valid: \valid (z) && \valid_read (x) && \valid_read (y);
+    requires alias: (z == x || \separated (z, x)) && (z == y || \separated (z, y));
+    requires ok: IvalOk (x) && IvalOk (y) && IvalInited (z);
+    assigns *z;
+    ensures ok: IvalOk (z);
+    ensures sound: \forall real a, b;
+      \old (Encloses (x, a)) && \old (Encloses (y, b)) ==> Encloses (z, a * b);
+*/
 void ic_ival_mul (ic_ival_ptr z, ic_ival_srcptr x, ic_ival_srcptr y)
 {
   mpfr_prec_t p = mpfr_get_prec (z->lo);
   mpfr_t lo, hi, t;
-  mpfr_inits2 (p, lo, hi, t, (mpfr_ptr) 0);
-  mul_end (lo, x->lo, y->lo, MPFR_RNDD);
-  mul_end (hi, x->lo, y->lo, MPFR_RNDU);
-  mul_end (t, x->lo, y->hi, MPFR_RNDD); mpfr_min (lo, lo, t, MPFR_RNDD);
-  mul_end (t, x->lo, y->hi, MPFR_RNDU); mpfr_max (hi, hi, t, MPFR_RNDU);
-  mul_end (t, x->hi, y->lo, MPFR_RNDD); mpfr_min (lo, lo, t, MPFR_RNDD);
-  mul_end (t, x->hi, y->lo, MPFR_RNDU); mpfr_max (hi, hi, t, MPFR_RNDU);
-  mul_end (t, x->hi, y->hi, MPFR_RNDD); mpfr_min (lo, lo, t, MPFR_RNDD);
-  mul_end (t, x->hi, y->hi, MPFR_RNDU); mpfr_max (hi, hi, t, MPFR_RNDU);
-  mpfr_swap (z->lo, lo);
-  mpfr_swap (z->hi, hi);
-  mpfr_clears (lo, hi, t, (mpfr_ptr) 0);
-  fix (z);
+  mpfr_init2 (lo, p);
+  mpfr_init2 (hi, p);
+  mpfr_init2 (t, p);
+  mul_end (lo, x->lo, y->lo, MPFR_RNDD);        /* lo <= x.lo y.lo */
+  /*@ assert lo1: \forall real a, b;
+        MulBox (x->lo[0], x->hi[0], y->lo[0], y->hi[0], a, b)
+        && b >= 0 && FrNonneg (x->lo[0]) ==> FrLe (*lo, rmul (a, b)); */
+  mul_end (hi, x->lo, y->lo, MPFR_RNDU);        /* hi >= x.lo y.lo */
+  /*@ assert hi1: \forall real a, b;
+        MulBox (x->lo[0], x->hi[0], y->lo[0], y->hi[0], a, b)
+        && b < 0 && !FrNonneg (x->lo[0]) ==> FrGe (*hi, rmul (a, b)); */
+  mul_end (t, x->lo, y->hi, MPFR_RNDD);
+  /*@ assert t2: \forall real a, b;
+        MulBox (x->lo[0], x->hi[0], y->lo[0], y->hi[0], a, b)
+        && b >= 0 && !FrNonneg (x->lo[0]) ==> FrLe (*t, rmul (a, b)); */
+  mpfr_min (lo, lo, t, MPFR_RNDD);              /* lo <= min(lo, x.lo y.hi) */
+  /*@ assert lo2: \forall real a, b;
+        MulBox (x->lo[0], x->hi[0], y->lo[0], y->hi[0], a, b)
+        && b >= 0 ==> FrLe (*lo, rmul (a, b)); */
+  mul_end (t, x->lo, y->hi, MPFR_RNDU);
+  /*@ assert u2: \forall real a, b;
+        MulBox (x->lo[0], x->hi[0], y->lo[0], y->hi[0], a, b)
+        && b < 0 && FrNonneg (x->lo[0]) ==> FrGe (*t, rmul (a, b)); */
+  mpfr_max (hi, hi, t, MPFR_RNDU);              /* hi >= max(hi, x.lo y.hi) */
+  /*@ assert hi2: \forall real a, b;
+        MulBox (x->lo[0], x->hi[0], y->lo[0], y->hi[0], a, b)
+        && b < 0 ==> FrGe (*hi, rmul (a, b)); */
+  mul_end (t, x->hi, y->lo, MPFR_RNDD);
+  /*@ assert t3: \forall real a, b;
+        MulBox (x->lo[0], x->hi[0], y->lo[0], y->hi[0], a, b)
+        && b < 0 && !FrNeg (x->hi[0]) ==> FrLe (*t, rmul (a, b)); */
+  mpfr_min (lo, lo, t, MPFR_RNDD);              /* lo <= min(lo, x.hi y.lo) */
+  /*@ assert lo3: \forall real a, b;
+        MulBox (x->lo[0], x->hi[0], y->lo[0], y->hi[0], a, b)
+        && (b >= 0 || !FrNeg (x->hi[0])) ==> FrLe (*lo, rmul (a, b)); */
+  mul_end (t, x->hi, y->lo, MPFR_RNDU);
+  /*@ assert u3: \forall real a, b;
+        MulBox (x->lo[0], x->hi[0], y->lo[0], y->hi[0], a, b)
+        && b >= 0 && FrNeg (x->hi[0]) ==> FrGe (*t, rmul (a, b)); */
+  mpfr_max (hi, hi, t, MPFR_RNDU);              /* hi >= max(hi, x.hi y.lo) */
+  /*@ assert hi3: \forall real a, b;
+        MulBox (x->lo[0], x->hi[0], y->lo[0], y->hi[0], a, b)
+        && (b < 0 || FrNeg (x->hi[0])) ==> FrGe (*hi, rmul (a, b)); */
+  mul_end (t, x->hi, y->hi, MPFR_RNDD);
+  /*@ assert t4: \forall real a, b;
+        MulBox (x->lo[0], x->hi[0], y->lo[0], y->hi[0], a, b)
+        && b < 0 && FrNeg (x->hi[0]) ==> FrLe (*t, rmul (a, b)); */
+  mpfr_min (lo, lo, t, MPFR_RNDD);              /* lo <= min of the 4 corners */
+  /*@ assert lo4: \forall real a, b;
+        MulBox (x->lo[0], x->hi[0], y->lo[0], y->hi[0], a, b)
+        ==> FrLe (*lo, rmul (a, b)); */
+  mul_end (t, x->hi, y->hi, MPFR_RNDU);
+  /*@ assert u4: \forall real a, b;
+        MulBox (x->lo[0], x->hi[0], y->lo[0], y->hi[0], a, b)
+        && b >= 0 && !FrNeg (x->hi[0]) ==> FrGe (*t, rmul (a, b)); */
+  mpfr_max (hi, hi, t, MPFR_RNDU);              /* hi >= max of the 4 corners */
+  /*@ assert hi4: \forall real a, b;
+        MulBox (x->lo[0], x->hi[0], y->lo[0], y->hi[0], a, b)
+        ==> FrGe (*hi, rmul (a, b)); */
+  /*@ assert fin: \forall real a, b; Encloses (x, a) && Encloses (y, b) ==>
+        MulBox (x->lo[0], x->hi[0], y->lo[0], y->hi[0], a, b)
+        && FrLe (*lo, rmul (a, b)) && FrGe (*hi, rmul (a, b))
+        && FrLe (*lo, a * b) && FrGe (*hi, a * b); */
+  /*@ assert fin2: \forall real a, b; Encloses (x, a) && Encloses (y, b) ==>
+                    FrLe (*lo, a * b) && FrGe (*hi, a * b); */
+  mpfr_clear (t);
+  ival_take (z, lo, hi);
 }
 
 int ic_ival_div (ic_ival_ptr z, ic_ival_srcptr x, ic_ival_srcptr y)

@@ -222,10 +222,29 @@ void ic_tail_leibniz (ic_ival_ptr out, ic_ival_srcptr next)
   else mpfr_set (out->hi, next->hi, MPFR_RNDU);
 }
 
+/* sum r(n) F(n) with r(n) in g, F >= 0: it is c S with c in g (axiom
+ * Scale_Tail, specs/mul.acsl) and S = sum F in t, so a point of g * t. */
+/*@ requires valid: \valid (out) && \valid_read (g) && \valid_read (t);
+    requires alias: (out == g || \separated (out, g)) && (out == t || \separated (out, t));
+    requires ok: IvalOk (g) && IvalOk (t) && IvalInited (out);
+    assigns *out;
+    ensures ok: IvalOk (out);
+    ensures sound: \forall real a, b;
+      \old (Encloses (g, a)) && \old (Encloses (t, b)) ==> Encloses (out, a * b);
+    ensures scale: ScaleConv
+      && (\forall integer n; n > tN ==> scale_f (n) >= 0 && \old (Encloses (g, scale_r (n))))
+      && \old (Encloses (t, TailF)) ==> Encloses (out, TailRF);
+*/
 void ic_tail_scale (ic_ival_ptr out, ic_ival_srcptr g, ic_ival_srcptr t)
 {
-  /* sum r(n) F(n) with r(n) in g, F >= 0 lies in [g.lo S, g.hi S],
-   * S = sum F in t: both ends are points of g * t. */
+  /*@ assert lowb: ScaleConv
+        && (\forall integer n; n > tN ==> scale_f (n) >= 0 && Encloses (g, scale_r (n))) ==>
+        (FrNum (g->lo[0]) ==> ScaleLower (fr_val (g->lo[0])))
+        && (FrNum (g->hi[0]) ==> ScaleUpper (fr_val (g->hi[0])))
+        && Encloses (g, scale_r (tN + 1)); */
+  /*@ assert c_in: ScaleConv
+        && (\forall integer n; n > tN ==> scale_f (n) >= 0 && Encloses (g, scale_r (n))) ==>
+        TailRF == ScaleMean * TailF && Encloses (g, ScaleMean); */
   ic_ival_mul (out, g, t);
 }
 
