@@ -197,6 +197,41 @@ int mpfr_cmp_ui (mpfr_srcptr x, unsigned long i);
 */
 int mpfr_equal_p (mpfr_srcptr x, mpfr_srcptr y);
 
+/* ---- conversions, log10, integer operands (ic_enclose_digits, ic_em_logseries_tail) ---- */
+
+/* Conversion to long after rounding to an integer in direction rnd (MPFR
+ * manual 5.4 "Conversion Functions"): NaN gives 0; a value too big for a
+ * long (the infinities included) gives LONG_MIN or LONG_MAX by the
+ * direction of the overflow.  So RNDD gives floor(op) <= op unless op <
+ * LONG_MIN (then LONG_MIN), RNDU gives ceil(op) >= op unless op > LONG_MAX
+ * (then LONG_MAX).  Only RNDD / RNDU are described. */
+/*@ requires \valid_read (op) && FrInited (*op);
+    assigns \nothing;
+    ensures FrNum (*op) && rnd == MPFR_RNDD ==>
+      \result <= fr_val (*op) || \result == -9223372036854775807 - 1;
+    ensures FrNum (*op) && rnd == MPFR_RNDU ==>
+      \result >= fr_val (*op) || \result == 9223372036854775807;
+    ensures FrNInf (*op) ==> \result == -9223372036854775807 - 1;
+    ensures FrPInf (*op) ==> \result == 9223372036854775807;
+    ensures FrNaN (*op) ==> \result == 0;
+*/
+long mpfr_get_si (mpfr_srcptr op, mpfr_rnd_t rnd);
+
+/* Decimal logarithm (MPFR manual 5.7 "Transcendental Functions"):
+ * correctly rounded log10 (r_log10 of specs/digits.acsl) of a positive
+ * number; log10(+-0) = -Inf, log10(+Inf) = +Inf.  Negative operands (NaN)
+ * are not described. */
+/*@ requires \valid (rop) && \valid_read (op);
+    requires FrInited (*rop) && FrInited (*op);
+    assigns *rop;
+    ensures FrInited (*rop) && fr_prec (*rop) == fr_prec (\old (*rop));
+    ensures FrNum (\old (*op)) && fr_val (\old (*op)) > 0 ==>
+      Rounded (*rop, r_log10 (fr_val (\old (*op))), rnd);
+    ensures FrNum (\old (*op)) && fr_val (\old (*op)) == 0 ==> FrNInf (*rop);
+    ensures FrPInf (\old (*op)) ==> FrPInf (*rop);
+*/
+int mpfr_log10 (mpfr_ptr rop, mpfr_srcptr op, mpfr_rnd_t rnd);
+
 /* ---- arithmetic ---- */
 
 /*@ requires \valid (rop) && \valid_read (op);
