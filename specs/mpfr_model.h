@@ -232,6 +232,64 @@ long mpfr_get_si (mpfr_srcptr op, mpfr_rnd_t rnd);
 */
 int mpfr_log10 (mpfr_ptr rop, mpfr_srcptr op, mpfr_rnd_t rnd);
 
+/* Arithmetic with an unsigned long operand (MPFR manual 5.5 "Basic
+ * Arithmetic Functions": correctly rounded like their mpfr_t versions;
+ * special values as in 4.3).  Only what the kernels use is described. */
+
+/* rop = op1 * op2: finite op1 only. */
+/*@ requires \valid (rop) && \valid_read (op1);
+    requires FrInited (*rop) && FrInited (*op1);
+    assigns *rop;
+    ensures FrInited (*rop) && fr_prec (*rop) == fr_prec (\old (*rop));
+    ensures FrNum (\old (*op1)) ==> Rounded (*rop, fr_val (\old (*op1)) * op2, rnd);
+*/
+int mpfr_mul_ui (mpfr_ptr rop, mpfr_srcptr op1, unsigned long op2, mpfr_rnd_t rnd);
+
+/* rop = op1 - op2; an infinite or NaN op1 is kept (Inf - finite = Inf). */
+/*@ requires \valid (rop) && \valid_read (op1);
+    requires FrInited (*rop) && FrInited (*op1);
+    assigns *rop;
+    ensures FrInited (*rop) && fr_prec (*rop) == fr_prec (\old (*rop));
+    ensures FrNum (\old (*op1)) ==> Rounded (*rop, fr_val (\old (*op1)) - op2, rnd);
+    ensures !FrNum (\old (*op1)) ==> fr_kind (*rop) == fr_kind (\old (*op1));
+*/
+int mpfr_sub_ui (mpfr_ptr rop, mpfr_srcptr op1, unsigned long op2, mpfr_rnd_t rnd);
+
+/* rop = op1 / op2: finite non-zero op2 only. */
+/*@ requires \valid (rop) && \valid_read (op2);
+    requires FrInited (*rop) && FrInited (*op2);
+    assigns *rop;
+    ensures FrInited (*rop) && fr_prec (*rop) == fr_prec (\old (*rop));
+    ensures FrNum (\old (*op2)) && fr_val (\old (*op2)) != 0 ==>
+      Rounded (*rop, op1 / fr_val (\old (*op2)), rnd);
+*/
+int mpfr_ui_div (mpfr_ptr rop, unsigned long op1, mpfr_srcptr op2, mpfr_rnd_t rnd);
+
+/* rop = op1 / op2, op2 != 0: finite op1 rounded, +Inf / op2 = +Inf. */
+/*@ requires \valid (rop) && \valid_read (op1);
+    requires FrInited (*rop) && FrInited (*op1);
+    assigns *rop;
+    ensures FrInited (*rop) && fr_prec (*rop) == fr_prec (\old (*rop));
+    ensures FrNum (\old (*op1)) && op2 != 0 ==>
+      Rounded (*rop, fr_val (\old (*op1)) / op2, rnd);
+    ensures FrPInf (\old (*op1)) && op2 != 0 ==> FrPInf (*rop);
+*/
+int mpfr_div_ui (mpfr_ptr rop, mpfr_srcptr op1, unsigned long op2, mpfr_rnd_t rnd);
+
+/* rop = op1^op2 (powi of specs/logseries.acsl, x^0 = 1) for a finite op1
+ * >= 0: correctly rounded, and never negative nor NaN (a power of a
+ * non-negative number is >= 0; overflow gives +Inf or the largest number,
+ * underflow +0 or the smallest positive one: 5.5 mpfr_pow_ui, 4.5). */
+/*@ requires \valid (rop) && \valid_read (op1);
+    requires FrInited (*rop) && FrInited (*op1);
+    assigns *rop;
+    ensures FrInited (*rop) && fr_prec (*rop) == fr_prec (\old (*rop));
+    ensures FrNum (\old (*op1)) && fr_val (\old (*op1)) >= 0 ==>
+      Rounded (*rop, powi (fr_val (\old (*op1)), op2), rnd)
+      && (FrPInf (*rop) || (FrNum (*rop) && fr_val (*rop) >= 0));
+*/
+int mpfr_pow_ui (mpfr_ptr rop, mpfr_srcptr op1, unsigned long op2, mpfr_rnd_t rnd);
+
 /* ---- arithmetic ---- */
 
 /*@ requires \valid (rop) && \valid_read (op);
@@ -294,6 +352,24 @@ int mpfr_ui_sub (mpfr_ptr rop, unsigned long op1, mpfr_srcptr op2, mpfr_rnd_t rn
     ensures !FrNum (\old (*op1)) ==> fr_kind (*rop) == fr_kind (\old (*op1));
 */
 int mpfr_mul_2ui (mpfr_ptr rop, mpfr_srcptr op1, unsigned long op2, mpfr_rnd_t rnd);
+
+/* Multiplication: finite * finite is correctly rounded; an infinite operand
+ * times a non-zero one is the infinity of the product's sign (IEEE 754,
+ * MPFR manual 4.3).  0 * Inf (NaN) and NaN operands are not described. */
+/*@ requires \valid (rop) && \valid_read (op1) && \valid_read (op2);
+    requires FrInited (*rop) && FrInited (*op1) && FrInited (*op2);
+    assigns *rop;
+    ensures FrInited (*rop) && fr_prec (*rop) == fr_prec (\old (*rop));
+    ensures FrNum (\old (*op1)) && FrNum (\old (*op2)) ==>
+      Rounded (*rop, fr_val (\old (*op1)) * fr_val (\old (*op2)), rnd);
+    ensures !(FrNum (\old (*op1)) && FrNum (\old (*op2)))
+            && fr_sgn (\old (*op1)) == fr_sgn (\old (*op2)) && fr_sgn (\old (*op1)) != 0
+            ==> FrPInf (*rop);
+    ensures !(FrNum (\old (*op1)) && FrNum (\old (*op2)))
+            && fr_sgn (\old (*op1)) == - fr_sgn (\old (*op2)) && fr_sgn (\old (*op1)) != 0
+            ==> FrNInf (*rop);
+*/
+int mpfr_mul (mpfr_ptr rop, mpfr_srcptr op1, mpfr_srcptr op2, mpfr_rnd_t rnd);
 
 /* Division: only the finite / finite-nonzero case and x / +-Inf are
  * described (enough for the kernels, which divide by a positive number). */

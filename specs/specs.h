@@ -5,6 +5,7 @@
 #define IC_SPECS_H
 #include "analysis.acsl"
 #include "digits.acsl"
+#include "logseries.acsl"
 #include "mpfr_model.h"
 #include "ival.h"
 #include "verdict.h"
