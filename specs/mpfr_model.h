@@ -197,6 +197,99 @@ int mpfr_cmp_ui (mpfr_srcptr x, unsigned long i);
 */
 int mpfr_equal_p (mpfr_srcptr x, mpfr_srcptr y);
 
+/* ---- conversions, log10, integer operands (ic_enclose_digits, ic_em_logseries_tail) ---- */
+
+/* Conversion to long after rounding to an integer in direction rnd (MPFR
+ * manual 5.4 "Conversion Functions"): NaN gives 0; a value too big for a
+ * long (the infinities included) gives LONG_MIN or LONG_MAX by the
+ * direction of the overflow.  So RNDD gives floor(op) <= op unless op <
+ * LONG_MIN (then LONG_MIN), RNDU gives ceil(op) >= op unless op > LONG_MAX
+ * (then LONG_MAX).  Only RNDD / RNDU are described. */
+/*@ requires \valid_read (op) && FrInited (*op);
+    assigns \nothing;
+    ensures FrNum (*op) && rnd == MPFR_RNDD ==>
+      \result <= fr_val (*op) || \result == -9223372036854775807 - 1;
+    ensures FrNum (*op) && rnd == MPFR_RNDU ==>
+      \result >= fr_val (*op) || \result == 9223372036854775807;
+    ensures FrNInf (*op) ==> \result == -9223372036854775807 - 1;
+    ensures FrPInf (*op) ==> \result == 9223372036854775807;
+    ensures FrNaN (*op) ==> \result == 0;
+*/
+long mpfr_get_si (mpfr_srcptr op, mpfr_rnd_t rnd);
+
+/* Decimal logarithm (MPFR manual 5.7 "Transcendental Functions"):
+ * correctly rounded log10 (r_log10 of specs/digits.acsl) of a positive
+ * number; log10(+-0) = -Inf, log10(+Inf) = +Inf.  Negative operands (NaN)
+ * are not described. */
+/*@ requires \valid (rop) && \valid_read (op);
+    requires FrInited (*rop) && FrInited (*op);
+    assigns *rop;
+    ensures FrInited (*rop) && fr_prec (*rop) == fr_prec (\old (*rop));
+    ensures FrNum (\old (*op)) && fr_val (\old (*op)) > 0 ==>
+      Rounded (*rop, r_log10 (fr_val (\old (*op))), rnd);
+    ensures FrNum (\old (*op)) && fr_val (\old (*op)) == 0 ==> FrNInf (*rop);
+    ensures FrPInf (\old (*op)) ==> FrPInf (*rop);
+*/
+int mpfr_log10 (mpfr_ptr rop, mpfr_srcptr op, mpfr_rnd_t rnd);
+
+/* Arithmetic with an unsigned long operand (MPFR manual 5.5 "Basic
+ * Arithmetic Functions": correctly rounded like their mpfr_t versions;
+ * special values as in 4.3).  Only what the kernels use is described. */
+
+/* rop = op1 * op2: finite op1 only. */
+/*@ requires \valid (rop) && \valid_read (op1);
+    requires FrInited (*rop) && FrInited (*op1);
+    assigns *rop;
+    ensures FrInited (*rop) && fr_prec (*rop) == fr_prec (\old (*rop));
+    ensures FrNum (\old (*op1)) ==> Rounded (*rop, fr_val (\old (*op1)) * op2, rnd);
+*/
+int mpfr_mul_ui (mpfr_ptr rop, mpfr_srcptr op1, unsigned long op2, mpfr_rnd_t rnd);
+
+/* rop = op1 - op2; an infinite or NaN op1 is kept (Inf - finite = Inf). */
+/*@ requires \valid (rop) && \valid_read (op1);
+    requires FrInited (*rop) && FrInited (*op1);
+    assigns *rop;
+    ensures FrInited (*rop) && fr_prec (*rop) == fr_prec (\old (*rop));
+    ensures FrNum (\old (*op1)) ==> Rounded (*rop, fr_val (\old (*op1)) - op2, rnd);
+    ensures !FrNum (\old (*op1)) ==> fr_kind (*rop) == fr_kind (\old (*op1));
+*/
+int mpfr_sub_ui (mpfr_ptr rop, mpfr_srcptr op1, unsigned long op2, mpfr_rnd_t rnd);
+
+/* rop = op1 / op2: finite non-zero op2 only. */
+/*@ requires \valid (rop) && \valid_read (op2);
+    requires FrInited (*rop) && FrInited (*op2);
+    assigns *rop;
+    ensures FrInited (*rop) && fr_prec (*rop) == fr_prec (\old (*rop));
+    ensures FrNum (\old (*op2)) && fr_val (\old (*op2)) != 0 ==>
+      Rounded (*rop, op1 / fr_val (\old (*op2)), rnd);
+*/
+int mpfr_ui_div (mpfr_ptr rop, unsigned long op1, mpfr_srcptr op2, mpfr_rnd_t rnd);
+
+/* rop = op1 / op2, op2 != 0: finite op1 rounded, +Inf / op2 = +Inf. */
+/*@ requires \valid (rop) && \valid_read (op1);
+    requires FrInited (*rop) && FrInited (*op1);
+    assigns *rop;
+    ensures FrInited (*rop) && fr_prec (*rop) == fr_prec (\old (*rop));
+    ensures FrNum (\old (*op1)) && op2 != 0 ==>
+      Rounded (*rop, fr_val (\old (*op1)) / op2, rnd);
+    ensures FrPInf (\old (*op1)) && op2 != 0 ==> FrPInf (*rop);
+*/
+int mpfr_div_ui (mpfr_ptr rop, mpfr_srcptr op1, unsigned long op2, mpfr_rnd_t rnd);
+
+/* rop = op1^op2 (powi of specs/logseries.acsl, x^0 = 1) for a finite op1
+ * >= 0: correctly rounded, and never negative nor NaN (a power of a
+ * non-negative number is >= 0; overflow gives +Inf or the largest number,
+ * underflow +0 or the smallest positive one: 5.5 mpfr_pow_ui, 4.5). */
+/*@ requires \valid (rop) && \valid_read (op1);
+    requires FrInited (*rop) && FrInited (*op1);
+    assigns *rop;
+    ensures FrInited (*rop) && fr_prec (*rop) == fr_prec (\old (*rop));
+    ensures FrNum (\old (*op1)) && fr_val (\old (*op1)) >= 0 ==>
+      Rounded (*rop, powi (fr_val (\old (*op1)), op2), rnd)
+      && (FrPInf (*rop) || (FrNum (*rop) && fr_val (*rop) >= 0));
+*/
+int mpfr_pow_ui (mpfr_ptr rop, mpfr_srcptr op1, unsigned long op2, mpfr_rnd_t rnd);
+
 /* ---- arithmetic ---- */
 
 /*@ requires \valid (rop) && \valid_read (op);

@@ -4,6 +4,8 @@
 #ifndef IC_SPECS_H
 #define IC_SPECS_H
 #include "analysis.acsl"
+#include "digits.acsl"
+#include "logseries.acsl"
 #include "mpfr_model.h"
 #include "ival.h"
 #include "verdict.h"

@@ -121,9 +121,20 @@ void ic_enclose_prod (ic_ival_ptr out, ic_ival_srcptr partial, ic_ival_srcptr lo
  *   c = ceil(RNDU(log10 w))    so w <= 10^c        (rounding makes c larger)
  *   d = e + 1 - c              so hi - lo <= w <= 10^c = 10^(e - d + 1).
  * d is the largest integer with that property up to the two roundings, which
- * can only make it smaller.  Exponents beyond +-2^40 (decimal) return 0. */
+ * can only make it smaller.  Exponents beyond +-2^40 (decimal) return 0
+ * (this also catches log10(0) = -Inf -> LONG_MIN and +Inf -> LONG_MAX).
+ * Proved: DigitsOk of specs/digits.acsl, by the axioms Pow10_Below (for e)
+ * and Pow10_Above (for c). */
 #define IC_DIGITS_EXP_BOUND (1L << 40)
 
+/*@ requires valid: \valid_read (x) && IvalInited (x);
+    assigns \nothing;
+    ensures range: cap <= 0 ? \result == 0 : 0 <= \result <= cap;
+    ensures honest: \result > 0 ==>
+      FrNum (x->lo[0]) && FrNum (x->hi[0])
+      && (fr_val (x->lo[0]) > 0 || fr_val (x->hi[0]) < 0)
+      && DigitsOk (fr_val (x->lo[0]), fr_val (x->hi[0]), \result);
+*/
 long ic_enclose_digits (ic_ival_srcptr x, long cap)
 {
   long d, e, c;
@@ -138,17 +149,38 @@ long ic_enclose_digits (ic_ival_srcptr x, long cap)
   mpfr_init2 (t, 64);
   if (mpfr_sgn (x->lo) > 0) mpfr_set (m, x->lo, MPFR_RNDD);       /* m <= lo = min|x| */
   else mpfr_neg (m, x->hi, MPFR_RNDD);                            /* m <= -hi = min|x| */
+  /*@ assert m_le: FrNum (*m) && 0 <= fr_val (*m)
+        && (fr_val (x->lo[0]) < fr_val (x->hi[0]) ==>
+              fr_val (*m) <= \abs (fr_val (x->lo[0]))
+              && fr_val (*m) <= \abs (fr_val (x->hi[0]))); */
   mpfr_log10 (t, m, MPFR_RNDD);           /* t <= log10 m <= log10 min|x| */
   e = mpfr_get_si (t, MPFR_RNDD);         /* e = floor(t) */
+  /*@ assert e_t: e != LONG_MIN ==> FrNum (*t) && e <= fr_val (*t); */
+  /*@ assert e_m: e != LONG_MIN ==> fr_val (*m) > 0 && e <= r_log10 (fr_val (*m)); */
+  /*@ assert e_p: e != LONG_MIN ==> pow10 (e) <= fr_val (*m); */
+  /*@ assert e_x: e != LONG_MIN && fr_val (x->lo[0]) < fr_val (x->hi[0]) ==>
+        pow10 (e) <= \abs (fr_val (x->lo[0])) && pow10 (e) <= \abs (fr_val (x->hi[0])); */
   mpfr_sub (m, x->hi, x->lo, MPFR_RNDU);  /* m >= hi - lo > 0 */
+  /*@ assert w: fr_val (x->lo[0]) < fr_val (x->hi[0]) ==>
+        FrPInf (*m) || (FrNum (*m) && fr_val (*m) >= fr_val (x->hi[0]) - fr_val (x->lo[0])
+                        && fr_val (*m) > 0); */
   mpfr_log10 (t, m, MPFR_RNDU);           /* t >= log10 (hi - lo) */
   c = mpfr_get_si (t, MPFR_RNDU);         /* c = ceil(t) */
+  /*@ assert c_t: fr_val (x->lo[0]) < fr_val (x->hi[0]) && c != LONG_MAX ==>
+        FrNum (*m) && fr_val (*m) > 0 && FrNum (*t) && c >= fr_val (*t); */
+  /*@ assert c_m: fr_val (x->lo[0]) < fr_val (x->hi[0]) && c != LONG_MAX ==>
+        r_log10 (fr_val (*m)) <= c; */
+  /*@ assert c_p: fr_val (x->lo[0]) < fr_val (x->hi[0]) && c != LONG_MAX ==>
+        fr_val (x->hi[0]) - fr_val (x->lo[0]) <= pow10 (c); */
   mpfr_clear (m);
   mpfr_clear (t);
 
   if (e < -IC_DIGITS_EXP_BOUND || e > IC_DIGITS_EXP_BOUND
       || c < -IC_DIGITS_EXP_BOUND || c > IC_DIGITS_EXP_BOUND)
     return 0;
+  /*@ assert wit: fr_val (x->lo[0]) < fr_val (x->hi[0]) ==>
+        pow10 (e) <= \abs (fr_val (x->lo[0])) && pow10 (e) <= \abs (fr_val (x->hi[0]))
+        && fr_val (x->hi[0]) - fr_val (x->lo[0]) <= pow10 (c); */
   d = e + 1 - c;
   if (d < 0) return 0;
   if (d > cap) return cap;

@@ -623,6 +623,10 @@ int ic_ival_intersect (ic_ival_ptr z, ic_ival_srcptr x, ic_ival_srcptr y)
 */
 int ic_ival_is_pos (ic_ival_srcptr x) { return mpfr_sgn (x->lo) > 0; }
 int ic_ival_is_neg (ic_ival_srcptr x) { return mpfr_sgn (x->hi) < 0; }
+/*@ requires valid: \valid_read (x) && IvalInited (x);
+    assigns \nothing;
+    ensures \result != 0 <==> fr_sgn (x->lo[0]) >= 0;
+*/
 int ic_ival_is_nonneg (ic_ival_srcptr x) { return mpfr_sgn (x->lo) >= 0; }
 int ic_ival_is_nonpos (ic_ival_srcptr x) { return mpfr_sgn (x->hi) <= 0; }
 /*@ requires valid: \valid_read (x) && IvalInited (x);
