@@ -4,6 +4,7 @@
 #ifndef IC_SPECS_H
 #define IC_SPECS_H
 #include "analysis.acsl"
+#include "powerlog.acsl"
 #include "mpfr_model.h"
 #include "ival.h"
 #include "verdict.h"
