@@ -189,12 +189,19 @@ static void powerlog_lower_alt (mpfr_ptr lo, mpfr_srcptr a, mpfr_srcptr b,
   mpfr_mul (t, t, u, MPFR_RNDD);              /* t <= (log M)^b M^(a+1) */
   /*@ assert t3: FrNum (*t) && 0 <= fr_val (*t)
         <= r_pow (M, fr_val (*a) + 1) * r_pow (r_log (M), fr_val (*b)); */
+  /*@ assert lb: M == N + 1 &&
+        r_pow (M, fr_val (*a) + 1) * r_pow (r_log (M), fr_val (*b))
+          / (-1 - fr_val (*a) + fr_val (*del))
+        == PowLogLB (fr_val (*a), fr_val (*b), fr_val (*del), N); */
   /*@ assert qd: fr_val (*t) / fr_val (*s)
-        <= r_pow (M, fr_val (*a) + 1) * r_pow (r_log (M), fr_val (*b))
-           / (-1 - fr_val (*a) + fr_val (*del)); */
+        <= PowLogLB (fr_val (*a), fr_val (*b), fr_val (*del), N); */
   mpfr_div (lo, t, s, MPFR_RNDD);             /* lo <= that / (s + delta) */
   /*@ assert l0: FrLe (*lo, fr_val (*t) / fr_val (*s)) && !FrNaN (*lo); */
   /*@ assert l1: FrLe (*lo, PowLogLB (fr_val (*a), fr_val (*b), fr_val (*del), N)); */
+  /*@ assert hyp: M == N + 1 && 0 <= fr_val (*del) && (fr_val (*b) < 0 ==>
+        fr_val (*del) >= - fr_val (*b) / r_log (N + 1)); */
+  /*@ assert ax: PowLogLB (fr_val (*a), fr_val (*b), fr_val (*del), N)
+        <= PowLogTail (fr_val (*a), fr_val (*b), N); */
   /*@ assert l2: FrLe (*lo, PowLogTail (fr_val (*a), fr_val (*b), N)); */
  done:
   mpfr_clear (lmd); mpfr_clear (lmu); mpfr_clear (s);
@@ -378,7 +385,9 @@ int ic_tail_powerlog (ic_ival_ptr out, ic_ival_srcptr alpha, ic_ival_srcptr beta
       /*@ assert nn: !FrNaN (*lo) && !FrNaN (*hi); */
       mpfr_swap (out->lo, lo);
       mpfr_swap (out->hi, hi);
+      /*@ assert out_ok: IvalOk (out); */
     }
+  /*@ assert ok_ok: ok != 0 ==> IvalOk (out); */
   mpfr_clear (lo);
   mpfr_clear (hi);
   if (!ok) { ic_ival_set_full (out); return IC_IVAL_EDOM; }
