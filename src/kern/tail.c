@@ -98,12 +98,18 @@ static int powerlog_upper_alt (mpfr_ptr hi, mpfr_srcptr a, mpfr_srcptr b,
         <= fr_val (*t) * fr_val (*u); */
   mpfr_mul (t, t, u, MPFR_RNDU);              /* t >= N^(a+1) (log N)^b */
   /*@ assert t3: FrGe (*t, r_pow (N, fr_val (*a) + 1) * r_pow (r_log (N), fr_val (*b))); */
-  /*@ assert qd: FrNum (*t) ==>
-        r_pow (N, fr_val (*a) + 1) * r_pow (r_log (N), fr_val (*b))
+  /*@ assert ub: r_pow (N, fr_val (*a) + 1) * r_pow (r_log (N), fr_val (*b))
           / (-1 - fr_val (*a) - fr_val (*del))
-        <= fr_val (*t) / fr_val (*s); */
+        == PowLogUB (fr_val (*a), fr_val (*b), fr_val (*del), N); */
+  /*@ assert qd: FrNum (*t) ==>
+        PowLogUB (fr_val (*a), fr_val (*b), fr_val (*del), N) <= fr_val (*t) / fr_val (*s); */
   mpfr_div (hi, t, s, MPFR_RNDU);             /* hi >= that / (s - delta) */
   /*@ assert h1: FrGe (*hi, PowLogUB (fr_val (*a), fr_val (*b), fr_val (*del), N)); */
+  /*@ assert hyp: 0 <= fr_val (*del) && fr_val (*del) < -1 - fr_val (*a)
+        && (fr_val (*b) > 0 ==> fr_val (*del) >= fr_val (*b) / r_log (N)); */
+  /*@ assert ax: PowLogConv (fr_val (*a), fr_val (*b), N)
+        && PowLogTail (fr_val (*a), fr_val (*b), N)
+           <= PowLogUB (fr_val (*a), fr_val (*b), fr_val (*del), N); */
   /*@ assert h2: PowLogConv (fr_val (*a), fr_val (*b), N)
         && FrGe (*hi, PowLogTail (fr_val (*a), fr_val (*b), N)); */
  done:
