@@ -445,4 +445,62 @@ int mpfr_log (mpfr_ptr rop, mpfr_srcptr op, mpfr_rnd_t rnd);
 */
 int mpfr_log1p (mpfr_ptr rop, mpfr_srcptr op, mpfr_rnd_t rnd);
 
+/* ---- powers (ic_tail_powerlog) ---- */
+/* Values: r_pow of specs/powerlog.acsl (x^y = exp(y log x), x > 0).  Only
+ * finite operands (and a positive finite base) are described; MPFR manual
+ * 4.2 (correct rounding), 5.5 "Basic Arithmetic Functions" (si_sub,
+ * add_si), 5.6 "mpfr_pow" and "mpfr_ui_pow" (for x > 0 finite and y finite
+ * none of the special cases listed there applies: the result is x^y
+ * correctly rounded, or an infinity/zero on overflow/underflow, which
+ * Rounded admits). */
+
+/* An unsigned long (64 bits, machdep gcc_x86_64) is representable with 64
+ * bits of precision, so a correctly rounded set (MPFR manual 4.2, 5.2
+ * "Assignment Functions") is exact in any rounding mode.  Only that case
+ * is described. */
+/*@ requires \valid (rop) && FrInited (*rop);
+    assigns *rop;
+    ensures FrInited (*rop) && fr_prec (*rop) == fr_prec (\old (*rop));
+    ensures fr_prec (\old (*rop)) >= 64 ==> FrNum (*rop) && fr_val (*rop) == op;
+*/
+int mpfr_set_ui (mpfr_ptr rop, unsigned long op, mpfr_rnd_t rnd);
+
+/* rop = op1 - op2 (op1 a long) */
+/*@ requires \valid (rop) && \valid_read (op2);
+    requires FrInited (*rop) && FrInited (*op2);
+    assigns *rop;
+    ensures FrInited (*rop) && fr_prec (*rop) == fr_prec (\old (*rop));
+    ensures FrNum (\old (*op2)) ==> Rounded (*rop, op1 - fr_val (\old (*op2)), rnd);
+*/
+int mpfr_si_sub (mpfr_ptr rop, long op1, mpfr_srcptr op2, mpfr_rnd_t rnd);
+
+/* rop = op1 + op2 (op2 a long) */
+/*@ requires \valid (rop) && \valid_read (op1);
+    requires FrInited (*rop) && FrInited (*op1);
+    assigns *rop;
+    ensures FrInited (*rop) && fr_prec (*rop) == fr_prec (\old (*rop));
+    ensures FrNum (\old (*op1)) ==> Rounded (*rop, fr_val (\old (*op1)) + op2, rnd);
+*/
+int mpfr_add_si (mpfr_ptr rop, mpfr_srcptr op1, long op2, mpfr_rnd_t rnd);
+
+/* rop = op1^op2, op1 an unsigned long: described for op1 > 0, op2 finite. */
+/*@ requires \valid (rop) && \valid_read (op2);
+    requires FrInited (*rop) && FrInited (*op2);
+    assigns *rop;
+    ensures FrInited (*rop) && fr_prec (*rop) == fr_prec (\old (*rop));
+    ensures op1 > 0 && FrNum (\old (*op2)) ==>
+      Rounded (*rop, r_pow (op1, fr_val (\old (*op2))), rnd);
+*/
+int mpfr_ui_pow (mpfr_ptr rop, unsigned long op1, mpfr_srcptr op2, mpfr_rnd_t rnd);
+
+/* rop = op1^op2: described for op1 > 0 finite, op2 finite. */
+/*@ requires \valid (rop) && \valid_read (op1) && \valid_read (op2);
+    requires FrInited (*rop) && FrInited (*op1) && FrInited (*op2);
+    assigns *rop;
+    ensures FrInited (*rop) && fr_prec (*rop) == fr_prec (\old (*rop));
+    ensures FrNum (\old (*op1)) && fr_val (\old (*op1)) > 0 && FrNum (\old (*op2)) ==>
+      Rounded (*rop, r_pow (fr_val (\old (*op1)), fr_val (\old (*op2))), rnd);
+*/
+int mpfr_pow (mpfr_ptr rop, mpfr_srcptr op1, mpfr_srcptr op2, mpfr_rnd_t rnd);
+
 #endif

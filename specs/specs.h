@@ -6,6 +6,7 @@
 #include "analysis.acsl"
 #include "digits.acsl"
 #include "logseries.acsl"
+#include "powerlog.acsl"
 #include "mpfr_model.h"
 #include "ival.h"
 #include "verdict.h"

@@ -8,11 +8,22 @@
 
 /* Working precision of the scalar temporaries: the output precision, but at
  * least 64 bits so that N (an unsigned long) is exact. */
+/*@ requires valid: \valid_read (out) && IvalInited (out);
+    assigns \nothing;
+    ensures prec: 64 <= \result && FrPrecOk (\result);
+*/
 static mpfr_prec_t work_prec (ic_ival_srcptr out)
 {
   mpfr_prec_t p = ic_ival_get_prec (out);
   return p < 64 ? 64 : p;
 }
+
+/* The helpers below establish one axiom of specs/powerlog.acsl each (the
+ * derivation is next to the axiom).  Tests marked "proof guard" can only
+ * fail in cases MPFR never produces at p >= 64 bits (log 2 rounded down to
+ * 0, log N rounded up to +Inf, ...): the model does not exclude them, so
+ * the code checks; where the guard returns 0 for a lower bound, or +Inf
+ * for an upper bound, that is what MPFR itself would have computed. */
 
 /* Upper bound, case a < -1 (a = alpha.hi, b = beta.hi), any b.
  * With s = -a - 1 > 0 and delta = max(0, b / log N):
@@ -21,7 +32,20 @@ static mpfr_prec_t work_prec (ic_ival_srcptr out)
  *   n^a (log n)^b = n^(a+delta) g(n) <= g(N) n^(a+delta), and
  *   sum_{n>N} n^(a+delta) <= int_N^inf x^(a+delta) dx = N^(delta-s)/(s-delta)
  *   when s > delta.  Together: sum <= (log N)^b N^-s / (s - delta).
+ * Axiom PowLog_Upper_Alt, with delta replaced by del >= delta.
  * Returns 0 if s <= delta could not be excluded. */
+/*@ requires valid: \valid (hi) && \valid_read (a) && \valid_read (b);
+    requires sep: \separated (hi, a) && \separated (hi, b);
+    requires inited: FrInited (*hi) && FrInited (*a) && FrInited (*b);
+    requires fin: FrNum (*a) && FrNum (*b) && fr_val (*a) < -1;
+    requires n: 2 <= N;
+    requires prec: 64 <= p && FrPrecOk (p);
+    assigns *hi;
+    ensures inited: FrInited (*hi);
+    ensures bound: \result != 0 ==>
+      PowLogConv (fr_val (*a), fr_val (*b), N)
+      && FrGe (*hi, PowLogTail (fr_val (*a), fr_val (*b), N));
+*/
 static int powerlog_upper_alt (mpfr_ptr hi, mpfr_srcptr a, mpfr_srcptr b,
                                unsigned long N, mpfr_prec_t p)
 {
@@ -32,21 +56,62 @@ static int powerlog_upper_alt (mpfr_ptr hi, mpfr_srcptr a, mpfr_srcptr b,
   mpfr_set_ui (t, N, MPFR_RNDN);              /* exact: p >= 64 */
   mpfr_log (lnd, t, MPFR_RNDD);               /* lnd <= log N */
   mpfr_log (lnu, t, MPFR_RNDU);               /* lnu >= log N */
+  if (!(mpfr_sgn (lnd) > 0 && mpfr_number_p (lnu)))   /* proof guard */
+    { ok = 0; goto done; }
+  /*@ assert ln: FrNum (*lnd) && FrNum (*lnu)
+        && 0 < fr_val (*lnd) <= r_log (N) <= fr_val (*lnu); */
   mpfr_si_sub (s, -1, a, MPFR_RNDD);          /* s <= -1 - a */
+  /*@ assert s1: FrNum (*s) && fr_val (*s) <= -1 - fr_val (*a); */
   if (mpfr_sgn (b) > 0)
-    mpfr_div (del, b, lnd, MPFR_RNDU);        /* del >= b / log N > 0 */
+    {
+      /*@ assert q: fr_val (*b) / r_log (N) <= fr_val (*b) / fr_val (*lnd)
+            && 0 <= fr_val (*b) / fr_val (*lnd); */
+      mpfr_div (del, b, lnd, MPFR_RNDU);      /* del >= b / log N > 0 */
+    }
   else
     mpfr_set_zero (del, 1);                   /* b <= 0: delta = 0 */
+  /*@ assert del: FrPInf (*del) || (FrNum (*del) && 0 <= fr_val (*del)
+        && (fr_val (*b) > 0 ==> fr_val (*del) >= fr_val (*b) / r_log (N))); */
   mpfr_sub (s, s, del, MPFR_RNDD);            /* s <= (-1 - a) - del */
   if (!(mpfr_sgn (s) > 0)) { ok = 0; goto done; }
+  /*@ assert s2: FrNum (*del) && FrNum (*s)
+        && 0 < fr_val (*s) <= -1 - fr_val (*a) - fr_val (*del); */
   mpfr_add_si (t, a, 1, MPFR_RNDU);           /* t >= a + 1 */
+  /*@ assert t1: FrNum (*t) && fr_val (*a) + 1 <= fr_val (*t)
+        && r_pow (N, fr_val (*a) + 1) <= r_pow (N, fr_val (*t)); */
   mpfr_ui_pow (t, N, t, MPFR_RNDU);           /* t >= N^(a+1)  (N > 1) */
+  /*@ assert t2: FrGe (*t, r_pow (N, fr_val (*a) + 1)); */
   if (mpfr_sgn (b) >= 0)
-    mpfr_pow (u, lnu, b, MPFR_RNDU);          /* u >= (log N)^b, b >= 0 */
+    {
+      /*@ assert ub: r_pow (r_log (N), fr_val (*b)) <= r_pow (fr_val (*lnu), fr_val (*b)); */
+      mpfr_pow (u, lnu, b, MPFR_RNDU);        /* u >= (log N)^b, b >= 0 */
+    }
   else
-    mpfr_pow (u, lnd, b, MPFR_RNDU);          /* u >= (log N)^b, b < 0 */
-  mpfr_mul (t, t, u, MPFR_RNDU);              /* t >= (log N)^b N^(a+1) */
+    {
+      /*@ assert ub: r_pow (r_log (N), fr_val (*b)) <= r_pow (fr_val (*lnd), fr_val (*b)); */
+      mpfr_pow (u, lnd, b, MPFR_RNDU);        /* u >= (log N)^b, b < 0 */
+    }
+  /*@ assert u1: FrGe (*u, r_pow (r_log (N), fr_val (*b))); */
+  /*@ assert pos: 0 < r_pow (N, fr_val (*a) + 1) && 0 < r_pow (r_log (N), fr_val (*b)); */
+  /*@ assert tu: FrNum (*t) && FrNum (*u) ==>
+        r_pow (N, fr_val (*a) + 1) * r_pow (r_log (N), fr_val (*b))
+        <= fr_val (*t) * fr_val (*u); */
+  mpfr_mul (t, t, u, MPFR_RNDU);              /* t >= N^(a+1) (log N)^b */
+  /*@ assert t3: FrGe (*t, r_pow (N, fr_val (*a) + 1) * r_pow (r_log (N), fr_val (*b))); */
+  /*@ assert ub: r_pow (N, fr_val (*a) + 1) * r_pow (r_log (N), fr_val (*b))
+          / (-1 - fr_val (*a) - fr_val (*del))
+        == PowLogUB (fr_val (*a), fr_val (*b), fr_val (*del), N); */
+  /*@ assert qd: FrNum (*t) ==>
+        PowLogUB (fr_val (*a), fr_val (*b), fr_val (*del), N) <= fr_val (*t) / fr_val (*s); */
   mpfr_div (hi, t, s, MPFR_RNDU);             /* hi >= that / (s - delta) */
+  /*@ assert h1: FrGe (*hi, PowLogUB (fr_val (*a), fr_val (*b), fr_val (*del), N)); */
+  /*@ assert hyp: 0 <= fr_val (*del) && fr_val (*del) < -1 - fr_val (*a)
+        && (fr_val (*b) > 0 ==> fr_val (*del) >= fr_val (*b) / r_log (N)); */
+  /*@ assert ax: PowLogConv (fr_val (*a), fr_val (*b), N)
+        && PowLogTail (fr_val (*a), fr_val (*b), N)
+           <= PowLogUB (fr_val (*a), fr_val (*b), fr_val (*del), N); */
+  /*@ assert h2: PowLogConv (fr_val (*a), fr_val (*b), N)
+        && FrGe (*hi, PowLogTail (fr_val (*a), fr_val (*b), N)); */
  done:
   mpfr_clear (lnd); mpfr_clear (lnu); mpfr_clear (s);
   mpfr_clear (del); mpfr_clear (t); mpfr_clear (u);
@@ -58,103 +123,277 @@ static int powerlog_upper_alt (mpfr_ptr hi, mpfr_srcptr a, mpfr_srcptr b,
  *   h(x) = x^delta (log x)^b is non-decreasing on [M, inf), so for n >= M
  *   n^a (log n)^b >= h(M) n^(a-delta), and
  *   sum_{n>=M} n^(a-delta) >= int_M^inf x^(a-delta) dx = M^(-s-delta)/(s+delta).
- *   Together: sum >= (log M)^b M^-s / (s + delta). */
+ *   Together: sum >= (log M)^b M^-s / (s + delta).
+ * Axiom PowLog_Lower_Alt, with delta replaced by del >= delta.  The proof
+ * guards set lo = 0 (a lower bound: the terms are positive). */
+/*@ requires valid: \valid (lo) && \valid_read (a) && \valid_read (b);
+    requires sep: \separated (lo, a) && \separated (lo, b);
+    requires inited: FrInited (*lo) && FrInited (*a) && FrInited (*b);
+    requires fin: FrNum (*a) && FrNum (*b) && fr_val (*a) < -1;
+    requires n: 2 <= N < 18446744073709551615;
+    requires prec: 64 <= p && FrPrecOk (p);
+    assigns *lo;
+    ensures inited: FrInited (*lo) && !FrNaN (*lo);
+    ensures bound: FrNum (*lo) && fr_val (*lo) == 0
+      || FrLe (*lo, PowLogTail (fr_val (*a), fr_val (*b), N));
+*/
 static void powerlog_lower_alt (mpfr_ptr lo, mpfr_srcptr a, mpfr_srcptr b,
-                                unsigned long M, mpfr_prec_t p)
+                                unsigned long N, mpfr_prec_t p)
 {
+  unsigned long M = N + 1;
   mpfr_t lmd, lmu, s, del, t, u;
   mpfr_init2 (lmd, p); mpfr_init2 (lmu, p); mpfr_init2 (s, p);
   mpfr_init2 (del, p); mpfr_init2 (t, p); mpfr_init2 (u, p);
   mpfr_set_ui (t, M, MPFR_RNDN);              /* exact */
   mpfr_log (lmd, t, MPFR_RNDD);               /* lmd <= log M */
   mpfr_log (lmu, t, MPFR_RNDU);               /* lmu >= log M */
+  if (!(mpfr_sgn (lmd) > 0 && mpfr_number_p (lmu)))   /* proof guard */
+    { mpfr_set_zero (lo, 1); goto done; }
+  /*@ assert lm: FrNum (*lmd) && FrNum (*lmu)
+        && 0 < fr_val (*lmd) <= r_log (M) <= fr_val (*lmu); */
   mpfr_si_sub (s, -1, a, MPFR_RNDU);          /* s >= -1 - a > 0 */
+  /*@ assert s1: FrGe (*s, -1 - fr_val (*a)); */
   if (mpfr_sgn (b) < 0)
     {
       mpfr_neg (del, b, MPFR_RNDU);           /* del >= -b */
+      /*@ assert d1: FrGe (*del, - fr_val (*b)); */
+      /*@ assert q: FrNum (*del) ==> - fr_val (*b) / r_log (M) <= fr_val (*del) / fr_val (*lmd); */
       mpfr_div (del, del, lmd, MPFR_RNDU);    /* del >= -b / log M */
+      /*@ assert d2: FrGe (*del, - fr_val (*b) / r_log (M)); */
       mpfr_add (s, s, del, MPFR_RNDU);        /* s >= s + delta */
+      /*@ assert s2: FrNum (*s) ==> FrNum (*del) && fr_val (*del) >= 0
+            && fr_val (*del) >= - fr_val (*b) / r_log (M)
+            && -1 - fr_val (*a) + fr_val (*del) <= fr_val (*s); */
     }
-  mpfr_add_si (t, a, 1, MPFR_RNDD);           /* t <= a + 1 */
-  mpfr_ui_pow (t, M, t, MPFR_RNDD);           /* t <= M^(a+1) */
-  if (mpfr_sgn (b) >= 0)
-    mpfr_pow (u, lmd, b, MPFR_RNDD);          /* u <= (log M)^b, b >= 0 */
   else
-    mpfr_pow (u, lmu, b, MPFR_RNDD);          /* u <= (log M)^b, b < 0 */
+    mpfr_set_zero (del, 1);                   /* b >= 0: delta = 0 */
+  /*@ assert s3: FrNum (*s) ==> FrNum (*del) && fr_val (*del) >= 0
+        && (fr_val (*b) < 0 ==> fr_val (*del) >= - fr_val (*b) / r_log (M))
+        && 0 < -1 - fr_val (*a) + fr_val (*del) <= fr_val (*s); */
+  mpfr_add_si (t, a, 1, MPFR_RNDD);           /* t <= a + 1 */
+  if (!(mpfr_number_p (t) && mpfr_number_p (s)))  /* proof guard: MPFR */
+    { mpfr_set_zero (lo, 1); goto done; }         /* would give 0 too */
+  /*@ assert t1: fr_val (*t) <= fr_val (*a) + 1
+        && r_pow (M, fr_val (*t)) <= r_pow (M, fr_val (*a) + 1); */
+  mpfr_ui_pow (t, M, t, MPFR_RNDD);           /* t <= M^(a+1) */
+  /*@ assert t2: FrNum (*t) && 0 <= fr_val (*t) <= r_pow (M, fr_val (*a) + 1); */
+  if (mpfr_sgn (b) >= 0)
+    {
+      /*@ assert ub: r_pow (fr_val (*lmd), fr_val (*b)) <= r_pow (r_log (M), fr_val (*b)); */
+      mpfr_pow (u, lmd, b, MPFR_RNDD);        /* u <= (log M)^b, b >= 0 */
+    }
+  else
+    {
+      /*@ assert ub: r_pow (fr_val (*lmu), fr_val (*b)) <= r_pow (r_log (M), fr_val (*b)); */
+      mpfr_pow (u, lmu, b, MPFR_RNDD);        /* u <= (log M)^b, b < 0 */
+    }
+  /*@ assert u1: FrNum (*u) && 0 <= fr_val (*u) <= r_pow (r_log (M), fr_val (*b)); */
+  /*@ assert tu0: 0 <= fr_val (*t) * fr_val (*u); */
+  /*@ assert tu1: fr_val (*t) * fr_val (*u) <= r_pow (M, fr_val (*a) + 1) * fr_val (*u); */
+  /*@ assert tu2: r_pow (M, fr_val (*a) + 1) * fr_val (*u)
+        <= r_pow (M, fr_val (*a) + 1) * r_pow (r_log (M), fr_val (*b)); */
   mpfr_mul (t, t, u, MPFR_RNDD);              /* t <= (log M)^b M^(a+1) */
+  /*@ assert t3: FrNum (*t) && 0 <= fr_val (*t)
+        <= r_pow (M, fr_val (*a) + 1) * r_pow (r_log (M), fr_val (*b)); */
+  /*@ assert lb: M == N + 1 &&
+        r_pow (M, fr_val (*a) + 1) * r_pow (r_log (M), fr_val (*b))
+          / (-1 - fr_val (*a) + fr_val (*del))
+        == PowLogLB (fr_val (*a), fr_val (*b), fr_val (*del), N); */
+  /*@ assert qd: fr_val (*t) / fr_val (*s)
+        <= PowLogLB (fr_val (*a), fr_val (*b), fr_val (*del), N); */
   mpfr_div (lo, t, s, MPFR_RNDD);             /* lo <= that / (s + delta) */
+  /*@ assert l0: FrLe (*lo, fr_val (*t) / fr_val (*s)) && !FrNaN (*lo); */
+  /*@ assert l1: FrLe (*lo, PowLogLB (fr_val (*a), fr_val (*b), fr_val (*del), N)); */
+  /*@ assert hyp: M == N + 1 && 0 <= fr_val (*del) && (fr_val (*b) < 0 ==>
+        fr_val (*del) >= - fr_val (*b) / r_log (N + 1)); */
+  /*@ assert ax: PowLogLB (fr_val (*a), fr_val (*b), fr_val (*del), N)
+        <= PowLogTail (fr_val (*a), fr_val (*b), N); */
+  /*@ assert l2: FrLe (*lo, PowLogTail (fr_val (*a), fr_val (*b), N)); */
+ done:
   mpfr_clear (lmd); mpfr_clear (lmu); mpfr_clear (s);
   mpfr_clear (del); mpfr_clear (t); mpfr_clear (u);
 }
 
-/* Case alpha <= -1, b < -1: n^alpha (log n)^b <= f(n) = 1/(n (log n)^-b),
+/* Case alpha = -1, b < -1: n^-1 (log n)^b = f(n) = 1/(n (log n)^-b),
  * f non-increasing on [2, inf), int_K^inf f = (log K)^(b+1) / (-b-1).
- * Upper (K = N): sum_{n>N} f(n) <= int_N^inf f.
- * Lower (K = M = N+1, alpha = -1 exactly): sum_{n>=M} f(n) >= int_M^inf f.
+ * Upper (K = N): sum_{n>N} f(n) <= int_N^inf f (axiom
+ * PowLog_Bertrand_Upper).
  * (log K)^x is increasing in x when log K >= 1 (K >= 3) and decreasing when
  * log K < 1 (K = 2): the exponent is rounded accordingly. */
-static int powerlog_bertrand (mpfr_ptr r, mpfr_srcptr b, unsigned long K,
-                              int upper, mpfr_prec_t p)
+/*@ requires valid: \valid (r) && \valid_read (b);
+    requires sep: \separated (r, b);
+    requires inited: FrInited (*r) && FrInited (*b);
+    requires fin: FrNum (*b);
+    requires n: 2 <= K;
+    requires prec: 64 <= p && FrPrecOk (p);
+    assigns *r;
+    ensures inited: FrInited (*r);
+    ensures bound: \result != 0 ==>
+      PowLogConv (-1, fr_val (*b), K)
+      && FrGe (*r, PowLogTail (-1, fr_val (*b), K));
+*/
+static int powerlog_bertrand_upper (mpfr_ptr r, mpfr_srcptr b, unsigned long K,
+                                    mpfr_prec_t p)
 {
   mpfr_t l, c, t;
   int ok = 1;
   mpfr_init2 (l, p); mpfr_init2 (c, p); mpfr_init2 (t, p);
-  mpfr_set_ui (t, K, MPFR_RNDN);
-  mpfr_log (l, t, upper ? MPFR_RNDD : MPFR_RNDU); /* exponent < 0: base
-                                                     down gives power up */
-  if (upper)
-    {
-      mpfr_si_sub (c, -1, b, MPFR_RNDD);      /* c <= -1 - b */
-      if (!(mpfr_sgn (c) > 0)) { ok = 0; goto done; }
-      mpfr_add_si (t, b, 1, K >= 3 ? MPFR_RNDU : MPFR_RNDD);
-      if (!(mpfr_sgn (t) < 0)) { ok = 0; goto done; }
-      mpfr_pow (t, l, t, MPFR_RNDU);          /* t >= (log K)^(b+1) */
-      mpfr_div (r, t, c, MPFR_RNDU);          /* r >= (log K)^(b+1)/(-1-b) */
-    }
-  else
-    {
-      mpfr_si_sub (c, -1, b, MPFR_RNDU);      /* c >= -1 - b > 0 */
-      mpfr_add_si (t, b, 1, MPFR_RNDD);       /* K >= 3: t <= b + 1 < 0 */
-      mpfr_pow (t, l, t, MPFR_RNDD);          /* t <= (log K)^(b+1) */
-      mpfr_div (r, t, c, MPFR_RNDD);          /* r <= (log K)^(b+1)/(-1-b) */
-    }
+  mpfr_set_ui (t, K, MPFR_RNDN);              /* exact */
+  mpfr_log (l, t, MPFR_RNDD);                 /* l <= log K; exponent < 0:
+                                                 base down gives power up */
+  mpfr_si_sub (c, -1, b, MPFR_RNDD);          /* c <= -1 - b */
+  if (!(mpfr_sgn (c) > 0)) { ok = 0; goto done; }
+  if (!(mpfr_sgn (l) > 0)) { ok = 0; goto done; }   /* proof guard */
+  /*@ assert c1: FrNum (*c) && 0 < fr_val (*c) <= -1 - fr_val (*b); */
+  /*@ assert l1: FrNum (*l) && 0 < fr_val (*l) <= r_log (K); */
+  mpfr_add_si (t, b, 1, K >= 3 ? MPFR_RNDU : MPFR_RNDD);
+  if (!(mpfr_sgn (t) < 0)) { ok = 0; goto done; }
+  if (!mpfr_number_p (t))                     /* proof guard: t = -Inf; */
+    { mpfr_set_inf (r, 1); goto done; }       /* MPFR gives +Inf too */
+  /*@ assert e1: K >= 3 ==> 1 <= r_log (K); */
+  /*@ assert e2: K < 3 ==> r_log (K) <= 1; */
+  /*@ assert t1: FrNum (*t) && fr_val (*t) < 0
+        && (K >= 3 ==> fr_val (*b) + 1 <= fr_val (*t))
+        && (K < 3 ==> fr_val (*t) <= fr_val (*b) + 1); */
+  /*@ assert p1: r_pow (r_log (K), fr_val (*t)) <= r_pow (fr_val (*l), fr_val (*t)); */
+  /*@ assert p2: r_pow (r_log (K), fr_val (*b) + 1) <= r_pow (r_log (K), fr_val (*t)); */
+  mpfr_pow (t, l, t, MPFR_RNDU);              /* t >= (log K)^(b+1) */
+  /*@ assert t2: FrGe (*t, r_pow (r_log (K), fr_val (*b) + 1)); */
+  /*@ assert pos: 0 < r_pow (r_log (K), fr_val (*b) + 1); */
+  /*@ assert qd: FrNum (*t) ==> r_pow (r_log (K), fr_val (*b) + 1) / (-1 - fr_val (*b))
+                                <= fr_val (*t) / fr_val (*c); */
+  mpfr_div (r, t, c, MPFR_RNDU);              /* r >= (log K)^(b+1)/(-1-b) */
+  /*@ assert r1: FrGe (*r, r_pow (r_log (K), fr_val (*b) + 1) / (-1 - fr_val (*b))); */
  done:
   mpfr_clear (l); mpfr_clear (c); mpfr_clear (t);
   return ok;
 }
 
+/* Lower (M = N + 1 >= 3, alpha = -1 exactly): sum_{n>=M} f(n) >=
+ * int_M^inf f (axiom PowLog_Bertrand_Lower); log M >= 1, so the exponent
+ * is rounded down.  The proof guards set r = 0 (a lower bound). */
+/*@ requires valid: \valid (r) && \valid_read (b);
+    requires sep: \separated (r, b);
+    requires inited: FrInited (*r) && FrInited (*b);
+    requires fin: FrNum (*b);
+    requires n: 2 <= N < 18446744073709551615;
+    requires prec: 64 <= p && FrPrecOk (p);
+    assigns *r;
+    ensures inited: FrInited (*r) && !FrNaN (*r);
+    ensures bound: FrNum (*r) && fr_val (*r) == 0
+      || (fr_val (*b) < -1 ==> FrLe (*r, PowLogTail (-1, fr_val (*b), N)));
+*/
+static void powerlog_bertrand_lower (mpfr_ptr r, mpfr_srcptr b, unsigned long N,
+                                     mpfr_prec_t p)
+{
+  unsigned long M = N + 1;
+  mpfr_t l, c, t;
+  mpfr_init2 (l, p); mpfr_init2 (c, p); mpfr_init2 (t, p);
+  mpfr_set_ui (t, M, MPFR_RNDN);              /* exact */
+  mpfr_log (l, t, MPFR_RNDU);                 /* l >= log M; exponent < 0:
+                                                 base up gives power down */
+  mpfr_si_sub (c, -1, b, MPFR_RNDU);          /* c >= -1 - b > 0 */
+  mpfr_add_si (t, b, 1, MPFR_RNDD);           /* t <= b + 1 < 0 */
+  /* proof guards: l = +Inf (never), c = +Inf or t = -Inf (MPFR would give
+   * 0 as well), c <= 0 (only if b >= -1: beta empty, nothing to enclose) */
+  if (!(mpfr_number_p (l) && mpfr_number_p (c) && mpfr_sgn (c) > 0
+        && mpfr_number_p (t)))
+    { mpfr_set_zero (r, 1); goto done; }
+  /*@ assert e1: 1 <= r_log (M); */
+  /*@ assert l1: FrNum (*l) && 1 <= r_log (M) <= fr_val (*l); */
+  /*@ assert c1: FrNum (*c) && 0 < fr_val (*c) && (fr_val (*b) < -1 ==> -1 - fr_val (*b) <= fr_val (*c)); */
+  /*@ assert t1: FrNum (*t) && fr_val (*t) <= fr_val (*b) + 1; */
+  /*@ assert p1: fr_val (*b) < -1 ==>
+        r_pow (fr_val (*l), fr_val (*t)) <= r_pow (r_log (M), fr_val (*t)); */
+  /*@ assert p2: r_pow (r_log (M), fr_val (*t)) <= r_pow (r_log (M), fr_val (*b) + 1); */
+  mpfr_pow (t, l, t, MPFR_RNDD);              /* t <= (log M)^(b+1) */
+  /*@ assert t2: FrNum (*t) && 0 <= fr_val (*t)
+        && (fr_val (*b) < -1 ==> fr_val (*t) <= r_pow (r_log (M), fr_val (*b) + 1)); */
+  /*@ assert qd: fr_val (*b) < -1 ==>
+        fr_val (*t) / fr_val (*c) <= r_pow (r_log (M), fr_val (*b) + 1) / (-1 - fr_val (*b)); */
+  mpfr_div (r, t, c, MPFR_RNDD);              /* r <= (log M)^(b+1)/(-1-b) */
+  /*@ assert r1: !FrNaN (*r) && (fr_val (*b) < -1 ==>
+        FrLe (*r, r_pow (r_log (M), fr_val (*b) + 1) / (-1 - fr_val (*b)))); */
+ done:
+  mpfr_clear (l); mpfr_clear (c); mpfr_clear (t);
+}
+
+/* Input: alpha, beta finite intervals, N >= 2 (N < ULONG_MAX).
+ * Output: on IC_IVAL_OK, out encloses sum_{n>N} n^a (log n)^b for every a
+ * in alpha and b in beta (and the series converge); otherwise the whole
+ * line and IC_IVAL_EDOM. */
+/*@ requires valid: \valid (out) && \valid_read (alpha) && \valid_read (beta);
+    requires alias: (out == alpha || \separated (out, alpha))
+                    && (out == beta || \separated (out, beta));
+    requires ok: IvalOk (alpha) && IvalOk (beta) && IvalInited (out);
+    assigns *out;
+    ensures ok: IvalOk (out);
+    ensures status: \result == IC_IVAL_OK || \result == IC_IVAL_EDOM;
+    ensures edom: \result == IC_IVAL_EDOM ==> IvalFull (out);
+    ensures sound: \result == IC_IVAL_OK ==> \forall real x, y;
+      \old (Encloses (alpha, x)) && \old (Encloses (beta, y)) ==>
+        PowLogConv (x, y, N) && Encloses (out, PowLogTail (x, y, N));
+*/
 int ic_tail_powerlog (ic_ival_ptr out, ic_ival_srcptr alpha, ic_ival_srcptr beta,
                       unsigned long N)
 {
-  mpfr_prec_t p = work_prec (out);
+  mpfr_prec_t p;
   mpfr_t lo, hi;
   int ok;
 
   if (N < 2 || N == ULONG_MAX || !ic_ival_is_finite (alpha)
       || !ic_ival_is_finite (beta))
     { ic_ival_set_full (out); return IC_IVAL_EDOM; }
+  p = work_prec (out);
 
   /* The sum is non-decreasing in alpha (n >= 1) and in beta (log n > 1 for
-   * n >= 3): upper bounds use alpha.hi, beta.hi; lower alpha.lo, beta.lo. */
+   * n >= 3): upper bounds use alpha.hi, beta.hi; lower alpha.lo, beta.lo
+   * (axiom PowLog_Mono). */
   mpfr_init2 (lo, ic_ival_get_prec (out));
   mpfr_init2 (hi, ic_ival_get_prec (out));
   if (mpfr_cmp_si (alpha->hi, -1) < 0)
     ok = powerlog_upper_alt (hi, alpha->hi, beta->hi, N, p);
   else if (mpfr_cmp_si (alpha->hi, -1) == 0 && mpfr_cmp_si (beta->hi, -1) < 0)
-    ok = powerlog_bertrand (hi, beta->hi, N, 1, p);
+    ok = powerlog_bertrand_upper (hi, beta->hi, N, p);
   else
     ok = 0;
+  /*@ assert up: ok != 0 ==> \forall real x, y;
+        x <= fr_val (alpha->hi[0]) && y <= fr_val (beta->hi[0]) ==>
+        PowLogConv (x, y, N) && FrGe (*hi, PowLogTail (x, y, N)); */
+  /*@ assert up_case: ok != 0 ==> fr_val (alpha->hi[0]) < -1
+        || (fr_val (alpha->hi[0]) == -1 && fr_val (beta->hi[0]) < -1); */
 
   if (ok)
     {
       if (mpfr_cmp_si (alpha->lo, -1) < 0)
-        powerlog_lower_alt (lo, alpha->lo, beta->lo, N + 1, p);
+        {
+          powerlog_lower_alt (lo, alpha->lo, beta->lo, N, p);
+          /*@ assert low_alt: FrNum (*lo) && fr_val (*lo) == 0
+                || FrLe (*lo, PowLogTail (fr_val (alpha->lo[0]), fr_val (beta->lo[0]), N)); */
+        }
       else  /* alpha = -1 exactly and beta.lo <= beta.hi < -1 */
-        powerlog_bertrand (lo, beta->lo, N + 1, 0, p);
+        powerlog_bertrand_lower (lo, beta->lo, N, p);
+      /*@ assert low: FrNum (*lo) && fr_val (*lo) == 0
+            || \forall real x, y;
+               fr_val (alpha->lo[0]) <= x <= fr_val (alpha->hi[0])
+               && fr_val (beta->lo[0]) <= y <= fr_val (beta->hi[0]) ==>
+               FrLe (*lo, PowLogTail (x, y, N)); */
       if (mpfr_sgn (lo) < 0) mpfr_set_zero (lo, 1);   /* terms are > 0 */
+      /*@ assert low2: \forall real x, y;
+               fr_val (alpha->lo[0]) <= x <= fr_val (alpha->hi[0])
+               && fr_val (beta->lo[0]) <= y <= fr_val (beta->hi[0]) ==>
+               FrLe (*lo, PowLogTail (x, y, N)); */
+      /*@ assert both: \forall real x, y;
+               FrLe (alpha->lo[0], x) && FrGe (alpha->hi[0], x)
+               && FrLe (beta->lo[0], y) && FrGe (beta->hi[0], y) ==>
+               PowLogConv (x, y, N) && FrLe (*lo, PowLogTail (x, y, N))
+               && FrGe (*hi, PowLogTail (x, y, N)); */
+      /*@ assert nn: !FrNaN (*lo) && !FrNaN (*hi); */
       mpfr_swap (out->lo, lo);
       mpfr_swap (out->hi, hi);
+      /*@ assert out_ok: IvalOk (out); */
     }
+  /*@ assert ok_ok: ok != 0 ==> IvalOk (out); */
   mpfr_clear (lo);
   mpfr_clear (hi);
   if (!ok) { ic_ival_set_full (out); return IC_IVAL_EDOM; }
