@@ -7,7 +7,7 @@
 
 CC      ?= gcc
 CFLAGS  ?= -O2 -g
-override CFLAGS += -std=c11 -Wall -Wextra -Wno-unused-parameter -D_POSIX_C_SOURCE=200809L -Isrc -Isrc/kern
+override CFLAGS += -std=c11 -Wall -Wextra -Wno-unused-parameter -Wno-unused-label -D_POSIX_C_SOURCE=200809L -Isrc -Isrc/kern
 LDLIBS  += -lmpfr -lgmp -lm -lpthread
 BUILD   ?= build
 PREFIX  ?= /usr/local
