@@ -9,38 +9,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <time.h>
-#include "../specs/mpfr_model.h"
+#include "axioms_harness.h"
 
-static int nfail;
-static unsigned long seed;
-
-static void report (int ok, const char *name, long iters)
-{
-  if (ok) printf ("ok %s (%ld cases, seed %lu)\n", name, iters, seed);
-  else { printf ("FAIL %s (seed %lu)\n", name, seed); nfail++; }
-}
 
 typedef int (*op2_t) (mpfr_ptr, mpfr_srcptr, mpfr_srcptr, mpfr_rnd_t);
 typedef int (*op1_t) (mpfr_ptr, mpfr_srcptr, mpfr_rnd_t);
 
-/* Rounded(r, exact, rnd): RNDD r <= exact and (exact >= 0 => r >= 0);
- * RNDU symmetric.  exact is a 4x-precision RNDN value; its error is far
- * below one ulp of r, so a strict violation would show. */
-static int rounded_ok (mpfr_srcptr r, mpfr_srcptr exact, mpfr_rnd_t rnd)
-{
-  if (mpfr_nan_p (r)) return mpfr_nan_p (exact);
-  if (rnd == MPFR_RNDD)
-    return mpfr_lessequal_p (r, exact) && (mpfr_sgn (exact) < 0 || mpfr_sgn (r) >= 0);
-  return mpfr_greaterequal_p (r, exact) && (mpfr_sgn (exact) > 0 || mpfr_sgn (r) <= 0);
-}
-
-static void random_fr (mpfr_ptr x, gmp_randstate_t st, long emax)
-{
-  mpfr_urandomb (x, st);
-  mpfr_mul_2si (x, x, (long) (gmp_urandomm_ui (st, 2 * emax + 1)) - emax, MPFR_RNDN);
-  if (gmp_urandomm_ui (st, 2)) mpfr_neg (x, x, MPFR_RNDN);
-  if (gmp_urandomm_ui (st, 20) == 0) mpfr_set_zero (x, 1);
-}
 
 static void test_op2 (const char *name, op2_t f, gmp_randstate_t st, int posy)
 {
@@ -255,10 +229,7 @@ static void test_analysis (gmp_randstate_t st)
 int main (int argc, char **argv)
 {
   gmp_randstate_t st;
-  seed = argc > 1 ? strtoul (argv[1], 0, 10) : (unsigned long) time (0);
-  gmp_randinit_default (st);
-  gmp_randseed_ui (st, seed);
-  printf ("# seed %lu (replay: %s %lu)\n", seed, argv[0], seed);
+  harness_init (st, argc, argv);
   test_op2 ("mpfr_add_rounded", mpfr_add, st, 0);
   test_op2 ("mpfr_sub_rounded", mpfr_sub, st, 0);
   test_op2 ("mpfr_div_rounded", mpfr_div, st, 1);

@@ -14,34 +14,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <time.h>
-#include "../specs/mpfr_model.h"
+#include "axioms_harness.h"
 
-static int nfail;
-static unsigned long seed;
-
-static void report (int ok, const char *name, long iters)
-{
-  if (ok) printf ("ok %s (%ld cases, seed %lu)\n", name, iters, seed);
-  else { printf ("FAIL %s (seed %lu)\n", name, seed); nfail++; }
-}
-
-/* Rounded(r, exact, rnd) as in test_axioms.c: RNDD r <= exact and
- * (exact >= 0 => r >= 0); RNDU symmetric.  exact is a 4x-precision value. */
-static int rounded_ok (mpfr_srcptr r, mpfr_srcptr exact, mpfr_rnd_t rnd)
-{
-  if (mpfr_nan_p (r)) return 0;
-  if (rnd == MPFR_RNDD)
-    return mpfr_lessequal_p (r, exact) && (mpfr_sgn (exact) < 0 || mpfr_sgn (r) >= 0);
-  return mpfr_greaterequal_p (r, exact) && (mpfr_sgn (exact) > 0 || mpfr_sgn (r) <= 0);
-}
-
-static void random_fr (mpfr_ptr x, gmp_randstate_t st, long emax)
-{
-  mpfr_urandomb (x, st);
-  mpfr_mul_2si (x, x, (long) (gmp_urandomm_ui (st, 2 * emax + 1)) - emax, MPFR_RNDN);
-  if (gmp_urandomm_ui (st, 2)) mpfr_neg (x, x, MPFR_RNDN);
-  if (gmp_urandomm_ui (st, 20) == 0) mpfr_set_zero (x, 1);
-}
 
 static unsigned long random_ui (gmp_randstate_t st)
 {
@@ -350,10 +324,7 @@ static void test_logzeta (void)
 int main (int argc, char **argv)
 {
   gmp_randstate_t st;
-  seed = argc > 1 ? strtoul (argv[1], 0, 10) : (unsigned long) time (0);
-  gmp_randinit_default (st);
-  gmp_randseed_ui (st, seed);
-  printf ("# seed %lu (replay: %s %lu)\n", seed, argv[0], seed);
+  harness_init (st, argc, argv);
   test_get_si (st);
   test_log10 (st);
   test_ui_ops (st);

@@ -14,35 +14,14 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <time.h>
-#include "../specs/mpfr_model.h"
+#include "axioms_harness.h"
 
-static int nfail;
-static unsigned long seed;
-
-static void report (int ok, const char *name, long iters)
-{
-  if (ok) printf ("ok %s (%ld cases, seed %lu)\n", name, iters, seed);
-  else { printf ("FAIL %s (seed %lu)\n", name, seed); nfail++; }
-}
-
-/* Rounded(r, exact, rnd), exact a 4x-precision RNDN value (its error is far
- * below one ulp of r). */
-static int rounded_ok (mpfr_srcptr r, mpfr_srcptr exact, mpfr_rnd_t rnd)
-{
-  if (mpfr_nan_p (r)) return 0;
-  if (rnd == MPFR_RNDD)
-    return mpfr_lessequal_p (r, exact) && (mpfr_sgn (exact) < 0 || mpfr_sgn (r) >= 0);
-  return mpfr_greaterequal_p (r, exact) && (mpfr_sgn (exact) > 0 || mpfr_sgn (r) <= 0);
-}
 
 /* random value: finite of random exponent (zero 1 in 20), or (if special)
  * +-Inf 1 in 10 */
-static void random_fr (mpfr_ptr x, gmp_randstate_t st, long emax, int special)
+static void random_fr_sp (mpfr_ptr x, gmp_randstate_t st, long emax, int special)
 {
-  mpfr_urandomb (x, st);
-  mpfr_mul_2si (x, x, (long) (gmp_urandomm_ui (st, 2 * emax + 1)) - emax, MPFR_RNDN);
-  if (gmp_urandomm_ui (st, 2)) mpfr_neg (x, x, MPFR_RNDN);
-  if (gmp_urandomm_ui (st, 20) == 0) mpfr_set_zero (x, 1);
+  random_fr (x, st, emax);
   if (special && gmp_urandomm_ui (st, 10) == 0)
     mpfr_set_inf (x, gmp_urandomm_ui (st, 2) ? 1 : -1);
 }
@@ -57,8 +36,8 @@ static void test_mul (gmp_randstate_t st)
     {
       /* exponents up to 2^30 each: products overflow sometimes (emax of
        * MPFR's default range is 2^30 - 1), which Rounded allows (+-Inf). */
-      random_fr (x, st, gmp_urandomm_ui (st, 4) ? 40 : (1L << 30) - 2, 1);
-      random_fr (y, st, gmp_urandomm_ui (st, 4) ? 40 : (1L << 30) - 2, 1);
+      random_fr_sp (x, st, gmp_urandomm_ui (st, 4) ? 40 : (1L << 30) - 2, 1);
+      random_fr_sp (y, st, gmp_urandomm_ui (st, 4) ? 40 : (1L << 30) - 2, 1);
       int fin = mpfr_number_p (x) && mpfr_number_p (y);
       int sx = mpfr_sgn (x), sy = mpfr_sgn (y);
       for (int d = 0; d < 2; d++)
@@ -97,8 +76,8 @@ static void test_min_max (gmp_randstate_t st)
   mpfr_init2 (r, 53);                          /* rop narrower: rounding happens */
   for (long i = 0; i < n && ok; i++)
     {
-      random_fr (x, st, 40, 1);
-      random_fr (y, st, 40, 1);
+      random_fr_sp (x, st, 40, 1);
+      random_fr_sp (y, st, 40, 1);
       mpfr_min (r, x, y, MPFR_RNDD);
       if (mpfr_nan_p (r)
           || ((mpfr_inf_p (x) && mpfr_sgn (x) < 0) || (mpfr_inf_p (y) && mpfr_sgn (y) < 0))
@@ -135,10 +114,10 @@ static void test_scale_tail (gmp_randstate_t st)
       mpfr_set_inf (lo, 1); mpfr_set_inf (hi, -1);
       for (long k = 0; k < len; k++)
         {
-          random_fr (f, st, 10, 0);
+          random_fr_sp (f, st, 10, 0);
           mpfr_abs (f, f, MPFR_RNDN);                      /* F >= 0 */
           if (allzero) mpfr_set_zero (f, 1);
-          random_fr (r, st, 10, 0);
+          random_fr_sp (r, st, 10, 0);
           mpfr_min (lo, lo, r, MPFR_RNDN);                 /* exact: same precision */
           mpfr_max (hi, hi, r, MPFR_RNDN);
           mpfr_mul (rf, r, f, MPFR_RNDN);                  /* exact at 2000 bits */
@@ -158,10 +137,7 @@ static void test_scale_tail (gmp_randstate_t st)
 int main (int argc, char **argv)
 {
   gmp_randstate_t st;
-  seed = argc > 1 ? strtoul (argv[1], 0, 10) : (unsigned long) time (0);
-  gmp_randinit_default (st);
-  gmp_randseed_ui (st, seed);
-  printf ("# seed %lu (replay: %s %lu)\n", seed, argv[0], seed);
+  harness_init (st, argc, argv);
   test_mul (st);
   test_min_max (st);
   test_scale_tail (st);

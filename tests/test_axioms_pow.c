@@ -12,21 +12,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <time.h>
-#include "../specs/mpfr_model.h"
+#include "axioms_harness.h"
 
-static int nfail;
-static unsigned long seed;
-
-static void report (int ok, const char *name, long iters)
-{
-  if (ok) printf ("ok %s (%ld cases, seed %lu)\n", name, iters, seed);
-  else { printf ("FAIL %s (seed %lu)\n", name, seed); nfail++; }
-}
 
 /* The predicate Rounded of specs/mpfr_model.h: not NaN; RNDD r <= exact
  * and (exact >= 0 => r finite >= 0); RNDU symmetric.  exact is a
  * 4x-precision RNDN value: its error is far below one ulp of r. */
-static int rounded_ok (mpfr_srcptr r, mpfr_srcptr exact, mpfr_rnd_t rnd)
+static int rounded_fin (mpfr_srcptr r, mpfr_srcptr exact, mpfr_rnd_t rnd)
 {
   if (mpfr_nan_p (r)) return 0;
   if (rnd == MPFR_RNDD)
@@ -36,13 +28,6 @@ static int rounded_ok (mpfr_srcptr r, mpfr_srcptr exact, mpfr_rnd_t rnd)
          && (mpfr_sgn (exact) > 0 || (mpfr_number_p (r) && mpfr_sgn (r) <= 0));
 }
 
-static void random_fr (mpfr_ptr x, gmp_randstate_t st, long emax)
-{
-  mpfr_urandomb (x, st);
-  mpfr_mul_2si (x, x, (long) (gmp_urandomm_ui (st, 2 * emax + 1)) - emax, MPFR_RNDN);
-  if (gmp_urandomm_ui (st, 2)) mpfr_neg (x, x, MPFR_RNDN);
-  if (gmp_urandomm_ui (st, 20) == 0) mpfr_set_zero (x, 1);
-}
 
 static unsigned long random_ul (gmp_randstate_t st)
 {
@@ -116,7 +101,7 @@ static void test_op (const char *name, int op, gmp_randstate_t st)
             case POW:    mpfr_pow (res, x, y, rnd); break;
             default:     mpfr_mul (res, x, y, rnd); break;
             }
-          if (d >= 0 && !rounded_ok (r, e, rnd))
+          if (d >= 0 && !rounded_fin (r, e, rnd))
             {
               ok = 0;
               mpfr_printf ("  %s(x=%Ra, y=%Ra, l=%ld, u=%lu) rnd %d gave %Ra, exact %Ra\n",
@@ -386,10 +371,7 @@ static void test_mono_termwise (gmp_randstate_t st)
 int main (int argc, char **argv)
 {
   gmp_randstate_t st;
-  seed = argc > 1 ? strtoul (argv[1], 0, 10) : (unsigned long) time (0);
-  gmp_randinit_default (st);
-  gmp_randseed_ui (st, seed);
-  printf ("# seed %lu (replay: %s %lu)\n", seed, argv[0], seed);
+  harness_init (st, argc, argv);
   test_set_ui (st);
   test_op ("mpfr_si_sub_rounded", SI_SUB, st);
   test_op ("mpfr_add_si_rounded", ADD_SI, st);
