@@ -10,4 +10,5 @@
 #include "interval.acsl"
 #include "series.acsl"
 #include "verdict.acsl"
+#include "cvz.acsl"
 #endif
