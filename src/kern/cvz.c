@@ -126,6 +126,14 @@ static void cvz_err (mpfr_ptr e, mpfr_srcptr al, mpfr_srcptr ah, mpfr_srcptr dl)
   mpfr_clear (u);
 }
 
+/* The premises of the kernel's claim on finite endpoints (W in s, D in d,
+ * A0 in a0, and the CVZ hypothesis): a definition, nothing trusted. */
+/*@ predicate CvzIn (ic_fr_struct sl, ic_fr_struct sh, ic_fr_struct dl, ic_fr_struct dh,
+                    ic_fr_struct al, ic_fr_struct ah) =
+      CvzHyp && fr_val (sl) <= CvzW <= fr_val (sh) && fr_val (dl) <= CvzD <= fr_val (dh)
+      && fr_val (al) <= CvzA0 <= fr_val (ah);
+*/
+
 /* [lo, hi] = [q.lo - e, q.hi + e] (outward), an enclosure of S. */
 /*@ requires valid: \valid (lo) && \valid (hi) && \valid_read (s) && \valid_read (d)
                     && \valid_read (a0);
@@ -140,27 +148,51 @@ static void cvz_err (mpfr_ptr e, mpfr_srcptr al, mpfr_srcptr ah, mpfr_srcptr dl)
     assigns *lo, *hi;
     ensures inited: FrInited (*lo) && FrInited (*hi);
     ensures not_nan: !FrNaN (*lo) && !FrNaN (*hi);
-    ensures sound: CvzHyp && Encloses (s, CvzW) && Encloses (d, CvzD)
-                   && Encloses (a0, CvzA0) ==> FrLe (*lo, CvzS) && FrGe (*hi, CvzS);
+    ensures sound: CvzIn (\old (s->lo[0]), \old (s->hi[0]), \old (d->lo[0]), \old (d->hi[0]),
+                          \old (a0->lo[0]), \old (a0->hi[0])) ==>
+                   FrLe (*lo, CvzS) && FrGe (*hi, CvzS);
 */
 static void cvz_compose (mpfr_ptr lo, mpfr_ptr hi, ic_ival_srcptr s, ic_ival_srcptr d,
                          ic_ival_srcptr a0)
 {
   mpfr_t e;
+  /* the endpoints as values (no frame reasoning about s, d, a0 below) */
+  //@ ghost ic_fr_struct sl = s->lo[0];
+  //@ ghost ic_fr_struct sh = s->hi[0];
+  //@ ghost ic_fr_struct dl = d->lo[0];
+  //@ ghost ic_fr_struct dh = d->hi[0];
+  //@ ghost ic_fr_struct al = a0->lo[0];
+  //@ ghost ic_fr_struct ah = a0->hi[0];
   mpfr_init2 (e, mpfr_get_prec (lo));
   cvz_quot_lo (lo, s->lo, d->lo, d->hi);      /* lo <= W / D */
   cvz_quot_hi (hi, s->hi, d->lo, d->hi);      /* hi >= W / D */
   cvz_err (e, a0->lo, a0->hi, d->lo);         /* e >= 2 |A0| / D */
   /*@ assert thm: CvzHyp ==>
         CvzW / CvzD - 2 * \abs (CvzA0) / CvzD <= CvzS <= CvzW / CvzD + 2 * \abs (CvzA0) / CvzD; */
-  /*@ assert pre_lo: CvzHyp && Encloses (s, CvzW) && Encloses (d, CvzD) && Encloses (a0, CvzA0) ==>
-        FrLe (*lo, CvzW / CvzD) && FrGe (*e, 2 * \abs (CvzA0) / CvzD); */
+  /*@ assert pre: CvzIn (sl, sh, dl, dh, al, ah) ==> FrLe (*lo, CvzW / CvzD) && FrGe (*hi, CvzW / CvzD)
+        && FrGe (*e, 2 * \abs (CvzA0) / CvzD); */
+  /*@ assert kinds: (FrNum (*lo) || FrNInf (*lo)) && (FrNum (*hi) || FrPInf (*hi))
+        && (FrNum (*e) || FrPInf (*e)); */
+  //@ ghost ic_fr_struct lo0 = *lo;
   mpfr_sub (lo, lo, e, MPFR_RNDD);            /* lo <= W/D - 2|A0|/D <= S */
-  /*@ assert lo_b: CvzHyp && Encloses (s, CvzW) && Encloses (d, CvzD) && Encloses (a0, CvzA0) ==>
+  /*@ assert lo_inf: !(FrNum (lo0) && FrNum (*e)) ==> FrNInf (*lo); */
+  /*@ assert lo_num: FrNum (lo0) && FrNum (*e) ==>
+        FrLe (*lo, fr_val (lo0) - fr_val (*e)); */
+  /*@ assert lo_b0: CvzHyp && FrLe (lo0, CvzW / CvzD) && FrGe (*e, 2 * \abs (CvzA0) / CvzD) ==>
         FrLe (*lo, CvzS); */
+  /*@ assert pre_hi: CvzIn (sl, sh, dl, dh, al, ah) ==> FrGe (*hi, CvzW / CvzD)
+        && FrGe (*e, 2 * \abs (CvzA0) / CvzD); */
+  /*@ assert lo_b: CvzIn (sl, sh, dl, dh, al, ah) ==> FrLe (*lo, CvzS); */
+  //@ ghost ic_fr_struct hi0 = *hi;
   mpfr_add (hi, hi, e, MPFR_RNDU);            /* hi >= W/D + 2|A0|/D >= S */
-  /*@ assert hi_b: CvzHyp && Encloses (s, CvzW) && Encloses (d, CvzD) && Encloses (a0, CvzA0) ==>
+  /*@ assert hi_inf: !(FrNum (hi0) && FrNum (*e)) ==> FrPInf (*hi); */
+  /*@ assert hi_num: FrNum (hi0) && FrNum (*e) ==>
+        FrGe (*hi, fr_val (hi0) + fr_val (*e)); */
+  /*@ assert hi_b0: CvzHyp && FrGe (hi0, CvzW / CvzD) && FrGe (*e, 2 * \abs (CvzA0) / CvzD) ==>
         FrGe (*hi, CvzS); */
+  /*@ assert lo_kept: CvzIn (sl, sh, dl, dh, al, ah) ==> FrLe (*lo, CvzS); */
+  /*@ assert hi_b: CvzIn (sl, sh, dl, dh, al, ah) ==> FrGe (*hi, CvzS); */
+  /*@ assert both: CvzIn (sl, sh, dl, dh, al, ah) ==> FrLe (*lo, CvzS) && FrGe (*hi, CvzS); */
   mpfr_clear (e);
 }
 
@@ -185,6 +217,9 @@ int ic_tail_cvz (ic_ival_ptr out, ic_ival_srcptr s, ic_ival_srcptr d, ic_ival_sr
   mpfr_init2 (hi, ic_ival_get_prec (out));
   /* All endpoints of s, d, a0 are read before out (which may alias them)
    * is written. */
+  /*@ assert in: CvzHyp && \at (Encloses (s, CvzW), Pre) && \at (Encloses (d, CvzD), Pre)
+        && \at (Encloses (a0, CvzA0), Pre) ==>
+        CvzIn (s->lo[0], s->hi[0], d->lo[0], d->hi[0], a0->lo[0], a0->hi[0]); */
   cvz_compose (lo, hi, s, d, a0);
   /*@ assert b0: CvzHyp && \at (Encloses (s, CvzW), Pre) && \at (Encloses (d, CvzD), Pre)
         && \at (Encloses (a0, CvzA0), Pre) ==> FrLe (*lo, CvzS) && FrGe (*hi, CvzS); */
