@@ -223,10 +223,13 @@ int ic_tail_cvz (ic_ival_ptr out, ic_ival_srcptr s, ic_ival_srcptr d, ic_ival_sr
   cvz_compose (lo, hi, s, d, a0);
   /*@ assert b0: CvzHyp && \at (Encloses (s, CvzW), Pre) && \at (Encloses (d, CvzD), Pre)
         && \at (Encloses (a0, CvzA0), Pre) ==> FrLe (*lo, CvzS) && FrGe (*hi, CvzS); */
+  /*@ assert k0: FrInited (out->lo[0]) && FrInited (out->hi[0]) && FrInited (*lo)
+        && FrInited (*hi); */
   mpfr_swap (out->lo, lo);
   /*@ assert b1: CvzHyp && \at (Encloses (s, CvzW), Pre) && \at (Encloses (d, CvzD), Pre)
         && \at (Encloses (a0, CvzA0), Pre) ==> FrLe (out->lo[0], CvzS) && FrGe (*hi, CvzS); */
-  /*@ assert k1: FrInited (out->lo[0]) && !FrNaN (out->lo[0]) && FrInited (*hi) && !FrNaN (*hi); */
+  /*@ assert k1: FrInited (out->lo[0]) && !FrNaN (out->lo[0]) && FrInited (*hi) && !FrNaN (*hi)
+        && FrInited (out->hi[0]); */
   mpfr_swap (out->hi, hi);
   /*@ assert b2: CvzHyp && \at (Encloses (s, CvzW), Pre) && \at (Encloses (d, CvzD), Pre)
         && \at (Encloses (a0, CvzA0), Pre) ==> Encloses (out, CvzS); */
