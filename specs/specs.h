@@ -14,4 +14,5 @@
 #include "series.acsl"
 #include "mul.acsl"
 #include "verdict.acsl"
+#include "cvz.acsl"
 #endif

@@ -20,6 +20,7 @@
 #include "symb.h"
 #include "verdict.h"
 #include "tail.h"
+#include "cvz.h"
 #include "enclose.h"
 #include "split.h"
 #include "em.h"
@@ -285,10 +286,12 @@ static mpfr_prec_t prec_for (long digits, unsigned long N, const ic_options *opt
 
 /* Cohen-Villegas-Zagier acceleration (Algorithm 1 of "Convergence
  * acceleration of alternating series", Experiment. Math. 9 (2000)): for
- * a_k = h(N + k) with h completely monotone on [N, inf), a_k is a Hausdorff
- * moment sequence and |S - S_m| <= 2 S / (3 + sqrt 8)^m <= 2 a_0 / 5.828^m,
- * where S = sum_k (-1)^k a_k and S_m the accelerated value.  Encloses
- * sum_{k>=0} (-1)^k h(N+k). */
+ * a_k = h(N + k) with h (or -h) completely monotone on [N, inf) and
+ * a_k -> 0, +-a_k is a Hausdorff moment sequence and (Proposition 1)
+ * |S - S_m| <= |S| / d_m <= 2 |a_0| / d_m, where S = sum_k (-1)^k a_k,
+ * S_m = s / d the accelerated value, d_m = ((3+sqrt 8)^m + (3+sqrt 8)^-m)/2.
+ * Encloses sum_{k>=0} (-1)^k h(N+k); the final step is the verified kernel
+ * ic_tail_cvz (theorem: axiom Cvz_Error, specs/cvz.acsl). */
 static int cvz_tail (run *R, ic_ival_ptr out, ic_evaluator *hev, unsigned long N, long digits, mpfr_prec_t prec, long *m_used)
 {
   /* m with 5.828^m >= 10^(digits + 2) * 2 */
@@ -329,20 +332,13 @@ static int cvz_tail (run *R, ic_ival_ptr out, ic_evaluator *hev, unsigned long N
       ic_ival_set_si (t, (2 * k + 1) * (k + 1));
       ic_ival_div (b, b, t);
     }
-  if (ok)
-    {
-      /* S_m = s / d; error <= 2 a_0 / d0 with d0 = (3+sqrt 8)^m >= d/1 */
-      ic_ival_div (out, s, d);
-      ic_ival_t err;
-      ic_ival_init2 (err, prec);
-      ic_ival_mag_upper (err->hi, a0);
-      mpfr_mul_2ui (err->hi, err->hi, 1, MPFR_RNDU);
-      mpfr_div (err->hi, err->hi, d->lo, MPFR_RNDU);
-      /* d = ((3+sqrt8)^m + (3+sqrt8)^-m)/2 <= (3+sqrt 8)^m: bound with d is valid */
-      mpfr_neg (err->lo, err->hi, MPFR_RNDD);
-      ic_ival_add (out, out, err);
-      ic_ival_clear (err);
-    }
+  /* S_m = s / d; |S - S_m| <= 2 |a_0| / d (Proposition 1 of the paper, with
+   * margin: specs/cvz.acsl).  The composition out = s/d + [-e, e],
+   * e >= 2 |a0| / d.lo, is the verified kernel ic_tail_cvz; it refuses
+   * (whole line) a non-finite s, d, a0 or d not > 0, and the method then
+   * fails rather than return that line. */
+  if (ok && ic_tail_cvz (out, s, d, a0) != IC_IVAL_OK)
+    ok = 0;
   ic_ival_clear (a0);
   ic_ival_clear (d); ic_ival_clear (b); ic_ival_clear (c);
   ic_ival_clear (s); ic_ival_clear (a); ic_ival_clear (t); ic_ival_clear (one);
