@@ -583,6 +583,19 @@ static int split_sum (run *R, ic_ival_ptr out, const ic_node *e, unsigned long N
 
 /* One summand: Euler-Maclaurin / zeta, rational expansion, CVZ for an
  * alternating completely monotone summand, or its envelope tail. */
+/* 1 if h(n) -> 0 is certified by the envelope of h on [N, inf): the CVZ
+ * theorem needs it (a completely monotone h with a non-zero limit is a
+ * moment sequence with mass at 1, whose alternating series diverges). */
+static int tends_to_zero (const ic_node *h, unsigned long N, mpfr_prec_t wp)
+{
+  ic_form f;
+  ic_form_init (&f, wp);
+  ic_asym_ctx ctx = { .X = N, .prec = wp };
+  int ok = ic_form_of (&f, h, &ctx) && ic_form_growth (&f) == -1;
+  ic_form_clear (&f);
+  return ok;
+}
+
 static int split_leaf (run *R, ic_ival_ptr out, const ic_node *e, unsigned long N, long D, mpfr_prec_t wp,
                        ic_buf *how)
 {
@@ -601,7 +614,8 @@ static int split_leaf (run *R, ic_ival_ptr out, const ic_node *e, unsigned long 
     {
       ic_node *h = NULL;
       int parity = 0, cms = 0;
-      if (ic_symb_strip_alt (e, &h, &parity) && ic_cm_certify (h, N, &cms) && cms != 0)
+      if (ic_symb_strip_alt (e, &h, &parity) && ic_cm_certify (h, N, &cms) && cms != 0
+          && tends_to_zero (h, N, wp))
         {
           ic_evaluator *hev = ic_eval_new (h, wp);
           long mm = 0;
