@@ -250,6 +250,10 @@ static int powerlog_bertrand_upper (mpfr_ptr r, mpfr_srcptr b, unsigned long K,
   if (!(mpfr_sgn (t) < 0)) { ok = 0; goto done; }
   if (!mpfr_number_p (t))                     /* proof guard: t = -Inf; */
     { mpfr_set_inf (r, 1); goto done; }       /* MPFR gives +Inf too */
+  /* names r_pow: brings block Pow of specs/powerlog.acsl, with the axiom
+   * Log_Two_Three, into the goals below (WP adds a block to a goal only
+   * when the goal uses a symbol the block declares) */
+  /*@ assert pow_key: r_pow (2.0, 1.0) > 0; */
   /*@ assert e1: K >= 3 ==> 1 <= r_log (K); */
   /*@ assert e2: K < 3 ==> r_log (K) <= 1; */
   /*@ assert t1: FrNum (*t) && fr_val (*t) < 0
@@ -299,6 +303,7 @@ static void powerlog_bertrand_lower (mpfr_ptr r, mpfr_srcptr b, unsigned long N,
   if (!(mpfr_number_p (l) && mpfr_number_p (c) && mpfr_sgn (c) > 0
         && mpfr_number_p (t)))
     { mpfr_set_zero (r, 1); goto done; }
+  /*@ assert pow_key: r_pow (2.0, 1.0) > 0; */   /* block Pow: Log_Two_Three */
   /*@ assert e1: 1 <= r_log (M); */
   /*@ assert l1: FrNum (*l) && 1 <= r_log (M) <= fr_val (*l); */
   /*@ assert c1: FrNum (*c) && 0 < fr_val (*c) && (fr_val (*b) < -1 ==> -1 - fr_val (*b) <= fr_val (*c)); */
