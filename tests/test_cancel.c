@@ -16,7 +16,7 @@
 static int nfail, npass;
 static void check (int c, const char *name)
 {
-  if (c) npass++;
+  if (c) { npass++; printf ("ok %s\n", name); }
   else { printf ("FAIL %s\n", name); nfail++; }
 }
 

@@ -23,7 +23,7 @@
 static int nfail, nok;
 static void check (int c, const char *name)
 {
-  if (c) nok++;
+  if (c) { nok++; printf ("ok %s\n", name); }
   else { printf ("FAIL %s\n", name); nfail++; }
 }
 
