@@ -78,29 +78,48 @@ if [ -n "$CACHE" ]; then
 fi
 
 LOG="$OUT/wp.log"
+# ---- the jobs -------------------------------------------------------------
+# Each line of the kernel list is one Frama-C job (it parses every listed
+# file, so the contracts of callees in other files are seen, and proves the
+# line's functions); one more job proves the lemmas (-wp-fct never does).
+# Goal generation and Qed simplification are single-threaded inside one
+# Frama-C process and take most of the time, so the jobs run side by side,
+# WP_JOBS at once (default: the number of cores), each with -wp-par WP_PAR
+# (default 2).  WP launches a goal's provers side by side up to -wp-par and
+# keeps the first success: with -wp-par 1, z3 always runs first, so a goal
+# cached as proved by cvc4 is re-proved by z3 (a cache miss, and a timeout
+# risk).  Lines come heaviest first in the list, so a greedy pool balances
+# them.
+JOBS=${WP_JOBS:-$(nproc 2>/dev/null || echo 2)}
+rm -f "$OUT"/job-*.sh "$OUT"/job-*.log "$OUT"/job-*.rc "$OUT/errors.txt"
+CPPARGS="-idirafter /usr/include -idirafter /usr/include/x86_64-linux-gnu -I$ROOT -I$ROOT/src/kern -I$ROOT/specs -D__GMP_WITHIN_CONFIGURE -include $ROOT/specs/specs.h"
+writejob () { # writejob N "wp options..."
+  cat >"$OUT/job-$1.sh" <<JOB
+frama-c -machdep gcc_x86_64 -cpp-extra-args="$CPPARGS" $FILES \
+  -wp $2 -wp-prover z3,cvc4,cvc5 -wp-timeout $TIMEOUT -wp-par $PAR $CACHEOPT \
+  >"$OUT/job-$1.log" 2>&1
+echo \$? >"$OUT/job-$1.rc"
+JOB
+}
+n=0
+writejob 00 "-wp-prop=@lemma"
+sed 's/#.*//' "$KERNELS" | awk 'NF { s = $2; for (i = 3; i <= NF; i++) s = s "," $i; print s }' >"$OUT/jobs.txt"
+while read -r fcts; do
+  n=$((n + 1))
+  writejob "$(printf %02d $n)" "-wp-rte -warn-unsigned-overflow -warn-signed-overflow -wp-fct $fcts"
+done <"$OUT/jobs.txt"
 start=$(date +%s)
-# shellcheck disable=SC2086
-frama-c -machdep gcc_x86_64 \
-  -cpp-extra-args="-idirafter /usr/include -idirafter /usr/include/x86_64-linux-gnu -I$ROOT -I$ROOT/src/kern -I$ROOT/specs -D__GMP_WITHIN_CONFIGURE -include $ROOT/specs/specs.h" \
-  $FILES \
-  -wp -wp-rte -warn-unsigned-overflow -warn-signed-overflow \
-  -wp-fct "$FCTS" \
-  -wp-prover z3,cvc4,cvc5 -wp-timeout "$TIMEOUT" -wp-par "$PAR" \
-  $CACHEOPT >"$LOG" 2>&1
-rc=$?
-# Lemma pass: -wp-fct never proves lemmas (global, in specs/ or a kernel
-# file); every lemma is proved here, in the same files and context.
-# shellcheck disable=SC2086
-frama-c -machdep gcc_x86_64 \
-  -cpp-extra-args="-idirafter /usr/include -idirafter /usr/include/x86_64-linux-gnu -I$ROOT -I$ROOT/src/kern -I$ROOT/specs -D__GMP_WITHIN_CONFIGURE -include $ROOT/specs/specs.h" \
-  $FILES \
-  -wp -wp-prop=@lemma \
-  -wp-prover z3,cvc4,cvc5 -wp-timeout "$TIMEOUT" -wp-par "$PAR" \
-  $CACHEOPT >"$OUT/wp-lemmas.log" 2>&1
-rcl=$?
-[ $rc -eq 0 ] && rc=$rcl
-cat "$OUT/wp-lemmas.log" >>"$LOG"
+# Lemma job last: it is short.
+{ ls "$OUT"/job-*.sh | grep -v 'job-00.sh'; echo "$OUT/job-00.sh"; } | xargs -P "$JOBS" -n 1 sh
 end=$(date +%s)
+rc=0
+: >"$LOG"
+for j in "$OUT"/job-*.sh; do
+  b=${j%.sh}
+  r=$(cat "$b.rc" 2>/dev/null || echo 99)
+  [ "$r" = 0 ] || { rc=$r; echo "verify: job $(basename "$b") exited with status $r" >>"$OUT/errors.txt"; }
+  cat "$b.log" >>"$LOG"
+done
 
 VERSIONS="frama-c $(frama-c -version 2>/dev/null | head -1); $(why3 --version 2>/dev/null | head -1); $(z3 --version | head -1); $(cvc4 --version | head -1 | sed 's/This is //'); $(cvc5 --version | head -1 | sed 's/This is //')"
 
