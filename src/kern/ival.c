@@ -359,18 +359,38 @@ void ic_ival_mul (ic_ival_ptr z, ic_ival_srcptr x, ic_ival_srcptr y)
 static void ival_recip (ic_ival_ptr r, ic_ival_srcptr y)
 {
   mpfr_t lo, hi;
+  /*@ assert b_sign: \forall real b; Encloses (y, b) ==>
+        (fr_sgn (y->lo[0]) > 0 ==> b > 0) && (fr_sgn (y->hi[0]) < 0 ==> b < 0); */
   mpfr_init2 (lo, mpfr_get_prec (r->lo));
   mpfr_init2 (hi, mpfr_get_prec (r->hi));
   if (mpfr_number_p (y->hi) && !mpfr_zero_p (y->hi))
-    mpfr_ui_div (lo, 1, y->hi, MPFR_RNDD);     /* lo <= 1/y.hi */
+    {
+      mpfr_ui_div (lo, 1, y->hi, MPFR_RNDD);   /* lo <= 1/y.hi */
+      /*@ assert lo_h: FrNum (y->hi[0]) && fr_val (y->hi[0]) != 0
+                       && FrLe (*lo, rrecip (fr_val (y->hi[0]))); */
+      /*@ assert lo_hb: \forall real b; Encloses (y, b) ==>
+            rrecip (fr_val (y->hi[0])) <= rrecip (b); */
+    }
   else
-    mpfr_set_zero (lo, 1);                     /* 1/+-Inf = 0, or y empty */
+    {
+      mpfr_set_zero (lo, 1);                   /* 1/+-Inf = 0, or y empty */
+      /*@ assert lo_0: \forall real b; Encloses (y, b) ==> 0 < rrecip (b); */
+    }
   /*@ assert lo_bound: \forall real b; Encloses (y, b) ==>
         b != 0 && FrLe (*lo, rrecip (b)); */
   if (mpfr_number_p (y->lo) && !mpfr_zero_p (y->lo))
-    mpfr_ui_div (hi, 1, y->lo, MPFR_RNDU);     /* hi >= 1/y.lo */
+    {
+      mpfr_ui_div (hi, 1, y->lo, MPFR_RNDU);   /* hi >= 1/y.lo */
+      /*@ assert hi_l: FrNum (y->lo[0]) && fr_val (y->lo[0]) != 0
+                       && FrGe (*hi, rrecip (fr_val (y->lo[0]))); */
+      /*@ assert hi_lb: \forall real b; Encloses (y, b) ==>
+            rrecip (b) <= rrecip (fr_val (y->lo[0])); */
+    }
   else
-    mpfr_set_zero (hi, 1);
+    {
+      mpfr_set_zero (hi, 1);                   /* 1/-Inf = 0, or y empty */
+      /*@ assert hi_0: \forall real b; Encloses (y, b) ==> rrecip (b) < 0; */
+    }
   /*@ assert hi_bound: \forall real b; Encloses (y, b) ==>
         FrGe (*hi, rrecip (b)); */
   ival_take (r, lo, hi);
@@ -423,6 +443,11 @@ int ic_ival_div (ic_ival_ptr z, ic_ival_srcptr x, ic_ival_srcptr y)
   /*@ assert res_mul: \forall real a, b;
         \at (Encloses (x, a), Pre) && \at (Encloses (y, b), Pre) ==>
           b != 0 && Encloses (z, a * rrecip (b)); */
+  /*@ assert res_eq: \forall real a, b;
+        \at (Encloses (x, a), Pre) && \at (Encloses (y, b), Pre) ==>
+          Encloses (z, a * rrecip (b)) && b != 0
+          && a * rrecip (b) == rmul (a, rrecip (b))
+          && rmul (a, rrecip (b)) == a / b; */
   /*@ assert res: \forall real a, b;
         \at (Encloses (x, a), Pre) && \at (Encloses (y, b), Pre) ==>
           b != 0 && Encloses (z, a / b); */
