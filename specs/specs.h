@@ -15,4 +15,5 @@
 #include "mul.acsl"
 #include "verdict.acsl"
 #include "cvz.acsl"
+#include "div.acsl"
 #endif

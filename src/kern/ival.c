@@ -339,27 +339,122 @@ void ic_ival_mul (ic_ival_ptr z, ic_ival_srcptr x, ic_ival_srcptr y)
   ival_take (z, lo, hi);
 }
 
+/* Reciprocal of an interval y of one sign (y > 0 or y < 0): 1/t is
+ * decreasing on each half-line, so 1/b lies in [1/y.hi, 1/y.lo]:
+ *   lo = RNDD(1/y.hi) <= 1/y.hi <= 1/b,   hi = RNDU(1/y.lo) >= 1/y.lo >= 1/b.
+ * An infinite endpoint gives 0 (1/+-Inf = +-0: lo = 0 <= 1/b for y > 0,
+ * hi = 0 >= 1/b for y < 0); so does a zero endpoint, which only an empty y
+ * can have (y.hi = 0 with y.lo > 0, ...).  mpfr_ui_div is only called on a
+ * finite non-zero operand, the case its contract describes.
+ * Proof: lemmas Recip_Anti, Recip_Pos, Recip_Neg of specs/div.acsl. */
+/*@ requires valid: \valid (r) && \valid_read (y);
+    requires alias: r == y || \separated (r, y);
+    requires ok: IvalOk (y) && IvalInited (r);
+    requires one_sign: fr_sgn (y->lo[0]) > 0 || fr_sgn (y->hi[0]) < 0;
+    assigns *r;
+    ensures ok: IvalOk (r);
+    ensures sound: \forall real b;
+      \old (Encloses (y, b)) ==> b != 0 && Encloses (r, rrecip (b));
+*/
+static void ival_recip (ic_ival_ptr r, ic_ival_srcptr y)
+{
+  mpfr_t lo, hi;
+  /*@ assert b_sign: \forall real b; Encloses (y, b) ==>
+        (fr_sgn (y->lo[0]) > 0 ==> b > 0) && (fr_sgn (y->hi[0]) < 0 ==> b < 0); */
+  mpfr_init2 (lo, mpfr_get_prec (r->lo));
+  mpfr_init2 (hi, mpfr_get_prec (r->hi));
+  if (mpfr_number_p (y->hi) && !mpfr_zero_p (y->hi))
+    {
+      mpfr_ui_div (lo, 1, y->hi, MPFR_RNDD);   /* lo <= 1/y.hi */
+      /*@ assert lo_h: FrNum (y->hi[0]) && fr_val (y->hi[0]) != 0
+                       && FrLe (*lo, rrecip (fr_val (y->hi[0]))); */
+      /*@ assert lo_hb: \forall real b; Encloses (y, b) ==>
+            rrecip (fr_val (y->hi[0])) <= rrecip (b); */
+    }
+  else
+    {
+      mpfr_set_zero (lo, 1);                   /* 1/+-Inf = 0, or y empty */
+      /*@ assert lo_0: \forall real b; Encloses (y, b) ==> 0 < rrecip (b); */
+    }
+  /*@ assert lo_bound: \forall real b; Encloses (y, b) ==>
+        b != 0 && FrLe (*lo, rrecip (b)); */
+  if (mpfr_number_p (y->lo) && !mpfr_zero_p (y->lo))
+    {
+      mpfr_ui_div (hi, 1, y->lo, MPFR_RNDU);   /* hi >= 1/y.lo */
+      /*@ assert hi_l: FrNum (y->lo[0]) && fr_val (y->lo[0]) != 0
+                       && FrGe (*hi, rrecip (fr_val (y->lo[0]))); */
+      /*@ assert hi_lb: \forall real b; Encloses (y, b) ==>
+            rrecip (b) <= rrecip (fr_val (y->lo[0])); */
+    }
+  else
+    {
+      mpfr_set_zero (hi, 1);                   /* 1/-Inf = 0, or y empty */
+      /*@ assert hi_0: \forall real b; Encloses (y, b) ==> rrecip (b) < 0; */
+    }
+  /*@ assert hi_bound: \forall real b; Encloses (y, b) ==>
+        FrGe (*hi, rrecip (b)); */
+  ival_take (r, lo, hi);
+}
+
+/* Quotient: 0 not in y (y > 0 or y < 0), then x / y = x * (1/y) with the
+ * reciprocal interval of ival_recip and the proved product ic_ival_mul
+ * (a / b = a * (1/b): lemma Recip_Mul).  Two roundings per endpoint instead
+ * of one: the result may be 1 ulp wider than the four endpoint quotients.
+ * Otherwise EDOM and the whole line. */
+/*@ requires valid: \valid (z) && \valid_read (x) && \valid_read (y);
+    requires alias: (z == x || \separated (z, x)) && (z == y || \separated (z, y));
+    requires ok: IvalOk (x) && IvalOk (y) && IvalInited (z);
+    assigns *z;
+    ensures ok: IvalOk (z);
+    behavior domain:
+      assumes fr_sgn (y->lo[0]) > 0 || fr_sgn (y->hi[0]) < 0;
+      ensures status: \result == IC_IVAL_OK;
+      ensures sound: \forall real a, b;
+        \old (Encloses (x, a)) && \old (Encloses (y, b)) ==>
+          b != 0 && Encloses (z, a / b);
+    behavior edom:
+      assumes !(fr_sgn (y->lo[0]) > 0 || fr_sgn (y->hi[0]) < 0);
+      ensures status: \result == IC_IVAL_EDOM && IvalFull (z);
+    complete behaviors;
+    disjoint behaviors;
+*/
 int ic_ival_div (ic_ival_ptr z, ic_ival_srcptr x, ic_ival_srcptr y)
 {
-  if (!(ic_ival_is_pos (y) || ic_ival_is_neg (y)))
+  ic_ival_t r;
+  if (!(mpfr_sgn (y->lo) > 0 || mpfr_sgn (y->hi) < 0))
     { ic_ival_set_full (z); return IC_IVAL_EDOM; }
-  mpfr_prec_t p = mpfr_get_prec (z->lo);
-  mpfr_t lo, hi, t;
-  mpfr_inits2 (p, lo, hi, t, (mpfr_ptr) 0);
-  /* 0 not in y: the extremes of x/y are among the four endpoint quotients. */
-  mpfr_div (lo, x->lo, y->lo, MPFR_RNDD);
-  mpfr_div (hi, x->lo, y->lo, MPFR_RNDU);
-  mpfr_div (t, x->lo, y->hi, MPFR_RNDD); mpfr_min (lo, lo, t, MPFR_RNDD);
-  mpfr_div (t, x->lo, y->hi, MPFR_RNDU); mpfr_max (hi, hi, t, MPFR_RNDU);
-  mpfr_div (t, x->hi, y->lo, MPFR_RNDD); mpfr_min (lo, lo, t, MPFR_RNDD);
-  mpfr_div (t, x->hi, y->lo, MPFR_RNDU); mpfr_max (hi, hi, t, MPFR_RNDU);
-  mpfr_div (t, x->hi, y->hi, MPFR_RNDD); mpfr_min (lo, lo, t, MPFR_RNDD);
-  mpfr_div (t, x->hi, y->hi, MPFR_RNDU); mpfr_max (hi, hi, t, MPFR_RNDU);
-  mpfr_swap (z->lo, lo);
-  mpfr_swap (z->hi, hi);
-  mpfr_clears (lo, hi, t, (mpfr_ptr) 0);
-  /* Inf/Inf gives NaN: no information on that side. */
-  fix (z);
+  /*@ assert sep_r: \separated (&r[0], z) && \separated (&r[0], x)
+                    && \separated (&r[0], y); */
+  ic_ival_init2 (r, ic_ival_get_prec (z));
+  /*@ assert f1_xl: x->lo[0] == \at (x->lo[0], Pre); */
+  /*@ assert f1_xh: x->hi[0] == \at (x->hi[0], Pre); */
+  /*@ assert f1_yl: y->lo[0] == \at (y->lo[0], Pre); */
+  /*@ assert f1_yh: y->hi[0] == \at (y->hi[0], Pre); */
+  /*@ assert f1_zl: z->lo[0] == \at (z->lo[0], Pre); */
+  /*@ assert f1_zh: z->hi[0] == \at (z->hi[0], Pre); */
+  ival_recip (r, y);                   /* r encloses 1/b for every b in y */
+  /*@ assert f2_xl: x->lo[0] == \at (x->lo[0], Pre); */
+  /*@ assert f2_xh: x->hi[0] == \at (x->hi[0], Pre); */
+  /*@ assert f2_zl: z->lo[0] == \at (z->lo[0], Pre); */
+  /*@ assert f2_zh: z->hi[0] == \at (z->hi[0], Pre); */
+  /*@ assert r_enc: \forall real b; \at (Encloses (y, b), Pre) ==>
+                      b != 0 && Encloses (&r[0], rrecip (b)); */
+  ic_ival_mul (z, x, r);               /* z encloses a * (1/b) = a / b */
+  /*@ assert res_mul: \forall real a, b;
+        \at (Encloses (x, a), Pre) && \at (Encloses (y, b), Pre) ==>
+          b != 0 && Encloses (z, a * rrecip (b)); */
+  /*@ assert res_eq: \forall real a, b;
+        \at (Encloses (x, a), Pre) && \at (Encloses (y, b), Pre) ==>
+          Encloses (z, a * rrecip (b)) && b != 0
+          && a * rrecip (b) == rmul (a, rrecip (b))
+          && rmul (a, rrecip (b)) == a / b; */
+  /*@ assert res: \forall real a, b;
+        \at (Encloses (x, a), Pre) && \at (Encloses (y, b), Pre) ==>
+          b != 0 && Encloses (z, a / b); */
+ M: ;
+  ic_ival_clear (r);
+  /*@ assert f3_zl: z->lo[0] == \at (z->lo[0], M); */
+  /*@ assert f3_zh: z->hi[0] == \at (z->hi[0], M); */
   return IC_IVAL_OK;
 }
 
