@@ -7,6 +7,7 @@
 #include "digits.acsl"
 #include "logseries.acsl"
 #include "powerlog.acsl"
+#include "powexp.acsl"
 #include "mpfr_model.h"
 #include "ival.h"
 #include "verdict.h"

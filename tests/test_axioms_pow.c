@@ -4,7 +4,8 @@
  *    correctly rounded in the directions RNDD / RNDU) on random operands,
  *    against a computation at 4x the precision (seed printed).
  * 2. The axioms of specs/powerlog.acsl on sample points: Log_One,
- *    Log_Two_Three, Pow_Def, and the tail axioms PowLog_* against
+ *    Log_Two_Three, Pow_Def, PowX_Def (specs/powexp.acsl), and the tail
+ *    axioms PowLog_* against
  *    T = sum_{n>N} n^a (log n)^b enclosed as [S_K, S_K + R_K]: S_K the
  *    partial sum up to K (directed rounding), R_K an elementary bound of the
  *    rest by Cauchy condensation (blocks [2^j K, 2^(j+1) K), each at most
@@ -171,6 +172,49 @@ static void test_log_pow (gmp_randstate_t st)
     }
   report (ok_def, "axiom_Pow_Def", n);
   mpfr_clears (x, y, t, u, w, (mpfr_ptr) 0);
+}
+
+/* PowX_Def (specs/powexp.acsl): a^b = exp(log(a) b) for a > 0.  An
+ * enclosure [eD, eU] of exp(log(a) b) by directed rounding (log a in
+ * [lD, lU], the product's endpoints by the sign of b, exp increasing) must
+ * meet [RNDD(a^b), RNDU(a^b)] from mpfr_pow: pD <= eU and eD <= pU.
+ * Random a in 2^[-40, 40], b in +-2^[-12, 5], and exact cases
+ * (integer powers, a = 1, b = 0), at PREC bits. */
+static void test_powx_def (gmp_randstate_t st)
+{
+  mpfr_t a, b, lD, lU, eD, eU, pD, pU;
+  int ok = 1;
+  long n = 3000;
+  mpfr_inits2 (PREC, a, b, lD, lU, eD, eU, pD, pU, (mpfr_ptr) 0);
+  for (long i = 0; i < n; i++)
+    {
+      random_fr (a, st, 40);
+      mpfr_abs (a, a, MPFR_RNDN);
+      if (mpfr_zero_p (a) || i % 50 == 0) mpfr_set_ui (a, 1 + i % 7, MPFR_RNDN);
+      mpfr_urandomb (b, st);
+      mpfr_mul_2si (b, b, (long) gmp_urandomm_ui (st, 18) - 12, MPFR_RNDN);
+      if (gmp_urandomm_ui (st, 2)) mpfr_neg (b, b, MPFR_RNDN);
+      if (i % 50 == 1) mpfr_set_si (b, (long) (i % 13) - 6, MPFR_RNDN);
+      if (i % 50 == 2) mpfr_set_zero (b, 1);
+      mpfr_log (lD, a, MPFR_RNDD);
+      mpfr_log (lU, a, MPFR_RNDU);
+      if (mpfr_sgn (b) >= 0)
+        { mpfr_mul (eD, lD, b, MPFR_RNDD); mpfr_mul (eU, lU, b, MPFR_RNDU); }
+      else
+        { mpfr_mul (eD, lU, b, MPFR_RNDD); mpfr_mul (eU, lD, b, MPFR_RNDU); }
+      mpfr_exp (eD, eD, MPFR_RNDD);
+      mpfr_exp (eU, eU, MPFR_RNDU);
+      mpfr_pow (pD, a, b, MPFR_RNDD);
+      mpfr_pow (pU, a, b, MPFR_RNDU);
+      if (!(mpfr_lessequal_p (pD, eU) && mpfr_lessequal_p (eD, pU)))
+        {
+          ok = 0;
+          mpfr_printf ("  a=%Ra b=%Ra: exp(b log a) in [%Ra, %Ra], a^b in [%Ra, %Ra]\n",
+                       a, b, eD, eU, pD, pU);
+        }
+    }
+  report (ok, "axiom_PowX_Def", n);
+  mpfr_clears (a, b, lD, lU, eD, eU, pD, pU, (mpfr_ptr) 0);
 }
 
 /* term n^a (log n)^b, rounded in direction rnd (n >= 2) */
@@ -380,6 +424,7 @@ int main (int argc, char **argv)
   test_op ("mpfr_mul_rounded", MUL, st);
   test_mul_inf ();
   test_log_pow (st);
+  test_powx_def (st);
   test_mono_termwise (st);
   test_tails ();
   gmp_randclear (st);

@@ -623,29 +623,94 @@ int ic_ival_sqrt (ic_ival_ptr z, ic_ival_srcptr x)
   return IC_IVAL_OK;
 }
 
-/* x^y = exp(y log x) for x > 0: computed as exp of the interval product,
- * so monotonicity in each argument is never needed. */
+/* x^y = exp(y log x) for x > 0 (axiom PowX_Def of specs/powexp.acsl).
+ * Two paths:
+ *  - x and y finite points: one correctly rounded mpfr_pow per direction
+ *    (an infinite point such as [+Inf, +Inf] is not "exact" and takes the
+ *    second path, so mpfr_pow only sees a finite base > 0 and a finite
+ *    exponent, the case its contract describes);
+ *  - otherwise exp of the interval product log(x) * y, through the proved
+ *    kernels ic_ival_log, ic_ival_mul, ic_ival_exp, on a temporary with 10
+ *    more bits than z (fewer only at MPFR_PREC_MAX): monotonicity of x^y in
+ *    each argument is never needed.
+ * z is written last (ival_take, ic_ival_exp), so it may alias x or y. */
+/*@ requires valid: \valid (z) && \valid_read (x) && \valid_read (y);
+    requires alias: (z == x || \separated (z, x)) && (z == y || \separated (z, y));
+    requires ok: IvalOk (x) && IvalOk (y) && IvalInited (z);
+    assigns *z;
+    ensures ok: IvalOk (z);
+    behavior domain:
+      assumes fr_sgn (x->lo[0]) > 0;
+      ensures status: \result == IC_IVAL_OK;
+      ensures sound: \forall real a, b;
+        \old (Encloses (x, a)) && \old (Encloses (y, b)) ==>
+          a > 0 && Encloses (z, r_pow (a, b));
+    behavior edom:
+      assumes fr_sgn (x->lo[0]) <= 0;
+      ensures status: \result == IC_IVAL_EDOM && IvalFull (z);
+    complete behaviors;
+    disjoint behaviors;
+*/
 int ic_ival_pow (ic_ival_ptr z, ic_ival_srcptr x, ic_ival_srcptr y)
 {
+  mpfr_prec_t p;
   if (!ic_ival_is_pos (x)) { ic_ival_set_full (z); return IC_IVAL_EDOM; }
   if (ic_ival_is_exact (x) && ic_ival_is_exact (y))
     {
-      /* One correctly rounded mpfr_pow in each direction. */
-      mpfr_t lo;
+      mpfr_t lo, hi;
+      /*@ assert pt: FrNum (x->lo[0]) && fr_val (x->lo[0]) > 0
+                     && FrNum (x->hi[0]) && fr_val (x->hi[0]) == fr_val (x->lo[0])
+                     && FrNum (y->lo[0]) && FrNum (y->hi[0])
+                     && fr_val (y->hi[0]) == fr_val (y->lo[0]); */
       mpfr_init2 (lo, mpfr_get_prec (z->lo));
-      mpfr_pow (lo, x->lo, y->lo, MPFR_RNDD);
-      mpfr_pow (z->hi, x->hi, y->hi, MPFR_RNDU);
-      mpfr_swap (z->lo, lo);
-      mpfr_clear (lo);
-      fix (z);
+      mpfr_init2 (hi, mpfr_get_prec (z->hi));
+      mpfr_pow (lo, x->lo, y->lo, MPFR_RNDD);   /* lo <= x^y (correctly rounded) */
+      mpfr_pow (hi, x->hi, y->hi, MPFR_RNDU);   /* hi >= x^y */
+      /*@ assert pt_lo: Rounded (*lo, r_pow (fr_val (x->lo[0]), fr_val (y->lo[0])), MPFR_RNDD); */
+      /*@ assert pt_hi: Rounded (*hi, r_pow (fr_val (x->lo[0]), fr_val (y->lo[0])), MPFR_RNDU); */
+      /*@ assert pt_sound: \forall real a, b; Encloses (x, a) && Encloses (y, b) ==>
+            a > 0 && FrLe (*lo, r_pow (a, b)) && FrGe (*hi, r_pow (a, b)); */
+      ival_take (z, lo, hi);
+      /*@ assert pt_ok: IvalOk (z); */
+      /*@ assert pt_fin: \forall real a, b;
+            \at (Encloses (x, a), Pre) && \at (Encloses (y, b), Pre) ==>
+            a > 0 && Encloses (z, r_pow (a, b)); */
       return IC_IVAL_OK;
     }
-  ic_ival_t l;
-  ic_ival_init2 (l, mpfr_get_prec (z->lo) + 10);
-  ic_ival_log (l, x);
-  ic_ival_mul (l, l, y);
-  ic_ival_exp (z, l);
-  ic_ival_clear (l);
+  p = mpfr_get_prec (z->lo);
+  if (p <= MPFR_PREC_MAX - 10) p += 10;         /* guard bits for the product */
+  {
+    ic_ival_t l;
+    ic_ival_init2 (l, p);
+    ic_ival_log (l, x);                         /* log a in l for a in x (x > 0) */
+    /*@ assert l_log: \forall real a; Encloses (x, a) ==> a > 0 && Encloses (&l[0], r_log (a)); */
+    ic_ival_mul (l, l, y);                      /* log(a) b in l */
+    /*@ assert l_mul: \forall real a, b; Encloses (x, a) && Encloses (y, b) ==>
+          a > 0 && Encloses (&l[0], r_log (a) * b); */
+    /*@ assert x_lo_kept: x->lo[0] == \at (x->lo[0], Pre); */
+    /*@ assert x_hi_kept: x->hi[0] == \at (x->hi[0], Pre); */
+    /*@ assert y_lo_kept: y->lo[0] == \at (y->lo[0], Pre); */
+    /*@ assert y_hi_kept: y->hi[0] == \at (y->hi[0], Pre); */
+    /*@ assert l_pre: \forall real a, b;
+          \at (Encloses (x, a), Pre) && \at (Encloses (y, b), Pre) ==>
+          a > 0 && Encloses (&l[0], r_log (a) * b); */
+    ic_ival_exp (z, l);                         /* exp(log(a) b) = a^b in z */
+    /*@ assert z_ok: IvalOk (z); */
+    /*@ assert z_exp: \forall real a, b;
+          \at (Encloses (x, a), Pre) && \at (Encloses (y, b), Pre) ==>
+          a > 0 && Encloses (z, r_exp (r_log (a) * b)); */
+    /*@ assert z_powx: \forall real a, b;
+          \at (Encloses (x, a), Pre) && \at (Encloses (y, b), Pre) ==>
+          a > 0 && Encloses (z, r_powx (a, b)) && r_powx (a, b) == r_pow (a, b); */
+    /*@ assert z_pow: \forall real a, b;
+          \at (Encloses (x, a), Pre) && \at (Encloses (y, b), Pre) ==>
+          a > 0 && Encloses (z, r_pow (a, b)); */
+    /*@ assert l_sep: \separated (z, &l[0]); */
+  Z:
+    ic_ival_clear (l);
+    /*@ assert z_lo_kept: z->lo[0] == \at (z->lo[0], Z); */
+    /*@ assert z_hi_kept: z->hi[0] == \at (z->hi[0], Z); */
+  }
   return IC_IVAL_OK;
 }
 
@@ -729,6 +794,11 @@ int ic_ival_is_nonpos (ic_ival_srcptr x) { return mpfr_sgn (x->hi) <= 0; }
     ensures finite: \result != 0 <==> (FrNum (x->lo[0]) && FrNum (x->hi[0]));
 */
 int ic_ival_is_finite (ic_ival_srcptr x) { return mpfr_number_p (x->lo) && mpfr_number_p (x->hi); }
+/*@ requires valid: \valid_read (x) && IvalInited (x);
+    assigns \nothing;
+    ensures exact: \result != 0 <==>
+      (FrNum (x->lo[0]) && FrNum (x->hi[0]) && fr_val (x->lo[0]) == fr_val (x->hi[0]));
+*/
 int ic_ival_is_exact (ic_ival_srcptr x) { return mpfr_number_p (x->lo) && mpfr_equal_p (x->lo, x->hi); }
 int ic_ival_lt (ic_ival_srcptr x, ic_ival_srcptr y) { return mpfr_less_p (x->hi, y->lo); }
 int ic_ival_contains_fr (ic_ival_srcptr x, mpfr_srcptr v)

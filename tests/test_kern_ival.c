@@ -1,0 +1,246 @@
+/* test_kern_ival.c — runtime containment tests of the verified interval
+ * kernel ic_ival_pow (src/kern/ival.c; contract proved by WP, see
+ * proofs/README.md).
+ *
+ *  - Containment: for random x > 0 (points, thin and wide intervals,
+ *    subnormal-free magnitudes 2^-40..2^40, +Inf upper endpoints, the
+ *    point [+Inf, +Inf]) and y of both signs (points, intervals, infinite
+ *    endpoints), z = x^y at 53 bits must contain a^b for sample points a in
+ *    x, b in y (finite endpoints and random interior points), where a^b is
+ *    enclosed independently by mpfr_pow at 4x53+64 bits with RNDD / RNDU:
+ *    z.lo <= RNDD(a^b) and RNDU(a^b) <= z.hi.
+ *  - No NaN endpoint, status IC_IVAL_OK for x > 0.
+ *  - Aliasing: z == x, z == y and z == x == y give the same interval, bit
+ *    for bit, as a separate z.
+ *  - Domain: x.lo <= 0 gives IC_IVAL_EDOM and the whole line.
+ * Random tests print their seed (argv[1] replays a run). */
+#include <stdio.h>
+#include <stdlib.h>
+#include <time.h>
+#include "ival.h"
+
+#define P 53
+#define PREF (4 * P + 64)
+
+static int nfail;
+static unsigned long seed;
+
+static void check (int c, const char *name, long cases)
+{
+  if (c) printf ("ok %s (%ld cases, seed %lu)\n", name, cases, seed);
+  else { printf ("FAIL %s (seed %lu)\n", name, seed); nfail++; }
+}
+
+/* A positive finite value 2^e * u, u in [1/2, 1), e in [-emax, emax]. */
+static void random_pos (mpfr_ptr r, gmp_randstate_t st, long emax)
+{
+  do mpfr_urandomb (r, st); while (mpfr_zero_p (r));
+  mpfr_mul_2si (r, r, (long) gmp_urandomm_ui (st, 2 * emax + 1) - emax, MPFR_RNDN);
+}
+
+/* x > 0: kind 0 point, 1 thin, 2 wide, 3 [a, +Inf], 4 [+Inf, +Inf] */
+static void random_x (ic_ival_ptr x, gmp_randstate_t st, int kind)
+{
+  random_pos (x->lo, st, 40);
+  switch (kind)
+    {
+    case 0: mpfr_set (x->hi, x->lo, MPFR_RNDN); break;
+    case 1: mpfr_set (x->hi, x->lo, MPFR_RNDN);
+            for (int k = (int) gmp_urandomm_ui (st, 8); k >= 0; k--) mpfr_nextabove (x->hi);
+            break;
+    case 2: random_pos (x->hi, st, 40);
+            if (mpfr_less_p (x->hi, x->lo)) mpfr_swap (x->lo, x->hi);
+            break;
+    case 3: mpfr_set_inf (x->hi, 1); break;
+    default: mpfr_set_inf (x->lo, 1); mpfr_set_inf (x->hi, 1); break;
+    }
+}
+
+/* y: kind 0 point, 1 interval of either sign, 2 [-Inf, b], 3 [a, +Inf],
+ * 4 [-Inf, +Inf], 5 small integer point */
+static void random_y (ic_ival_ptr y, gmp_randstate_t st, int kind)
+{
+  mpfr_urandomb (y->lo, st);
+  mpfr_mul_2si (y->lo, y->lo, (long) gmp_urandomm_ui (st, 8) - 2, MPFR_RNDN);
+  if (gmp_urandomm_ui (st, 2)) mpfr_neg (y->lo, y->lo, MPFR_RNDN);
+  mpfr_urandomb (y->hi, st);
+  mpfr_mul_2si (y->hi, y->hi, (long) gmp_urandomm_ui (st, 8) - 2, MPFR_RNDN);
+  if (gmp_urandomm_ui (st, 2)) mpfr_neg (y->hi, y->hi, MPFR_RNDN);
+  if (mpfr_less_p (y->hi, y->lo)) mpfr_swap (y->lo, y->hi);
+  switch (kind)
+    {
+    case 0: mpfr_set (y->hi, y->lo, MPFR_RNDN); break;
+    case 1: break;
+    case 2: mpfr_set_inf (y->lo, -1); break;
+    case 3: mpfr_set_inf (y->hi, 1); break;
+    case 4: mpfr_set_inf (y->lo, -1); mpfr_set_inf (y->hi, 1); break;
+    default: mpfr_set_si (y->lo, (long) gmp_urandomm_ui (st, 11) - 5, MPFR_RNDN);
+             mpfr_set (y->hi, y->lo, MPFR_RNDN); break;
+    }
+}
+
+/* A finite sample point of [lo, hi] (PREF bits): which 0 lo, 1 hi, else
+ * a random interior point; returns 0 if there is none of that kind. */
+static int sample (mpfr_ptr a, ic_ival_srcptr x, int which, gmp_randstate_t st)
+{
+  mpfr_t u;
+  if (which == 0) return mpfr_number_p (x->lo) ? (mpfr_set (a, x->lo, MPFR_RNDN), 1) : 0;
+  if (which == 1) return mpfr_number_p (x->hi) ? (mpfr_set (a, x->hi, MPFR_RNDN), 1) : 0;
+  if (!mpfr_number_p (x->lo) && !mpfr_number_p (x->hi)) return 0;
+  mpfr_init2 (u, PREF);
+  mpfr_urandomb (u, st);
+  if (mpfr_number_p (x->lo) && mpfr_number_p (x->hi))
+    {                                            /* lo + u (hi - lo) */
+      mpfr_sub (a, x->hi, x->lo, MPFR_RNDN);
+      mpfr_mul (a, a, u, MPFR_RNDN);
+      mpfr_add (a, a, x->lo, MPFR_RNDN);
+    }
+  else if (mpfr_number_p (x->lo))                /* lo + |lo| 2^k u, k <= 20 */
+    {
+      mpfr_abs (a, x->lo, MPFR_RNDN);
+      if (mpfr_zero_p (a)) mpfr_set_ui (a, 1, MPFR_RNDN);
+      mpfr_mul_2si (a, a, (long) gmp_urandomm_ui (st, 21), MPFR_RNDN);
+      mpfr_mul (a, a, u, MPFR_RNDN);
+      mpfr_add (a, a, x->lo, MPFR_RNDN);
+    }
+  else                                           /* hi - |hi| 2^k u */
+    {
+      mpfr_abs (a, x->hi, MPFR_RNDN);
+      if (mpfr_zero_p (a)) mpfr_set_ui (a, 1, MPFR_RNDN);
+      mpfr_mul_2si (a, a, (long) gmp_urandomm_ui (st, 21), MPFR_RNDN);
+      mpfr_mul (a, a, u, MPFR_RNDN);
+      mpfr_sub (a, x->hi, a, MPFR_RNDN);
+    }
+  mpfr_clear (u);
+  /* keep a inside [lo, hi] whatever the rounding did */
+  if (mpfr_number_p (x->lo) && mpfr_less_p (a, x->lo)) mpfr_set (a, x->lo, MPFR_RNDN);
+  if (mpfr_number_p (x->hi) && mpfr_greater_p (a, x->hi)) mpfr_set (a, x->hi, MPFR_RNDN);
+  return 1;
+}
+
+static int same (ic_ival_srcptr a, ic_ival_srcptr b)
+{
+  return mpfr_equal_p (a->lo, b->lo) && mpfr_equal_p (a->hi, b->hi);
+}
+
+static void test_pow_contains (gmp_randstate_t st)
+{
+  ic_ival_t x, y, z, w;
+  mpfr_t a, b, rd, ru;
+  long n = 3000, pts = 0;
+  int ok = 1, ok_nan = 1, ok_alias = 1;
+  ic_ival_init2 (x, P); ic_ival_init2 (y, P); ic_ival_init2 (z, P); ic_ival_init2 (w, P);
+  mpfr_inits2 (PREF, a, b, rd, ru, (mpfr_ptr) 0);
+  for (long i = 0; i < n; i++)
+    {
+      int kx = (int) (i % 5), ky = (int) ((i / 5) % 6);
+      random_x (x, st, kx);
+      random_y (y, st, ky);
+      int st_z = ic_ival_pow (z, x, y);
+      if (st_z != IC_IVAL_OK || mpfr_nan_p (z->lo) || mpfr_nan_p (z->hi))
+        {
+          ok_nan = 0;
+          mpfr_printf ("  pow([%Ra, %Ra], [%Ra, %Ra]) status %d = [%Ra, %Ra]\n",
+                       x->lo, x->hi, y->lo, y->hi, st_z, z->lo, z->hi);
+        }
+      for (int ia = 0; ia < 4; ia++)
+        for (int ib = 0; ib < 4; ib++)
+          {
+            if (!sample (a, x, ia, st) || !sample (b, y, ib, st)) continue;
+            mpfr_pow (rd, a, b, MPFR_RNDD);
+            mpfr_pow (ru, a, b, MPFR_RNDU);
+            pts++;
+            if (!(mpfr_lessequal_p (z->lo, rd) && mpfr_lessequal_p (ru, z->hi)))
+              {
+                if (ok)
+                  mpfr_printf ("  pow([%Ra, %Ra], [%Ra, %Ra]) = [%Ra, %Ra] misses "
+                               "%Ra^%Ra in [%Ra, %Ra]\n", x->lo, x->hi, y->lo, y->hi,
+                               z->lo, z->hi, a, b, rd, ru);
+                ok = 0;
+              }
+          }
+      /* aliasing: z == x, z == y, z == x == y */
+      ic_ival_set_fr2 (w, x->lo, x->hi);
+      ic_ival_pow (w, w, y);
+      ok_alias &= same (w, z);
+      ic_ival_set_fr2 (w, y->lo, y->hi);
+      ic_ival_pow (w, x, w);
+      ok_alias &= same (w, z);
+      ic_ival_pow (z, x, x);                     /* x^x: z == x == y */
+      ic_ival_set_fr2 (w, x->lo, x->hi);
+      ic_ival_pow (w, w, w);
+      ok_alias &= same (w, z);
+    }
+  check (ok, "ic_ival_pow_contains_mpfr_pow", pts);
+  check (ok_nan, "ic_ival_pow_ok_no_nan", n);
+  check (ok_alias, "ic_ival_pow_alias_same", n);
+  mpfr_clears (a, b, rd, ru, (mpfr_ptr) 0);
+  ic_ival_clear (x); ic_ival_clear (y); ic_ival_clear (z); ic_ival_clear (w);
+}
+
+/* Known values: 2^10 = 1024 (exact point path), 4^0.5 = 2, e^1 through
+ * the interval path ([2, 3]^[1, 1] contains e), x^0 = 1. */
+static void test_pow_values (void)
+{
+  ic_ival_t x, y, z;
+  mpfr_t e;
+  int ok;
+  ic_ival_init2 (x, P); ic_ival_init2 (y, P); ic_ival_init2 (z, P);
+  mpfr_init2 (e, PREF);
+  ic_ival_set_si (x, 2); ic_ival_set_si (y, 10);
+  ok = ic_ival_pow (z, x, y) == IC_IVAL_OK && mpfr_cmp_ui (z->lo, 1024) == 0
+       && mpfr_cmp_ui (z->hi, 1024) == 0;
+  check (ok, "ic_ival_pow_2_10_exact", 1);
+  ic_ival_set_si (x, 4); mpfr_set_d (y->lo, 0.5, MPFR_RNDN); mpfr_set_d (y->hi, 0.5, MPFR_RNDN);
+  ok = ic_ival_pow (z, x, y) == IC_IVAL_OK && mpfr_cmp_ui (z->lo, 2) == 0
+       && mpfr_cmp_ui (z->hi, 2) == 0;
+  check (ok, "ic_ival_pow_4_half", 1);
+  mpfr_set_ui (x->lo, 2, MPFR_RNDN); mpfr_set_ui (x->hi, 3, MPFR_RNDN);
+  mpfr_set_ui (y->lo, 1, MPFR_RNDN); mpfr_set_ui (y->hi, 1, MPFR_RNDN);
+  mpfr_set_ui (e, 1, MPFR_RNDN); mpfr_exp (e, e, MPFR_RNDN);
+  ok = ic_ival_pow (z, x, y) == IC_IVAL_OK && mpfr_lessequal_p (z->lo, e)
+       && mpfr_lessequal_p (e, z->hi) && mpfr_cmp_ui (z->lo, 2) <= 0
+       && mpfr_cmp_ui (z->hi, 3) >= 0;
+  check (ok, "ic_ival_pow_interval_contains_e", 1);
+  mpfr_set_d (x->lo, 0.25, MPFR_RNDN); mpfr_set_ui (x->hi, 7, MPFR_RNDN);
+  ic_ival_set_si (y, 0);
+  ok = ic_ival_pow (z, x, y) == IC_IVAL_OK && mpfr_cmp_ui (z->lo, 1) <= 0
+       && mpfr_cmp_ui (z->hi, 1) >= 0;
+  check (ok, "ic_ival_pow_x_0_contains_1", 1);
+  mpfr_clear (e);
+  ic_ival_clear (x); ic_ival_clear (y); ic_ival_clear (z);
+}
+
+/* x.lo <= 0 (0, negative, -Inf): EDOM and the whole line. */
+static void test_pow_edom (void)
+{
+  ic_ival_t x, y, z;
+  int ok = 1;
+  static const double lo[] = { 0.0, -1.0, -1e300 };
+  ic_ival_init2 (x, P); ic_ival_init2 (y, P); ic_ival_init2 (z, P);
+  ic_ival_set_si (y, 2);
+  for (int k = 0; k < 4; k++)
+    {
+      if (k < 3) mpfr_set_d (x->lo, lo[k], MPFR_RNDN); else mpfr_set_inf (x->lo, -1);
+      mpfr_set_ui (x->hi, 5, MPFR_RNDN);
+      ok &= ic_ival_pow (z, x, y) == IC_IVAL_EDOM && mpfr_inf_p (z->lo)
+            && mpfr_sgn (z->lo) < 0 && mpfr_inf_p (z->hi) && mpfr_sgn (z->hi) > 0;
+    }
+  check (ok, "ic_ival_pow_edom_full", 4);
+  ic_ival_clear (x); ic_ival_clear (y); ic_ival_clear (z);
+}
+
+int main (int argc, char **argv)
+{
+  gmp_randstate_t st;
+  seed = argc > 1 ? strtoul (argv[1], 0, 10) : (unsigned long) time (0);
+  gmp_randinit_default (st);
+  gmp_randseed_ui (st, seed);
+  printf ("# seed %lu (replay: %s %lu)\n", seed, argv[0], seed);
+  test_pow_values ();
+  test_pow_edom ();
+  test_pow_contains (st);
+  gmp_randclear (st);
+  mpfr_free_cache ();
+  return nfail != 0;
+}
