@@ -3,7 +3,8 @@
 # every goal is proved.
 #
 # usage: tools/verify.sh [-k KERNELS] [-o OUTDIR] [-c CACHEDIR|-C] [-r RESULTS]
-#   -k  kernel list (default proofs/kernels.txt): lines "file.c fn fn ...";
+#   -k  kernel list (default proofs/kernels.txt): lines "file.c fn fn ...
+#       [provers=p1,p2,...]" (default provers z3,cvc4), one Frama-C job each;
 #       "#" starts a comment.  Every listed function is proved; a call to a
 #       function not listed uses only its contract, so every callee that is
 #       not an MPFR function (specs/mpfr_model.h) must be listed too.
@@ -30,7 +31,6 @@ while getopts k:o:c:Cr: opt; do
 done
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 TIMEOUT=${WP_TIMEOUT:-20}
-PAR=${WP_PAR:-2}
 
 for tool in frama-c why3 z3 cvc4 cvc5; do
   command -v $tool >/dev/null 2>&1 || {
@@ -69,7 +69,7 @@ fi
 
 # ---- the kernel list ----------------------------------------------------
 FILES=$(sed 's/#.*//' "$KERNELS" | awk 'NF { print $1 }' | sort -u | tr '\n' ' ')
-FCTS=$(sed 's/#.*//' "$KERNELS" | awk 'NF { for (i = 2; i <= NF; i++) print $i }' | tr '\n' ',' | sed 's/,$//')
+FCTS=$(sed 's/#.*//' "$KERNELS" | awk 'NF { for (i = 2; i <= NF; i++) if ($i !~ /^provers=/) print $i }' | tr '\n' ',' | sed 's/,$//')
 [ -n "$FILES" ] && [ -n "$FCTS" ] || { echo "verify: empty kernel list $KERNELS" >&2; exit 2; }
 
 CACHEOPT=
@@ -84,29 +84,37 @@ LOG="$OUT/wp.log"
 # line's functions); one more job proves the lemmas (-wp-fct never does).
 # Goal generation and Qed simplification are single-threaded inside one
 # Frama-C process and take most of the time, so the jobs run side by side,
-# WP_JOBS at once (default: the number of cores), each with -wp-par WP_PAR
-# (default 2).  WP launches a goal's provers side by side up to -wp-par and
-# keeps the first success: with -wp-par 1, z3 always runs first, so a goal
-# cached as proved by cvc4 is re-proved by z3 (a cache miss, and a timeout
-# risk).  Lines come heaviest first in the list, so a greedy pool balances
-# them.
+# WP_JOBS at once (default: the number of cores).  Within a job, WP runs a
+# goal's provers side by side (up to -wp-par) and keeps the first success;
+# a prover queued behind the others only starts when one of them ends, so
+# each job gets -wp-par = its number of provers: a cvc5-only goal then costs
+# its cvc5 time, not two 20 s timeouts first.  Lines come heaviest first in
+# the list, so a greedy pool balances them.
 JOBS=${WP_JOBS:-$(nproc 2>/dev/null || echo 2)}
 rm -f "$OUT"/job-*.sh "$OUT"/job-*.log "$OUT"/job-*.rc "$OUT/errors.txt"
 CPPARGS="-idirafter /usr/include -idirafter /usr/include/x86_64-linux-gnu -I$ROOT -I$ROOT/src/kern -I$ROOT/specs -D__GMP_WITHIN_CONFIGURE -include $ROOT/specs/specs.h"
-writejob () { # writejob N "wp options..."
+writejob () { # writejob N PROVERS "wp options..."
+  par=${WP_PAR:-$(echo "$2" | awk -F, '{ print NF }')}
   cat >"$OUT/job-$1.sh" <<JOB
 frama-c -machdep gcc_x86_64 -cpp-extra-args="$CPPARGS" $FILES \
-  -wp $2 -wp-prover z3,cvc4,cvc5 -wp-timeout $TIMEOUT -wp-par $PAR $CACHEOPT \
+  -wp $3 -wp-prover $2 -wp-timeout $TIMEOUT -wp-par $par $CACHEOPT \
   >"$OUT/job-$1.log" 2>&1
 echo \$? >"$OUT/job-$1.rc"
 JOB
 }
 n=0
-writejob 00 "-wp-prop=@lemma"
-sed 's/#.*//' "$KERNELS" | awk 'NF { s = $2; for (i = 3; i <= NF; i++) s = s "," $i; print s }' >"$OUT/jobs.txt"
-while read -r fcts; do
+writejob 00 z3,cvc4,cvc5 "-wp-prop=@lemma"
+# A line may end in "provers=P1,P2,...": the provers for its goals (default
+# z3,cvc4); its job runs them all at once on each goal (-wp-par = their
+# number unless WP_PAR is set).
+sed 's/#.*//' "$KERNELS" | awk 'NF {
+  s = ""; p = "z3,cvc4"
+  for (i = 2; i <= NF; i++)
+    if ($i ~ /^provers=/) { p = $i; sub(/^provers=/, "", p) } else s = s (s == "" ? "" : ",") $i
+  print p, s }' >"$OUT/jobs.txt"
+while read -r provers fcts; do
   n=$((n + 1))
-  writejob "$(printf %02d $n)" "-wp-rte -warn-unsigned-overflow -warn-signed-overflow -wp-fct $fcts"
+  writejob "$(printf %02d $n)" "$provers" "-wp-rte -warn-unsigned-overflow -warn-signed-overflow -wp-fct $fcts"
 done <"$OUT/jobs.txt"
 start=$(date +%s)
 # Lemma job last: it is short.
@@ -124,7 +132,7 @@ done
 VERSIONS="frama-c $(frama-c -version 2>/dev/null | head -1); $(why3 --version 2>/dev/null | head -1); $(z3 --version | head -1); $(cvc4 --version | head -1 | sed 's/This is //'); $(cvc5 --version | head -1 | sed 's/This is //')"
 
 # ---- per-kernel results -------------------------------------------------
-sed 's/#.*//' "$KERNELS" | awk 'NF { for (i = 2; i <= NF; i++) print $1, $i }' >"$OUT/fcts.txt"
+sed 's/#.*//' "$KERNELS" | awk 'NF { for (i = 2; i <= NF; i++) if ($i !~ /^provers=/) print $1, $i }' >"$OUT/fcts.txt"
 echo "specs/*.acsl (lemmas)" >>"$OUT/fcts.txt"
 awk -v fctsfile="$OUT/fcts.txt" -v rc="$rc" -v secs="$((end - start))" -v versions="$VERSIONS" '
 BEGIN {

@@ -706,6 +706,8 @@ int ic_ival_pow (ic_ival_ptr z, ic_ival_srcptr x, ic_ival_srcptr y)
           \at (Encloses (x, a), Pre) && \at (Encloses (y, b), Pre) ==>
           a > 0 && Encloses (z, r_pow (a, b)); */
     /*@ assert l_sep: \separated (z, &l[0]); */
+    /*@ assert l_sep_lo: \separated (&z->lo[0], &l[0]); */
+    /*@ assert l_sep_hi: \separated (&z->hi[0], &l[0]); */
   Z:
     ic_ival_clear (l);
     /*@ assert z_lo_kept: z->lo[0] == \at (z->lo[0], Z); */
