@@ -68,9 +68,15 @@ CONF
 fi
 
 # ---- the kernel list ----------------------------------------------------
-FILES=$(sed 's/#.*//' "$KERNELS" | awk 'NF { print $1 }' | sort -u | tr '\n' ' ')
-FCTS=$(sed 's/#.*//' "$KERNELS" | awk 'NF { for (i = 2; i <= NF; i++) if ($i !~ /^provers=/) print $i }' | tr '\n' ',' | sed 's/,$//')
-[ -n "$FILES" ] && [ -n "$FCTS" ] || { echo "verify: empty kernel list $KERNELS" >&2; exit 2; }
+# Read once, into one line per job: "file provers fn,fn,...".  A line may
+# end in "provers=P1,P2,...": the provers for its goals (default z3,cvc4).
+sed 's/#.*//' "$KERNELS" | awk 'NF {
+  s = ""; p = "z3,cvc4"
+  for (i = 2; i <= NF; i++)
+    if ($i ~ /^provers=/) { p = $i; sub(/^provers=/, "", p) } else s = s (s == "" ? "" : ",") $i
+  if (s != "") print $1, p, s }' >"$OUT/jobs.txt"
+FILES=$(awk '{ print $1 }' "$OUT/jobs.txt" | sort -u | tr '\n' ' ')
+[ -s "$OUT/jobs.txt" ] || { echo "verify: empty kernel list $KERNELS" >&2; exit 2; }
 
 CACHEOPT=
 if [ -n "$CACHE" ]; then
@@ -91,7 +97,7 @@ LOG="$OUT/wp.log"
 # its cvc5 time, not two 20 s timeouts first.  Lines come heaviest first in
 # the list, so a greedy pool balances them.
 JOBS=${WP_JOBS:-$(nproc 2>/dev/null || echo 2)}
-rm -f "$OUT"/job-*.sh "$OUT"/job-*.log "$OUT"/job-*.rc "$OUT/errors.txt"
+rm -f "$OUT"/job-*.sh "$OUT"/job-*.log "$OUT"/job-*.rc
 CPPARGS="-idirafter /usr/include -idirafter /usr/include/x86_64-linux-gnu -I$ROOT -I$ROOT/src/kern -I$ROOT/specs -D__GMP_WITHIN_CONFIGURE -include $ROOT/specs/specs.h"
 writejob () { # writejob N PROVERS "wp options..."
   par=${WP_PAR:-$(echo "$2" | awk -F, '{ print NF }')}
@@ -104,15 +110,9 @@ JOB
 }
 n=0
 writejob 00 z3,cvc4,cvc5 "-wp-prop=@lemma"
-# A line may end in "provers=P1,P2,...": the provers for its goals (default
-# z3,cvc4); its job runs them all at once on each goal (-wp-par = their
-# number unless WP_PAR is set).
-sed 's/#.*//' "$KERNELS" | awk 'NF {
-  s = ""; p = "z3,cvc4"
-  for (i = 2; i <= NF; i++)
-    if ($i ~ /^provers=/) { p = $i; sub(/^provers=/, "", p) } else s = s (s == "" ? "" : ",") $i
-  print p, s }' >"$OUT/jobs.txt"
-while read -r provers fcts; do
+# Each job runs its line's provers all at once on each goal (-wp-par =
+# their number unless WP_PAR is set).
+while read -r file provers fcts; do
   n=$((n + 1))
   writejob "$(printf %02d $n)" "$provers" "-wp-rte -warn-unsigned-overflow -warn-signed-overflow -wp-fct $fcts"
 done <"$OUT/jobs.txt"
@@ -125,14 +125,14 @@ rc=0
 for j in "$OUT"/job-*.sh; do
   b=${j%.sh}
   r=$(cat "$b.rc" 2>/dev/null || echo 99)
-  [ "$r" = 0 ] || { rc=$r; echo "verify: job $(basename "$b") exited with status $r" >>"$OUT/errors.txt"; }
+  [ "$r" = 0 ] || { rc=$r; echo "verify: $(basename "$b.log") (frama-c) exited with status $r" >&2; }
   cat "$b.log" >>"$LOG"
 done
 
 VERSIONS="frama-c $(frama-c -version 2>/dev/null | head -1); $(why3 --version 2>/dev/null | head -1); $(z3 --version | head -1); $(cvc4 --version | head -1 | sed 's/This is //'); $(cvc5 --version | head -1 | sed 's/This is //')"
 
 # ---- per-kernel results -------------------------------------------------
-sed 's/#.*//' "$KERNELS" | awk 'NF { for (i = 2; i <= NF; i++) if ($i !~ /^provers=/) print $1, $i }' >"$OUT/fcts.txt"
+awk '{ n = split($3, f, ","); for (i = 1; i <= n; i++) print $1, f[i] }' "$OUT/jobs.txt" >"$OUT/fcts.txt"
 echo "specs/*.acsl (lemmas)" >>"$OUT/fcts.txt"
 awk -v fctsfile="$OUT/fcts.txt" -v rc="$rc" -v secs="$((end - start))" -v versions="$VERSIONS" '
 BEGIN {
