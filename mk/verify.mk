@@ -1,17 +1,21 @@
 # mk/verify.mk — Frama-C/WP proofs of the kernels in src/kern (see
 # proofs/README.md).  Needs the Debian packages frama-c-base why3 z3 cvc4 cvc5.
 #   make verify         prove every kernel in proofs/kernels.txt (cache:
-#                       proofs/wp-cache, replayed; changed goals re-proved),
+#                       proofs/wp-cache, replayed; changed goals re-proved;
+#                       prover hints proofs/wp-session/script updated),
 #                       write proofs/results.txt; fails unless 100% proved
-#   make verify-cold    same without the cache (timing of a fresh machine)
+#   make verify-cold    same without the cache (timing of a fresh machine),
+#                       record in proofs/cold-run.txt
 VERIFY_OUT ?= $(BUILD)/verify
 
 verify:
-	sh tools/verify.sh -o $(VERIFY_OUT) -c proofs/wp-cache -r proofs/results.txt
+	sh tools/verify.sh -o $(VERIFY_OUT) -c proofs/wp-cache -u -r proofs/results.txt
 
 verify-cold:
 	rm -rf $(VERIFY_OUT)-cold
 	sh tools/verify.sh -o $(VERIFY_OUT)-cold -C
+	{ echo "# make verify-cold, $$(date -u +%Y-%m-%d), $$(nproc) cores, no WP cache"; \
+	  cat $(VERIFY_OUT)-cold/results.txt; } >proofs/cold-run.txt
 
 CHECK_STEPS += verify
 .PHONY: verify verify-cold

@@ -2,7 +2,8 @@
 # tools/verify.sh — runs Frama-C/WP on the verified kernels and fails unless
 # every goal is proved.
 #
-# usage: tools/verify.sh [-k KERNELS] [-o OUTDIR] [-c CACHEDIR|-C] [-r RESULTS]
+# usage: tools/verify.sh [-k KERNELS] [-o OUTDIR] [-c CACHEDIR|-C] [-s SESSION] [-u]
+#                        [-r RESULTS]
 #   -k  kernel list (default proofs/kernels.txt): lines "file.c fn fn ...
 #       [provers=p1,p2,...]" (default provers z3,cvc4), one Frama-C job each;
 #       "#" starts a comment.  Every listed function is proved; a call to a
@@ -11,6 +12,16 @@
 #   -o  scratch directory (default build/verify): Why3 config, logs
 #   -c  WP cache directory (default proofs/wp-cache, mode "update": cached
 #       results are replayed, changed goals re-proved and added); -C: none
+#   -s  WP session directory (default proofs/wp-session): its script/
+#       holds one file per goal naming the prover that proved it last time
+#       ("prover hints").  WP runs that prover alone on the goal; if it does
+#       not prove the goal (a changed goal), the line's provers run as for a
+#       goal without a hint.  A hint never makes a goal valid by itself: the
+#       prover must prove the goal in this run (or the cache must hold that
+#       prover's proof of this exact goal).
+#   -u  after the run, rewrite the hints from its log: one per goal a
+#       prover proved, none for goals Qed proved or that no longer exist
+#       (only with the default kernel list: the full set of goals).
 #   -r  results file to write (default: none), e.g. proofs/results.txt
 # Prints one line per kernel "proved/total" and a summary; exit status 0 iff
 # every goal of every listed kernel is proved.
@@ -18,15 +29,19 @@ set -u
 KERNELS=proofs/kernels.txt
 OUT=build/verify
 CACHE=proofs/wp-cache
+SESSION=proofs/wp-session
+UPDATE=
 RESULTS=
-while getopts k:o:c:Cr: opt; do
+while getopts k:o:c:Cs:ur: opt; do
   case $opt in
     k) KERNELS=$OPTARG ;;
     o) OUT=$OPTARG ;;
     c) CACHE=$OPTARG ;;
     C) CACHE= ;;
+    s) SESSION=$OPTARG ;;
+    u) UPDATE=1 ;;
     r) RESULTS=$OPTARG ;;
-    *) echo "usage: $0 [-k list] [-o dir] [-c cache|-C] [-r results]" >&2; exit 2 ;;
+    *) echo "usage: $0 [-k list] [-o dir] [-c cache|-C] [-s session] [-u] [-r results]" >&2; exit 2 ;;
   esac
 done
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -78,10 +93,12 @@ sed 's/#.*//' "$KERNELS" | awk 'NF {
 FILES=$(awk '{ print $1 }' "$OUT/jobs.txt" | sort -u | tr '\n' ' ')
 [ -s "$OUT/jobs.txt" ] || { echo "verify: empty kernel list $KERNELS" >&2; exit 2; }
 
-CACHEOPT=
+CACHEOPT="-wp-cache none"
 if [ -n "$CACHE" ]; then
   mkdir -p "$CACHE" && CACHEOPT="-wp-cache-dir $(cd "$CACHE" && pwd) -wp-cache update"
 fi
+mkdir -p "$SESSION/script" || exit 2
+SESSION=$(cd "$SESSION" && pwd)
 
 LOG="$OUT/wp.log"
 # ---- the jobs -------------------------------------------------------------
@@ -90,22 +107,30 @@ LOG="$OUT/wp.log"
 # line's functions); one more job proves the lemmas (-wp-fct never does).
 # Goal generation and Qed simplification are single-threaded inside one
 # Frama-C process and take most of the time, so the jobs run side by side,
-# WP_JOBS at once (default: the number of cores).  Within a job, WP runs a
-# goal's provers side by side (up to -wp-par) and keeps the first success;
-# a prover queued behind the others only starts when one of them ends, so
-# each job gets -wp-par = its number of provers: a cvc5-only goal then costs
-# its cvc5 time, not two 20 s timeouts first.  Lines come heaviest first in
-# the list, so a greedy pool balances them.
+# WP_JOBS at once (default: the number of cores).  Lines come heaviest
+# first in the list, so a greedy pool balances them.
+# -wp-no-pruning: WP's pruning of trivial branches took half of the Qed
+# time of the power-log kernels (powerlog_lower_alt without provers: 60 s
+# with it, 30 s without; 3 of its 148 goals go to a prover instead).
+# Provers: "-wp-prover script,P1,P2": a goal with a hint in $SESSION/script
+# gets the one prover that proved it before (so a cold run spends one
+# prover's time on it, not one per prover raced); a goal without a hint, or
+# whose hinted prover fails, gets the line's provers side by side (up to
+# -wp-par), the first success kept.  A prover queued behind the others only
+# starts when one of them ends, so -wp-par = the line's number of provers:
+# a cvc5-only goal then costs its cvc5 time, not two 20 s timeouts first.
 JOBS=${WP_JOBS:-$(nproc 2>/dev/null || echo 2)}
-rm -f "$OUT"/job-*.sh "$OUT"/job-*.log "$OUT"/job-*.rc
+rm -f "$OUT"/job-*.sh "$OUT"/job-*.log "$OUT"/job-*.rc "$OUT"/job-*.secs
 CPPARGS="-idirafter /usr/include -idirafter /usr/include/x86_64-linux-gnu -I$ROOT -I$ROOT/src/kern -I$ROOT/specs -D__GMP_WITHIN_CONFIGURE -include $ROOT/specs/specs.h"
 writejob () { # writejob N PROVERS "wp options..."
   par=${WP_PAR:-$(echo "$2" | awk -F, '{ print NF }')}
   cat >"$OUT/job-$1.sh" <<JOB
+t0=\$(date +%s)
 frama-c -machdep gcc_x86_64 -cpp-extra-args="$CPPARGS" $FILES \
-  -wp $3 -wp-prover $2 -wp-timeout $TIMEOUT -wp-par $par $CACHEOPT \
-  >"$OUT/job-$1.log" 2>&1
+  -wp $3 -wp-no-pruning -wp-prover script,$2 -wp-session $SESSION -wp-timeout $TIMEOUT \
+  -wp-par $par $CACHEOPT >"$OUT/job-$1.log" 2>&1
 echo \$? >"$OUT/job-$1.rc"
+echo \$((\$(date +%s) - t0)) >"$OUT/job-$1.secs"
 JOB
 }
 n=0
@@ -120,6 +145,9 @@ start=$(date +%s)
 # Lemma job last: it is short.
 { ls "$OUT"/job-*.sh | grep -v 'job-00.sh'; echo "$OUT/job-00.sh"; } | xargs -P "$JOBS" -n 1 sh
 end=$(date +%s)
+# CPU time of the jobs (user + sys of this shell's children, from `times`).
+times >"$OUT/times.txt"  # not in a pipeline: a subshell has no children
+cpu=$(awk 'NR == 2 { t = 0; for (i = 1; i <= 2; i++) { split($i, a, "m"); sub(/s$/, "", a[2]); t += a[1] * 60 + a[2] }; printf "%d", t }' "$OUT/times.txt")
 rc=0
 : >"$LOG"
 for j in "$OUT"/job-*.sh; do
@@ -132,25 +160,36 @@ done
 VERSIONS="frama-c $(frama-c -version 2>/dev/null | head -1); $(why3 --version 2>/dev/null | head -1); $(z3 --version | head -1); $(cvc4 --version | head -1 | sed 's/This is //'); $(cvc5 --version | head -1 | sed 's/This is //')"
 
 # ---- per-kernel results -------------------------------------------------
-awk '{ n = split($3, f, ","); for (i = 1; i <= n; i++) print $1, f[i] }' "$OUT/jobs.txt" >"$OUT/fcts.txt"
-echo "specs/*.acsl (lemmas)" >>"$OUT/fcts.txt"
-awk -v fctsfile="$OUT/fcts.txt" -v rc="$rc" -v secs="$((end - start))" -v versions="$VERSIONS" '
+# fcts.txt: "file function job-seconds" (the wall time of the job that
+# proved it; the kernels of one line share their job's time).
+awk -v out="$OUT" '{ j = sprintf("%s/job-%02d.secs", out, NR); t = "?"; getline t < j
+  n = split($3, f, ","); for (i = 1; i <= n; i++) print $1, f[i], t }' "$OUT/jobs.txt" >"$OUT/fcts.txt"
+echo "specs/*.acsl (lemmas) $(cat "$OUT/job-00.secs" 2>/dev/null || echo '?')" >>"$OUT/fcts.txt"
+awk -v fctsfile="$OUT/fcts.txt" -v rc="$rc" -v secs="$((end - start))" -v cpu="$cpu" -v versions="$VERSIONS" \
+    -v hints="$SESSION/script" '
 BEGIN {
   n = 0
   while ((getline line < fctsfile) > 0) {
-    split(line, a, " "); n++; fn[n] = a[2]; file[a[2]] = a[1]; total[a[2]] = 0; proved[a[2]] = 0
+    split(line, a, " "); n++; fn[n] = a[2]; file[a[2]] = a[1]; time[a[2]] = a[3]
+    total[a[2]] = 0; proved[a[2]] = 0
   }
 }
 /^\[wp\] \[[^]]*\] Goal / {
   prover = $0; sub(/^\[wp\] \[/, "", prover); sub(/\] Goal .*/, "", prover)
   goal = $0; sub(/.*\] Goal /, "", goal); sub(/ : .*/, "", goal)
   status = $0; sub(/.* : /, "", status); split(status, s, " "); st = s[1]
-  t = 0
-  if (match(status, /\) \([0-9.]+m?s\)/)) {
-    tt = substr(status, RSTART + 3, RLENGTH - 4)
-    if (tt ~ /ms$/) { sub(/ms$/, "", tt); t = tt / 1000 } else { sub(/s$/, "", tt); t = tt + 0 }
-  }
   g = goal; sub(/^typed_(ref_)?/, "", g)
+  # A goal proved through its hint is logged as [Script]: its prover is
+  # the one the hint names.
+  if (prover == "Script" && st == "Valid") {
+    h = ""; hf = hints "/" g ".json"
+    while ((getline l < hf) > 0) h = h l
+    close(hf)
+    if (match(h, /"prover": *"[^"]*"/)) {
+      prover = substr(h, RSTART, RLENGTH); sub(/.*: *"/, "", prover); sub(/"$/, "", prover)
+      sub(/:/, " ", prover)
+    }
+  }
   best = ""
   if (g ~ /^lemma_/) best = "(lemmas)"
   else for (i = 1; i <= n; i++) {
@@ -159,23 +198,23 @@ BEGIN {
   }
   if (best == "") { other++; if (st != "Valid") otherbad++; next }
   total[best]++
-  if (st == "Valid") { proved[best]++; by[best, prover]++; provers[prover] = 1; time[best] += t }
+  if (st == "Valid") { proved[best]++; by[best, prover]++; provers[prover] = 1 }
   else failed[best] = failed[best] " " goal " (" st ")"
 }
 /Proved goals:/ { gp += $(NF - 2); gt += $NF }
 END {
   ok = (rc == 0 && gt > 0 && gp == gt && otherbad == 0)
-  printf "# WP results: goals proved / total per kernel (prover: goals), solver time\n"
+  printf "# WP results: goals proved / total per kernel (prover: goals), wall time of its job\n"
   printf "# tools: %s\n", versions
   for (i = 1; i <= n; i++) {
     f = fn[i]; pl = ""
     for (p in provers) if (by[f, p] > 0) pl = pl sprintf(" %s:%d", p, by[f, p])
-    printf "%-28s %-22s %4d/%-4d %s%s  %.1fs\n", f, file[f], proved[f], total[f], \
+    printf "%-28s %-22s %4d/%-4d %s%s  %ss\n", f, file[f], proved[f], total[f], \
       (proved[f] == total[f] && total[f] > 0) ? "ok  " : "FAIL", pl, time[f]
     if ((total[f] == 0 && f != "(lemmas)") || proved[f] != total[f]) ok = 0
     if (failed[f] != "") printf "    unproved:%s\n", failed[f]
   }
-  printf "all kernels: %d/%d goals proved (WP total %s/%s), %ds wall\n", sumof(proved), sumof(total), gp, gt, secs
+  printf "all kernels: %d/%d goals proved (WP total %s/%s), %ds wall, %ss CPU\n", sumof(proved), sumof(total), gp, gt, secs, cpu
   if (rc != 0) printf "frama-c exited with status %d\n", rc
   exit ok ? 0 : 1
 }
@@ -185,9 +224,37 @@ ok=$?
 cat "$OUT/results.txt"
 if [ $rc -ne 0 ]; then grep -E "Error|error|Warning" "$LOG" | head -20; fi
 if [ -n "$RESULTS" ]; then
-  # The committed results omit the wall time (it varies run to run).
-  sed 's/, [0-9]*s wall$//' "$OUT/results.txt" >"$RESULTS"
+  # The committed results omit the times (they vary run to run; a cold
+  # run's are kept by `make verify-cold` in proofs/cold-run.txt).
+  sed -e 's/, [0-9]*s wall, [0-9]*s CPU$//' -e 's/  [0-9?]*s$//' \
+      -e 's/, wall time of its job$//' "$OUT/results.txt" >"$RESULTS"
 fi
+# ---- prover hints ----------------------------------------------------------
+# -u: one hint per goal a prover proved in this run (the prover that won);
+# goals Qed proved and goals that no longer exist lose theirs; a goal left
+# unproved keeps its old hint.  Only with the full kernel list and when
+# every job ran to its end, so the log names every goal.
+if [ -n "$UPDATE" ] && [ "$rc" = 0 ] && [ "$KERNELS" = proofs/kernels.txt ]; then
+  awk -v dir="$SESSION/script" '
+  /^\[wp\] \[[^]]*\] Goal / {
+    prover = $0; sub(/^\[wp\] \[/, "", prover); sub(/\] Goal .*/, "", prover)
+    g = $0; sub(/.*\] Goal /, "", g); sub(/ : .*/, "", g); sub(/^typed_/, "", g)
+    st = $0; sub(/.* : /, "", st); sub(/ .*/, "", st)
+    if (st != "Valid") { print "keep", g; next }
+    if (prover == "Qed") { print "drop", g; next }
+    if (prover == "Script") { print "keep", g; next }
+    sub(/ /, ":", prover)
+    print "[ { \"prover\": \"" prover "\", \"verdict\": \"valid\" } ]" > (dir "/" g ".json")
+    close(dir "/" g ".json")
+    print "keep", g
+  }' "$LOG" >"$OUT/hints.txt"
+  for h in "$SESSION"/script/*.json; do
+    [ -e "$h" ] || continue
+    g=$(basename "$h" .json)
+    grep -qx "keep $g" "$OUT/hints.txt" || rm -f "$h"
+  done
+fi
+
 if [ $ok -ne 0 ]; then echo "verify: FAILED (not every goal proved; log: $LOG)"; exit 1; fi
 echo "verify: all goals proved"
 exit 0
