@@ -29,7 +29,7 @@ set -u
 KERNELS=proofs/kernels.txt
 OUT=build/verify
 CACHE=proofs/wp-cache
-SESSION=proofs/wp-session
+SESSION=
 UPDATE=
 RESULTS=
 while getopts k:o:c:Cs:ur: opt; do
@@ -45,6 +45,7 @@ while getopts k:o:c:Cs:ur: opt; do
   esac
 done
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
+SESSION=${SESSION:-$ROOT/proofs/wp-session}
 TIMEOUT=${WP_TIMEOUT:-20}
 
 for tool in frama-c why3 z3 cvc4 cvc5; do
