@@ -371,6 +371,19 @@ int mpfr_mul_2ui (mpfr_ptr rop, mpfr_srcptr op1, unsigned long op2, mpfr_rnd_t r
 */
 int mpfr_mul (mpfr_ptr rop, mpfr_srcptr op1, mpfr_srcptr op2, mpfr_rnd_t rnd);
 
+/* Square (MPFR manual 5.5 "Basic Arithmetic Functions": correctly rounded
+ * like mpfr_mul (op, op)); the square of an infinity is +Inf (IEEE 754,
+ * MPFR manual 4.3).  A NaN operand is not described. */
+/*@ requires \valid (rop) && \valid_read (op);
+    requires FrInited (*rop) && FrInited (*op);
+    assigns *rop;
+    ensures FrInited (*rop) && fr_prec (*rop) == fr_prec (\old (*rop));
+    ensures FrNum (\old (*op)) ==>
+      Rounded (*rop, fr_val (\old (*op)) * fr_val (\old (*op)), rnd);
+    ensures FrPInf (\old (*op)) || FrNInf (\old (*op)) ==> FrPInf (*rop);
+*/
+int mpfr_sqr (mpfr_ptr rop, mpfr_srcptr op, mpfr_rnd_t rnd);
+
 /* min / max of two non-NaN values, rounded to rop's precision (MPFR manual
  * 5.12 "Miscellaneous Functions"): RNDD of the minimum is <= both operands,
  * RNDU of the maximum >= both; an infinite operand on that side gives the

@@ -17,4 +17,5 @@
 #include "verdict.acsl"
 #include "cvz.acsl"
 #include "div.acsl"
+#include "sqr.acsl"
 #endif

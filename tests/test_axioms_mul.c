@@ -6,6 +6,7 @@
  *  - mpfr_mul: finite * finite obeys Rounded (RNDD lower bound, RNDU upper
  *    bound, sign kept: RNDD of a product >= 0 is >= 0, RNDU of a product
  *    <= 0 is <= 0); Inf * non-zero is the infinity of the product's sign.
+ *  - mpfr_sqr: finite x obeys Rounded against x*x; +-Inf gives +Inf.
  *  - mpfr_min (RNDD) / mpfr_max (RNDU) of non-NaN operands: never NaN,
  *    below (above) every finite operand, -Inf (+Inf) if an operand is.
  *  - Scale_Tail on finite sums: with F >= 0, S = sum F, T = sum r F, there
@@ -134,11 +135,44 @@ static void test_scale_tail (gmp_randstate_t st)
   mpfr_clears (f, r, lo, hi, rf, S, T, a, b, (mpfr_ptr) 0);
 }
 
+/* mpfr_sqr (contract in specs/mpfr_model.h, used by ic_ival_sqr): finite
+ * x obeys Rounded against x*x (reference in the widest exponent range, as
+ * for mpfr_mul); +-Inf gives +Inf. */
+static void test_sqr (gmp_randstate_t st)
+{
+  mpfr_t x, r, e;
+  int ok = 1; long n = 4000;
+  mpfr_inits2 (53, x, r, (mpfr_ptr) 0);
+  mpfr_init2 (e, 4 * 53 + 64);
+  for (long i = 0; i < n && ok; i++)
+    {
+      random_fr_sp (x, st, gmp_urandomm_ui (st, 4) ? 40 : (1L << 30) - 2, 1);
+      for (int d = 0; d < 2; d++)
+        {
+          mpfr_rnd_t rnd = d ? MPFR_RNDU : MPFR_RNDD;
+          mpfr_sqr (r, x, rnd);
+          mpfr_exp_t emin = mpfr_get_emin (), emax = mpfr_get_emax ();
+          mpfr_set_emin (mpfr_get_emin_min ());
+          mpfr_set_emax (mpfr_get_emax_max ());
+          mpfr_sqr (e, x, MPFR_RNDN);
+          int good = mpfr_number_p (x) ? rounded_ok (r, e, rnd)
+                                       : mpfr_inf_p (r) && mpfr_sgn (r) > 0;
+          mpfr_set_emin (emin);
+          mpfr_set_emax (emax);
+          if (!good)
+            { ok = 0; mpfr_printf ("  mpfr_sqr(%Ra) rnd %d gave %Ra\n", x, rnd, r); }
+        }
+    }
+  report (ok, "mpfr_sqr_rounded", n);
+  mpfr_clears (x, r, e, (mpfr_ptr) 0);
+}
+
 int main (int argc, char **argv)
 {
   gmp_randstate_t st;
   harness_init (st, argc, argv);
   test_mul (st);
+  test_sqr (st);
   test_min_max (st);
   test_scale_tail (st);
   gmp_randclear (st);

@@ -13,10 +13,13 @@
  *  - Aliasing: z == x, z == y and z == x == y give the same interval, bit
  *    for bit, as a separate z.
  *  - Domain: x.lo <= 0 gives IC_IVAL_EDOM and the whole line.
+ * Unary kernels ic_ival_set/abs/sqr/mul_si/set_si (also proved): the
+ * same containment against exact 1024-bit MPFR values, no NaN, aliasing.
  * Random tests print their seed (argv[1] replays a run). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <time.h>
+#include <limits.h>
 #include "ival.h"
 
 #define P 53
@@ -230,6 +233,95 @@ static void test_pow_edom (void)
   ic_ival_clear (x); ic_ival_clear (y); ic_ival_clear (z);
 }
 
+/* Unary kernels (set, abs, sqr, mul_si, set_si): for random x of both
+ * signs (random_y: points, intervals, infinite endpoints, small integers),
+ * z = f(x) at 53 bits must contain f(a) for sample points a of x, f(a)
+ * computed exactly at REF1024 bits (a has PREF bits: a^2 and a * c are
+ * exact there); no NaN endpoint; z == x gives the same interval, bit for
+ * bit, as a separate z.  set_si: [v, v] contains v. */
+#define REF1024 1024
+static void test_unary_contains (gmp_randstate_t st)
+{
+  static const char *names[] = { "ic_ival_set", "ic_ival_abs", "ic_ival_sqr", "ic_ival_mul_si" };
+  ic_ival_t x, z, w;
+  mpfr_t a, r;
+  long n = 3000;
+  ic_ival_init2 (x, P); ic_ival_init2 (z, P); ic_ival_init2 (w, P);
+  mpfr_init2 (a, PREF); mpfr_init2 (r, REF1024);
+  for (int f = 0; f < 4; f++)
+    {
+      int ok = 1, ok_nan = 1, ok_alias = 1;
+      long pts = 0;
+      for (long i = 0; i < n; i++)
+        {
+          long c = (long) gmp_urandomm_ui (st, 2001) - 1000;
+          if (i % 7 == 0) c = 0;
+          if (i % 11 == 0) c = (i % 2) ? LONG_MAX : LONG_MIN;
+          random_y (x, st, (int) (i % 6));
+          if (i % 13 == 0)                       /* a wider range of magnitudes */
+            {
+              mpfr_mul_2si (x->lo, x->lo, (long) gmp_urandomm_ui (st, 201) - 100, MPFR_RNDN);
+              mpfr_mul_2si (x->hi, x->hi, (long) gmp_urandomm_ui (st, 201) - 100, MPFR_RNDN);
+              if (mpfr_less_p (x->hi, x->lo)) mpfr_swap (x->lo, x->hi);
+            }
+          switch (f)
+            {
+            case 0: ic_ival_set (z, x); break;
+            case 1: ic_ival_abs (z, x); break;
+            case 2: ic_ival_sqr (z, x); break;
+            default: ic_ival_mul_si (z, x, c); break;
+            }
+          if (mpfr_nan_p (z->lo) || mpfr_nan_p (z->hi)) ok_nan = 0;
+          for (int k = 0; k < 5; k++)
+            {
+              if (!sample (a, x, k < 2 ? k : 2, st)) continue;
+              switch (f)
+                {
+                case 0: mpfr_set (r, a, MPFR_RNDN); break;
+                case 1: mpfr_abs (r, a, MPFR_RNDN); break;
+                case 2: mpfr_sqr (r, a, MPFR_RNDN); break;
+                default: mpfr_mul_si (r, a, c, MPFR_RNDN); break;
+                }
+              pts++;
+              if (!(mpfr_lessequal_p (z->lo, r) && mpfr_lessequal_p (r, z->hi)))
+                {
+                  if (ok) mpfr_printf ("  %s: [%Re, %Re] c=%ld: a=%Re f(a)=%Re not in [%Re, %Re]\n",
+                                       names[f], x->lo, x->hi, c, a, r, z->lo, z->hi);
+                  ok = 0;
+                }
+            }
+          ic_ival_set_prec (w, P);
+          mpfr_set (w->lo, x->lo, MPFR_RNDN); mpfr_set (w->hi, x->hi, MPFR_RNDN);
+          switch (f)
+            {
+            case 0: ic_ival_set (w, w); break;
+            case 1: ic_ival_abs (w, w); break;
+            case 2: ic_ival_sqr (w, w); break;
+            default: ic_ival_mul_si (w, w, c); break;
+            }
+          if (!same (w, z)) ok_alias = 0;
+        }
+      char nm[64];
+      snprintf (nm, sizeof nm, "%s_contains", names[f]); check (ok && pts > n, nm, pts);
+      snprintf (nm, sizeof nm, "%s_no_nan", names[f]); check (ok_nan, nm, n);
+      snprintf (nm, sizeof nm, "%s_alias", names[f]); check (ok_alias, nm, n);
+    }
+  {
+    static const long v[] = { 0, 1, -1, 12345, LONG_MAX, LONG_MIN, LONG_MAX - 1 };
+    int ok = 1;
+    for (int k = 0; k < 7; k++)
+      {
+        ic_ival_set_si (z, v[k]);
+        mpfr_set_si (r, v[k], MPFR_RNDN);
+        ok &= mpfr_lessequal_p (z->lo, r) && mpfr_lessequal_p (r, z->hi)
+              && !mpfr_nan_p (z->lo) && !mpfr_nan_p (z->hi);
+      }
+    check (ok, "ic_ival_set_si_contains", 7);
+  }
+  mpfr_clear (a); mpfr_clear (r);
+  ic_ival_clear (x); ic_ival_clear (z); ic_ival_clear (w);
+}
+
 int main (int argc, char **argv)
 {
   gmp_randstate_t st;
@@ -240,6 +332,7 @@ int main (int argc, char **argv)
   test_pow_values ();
   test_pow_edom ();
   test_pow_contains (st);
+  test_unary_contains (st);
   gmp_randclear (st);
   mpfr_free_cache ();
   return nfail != 0;

@@ -91,13 +91,32 @@ void ic_ival_set_prec (ic_ival_ptr x, mpfr_prec_t prec)
 */
 mpfr_prec_t ic_ival_get_prec (ic_ival_srcptr x) { return mpfr_get_prec (x->lo); }
 
+/*@ requires valid: \valid (z) && \valid_read (x);
+    requires alias: z == x || \separated (z, x);
+    requires ok: IvalOk (x) && IvalInited (z);
+    assigns *z;
+    ensures ok: IvalOk (z);
+    ensures sound: \forall real a; \old (Encloses (x, a)) ==> Encloses (z, a);
+*/
 void ic_ival_set (ic_ival_ptr z, ic_ival_srcptr x)
 {
-  if (z == x) return;
-  mpfr_set (z->lo, x->lo, MPFR_RNDD);
-  mpfr_set (z->hi, x->hi, MPFR_RNDU);
+  /* Through temporaries, like ic_ival_neg (z may alias x: then both
+   * roundings are exact, z and x having the same precisions). */
+  mpfr_t lo, hi;
+  mpfr_init2 (lo, mpfr_get_prec (z->lo));
+  mpfr_init2 (hi, mpfr_get_prec (z->hi));
+  mpfr_set (lo, x->lo, MPFR_RNDD);               /* lo <= x.lo */
+  mpfr_set (hi, x->hi, MPFR_RNDU);               /* hi >= x.hi */
+  ival_take (z, lo, hi);
 }
 
+/*@ requires valid: \valid (z) && IvalInited (z);
+    assigns *z;
+    ensures ok: IvalOk (z);
+    ensures prec: fr_prec (z->lo[0]) == fr_prec (\old (z->lo[0]))
+                  && fr_prec (z->hi[0]) == fr_prec (\old (z->hi[0]));
+    ensures sound: Encloses (z, (real) v);
+*/
 void ic_ival_set_si (ic_ival_ptr z, long v)
 {
   mpfr_set_si (z->lo, v, MPFR_RNDD);
@@ -458,35 +477,107 @@ int ic_ival_div (ic_ival_ptr z, ic_ival_srcptr x, ic_ival_srcptr y)
   return IC_IVAL_OK;
 }
 
+/*@ requires valid: \valid (z) && \valid_read (x);
+    requires alias: z == x || \separated (z, x);
+    requires ok: IvalOk (x) && IvalInited (z);
+    assigns *z;
+    ensures ok: IvalOk (z);
+    ensures sound: \forall real a; \old (Encloses (x, a)) ==> Encloses (z, a * c);
+*/
 void ic_ival_mul_si (ic_ival_ptr z, ic_ival_srcptr x, long c)
 {
   ic_ival_t t;
   ic_ival_init2 (t, mpfr_get_prec (z->lo));
-  ic_ival_set_si (t, c);
-  ic_ival_mul (z, x, t);
+  ic_ival_set_si (t, c);                         /* t = [c, c] */
+  /*@ assert t_c: Encloses (&t[0], (real) c); */
+  /*@ assert x_kept: \forall real a; \at (Encloses (x, a), Pre) ==> Encloses (x, a); */
+M:
+  ic_ival_mul (z, x, t);                         /* z contains a * c */
+  /*@ assert prod: \forall real a; \at (Encloses (x, a), M) ==> Encloses (z, a * c); */
   ic_ival_clear (t);
 }
 
+/* |x|, three cases by the signs of the endpoints; both endpoints are
+ * computed into temporaries and moved in (z may alias x):
+ *   x.lo >= 0:          [x.lo, x.hi]
+ *   x.lo < 0, x.hi <= 0: [-x.hi, -x.lo]
+ *   x.lo < 0 < x.hi:     [0, max(-x.lo, x.hi)]
+ * The lower endpoint is never negative (nonneg), which ic_ival_sqr uses. */
+/*@ requires valid: \valid (z) && \valid_read (x);
+    requires alias: z == x || \separated (z, x);
+    requires ok: IvalOk (x) && IvalInited (z);
+    assigns *z;
+    ensures ok: IvalOk (z);
+    ensures nonneg: FrPInf (z->lo[0]) || (FrNum (z->lo[0]) && fr_val (z->lo[0]) >= 0);
+    ensures sound: \forall real a; \old (Encloses (x, a)) ==> Encloses (z, \abs (a));
+*/
 void ic_ival_abs (ic_ival_ptr z, ic_ival_srcptr x)
 {
-  if (mpfr_sgn (x->lo) >= 0) { ic_ival_set (z, x); return; }
-  if (mpfr_sgn (x->hi) <= 0) { ic_ival_neg (z, x); return; }
-  /* 0 inside: [0, max(-lo, hi)] */
-  mpfr_t m;
-  mpfr_init2 (m, mpfr_get_prec (z->hi));
-  mpfr_neg (m, x->lo, MPFR_RNDU);
-  mpfr_max (z->hi, m, x->hi, MPFR_RNDU);
-  mpfr_set_zero (z->lo, 1);
-  mpfr_clear (m);
+  mpfr_t lo, hi;
+  mpfr_init2 (lo, mpfr_get_prec (z->lo));
+  mpfr_init2 (hi, mpfr_get_prec (z->hi));
+  if (mpfr_sgn (x->lo) >= 0)
+    {                                            /* x >= 0: |x| = x */
+      mpfr_set (lo, x->lo, MPFR_RNDD);
+      mpfr_set (hi, x->hi, MPFR_RNDU);
+    }
+  else if (mpfr_sgn (x->hi) <= 0)
+    {                                            /* x <= 0: |x| = -x */
+      mpfr_neg (lo, x->hi, MPFR_RNDD);           /* 0 <= lo <= -x.hi */
+      mpfr_neg (hi, x->lo, MPFR_RNDU);           /* hi >= -x.lo */
+    }
+  else
+    {                                            /* 0 inside: [0, max(-lo, hi)] */
+      mpfr_neg (hi, x->lo, MPFR_RNDU);           /* hi >= -x.lo */
+      mpfr_max (hi, hi, x->hi, MPFR_RNDU);       /* hi >= max(-x.lo, x.hi) */
+      mpfr_set_zero (lo, 1);
+    }
+  ival_take (z, lo, hi);
 }
 
+/* x^2 = |x|^2, and t -> t^2 is increasing on t >= 0: with a = |x| (a.lo >=
+ * 0), [RNDD(a.lo^2), RNDU(a.hi^2)].  No NaN arises (a is not NaN, and
+ * sqr(+-Inf) = +Inf); fix() is kept as a guard. */
+/*@ requires valid: \valid (z) && \valid_read (x);
+    requires alias: z == x || \separated (z, x);
+    requires ok: IvalOk (x) && IvalInited (z);
+    assigns *z;
+    ensures ok: IvalOk (z);
+    ensures sound: \forall real a; \old (Encloses (x, a)) ==> Encloses (z, a * a);
+*/
 void ic_ival_sqr (ic_ival_ptr z, ic_ival_srcptr x)
 {
   ic_ival_t a;
   ic_ival_init2 (a, mpfr_get_prec (z->lo));
   ic_ival_abs (a, x);                            /* a = |x|, a.lo >= 0 */
-  mpfr_sqr (z->lo, a->lo, MPFR_RNDD);
-  mpfr_sqr (z->hi, a->hi, MPFR_RNDU);
+  /*@ assert abs_ok: \forall real b; \at (Encloses (x, b), Pre) ==>
+        FrLe (a[0].lo[0], \abs (b)) && FrGe (a[0].hi[0], \abs (b)); */
+  /*@ assert nonneg: FrPInf (a[0].lo[0]) || (FrNum (a[0].lo[0]) && fr_val (a[0].lo[0]) >= 0); */
+L:
+  mpfr_sqr (z->lo, a->lo, MPFR_RNDD);            /* z.lo <= a.lo^2 */
+  mpfr_sqr (z->hi, a->hi, MPFR_RNDU);            /* z.hi >= a.hi^2 */
+  /*@ assert a_kept: a[0].lo[0] == \at (a[0].lo[0], L) && a[0].hi[0] == \at (a[0].hi[0], L); */
+  /*@ assert lo_v: FrNum (a[0].lo[0]) ==>
+        FrLe (z->lo[0], fr_val (a[0].lo[0]) * fr_val (a[0].lo[0])); */
+  /*@ assert hi_v: FrNum (a[0].hi[0]) ==>
+        FrGe (z->hi[0], fr_val (a[0].hi[0]) * fr_val (a[0].hi[0])); */
+  /*@ assert hi_inf: !FrNum (a[0].hi[0]) ==> FrPInf (z->hi[0]); */
+  /*@ assert not_nan: !FrNaN (z->lo[0]) && !FrNaN (z->hi[0]); */
+  /*@ assert lo_a: \forall real b; \at (Encloses (x, b), Pre) ==>
+        FrNum (a[0].lo[0]) && SqBelow (fr_val (a[0].lo[0]), b); */
+  /*@ assert hi_a: \forall real b; \at (Encloses (x, b), Pre) ==>
+        FrPInf (a[0].hi[0]) || (FrNum (a[0].hi[0]) && SqAbove (fr_val (a[0].hi[0]), b)); */
+  /*@ assert lo_c: \forall real b; SqBelow (fr_val (a[0].lo[0]), b) ==>
+        fr_val (a[0].lo[0]) * fr_val (a[0].lo[0]) <= b * b; */
+  /*@ assert hi_c: \forall real b; SqAbove (fr_val (a[0].hi[0]), b) ==>
+        b * b <= fr_val (a[0].hi[0]) * fr_val (a[0].hi[0]); */
+  /*@ assert lo_d: \forall real b; \at (Encloses (x, b), Pre) ==>
+        FrNum (a[0].lo[0]) && fr_val (a[0].lo[0]) * fr_val (a[0].lo[0]) <= b * b; */
+  /*@ assert hi_d: \forall real b; \at (Encloses (x, b), Pre) ==>
+        FrPInf (a[0].hi[0])
+        || (FrNum (a[0].hi[0]) && b * b <= fr_val (a[0].hi[0]) * fr_val (a[0].hi[0])); */
+  /*@ assert lo_b: \forall real b; \at (Encloses (x, b), Pre) ==> FrLe (z->lo[0], b * b); */
+  /*@ assert hi_b: \forall real b; \at (Encloses (x, b), Pre) ==> FrGe (z->hi[0], b * b); */
   ic_ival_clear (a);
   fix (z);
 }
