@@ -550,8 +550,7 @@ void ic_ival_sqr (ic_ival_ptr z, ic_ival_srcptr x)
   ic_ival_t a;
   ic_ival_init2 (a, mpfr_get_prec (z->lo));
   ic_ival_abs (a, x);                            /* a = |x|, a.lo >= 0 */
-  /*@ assert abs_ok: \forall real b; \at (Encloses (x, b), Pre) ==>
-        FrLe (a[0].lo[0], \abs (b)) && FrGe (a[0].hi[0], \abs (b)); */
+  /*@ assert abs_ok: \forall real b; \at (Encloses (x, b), Pre) ==> Encloses (&a[0], \abs (b)); */
   /*@ assert nonneg: FrPInf (a[0].lo[0]) || (FrNum (a[0].lo[0]) && fr_val (a[0].lo[0]) >= 0); */
 L:
   mpfr_sqr (z->lo, a->lo, MPFR_RNDD);            /* z.lo <= a.lo^2 */
