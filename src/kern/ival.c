@@ -549,7 +549,10 @@ void ic_ival_sqr (ic_ival_ptr z, ic_ival_srcptr x)
 {
   ic_ival_t a;
   ic_ival_init2 (a, mpfr_get_prec (z->lo));
+  /*@ assert x_kept: \forall real b; \at (Encloses (x, b), Pre) ==> Encloses (x, b); */
+A:
   ic_ival_abs (a, x);                            /* a = |x|, a.lo >= 0 */
+  /*@ assert abs_call: \forall real b; \at (Encloses (x, b), A) ==> Encloses (&a[0], \abs (b)); */
   /*@ assert abs_ok: \forall real b; \at (Encloses (x, b), Pre) ==> Encloses (&a[0], \abs (b)); */
   /*@ assert nonneg: FrPInf (a[0].lo[0]) || (FrNum (a[0].lo[0]) && fr_val (a[0].lo[0]) >= 0); */
 L:
