@@ -27,6 +27,22 @@ static void random_fr_sp (mpfr_ptr x, gmp_randstate_t st, long emax, int special
     mpfr_set_inf (x, gmp_urandomm_ui (st, 2) ? 1 : -1);
 }
 
+/* rounded_ok (r, x * y, rnd), the reference x * y computed into e (and
+ * compared) in the widest exponent range: it neither overflows nor
+ * underflows there, so it is the product up to 2^-276 relative. */
+static int product_rounded_ok (mpfr_srcptr r, mpfr_srcptr x, mpfr_srcptr y,
+                               mpfr_ptr e, mpfr_rnd_t rnd)
+{
+  mpfr_exp_t emin = mpfr_get_emin (), emax = mpfr_get_emax ();
+  mpfr_set_emin (mpfr_get_emin_min ());
+  mpfr_set_emax (mpfr_get_emax_max ());
+  mpfr_mul (e, x, y, MPFR_RNDN);
+  int good = rounded_ok (r, e, rnd);
+  mpfr_set_emin (emin);
+  mpfr_set_emax (emax);
+  return good;
+}
+
 static void test_mul (gmp_randstate_t st)
 {
   mpfr_t x, y, r, e;
@@ -45,22 +61,13 @@ static void test_mul (gmp_randstate_t st)
         {
           mpfr_rnd_t rnd = d ? MPFR_RNDU : MPFR_RNDD;
           mpfr_mul (r, x, y, rnd);              /* default exponent range */
-          /* the reference in the widest exponent range: it neither
-           * overflows nor underflows, so it is the product up to 2^-276
-           * relative (then compared in that range as well) */
-          mpfr_exp_t emin = mpfr_get_emin (), emax = mpfr_get_emax ();
-          mpfr_set_emin (mpfr_get_emin_min ());
-          mpfr_set_emax (mpfr_get_emax_max ());
-          mpfr_mul (e, x, y, MPFR_RNDN);
           int good;
-          if (fin) good = rounded_ok (r, e, rnd);
+          if (fin) good = product_rounded_ok (r, x, y, e, rnd);
           else if (sx != 0 && sy != 0 && sx == sy)
             good = mpfr_inf_p (r) && mpfr_sgn (r) > 0;
           else if (sx != 0 && sy != 0)
             good = mpfr_inf_p (r) && mpfr_sgn (r) < 0;
           else good = 1;                       /* 0 * Inf: not described */
-          mpfr_set_emin (emin);
-          mpfr_set_emax (emax);
           if (!good)
             { ok = 0; mpfr_printf ("  mpfr_mul(%Ra, %Ra) rnd %d gave %Ra\n", x, y, rnd, r); }
         }
@@ -151,14 +158,8 @@ static void test_sqr (gmp_randstate_t st)
         {
           mpfr_rnd_t rnd = d ? MPFR_RNDU : MPFR_RNDD;
           mpfr_sqr (r, x, rnd);
-          mpfr_exp_t emin = mpfr_get_emin (), emax = mpfr_get_emax ();
-          mpfr_set_emin (mpfr_get_emin_min ());
-          mpfr_set_emax (mpfr_get_emax_max ());
-          mpfr_sqr (e, x, MPFR_RNDN);
-          int good = mpfr_number_p (x) ? rounded_ok (r, e, rnd)
+          int good = mpfr_number_p (x) ? product_rounded_ok (r, x, x, e, rnd)
                                        : mpfr_inf_p (r) && mpfr_sgn (r) > 0;
-          mpfr_set_emin (emin);
-          mpfr_set_emax (emax);
           if (!good)
             { ok = 0; mpfr_printf ("  mpfr_sqr(%Ra) rnd %d gave %Ra\n", x, rnd, r); }
         }

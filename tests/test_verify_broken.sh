@@ -6,7 +6,7 @@
 # (tools/verify.sh) on that copy alone, with a scratch copy of the committed
 # WP cache: unchanged goals replay, the changed goal is re-proved (and must
 # fail).  The run must fail and name the kernel; the intact copy must pass
-# (with the default 20 s timeout: a cold goal took 4 s on a busy 2-core CI
+# (with a 20 s timeout: a cold goal took 4 s on a busy 2-core CI
 # machine, more than the 5 s the broken run is given).  The committed
 # prover hints are used as in `make verify`; the broken goal has one, and
 # must fail all the same.

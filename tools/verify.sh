@@ -123,7 +123,7 @@ LOG="$OUT/wp.log"
 # whose hinted prover fails, gets the line's provers side by side (up to
 # -wp-par), the first success kept.  A prover queued behind the others only
 # starts when one of them ends, so -wp-par = the line's number of provers:
-# a cvc5-only goal then costs its cvc5 time, not two 20 s timeouts first.
+# a cvc5-only goal then costs its cvc5 time, not two timeouts first.
 JOBS=${WP_JOBS:-$(nproc 2>/dev/null || echo 2)}
 rm -f "$OUT"/job-*.sh "$OUT"/job-*.log "$OUT"/job-*.rc "$OUT"/job-*.secs
 CPPARGS="-idirafter /usr/include -idirafter /usr/include/x86_64-linux-gnu -I$ROOT -I$ROOT/src/kern -I$ROOT/specs -D__GMP_WITHIN_CONFIGURE -include $ROOT/specs/specs.h"
