@@ -72,11 +72,11 @@ check("radicand negative at 2676157854", 1 - n**4 * exp(-15 * n ** mpf("0.01") *
 #    to K plus the integral bound of the decreasing tail.
 def direct(f, K, tail):
     return fsum(f(mpf(k)) for k in range(1, K + 1)), tail(mpf(K))
-mp.dps = 60
+mp.dps = 40
 cases = [
     # term, f, K, bound of sum_{n>K} f(n) <= int_K^inf f
-    ("exp(-sqrt(n))", lambda x: exp(-sqrt(x)), 20000, lambda K: 2 * (sqrt(K) + 1) * exp(-sqrt(K))),
-    ("exp(-2*n^(1/3))", lambda x: exp(-2 * x ** (mpf(1) / 3)), 300000,
+    ("exp(-sqrt(n))", lambda x: exp(-sqrt(x)), 8000, lambda K: 2 * (sqrt(K) + 1) * exp(-sqrt(K))),
+    ("exp(-2*n^(1/3))", lambda x: exp(-2 * x ** (mpf(1) / 3)), 40000,
      # int_K^inf e^(-2x^(1/3)) dx = (3/2) e^(-2u)(u^2 + u + 1/2), u = K^(1/3)
      lambda K: mpf(3) / 2 * exp(-2 * K ** (mpf(1) / 3)) * (K ** (mpf(2) / 3) + K ** (mpf(1) / 3) + mpf(1) / 2)),
 ]
