@@ -87,7 +87,8 @@ static void lr_set_zero (ic_form *f)
 /* r->lr = a->lr + sg * b->lr (r may alias a or b); exact when both are. */
 static void lr_add (ic_form *r, const ic_form *a, const ic_form *b, int sg)
 {
-  if (a->lr_ex && b->lr_ex && q_bits (a->lQ) * b->lD + q_bits (b->lQ) * a->lD <= LR_MAX_BITS)
+  if (a->lr_ex && b->lr_ex && a->lD <= (1UL << 16) && b->lD <= (1UL << 16)
+      && q_bits (a->lQ) * b->lD + q_bits (b->lQ) * a->lD <= LR_MAX_BITS)
     {
       /* log(Qa)/Da +- log(Qb)/Db = log(Qa^Db Qb^(+-Da)) / (Da Db) */
       mpq_t q, Q, t;
@@ -101,13 +102,9 @@ static void lr_add (ic_form *r, const ic_form *a, const ic_form *b, int sg)
       mpz_pow_ui (mpq_denref (t), mpq_denref (b->lQ), eb);
       if (sg > 0) mpq_mul (Q, Q, t); else mpq_div (Q, Q, t);
       mpq_canonicalize (Q);
-      if (a->lD <= (1UL << 16) && b->lD <= (1UL << 16))
-        {
-          lr_set_exact (r, q, Q, D);
-          mpq_clears (q, Q, t, NULL);
-          return;
-        }
+      lr_set_exact (r, q, Q, D);
       mpq_clears (q, Q, t, NULL);
+      return;
     }
   if (sg > 0) ic_ival_add (r->lr, a->lr, b->lr); else ic_ival_sub (r->lr, a->lr, b->lr);
   r->lr_zero = a->lr_zero && b->lr_zero;
