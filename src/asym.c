@@ -12,6 +12,7 @@
 #include "tail.h"
 #include "buf.h"
 #include "ratfun.h"
+#include "tmodel.h"
 
 #define FAIL(...) do { if (!ctx->why[0]) snprintf (ctx->why, sizeof ctx->why, __VA_ARGS__); return 0; } while (0)
 
@@ -592,12 +593,66 @@ static int try_ratfun (ic_form *r, const ic_node *e, int minus_one, ic_asym_ctx 
   return ok;
 }
 
+/* 1 if the form says nothing about the sign or size order of e: G
+ * contains 0 (typically a cancellation the envelope rules cannot see). */
+static int form_vague (const ic_form *f)
+{
+  return !f->zero && !ic_ival_is_pos (f->g) && !ic_ival_is_neg (f->g);
+}
+
+/* Form from a certified Taylor model at infinity (tmodel.c):
+ * e(x) = x^alpha g(x), g in G, for all x >= X.  Orders 8, then 16 when
+ * every coefficient of order 8 cancels.  Used where the envelope rules fail
+ * or leave G around 0. */
+static int try_tmodel (ic_form *r, const ic_node *e, ic_asym_ctx *ctx)
+{
+  if (!ic_node_has_var (e) || !ic_node_is_smooth (e)) return 0;
+  int ok = 0;
+  for (int d = 8; d <= 16 && !ok; d += 8)
+    {
+      ic_tm m;
+      ic_tm_init (&m, ctx->prec);
+      if (ic_tm_of (&m, e, d, ctx->X))
+        {
+          ic_ival_t G;
+          mpq_t al;
+          ic_ival_init2 (G, ctx->prec);
+          mpq_init (al);
+          ic_tm_bracket (G, al, &m, ctx->X);
+          if (ic_ival_is_pos (G) || ic_ival_is_neg (G) || d == 16)
+            {
+              form_zero (r);
+              r->zero = 0;
+              mpq_set (r->alpha, al);
+              ic_ival_set (r->g, G);
+              ok = 1;
+            }
+          ic_ival_clear (G);
+          mpq_clear (al);
+        }
+      ic_tm_clear (&m);
+    }
+  return ok;
+}
+
 int ic_form_of (ic_form *r, const ic_node *e, ic_asym_ctx *ctx)
 {
   if (ctx->depth > 4 * IC_TERM_MAX_DEPTH + 64) FAIL ("term too deep for the asymptotic analysis");
   ctx->depth++;
   int ok = try_ratfun (r, e, 0, ctx);
   if (!ok) { ctx->why[0] = 0; ok = form_of_rules (r, e, ctx); }
+  if (!ok || form_vague (r))
+    {
+      ic_form t;
+      ic_form_init (&t, ctx->prec);
+      if (try_tmodel (&t, e, ctx) && (!ok || !form_vague (&t)))
+        {
+          form_set (r, &t);
+          ok = 1;
+          ctx->why[0] = 0;
+        }
+      ic_form_clear (&t);
+    }
   ctx->depth--;
   return ok;
 }
@@ -1349,6 +1404,21 @@ int ic_form_minus_one (ic_form *r, const ic_node *e, ic_asym_ctx *ctx)
   ctx->in_minus_one = 1;
   int ok = minus_one_rules (r, e, ctx);
   ctx->in_minus_one = saved;
+  if (!ok || form_vague (r))
+    {
+      /* the Taylor model of e - 1 sees second-order cancellation */
+      ic_node *d = ic_node_new (IC_SUB, ic_node_copy (e), ic_node_num_si (1));
+      ic_form t;
+      ic_form_init (&t, ctx->prec);
+      if (try_tmodel (&t, d, ctx) && (!ok || !form_vague (&t)))
+        {
+          form_set (r, &t);
+          ok = 1;
+          ctx->why[0] = 0;
+        }
+      ic_form_clear (&t);
+      ic_node_free (d);
+    }
   return ok;
 }
 
