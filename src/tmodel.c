@@ -542,6 +542,43 @@ static int const_q (mpq_t out, const ic_node *e)
   return ok;
 }
 
+/* 1 if the model proves f(x) > 0 for all x >= X: after (Norm),
+ * c_0 > 0 and T |P|_1 + r T^(d+1) < c_0. */
+static int tm_positive (const ic_tm *f0, const tm_ctx *C)
+{
+  ic_tm f;
+  ic_tm_init (&f, 0);
+  tm_set (&f, f0);
+  int ok = ic_tm_normalize (&f) >= 0 && mpq_sgn (f.c[0]) > 0;
+  if (ok)
+    {
+      mpfr_t B, p, c;
+      mpfr_inits2 (TM_PREC, B, p, c, (mpfr_ptr) 0);
+      poly_bound (B, &f, 1, C);
+      mpfr_mul (B, B, C->T, MPFR_RNDU);
+      T_pow (p, f.d + 1, C);
+      mpfr_mul (p, p, f.r, MPFR_RNDU);
+      mpfr_add (B, B, p, MPFR_RNDU);
+      mpfr_set_q (c, f.c[0], MPFR_RNDD);
+      ok = mpfr_cmp (B, c) < 0;
+      mpfr_clears (B, p, c, (mpfr_ptr) 0);
+    }
+  ic_tm_clear (&f);
+  return ok;
+}
+
+/* log g for a model g = 1 + o(1) exactly (scale 0, c_0 = 1 after Norm) */
+static int tm_log (ic_tm *f, ic_tm *g, const tm_ctx *C)
+{
+  int ok = ic_tm_normalize (g) >= 0 && mpq_sgn (g->a) == 0 && mpq_cmp_ui (g->c[0], 1, 1) == 0;
+  if (ok)
+    {
+      mpq_set_ui (g->c[0], 0, 1);
+      ok = tm_func (f, g, F_LOG1P, NULL, C);
+    }
+  return ok;
+}
+
 static int tm_of (ic_tm *f, const ic_node *e, tm_ctx *C, int depth)
 {
   if (depth > 200) return 0;
@@ -569,6 +606,16 @@ static int tm_of (ic_tm *f, const ic_node *e, tm_ctx *C, int depth)
       for (int i = 0; ok && i <= f->d; i++) mpq_neg (f->c[i], f->c[i]);
       break;
     case IC_ADD: case IC_SUB:
+      if (e->a->op == IC_LOG && e->b->op == IC_LOG)
+        {
+          /* log A +- log B = log(A B^(+-1)) when A > 0 and B > 0 on [X, inf)
+           * (each proved by its own model): log n cancels exactly */
+          mpq_set_si (q, e->op == IC_ADD ? 1 : -1, 1);
+          ok = tm_of (&a, e->a->a, C, depth + 1) && tm_of (&b, e->b->a, C, depth + 1)
+            && tm_positive (&a, C) && tm_positive (&b, C)
+            && tm_pow (&b, &b, q, C) && tm_mul (&a, &a, &b, C) && tm_log (f, &a, C);
+          if (ok) break;
+        }
       ok = tm_of (&a, e->a, C, depth + 1) && tm_of (&b, e->b, C, depth + 1)
         && tm_add (f, &a, &b, e->op == IC_ADD ? 1 : -1, C);
       break;
@@ -602,13 +649,7 @@ static int tm_of (ic_tm *f, const ic_node *e, tm_ctx *C, int depth)
       break;
     case IC_LOG:
       /* log g = log(1 + (g - 1)) needs g = 1 + o(1) exactly */
-      ok = tm_of (&a, e->a, C, depth + 1) && ic_tm_normalize (&a) >= 0
-        && mpq_sgn (a.a) == 0 && mpq_cmp_ui (a.c[0], 1, 1) == 0;
-      if (ok)
-        {
-          mpq_set_ui (a.c[0], 0, 1);
-          ok = tm_func (f, &a, F_LOG1P, NULL, C);
-        }
+      ok = tm_of (&a, e->a, C, depth + 1) && tm_log (f, &a, C);
       break;
     default:
       ok = 0;
