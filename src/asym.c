@@ -3,6 +3,7 @@
  *
  * Conventions: every rule states the identity or inequality it uses; all
  * numbers are enclosed with the interval layer; exponents are exact. */
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -125,9 +126,9 @@ static void logF_at (ic_ival_ptr out, const ic_form *f, unsigned long X)
     {
       /* lgamma(X+1) = log X!, correctly rounded each way by MPFR */
       mpfr_t a;
-      mpfr_init2 (a, p);
+      mpfr_init2 (a, p > 64 ? p : 64);
       mpfr_set_ui (a, X, MPFR_RNDN);
-      mpfr_add_ui (a, a, 1, MPFR_RNDN);   /* exact: X+1 < 2^p */
+      mpfr_add_ui (a, a, 1, MPFR_RNDN);   /* exact: X+1 <= 2^64, 64 bits or more */
       int sg;
       mpfr_lngamma (t->lo, a, MPFR_RNDD);
       mpfr_lgamma (t->hi, &sg, a, MPFR_RNDU);
@@ -774,7 +775,8 @@ static int form_pow (ic_form *r, const ic_node *e, ic_asym_ctx *ctx)
       ic_ival_set_si (r->lr, 1);
       r->lr_zero = 0;
       ic_ival_set_si (t1, -1);
-      ic_ival_set_ui (t2, 12 * ctx->X);
+      ic_ival_set_ui (t2, ctx->X);
+      ic_ival_mul_si (t2, t2, 12);                  /* 12 X, no 64-bit wrap */
       ic_ival_div (t1, t1, t2);
       ic_ival_exp (t1, t1);
       mpfr_set_ui (t1->hi, 1, MPFR_RNDU);           /* e^(-r_n) in [e^(-1/(12X)), 1] */
@@ -1233,6 +1235,7 @@ int ic_form_tail (ic_ival_ptr out, const ic_form *f, unsigned long N, char *how,
 {
   mpfr_prec_t p = ic_ival_get_prec (out);
   if (f->zero) { ic_ival_set_si (out, 0); snprintf (how, howlen, "terms are 0"); return 1; }
+  if (N > ULONG_MAX - 2) return 0;          /* N + 2 below must not wrap */
   ic_ival_t T, g, t1, rho;
   ic_ival_init2 (T, p); ic_ival_init2 (g, p); ic_ival_init2 (t1, p); ic_ival_init2 (rho, p);
   int ok = 0;

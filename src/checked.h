@@ -71,4 +71,14 @@ static inline unsigned long ic_clamp_d_to_ul (double x, unsigned long hi)
   return (unsigned long) x;
 }
 
+/* Marks a small function whose unsigned arithmetic wraps modulo 2^64 on
+ * purpose (pseudo-random generators in the tests): clang's
+ * -fsanitize=unsigned-integer-overflow (make check-sanitize) skips it.
+ * gcc has no such check (and would warn about the attribute). */
+#if defined (__clang__)
+#define IC_WRAPS_MOD_2_64 __attribute__ ((no_sanitize ("unsigned-integer-overflow")))
+#else
+#define IC_WRAPS_MOD_2_64
+#endif
+
 #endif

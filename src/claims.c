@@ -15,6 +15,7 @@
 #include <string.h>
 #include <stdarg.h>
 #include <ctype.h>
+#include <limits.h>
 #include <errno.h>
 #include <math.h>
 #include <time.h>
@@ -1707,6 +1708,8 @@ static void check_smbound (ic_check_entry *ce, ic_model_def *d)
   ic_ival_clear (B); ic_ival_clear (t); ic_ival_clear (worst); ic_ival_clear (epsb);
 }
 
+#define PATH_MAX_CELLS ((size_t) 50000000)
+
 /* Paths: Viterbi vs forward.  Fills the plot for a token (heuristic choice:
  * the token with the largest ratio at the last step). */
 static void check_paths (ic_check_entry *ce, ic_model_def *d)
@@ -1715,8 +1718,16 @@ static void check_paths (ic_check_entry *ce, ic_model_def *d)
   ic_check_result *r = &ce->r;
   ic_lm *m = &d->lm;
   int N = c->nmax, T = m->ntok;
-  size_t cells = (size_t) (N + 1) * (size_t) T;
   model_facts (r, d);
+  /* Resource limit on the (N+1) T cells of the recursions; it also keeps
+   * every int index n * T + x below (N+1) T <= PATH_MAX_CELLS < INT_MAX. */
+  if (T < 1 || (size_t) T > PATH_MAX_CELLS / (size_t) (N + 1))
+    {
+      set_how (r, "Not checked: %d steps over %d tokens exceed the limit of %d cells of the path recursions.",
+               N, T, (int) PATH_MAX_CELLS);
+      return;
+    }
+  size_t cells = (size_t) (N + 1) * (size_t) T;
   ic_ival_struct *V = xmalloc (sizeof *V * cells), *M = xmalloc (sizeof *M * cells);
   mpq_t *qV = NULL, *qM = NULL;
   for (size_t i = 0; i < cells; i++) { ic_ival_init2 (&V[i], PREC); ic_ival_init2 (&M[i], PREC); }
@@ -2077,14 +2088,16 @@ static void check_decay (ic_check_entry *ce, ic_claimfile *cf)
       ic_plot *pl = add_plot (r);
       ic_plot_init (pl, "Decay bound (1 - eps)^n", "n", "log10 of (1 - eps)^n", 0);
       int npts = 60;
-      long span = nmin + nmin / 5 + 1;
+      /* plot range [0, 1.2 nmin] (heuristic), computed without overflow:
+       * nmin from the formula may be near LONG_MAX */
+      long span = nmin <= (LONG_MAX - 64) / 6 * 5 ? nmin + nmin / 5 + 1 : LONG_MAX - 64;
       ic_plot_series *b = ic_plot_add (pl, "(1 - eps)^n (enclosure)", IC_PLOT_BAND, npts + 1);
       ic_plot_series *h = ic_plot_add (pl, "delta", IC_PLOT_HBAND, 1);
       ic_plot_series *v = ic_plot_add (pl, "minimal n", IC_PLOT_VLINE, 1);
       ic_ival_t pw, nn; ic_ival_init2 (pw, PREC); ic_ival_init2 (nn, PREC);
       for (int i = 0; i <= npts; i++)
         {
-          long n = span * i / npts;
+          long n = span / npts * i + span % npts * i / npts;   /* span i / npts, no overflow */
           ic_ival_set_si (nn, n);
           ic_ival_mul (pw, nn, l1);
           ic_ival_exp (pw, pw);                  /* encloses (1-eps)^n */
