@@ -236,7 +236,9 @@ int ic_arpa_parse (ic_arpa *m, const char *text, const char *name,
               st = END;
               continue;
             }
-          if (sscanf (line, "\\%d-grams%7s", &k, tail) != 2 || strcmp (tail, ":") != 0)
+          /* field widths bound the numbers (sscanf's %d on an out-of-range
+           * number is undefined behaviour); longer numbers fail the match */
+          if (sscanf (line, "\\%3d-grams%7s", &k, tail) != 2 || strcmp (tail, ":") != 0)
             { fail (&r, 1, "unknown section header \"%s\"", line); goto out; }
           if (st == DATA)
             {
@@ -263,7 +265,9 @@ int ic_arpa_parse (ic_arpa *m, const char *text, const char *name,
       if (st == DATA)
         {
           int k; long c; int used = 0;
-          if (sscanf (line, "ngram %d=%ld%n", &k, &c, &used) != 2 || line[used] != 0)
+          /* widths bound k and the count (no out-of-range conversion); a
+           * longer number leaves text after it and fails here */
+          if (sscanf (line, "ngram %3d=%18ld%n", &k, &c, &used) != 2 || line[used] != 0)
             { fail (&r, 1, "expected \"ngram K=COUNT\""); goto out; }
           if (k != m->order + 1 || k > IC_ARPA_MAX_ORDER)
             { fail (&r, 7, "ngram orders must be 1, 2, ... (at most %d); found %d", IC_ARPA_MAX_ORDER, k); goto out; }

@@ -83,3 +83,26 @@ expect_usage () {
 expect_usage from_2^62+1 sum 'n^-2' --from 4611686018427387905
 expect_usage from_2^64-1 sum 'n^-2' --from 18446744073709551615
 expect_usage from_2^64   prod '1 + n^-2' --from 18446744073709551616
+
+# ---- the claims front end: large starts and huge numbers -----------------
+# A start beyond 20000 left the partial-sum plot without sample points
+# (pts[-1] was read); D = 1e400 made mpq_set_d(inf) raise SIGFPE; a count
+# of 25 digits went through sscanf's %ld (undefined beyond LONG_MAX).
+# expect_claims NAME WANT_RC WANT_REGEX FILE-CONTENT
+expect_claims () {
+  name=$1 want=$2 re=$3
+  printf '%b' "$4" > "$tmp/c.claims"
+  start=$(date +%s)
+  timeout $((LIMIT + SLACK)) "$B" claims "$tmp/c.claims" < /dev/null > "$tmp/out" 2> "$tmp/err"
+  rc=$?
+  took=$(( $(date +%s) - start ))
+  if [ $rc -ge 124 ]; then echo "FAIL $name: exit $rc (timeout or signal): $(tail -3 "$tmp/err")"
+  elif [ $rc -ne "$want" ]; then echo "FAIL $name: exit $rc, want $want: $(tail -3 "$tmp/err")"
+  elif ! grep -Eq -- "$re" "$tmp/out" "$tmp/err"; then echo "FAIL $name: no line matching /$re/"
+  else echo "ok $name (exit $rc, ${took}s)"; fi
+}
+expect_claims claims_from_50000 0 'proved' 'claim a\n  check: sum(1/n^2, n >= 50000) converges\n'
+expect_claims claims_from_1e9 0 'proved' 'claim a\n  check: prod(1 + 1/n^2, n >= 1000000000) converges\n'
+expect_claims claims_softmax_D_1e400 0 'proved' 'claim a\n  check: softmax(V = 3, D = 1e400) max <= 1\n'
+printf '\\data\\\nngram 1=1234567890123456789012345\n\n\\1-grams:\n-1 a\n\\end\\\n' > "$tmp/big.arpa"
+expect_claims claims_arpa_count_25_digits 2 'big.arpa:2:.*(expected|bad count)' "model m\n  arpa: $tmp/big.arpa\nclaim a\n  check: nondegenerate(m)\n"
