@@ -4,7 +4,8 @@
 #   make fuzz-replay     seed corpus + crash regressions through every fuzz
 #                        target, plain build (part of make check, ~5 s)
 #   make check-sanitize  whole suite (+ fuzz-replay) built with ASan + UBSan
-#                        in build-asan/ (gcc; ~4-8 min)
+#                        + clang's integer sanitizer in build-asan/
+#                        (clang; ~4-8 min)
 #   make check-tsan      tests/test_threads.c under ThreadSanitizer
 #   make fuzz            libFuzzer (clang): every target FUZZ_TIME seconds
 #                        (default 60; CI: make fuzz FUZZ_TIME=20), corpus
@@ -24,11 +25,17 @@ FUZZ_BUILD   ?= build-fuzz
 ASAN_BUILD   ?= build-asan
 TSAN_BUILD   ?= build-tsan
 FUZZ_CC      ?= clang
-SAN_CC       ?= gcc
+# check-sanitize needs clang (-fsanitize=integer is clang's); TSan keeps gcc
+SAN_CC       ?= clang
+TSAN_CC      ?= gcc
 SOUNDNESS_LONG_CASES ?= 20000
 SOUNDNESS_JOBS ?= 2
 
-ASAN_CFLAGS := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=all
+# -fsanitize=integer: unsigned overflow, implicit truncations and sign
+# changes, shifts (issue 16: a wrapped SQ * M gave wrong enclosures).
+# Intended wraparound is rewritten away or marked IC_WRAPS_MOD_2_64
+# (src/checked.h); -fno-sanitize-recover makes any report fail the run.
+ASAN_CFLAGS := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined,integer -fno-sanitize-recover=all
 TSAN_CFLAGS := -O1 -g -fsanitize=thread
 FUZZ_CFLAGS := -O1 -g -fno-omit-frame-pointer -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all
 # For the soundness test under sanitizers: fewer cases (it is 10x slower).
@@ -58,7 +65,7 @@ check-sanitize:
 	CC=$(SAN_CC) CFLAGS="$(ASAN_CFLAGS)" $(ASAN_ENV) $(MAKE) BUILD=$(ASAN_BUILD) check-unit fuzz-replay
 
 check-tsan:
-	CC=$(SAN_CC) CFLAGS="$(TSAN_CFLAGS)" $(MAKE) BUILD=$(TSAN_BUILD) $(TSAN_BUILD)/tests/test_threads
+	CC=$(TSAN_CC) CFLAGS="$(TSAN_CFLAGS)" $(MAKE) BUILD=$(TSAN_BUILD) $(TSAN_BUILD)/tests/test_threads
 	TSAN_OPTIONS=halt_on_error=1 $(TSAN_BUILD)/tests/test_threads
 
 # ---- libFuzzer -------------------------------------------------------------

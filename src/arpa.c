@@ -68,10 +68,24 @@ static int dec_to_q (mpq_t q, const char *s)
   return ok ? 0 : -1;
 }
 
+/* 32-bit FNV-1a over the bytes of k and the word indices, computed in
+ * unsigned long so that nothing wraps: h < 2^32 and h * 16777619 < 2^56
+ * (make check-sanitize traps every unsigned overflow; a hash needs none). */
+static unsigned long fnv_byte (unsigned long h, unsigned long byte)
+{
+  return ((h ^ byte) * 16777619UL) & 0xffffffffUL;
+}
+
 static unsigned long hash_words (int k, const int *w)
 {
-  unsigned long h = 1469598103934665603UL ^ (unsigned long) k;
-  for (int i = 0; i < k; i++) { h ^= (unsigned long) w[i] + 0x9e3779b97f4a7c15UL; h *= 1099511628211UL; }
+  unsigned long h = 2166136261UL;
+  unsigned long x = (unsigned long) (unsigned) k;
+  for (int b = 0; b < 4; b++) h = fnv_byte (h, (x >> (8 * b)) & 0xff);
+  for (int i = 0; i < k; i++)
+    {
+      x = (unsigned long) (unsigned) w[i];
+      for (int b = 0; b < 4; b++) h = fnv_byte (h, (x >> (8 * b)) & 0xff);
+    }
   return h;
 }
 
@@ -108,8 +122,9 @@ int ic_arpa_word (const ic_arpa *m, const char *s)
 typedef struct { long size; int *slot; } whash;
 static unsigned long hash_str (const char *s)
 {
+  /* djb2 modulo 2^32: h < 2^32, so h * 33 + 255 < 2^38 never wraps */
   unsigned long h = 5381;
-  for (; *s; s++) h = h * 33 + (unsigned char) *s;
+  for (; *s; s++) h = (h * 33 + (unsigned char) *s) & 0xffffffffUL;
   return h;
 }
 static int wh_find (const whash *wh, char **word, const char *s)
@@ -221,7 +236,9 @@ int ic_arpa_parse (ic_arpa *m, const char *text, const char *name,
               st = END;
               continue;
             }
-          if (sscanf (line, "\\%d-grams%7s", &k, tail) != 2 || strcmp (tail, ":") != 0)
+          /* field widths bound the numbers (sscanf's %d on an out-of-range
+           * number is undefined behaviour); longer numbers fail the match */
+          if (sscanf (line, "\\%3d-grams%7s", &k, tail) != 2 || strcmp (tail, ":") != 0)
             { fail (&r, 1, "unknown section header \"%s\"", line); goto out; }
           if (st == DATA)
             {
@@ -248,7 +265,9 @@ int ic_arpa_parse (ic_arpa *m, const char *text, const char *name,
       if (st == DATA)
         {
           int k; long c; int used = 0;
-          if (sscanf (line, "ngram %d=%ld%n", &k, &c, &used) != 2 || line[used] != 0)
+          /* widths bound k and the count (no out-of-range conversion); a
+           * longer number leaves text after it and fails here */
+          if (sscanf (line, "ngram %3d=%18ld%n", &k, &c, &used) != 2 || line[used] != 0)
             { fail (&r, 1, "expected \"ngram K=COUNT\""); goto out; }
           if (k != m->order + 1 || k > IC_ARPA_MAX_ORDER)
             { fail (&r, 7, "ngram orders must be 1, 2, ... (at most %d); found %d", IC_ARPA_MAX_ORDER, k); goto out; }

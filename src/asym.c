@@ -3,6 +3,7 @@
  *
  * Conventions: every rule states the identity or inequality it uses; all
  * numbers are enclosed with the interval layer; exponents are exact. */
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -263,9 +264,9 @@ static void logF_at (ic_ival_ptr out, const ic_form *f, unsigned long X)
     {
       /* lgamma(X+1) = log X!, correctly rounded each way by MPFR */
       mpfr_t a;
-      mpfr_init2 (a, p);
+      mpfr_init2 (a, p > 64 ? p : 64);
       mpfr_set_ui (a, X, MPFR_RNDN);
-      mpfr_add_ui (a, a, 1, MPFR_RNDN);   /* exact: X+1 < 2^p */
+      mpfr_add_ui (a, a, 1, MPFR_RNDN);   /* exact: X+1 <= 2^64, 64 bits or more */
       int sg;
       mpfr_lngamma (t->lo, a, MPFR_RNDD);
       mpfr_lgamma (t->hi, &sg, a, MPFR_RNDU);
@@ -1608,6 +1609,7 @@ int ic_form_tail (ic_ival_ptr out, const ic_form *f, unsigned long N, char *how,
 {
   mpfr_prec_t p = ic_ival_get_prec (out);
   if (f->zero) { ic_ival_set_si (out, 0); snprintf (how, howlen, "terms are 0"); return 1; }
+  if (N > ULONG_MAX - 2) return 0;          /* N + 2 below must not wrap */
   ic_ival_t T, g, t1, rho;
   ic_ival_init2 (T, p); ic_ival_init2 (g, p); ic_ival_init2 (t1, p); ic_ival_init2 (rho, p);
   int ok = 0;

@@ -1,3 +1,4 @@
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -7,9 +8,13 @@
 
 static void grow (ic_buf *b, size_t extra)
 {
-  if (b->len + extra + 1 <= b->cap) return;
+  /* need = len + extra + 1 without wrapping; cap doubles at most up to
+   * SIZE_MAX / 2 and then takes need itself */
+  if (extra > SIZE_MAX - 1 - b->len) { fputs ("infcert: out of memory\n", stderr); exit (1); }
+  size_t need = b->len + extra + 1;
+  if (need <= b->cap) return;
   size_t cap = b->cap ? b->cap : 256;
-  while (cap < b->len + extra + 1) cap *= 2;
+  while (cap < need) cap = cap <= SIZE_MAX / 2 ? cap * 2 : need;
   char *s = realloc (b->s, cap);
   if (!s) { fputs ("infcert: out of memory\n", stderr); exit (1); }
   b->s = s; b->cap = cap;

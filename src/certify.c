@@ -26,6 +26,7 @@
 #include "em.h"
 #include "ratexp.h"
 #include "buf.h"
+#include "checked.h"
 
 #define MAX_DIGITS 100000
 
@@ -258,8 +259,10 @@ static ic_status partial_extend (run *R, partial *P, unsigned long last)
           return IC_ELIMIT;
         }
       if (timed_out (R)) return IC_ETIMEOUT;
-      unsigned long k = 0;
-      while (k < BATCH && P->next + k <= last)
+      /* n = next + k for k <= room stays <= last (no wrap, even for
+       * last = ULONG_MAX) */
+      unsigned long k = 0, room = last - P->next;
+      while (k < BATCH && k <= room)
         {
           if (timed_out (R)) return IC_ETIMEOUT;   /* one term can take ms */
           ic_status s = eval_checked (R, P->ev, &P->buf[k], P->next + k, P->prec);
@@ -272,7 +275,17 @@ static ic_status partial_extend (run *R, partial *P, unsigned long last)
         }
       if (P->prod) ic_accum_prod (P->acc, P->buf, k);
       else ic_accum_sum (P->acc, P->buf, k);
-      P->next += k;
+      if (k > room)                 /* n = last was added */
+        {
+          if (last == ULONG_MAX)
+            {
+              R->err->code = IC_ELIMIT;
+              snprintf (R->err->msg, sizeof R->err->msg, "index n beyond 2^64 - 1");
+              return IC_ELIMIT;
+            }
+          P->next = last + 1;
+        }
+      else P->next += k;
     }
   return IC_OK;
 }
@@ -296,7 +309,8 @@ static int cvz_tail (run *R, ic_ival_ptr out, ic_evaluator *hev, unsigned long N
 {
   /* m with 5.828^m >= 10^(digits + 2) * 2 */
   long m = (long) ((digits + 3) * 1.3063) + 2;
-  if (N + (unsigned long) m < N) return 0;
+  unsigned long Nlast;                      /* terms h(N + k), k < m */
+  if (!ic_ck_add_ul (&Nlast, N, (unsigned long) m)) return 0;
   *m_used = m;
   ic_ival_t d, b, c, s, a, t, one;
   ic_ival_init2 (d, prec); ic_ival_init2 (b, prec); ic_ival_init2 (c, prec);
@@ -451,7 +465,8 @@ static int tail_em (run *R, const tail_args *A, ic_ival_ptr tail, int round, lon
   unsigned long Nem = ic_em_suggest_N (A->e, A->prod, D);
   if (Nem < A->X) Nem = A->X;
   if (Nem < R->opt->from) Nem = R->opt->from;
-  if (round > 0) Nem <<= (round < 10 ? round : 10);
+  /* heuristic growth Nem 2^round; beyond 2^64 the method is not tried */
+  if (round > 0 && !ic_ck_shl_ul (&Nem, Nem, (unsigned) (round < 10 ? round : 10))) return 0;
   ic_em_info info;
   memset (&info, 0, sizeof info);
   if (!ic_em_tail (tail, A->e, A->prod, Nem, D + 2, wp, &info))
@@ -483,7 +498,7 @@ static int tail_alternating (run *R, const tail_args *A, ic_ival_ptr tail, unsig
       int ok = cvz_tail (R, tail, hev, Nc, D, wp, &m);
       ic_eval_free (hev);
       if (!ok) return 0;
-      if ((Nc + (unsigned long) A->parity) & 1) ic_ival_neg (tail, tail);
+      if (((Nc & 1) ^ (unsigned long) A->parity) & 1) ic_ival_neg (tail, tail);   /* (-1)^(Nc+parity), no Nc + 1 */
       *cut = Nc;
       snprintf (method, 48, "cvz");
       snprintf (how, howlen, "Cohen-Villegas-Zagier acceleration from n = %lu with %ld terms (h completely monotone)", Nc, m);
@@ -512,7 +527,7 @@ static int tail_alternating (run *R, const tail_args *A, ic_ival_ptr tail, unsig
 static int tail_envelope (const tail_args *A, ic_ival_ptr tail, unsigned long N, mpfr_prec_t wp,
                           unsigned long *cut, char *how, size_t howlen, char *method)
 {
-  if (N - 1 < 16) return 0;
+  if (N < 17) return 0;                     /* the form on [N-1, inf) needs N - 1 >= 16 */
   int ok = 0;
   ic_form f;
   ic_form_init (&f, wp);
@@ -625,14 +640,14 @@ static int split_leaf (run *R, ic_ival_ptr out, const ic_node *e, unsigned long 
                * the acceleration is linear in the terms and its error bound
                * uses |h(N)|, so h = -(a completely monotone function) is
                * handled as it is (no further sign change for cms < 0) */
-              if ((N + (unsigned long) parity) & 1) ic_ival_neg (out, out);
+              if (((N & 1) ^ (unsigned long) parity) & 1) ic_ival_neg (out, out);   /* (-1)^(N+parity) */
               ok = 1;
               snprintf (m, sizeof m, "cvz");
             }
           ic_eval_free (hev);
         }
       ic_node_free (h);
-      if (!ok && N - 1 >= 16)
+      if (!ok && N >= 17)                   /* N - 1 >= 16 */
         {
           ic_form f;
           ic_form_init (&f, wp);
@@ -731,7 +746,7 @@ static int split_log (run *R, ic_ival_ptr out, const ic_node *p, unsigned long N
           /* facts of u = p - 1 (an alternating u gets its Leibniz bracket) */
           ic_seq_facts sf;
           memset (&sf, 0, sizeof sf);
-          if (N - 1 >= 16)
+          if (N >= 17)                      /* N - 1 >= 16 */
             {
               ic_form fu;
               ic_form_init (&fu, wp);
@@ -785,8 +800,8 @@ static ic_status enclose_limit (run *R, ic_result *r, const tail_args *A)
   const ic_options *opt = R->opt;
   long D = opt->digits;
   unsigned long from = opt->from;
-  unsigned long N = A->X + 64 > 256 ? A->X + 64 : 256;
-  if (N < from + 64) N = from + 64;
+  unsigned long N = ic_sat_add_ul (A->X, 64) > 256 ? ic_sat_add_ul (A->X, 64) : 256;
+  if (N < ic_sat_add_ul (from, 64)) N = ic_sat_add_ul (from, 64);
   mpfr_prec_t wp = prec_for (D, 1UL << 26, opt);
   ic_status st = IC_OK;
   long best = -1;
@@ -840,8 +855,16 @@ static ic_status enclose_limit (run *R, ic_result *r, const tail_args *A)
               mpfr_t m;
               mpfr_init2 (m, 64);
               ic_ival_mag_lower (m, enc);
-              mpfr_log10 (m, m, MPFR_RNDD);
-              long e10 = mpfr_get_si (m, MPFR_RNDD);
+              /* a zero lower magnitude gives log10 = -inf: no shift; the
+               * shift is capped (Dt is capped by the precision anyway),
+               * so -e10 + 1 cannot overflow */
+              long e10 = 0;
+              if (mpfr_regular_p (m))
+                {
+                  mpfr_log10 (m, m, MPFR_RNDD);
+                  e10 = mpfr_get_si (m, MPFR_RNDD);
+                  if (e10 < -(long) MAX_DIGITS * 1000) e10 = -(long) MAX_DIGITS * 1000;
+                }
               mpfr_clear (m);
               if (e10 < 0 && -e10 + 1 > shift) shift = -e10 + 1;
             }
@@ -860,7 +883,7 @@ static ic_status enclose_limit (run *R, ic_result *r, const tail_args *A)
       if (!have && round > 2) break;
       /* heuristic: grow N geometrically within the effort limit */
       if (N > opt->max_terms / 4) break;
-      N *= 4;
+      N *= 4;                              /* <= max_terms (<= 2^40): exact */
       /* effort limit: without --timeout, stop before a round that would
        * end after 10 s (the next round costs about 4 times the last) */
       double now = elapsed (R);
@@ -993,7 +1016,7 @@ static ic_status certify_sum (run *R, ic_result *r, const ic_node *e)
     }
   /* definedness on [from, X] by evaluation (also when no form was found,
    * on a first stretch, so that an undefined term is reported) */
-  ic_status st = check_defined (R, e, opt->from, X ? X : opt->from + 1000, 0, NULL, NULL);
+  ic_status st = check_defined (R, e, opt->from, X ? X : ic_sat_add_ul (opt->from, 1000), 0, NULL, NULL);
   if (st != IC_OK) { r->verdict = IC_UNKNOWN; ic_form_clear (&f); return st; }
   if (!X)
     {
@@ -1237,7 +1260,7 @@ static ic_status certify_prod (run *R, ic_result *r, const ic_node *e)
       ic_buf_free (&how);
     }
   if (st == IC_OK && !X)
-    st = check_defined (R, e, opt->from, opt->from + 1000, 1, NULL, NULL);
+    st = check_defined (R, e, opt->from, ic_sat_add_ul (opt->from, 1000), 1, NULL, NULL);
   if (st != IC_OK) { r->verdict = IC_UNKNOWN; goto out; }
   if (!X)
     {

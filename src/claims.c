@@ -15,6 +15,7 @@
 #include <string.h>
 #include <stdarg.h>
 #include <ctype.h>
+#include <limits.h>
 #include <errno.h>
 #include <math.h>
 #include <time.h>
@@ -1192,16 +1193,20 @@ static int term_range (ic_ival_ptr out, const ic_node *e, unsigned long from, ic
 static void series_plot (ic_check_result *r, const ic_node *e, int ser, unsigned long from,
                          const inst_t *in, const char *label)
 {
-  const unsigned long NMAX = 20000;
+  /* up to n = 20000, or 20000 terms past a larger start (from <= 10^9 in
+   * claim files; without the second case a start beyond 20000 left no
+   * sample point and pts[npts - 1] read pts[-1]) */
+  const unsigned long NMAX = from < 10000 ? 20000 : from + 20000;
   int npts = 0; unsigned long pts[80];
-  /* sample points: heuristic log spacing (presentation only) */
+  /* sample points: heuristic log spacing (presentation only); x <= NMAX
+   * <= 10^9 + 20000, so the conversion is exact */
   for (double x = (double) from; x <= (double) NMAX && npts < 79; x *= 1.2)
     {
       unsigned long v = (unsigned long) x;
       if (!npts || v > pts[npts - 1]) pts[npts++] = v;
-      if (x < from + 1) x = from + 1;
+      if (x < (double) from + 1) x = (double) from + 1;
     }
-  if (pts[npts - 1] != NMAX) pts[npts++] = NMAX;
+  if (npts == 0 || pts[npts - 1] != NMAX) pts[npts++] = NMAX;
   ic_plot *pl = add_plot (r);
   int prod = ser != SER_SUM;
   char *title = prod ? fmt ("Partial products of %s", label) : fmt ("Partial sums of %s", label);
@@ -1707,6 +1712,8 @@ static void check_smbound (ic_check_entry *ce, ic_model_def *d)
   ic_ival_clear (B); ic_ival_clear (t); ic_ival_clear (worst); ic_ival_clear (epsb);
 }
 
+#define PATH_MAX_CELLS ((size_t) 50000000)
+
 /* Paths: Viterbi vs forward.  Fills the plot for a token (heuristic choice:
  * the token with the largest ratio at the last step). */
 static void check_paths (ic_check_entry *ce, ic_model_def *d)
@@ -1715,8 +1722,16 @@ static void check_paths (ic_check_entry *ce, ic_model_def *d)
   ic_check_result *r = &ce->r;
   ic_lm *m = &d->lm;
   int N = c->nmax, T = m->ntok;
-  size_t cells = (size_t) (N + 1) * (size_t) T;
   model_facts (r, d);
+  /* Resource limit on the (N+1) T cells of the recursions; it also keeps
+   * every int index n * T + x below (N+1) T <= PATH_MAX_CELLS < INT_MAX. */
+  if (T < 1 || (size_t) T > PATH_MAX_CELLS / (size_t) (N + 1))
+    {
+      set_how (r, "Not checked: %d steps over %d tokens exceed the limit of %d cells of the path recursions.",
+               N, T, (int) PATH_MAX_CELLS);
+      return;
+    }
+  size_t cells = (size_t) (N + 1) * (size_t) T;
   ic_ival_struct *V = xmalloc (sizeof *V * cells), *M = xmalloc (sizeof *M * cells);
   mpq_t *qV = NULL, *qM = NULL;
   for (size_t i = 0; i < cells; i++) { ic_ival_init2 (&V[i], PREC); ic_ival_init2 (&M[i], PREC); }
@@ -2077,14 +2092,16 @@ static void check_decay (ic_check_entry *ce, ic_claimfile *cf)
       ic_plot *pl = add_plot (r);
       ic_plot_init (pl, "Decay bound (1 - eps)^n", "n", "log10 of (1 - eps)^n", 0);
       int npts = 60;
-      long span = nmin + nmin / 5 + 1;
+      /* plot range [0, 1.2 nmin] (heuristic), computed without overflow:
+       * nmin from the formula may be near LONG_MAX */
+      long span = nmin <= (LONG_MAX - 64) / 6 * 5 ? nmin + nmin / 5 + 1 : LONG_MAX - 64;
       ic_plot_series *b = ic_plot_add (pl, "(1 - eps)^n (enclosure)", IC_PLOT_BAND, npts + 1);
       ic_plot_series *h = ic_plot_add (pl, "delta", IC_PLOT_HBAND, 1);
       ic_plot_series *v = ic_plot_add (pl, "minimal n", IC_PLOT_VLINE, 1);
       ic_ival_t pw, nn; ic_ival_init2 (pw, PREC); ic_ival_init2 (nn, PREC);
       for (int i = 0; i <= npts; i++)
         {
-          long n = span * i / npts;
+          long n = span / npts * i + span % npts * i / npts;   /* span i / npts, no overflow */
           ic_ival_set_si (nn, n);
           ic_ival_mul (pw, nn, l1);
           ic_ival_exp (pw, pw);                  /* encloses (1-eps)^n */
@@ -2151,11 +2168,24 @@ static void check_softmax (ic_check_entry *ce)
   char *sname = fmt ("V = %lu", c->V);
   ic_plot_series *s = ic_plot_add (pl, sname, IC_PLOT_BAND, 41);      /* copies the name */
   free (sname);
-  double Dmax = mpq_get_d (c->D) * 2 + 1;
+  /* D from 0 to Dmax = 2 D + 1 in exact rationals (mpq_set_d of an
+   * infinite double, D = 1e400, raised SIGFPE in GMP); Dmax is capped at
+   * 2^1000 so that the plot's doubles stay finite (presentation only) */
+  mpq_t Dmax; mpq_init (Dmax);
+  mpq_set_ui (Dmax, 1, 1);
+  mpq_mul_2exp (Dmax, Dmax, 1000);
+  if (mpq_cmp_ui (c->D, 1, 1) < 0 || mpz_sizeinbase (mpq_numref (c->D), 2) < 990 + mpz_sizeinbase (mpq_denref (c->D), 2))
+    {
+      mpq_mul_2exp (Dmax, c->D, 1);
+      mpq_t one_q; mpq_init (one_q); mpq_set_ui (one_q, 1, 1);
+      mpq_add (Dmax, Dmax, one_q);
+      mpq_clear (one_q);
+    }
   for (int i = 0; i <= 40; i++)
     {
       mpq_t dq; mpq_init (dq);
-      mpq_set_d (dq, Dmax * i / 40);
+      mpq_set_ui (dq, (unsigned long) i, 40);
+      mpq_mul (dq, dq, Dmax);                   /* dq = Dmax i / 40 exactly */
       ic_ival_set_q (D, dq);
       ic_softmax_max_bound (B, c->V, D);
       ic_ival_sub (e, one, B);
@@ -2163,6 +2193,7 @@ static void check_softmax (ic_check_entry *ce)
       log10_ends (&s->ylo[i], &s->yhi[i], e);
       mpq_clear (dq);
     }
+  mpq_clear (Dmax);
   free (bs); free (es); free (Ds);
   ic_ival_clear (D); ic_ival_clear (B); ic_ival_clear (e); ic_ival_clear (one);
 }

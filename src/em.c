@@ -36,9 +36,16 @@
 #include "integral.h"
 #include "bernoulli.h"
 #include "em_kern.h"
+#include "checked.h"
 
 #define LOG2_10 3.321928094887362
 #define IC_PI 3.141592653589793
+/* Resource limits of the direct part N <= n < M (sieve): the cut-off M
+ * and the memory of the sieve's table. */
+#define EM_MAX_M 100000000UL
+#define EM_SIEVE_MAX_BYTES (2.0 * 1024 * 1024 * 1024)
+/* Resource limit on the number of zeta terms of the expansion. */
+#define EM_MAX_K 10000000UL
 
 /* ---- positive-interval helpers (all operands certainly >= 0) ------------ */
 
@@ -111,11 +118,19 @@ static int sieve_pow (unsigned long N, unsigned long M, const mpq_t s,
 {
   int ok = 1;
   if (N >= M) return 1;
+  /* Resource limit: the sieve stores M smallest prime factors (< 2^32
+   * each) and (M-1)/2 intervals of precision prec; a larger M fails the
+   * method (the caller then says unknown or tries another method) instead
+   * of aborting in calloc/mpfr_init2. */
+  if (M > EM_MAX_M) return 0;
   unsigned long H = (M - 1) / 2;                 /* store v_n for n <= H */
+  double bytes = (double) M * sizeof (unsigned int)
+    + (double) (H + 1) * ((double) sizeof (ic_ival_struct) + 2.0 * ((double) prec / 8 + 16));
+  if (bytes > EM_SIEVE_MAX_BYTES) return 0;
   unsigned int *spf = calloc (M, sizeof *spf);
   ic_ival_struct *v = malloc ((H + 1) * sizeof *v);
   ic_ival_t cur;
-  if (!spf || !v) abort ();
+  if (!spf || !v) { free (spf); free (v); return 0; }
   for (unsigned long i = 0; i <= H; i++) ic_ival_init2 (&v[i], prec);
   ic_ival_init2 (cur, prec);
   for (unsigned long i = 2; i < M; i++)
@@ -204,34 +219,43 @@ static int zeta_scaled (ic_ival_ptr Z, unsigned long SP, unsigned long SQ,
 {
   mpfr_prec_t prec = ic_ival_get_prec (Z);
   ic_ival_t g, t, R, S;
+  mpz_t ddz, fz, f2z;
   mpfr_exp_t prev_e = MPFR_EMAX_MAX;
   int ok = 0;
   long j;
   double lim = tol_log2 - log2W - 1;              /* want log2 |t_j| <= lim */
 
-  if (SP <= SQ) return 0;
-  /* (SQ M)^2 as one divisor when it fits in an unsigned long (else 0). */
-  unsigned long dd = (SQ * M < (1UL << 32)) ? SQ * M * SQ * M : 0;
+  if (SP <= SQ || SQ == 0 || M == 0) return 0;
+  /* dd = (SQ M)^2, the divisor of each step: one unsigned long when the
+   * exact product fits (fast path), else the exact integer ddz.  SQ M
+   * itself exceeds 64 bits for M near 2^62 (issue 16: the wrapped product
+   * gave enclosures wrong from the 55th digit on). */
+  unsigned long sqm, dd;
+  if (!ic_ck_mul_ul (&sqm, SQ, M) || !ic_ck_mul_ul (&dd, sqm, sqm)) dd = 0;
+  mpz_inits (ddz, fz, f2z, (mpz_ptr) 0);
+  mpz_set_ui (ddz, SQ);
+  mpz_mul_ui (ddz, ddz, M);
+  mpz_mul (ddz, ddz, ddz);                        /* ddz = (SQ M)^2 exactly */
   ic_ival_init2 (g, prec); ic_ival_init2 (t, prec);
   ic_ival_init2 (R, prec); ic_ival_init2 (S, prec);
 
   /* S = M/(s-1) + 1/2 = M SQ / (SP - SQ) + 1/2 */
   mpfr_set_ui (S->lo, M, MPFR_RNDD);
   mpfr_mul_ui (S->lo, S->lo, SQ, MPFR_RNDD);
-  mpfr_div_ui (S->lo, S->lo, SP - SQ, MPFR_RNDD);
+  mpfr_div_ui (S->lo, S->lo, SP - SQ, MPFR_RNDD);   /* lo <= M SQ / (SP - SQ) */
   mpfr_set_ui (S->hi, M, MPFR_RNDU);
   mpfr_mul_ui (S->hi, S->hi, SQ, MPFR_RNDU);
-  mpfr_div_ui (S->hi, S->hi, SP - SQ, MPFR_RNDU);
+  mpfr_div_ui (S->hi, S->hi, SP - SQ, MPFR_RNDU);   /* hi >= M SQ / (SP - SQ) */
   mpfr_add_d (S->lo, S->lo, 0.5, MPFR_RNDD);
   mpfr_add_d (S->hi, S->hi, 0.5, MPFR_RNDU);
 
   /* g_1 = s / M = SP / (SQ M) */
   mpfr_set_ui (g->lo, SP, MPFR_RNDD);
   mpfr_div_ui (g->lo, g->lo, SQ, MPFR_RNDD);
-  mpfr_div_ui (g->lo, g->lo, M, MPFR_RNDD);
+  mpfr_div_ui (g->lo, g->lo, M, MPFR_RNDD);         /* lo <= SP / (SQ M) */
   mpfr_set_ui (g->hi, SP, MPFR_RNDU);
   mpfr_div_ui (g->hi, g->hi, SQ, MPFR_RNDU);
-  mpfr_div_ui (g->hi, g->hi, M, MPFR_RNDU);
+  mpfr_div_ui (g->hi, g->hi, M, MPFR_RNDU);         /* hi >= SP / (SQ M) */
 
   for (j = 1; j <= bt->n; j++)
     {
@@ -239,26 +263,42 @@ static int zeta_scaled (ic_ival_ptr Z, unsigned long SP, unsigned long SQ,
       if (ic_cancelled ()) break;                 /* ok = 0: no bound */
       if (j > 1)
         {
-          /* g_j = g_(j-1) (s + 2j - 3)(s + 2j - 2) / M^2, s + i = (SP + i SQ)/SQ */
-          unsigned long f1 = SP + (unsigned long) (2 * j - 3) * SQ;
-          unsigned long f2 = SP + (unsigned long) (2 * j - 2) * SQ;
-          if (f1 < (1UL << 32) && f2 < (1UL << 32) && dd)
+          /* g_j = g_(j-1) (s + 2j - 3)(s + 2j - 2) / M^2
+           *     = g_(j-1) f1 f2 / (SQ M)^2,  f1 = SP + (2j-3) SQ,
+           * f2 = SP + (2j-2) SQ, all positive integers; the factor f1 f2 is
+           * one unsigned long when the exact product fits, else an mpz.
+           * g > 0, so directed rounding of each endpoint keeps g_j in g. */
+          unsigned long a1, a2, f1, f2, ff;
+          int small = ic_ck_mul_ul (&a1, (unsigned long) (2 * j - 3), SQ)
+                   && ic_ck_mul_ul (&a2, (unsigned long) (2 * j - 2), SQ)
+                   && ic_ck_add_ul (&f1, SP, a1) && ic_ck_add_ul (&f2, SP, a2)
+                   && ic_ck_mul_ul (&ff, f1, f2);
+          if (small)
             {
-              mpfr_mul_ui (g->lo, g->lo, f1 * f2, MPFR_RNDD);   /* exact product */
-              mpfr_div_ui (g->lo, g->lo, dd, MPFR_RNDD);        /* dd = (SQ M)^2 */
-              mpfr_mul_ui (g->hi, g->hi, f1 * f2, MPFR_RNDU);
-              mpfr_div_ui (g->hi, g->hi, dd, MPFR_RNDU);
+              mpfr_mul_ui (g->lo, g->lo, ff, MPFR_RNDD);   /* lo <= g f1 f2 */
+              mpfr_mul_ui (g->hi, g->hi, ff, MPFR_RNDU);   /* hi >= g f1 f2 */
             }
           else
             {
-              mpfr_mul_ui (g->lo, g->lo, f1, MPFR_RNDD);
-              mpfr_mul_ui (g->lo, g->lo, f2, MPFR_RNDD);
-              mpfr_div_ui (g->lo, g->lo, SQ * M, MPFR_RNDD);
-              mpfr_div_ui (g->lo, g->lo, SQ * M, MPFR_RNDD);
-              mpfr_mul_ui (g->hi, g->hi, f1, MPFR_RNDU);
-              mpfr_mul_ui (g->hi, g->hi, f2, MPFR_RNDU);
-              mpfr_div_ui (g->hi, g->hi, SQ * M, MPFR_RNDU);
-              mpfr_div_ui (g->hi, g->hi, SQ * M, MPFR_RNDU);
+              mpz_set_ui (fz, SQ);
+              mpz_mul_ui (fz, fz, (unsigned long) (2 * j - 3));
+              mpz_add_ui (fz, fz, SP);                     /* fz = f1 exactly */
+              mpz_set_ui (f2z, SQ);
+              mpz_mul_ui (f2z, f2z, (unsigned long) (2 * j - 2));
+              mpz_add_ui (f2z, f2z, SP);                   /* f2z = f2 exactly */
+              mpz_mul (fz, fz, f2z);                       /* fz = f1 f2 */
+              mpfr_mul_z (g->lo, g->lo, fz, MPFR_RNDD);    /* lo <= g f1 f2 */
+              mpfr_mul_z (g->hi, g->hi, fz, MPFR_RNDU);    /* hi >= g f1 f2 */
+            }
+          if (dd)
+            {
+              mpfr_div_ui (g->lo, g->lo, dd, MPFR_RNDD);   /* lo <= g_j */
+              mpfr_div_ui (g->hi, g->hi, dd, MPFR_RNDU);   /* hi >= g_j */
+            }
+          else
+            {
+              mpfr_div_z (g->lo, g->lo, ddz, MPFR_RNDD);   /* lo <= g_j */
+              mpfr_div_z (g->hi, g->hi, ddz, MPFR_RNDU);   /* hi >= g_j */
             }
         }
       /* t = b_j g_j, g > 0, sign of b_j = (-1)^(j-1) */
@@ -272,11 +312,12 @@ static int zeta_scaled (ic_ival_ptr Z, unsigned long SP, unsigned long SQ,
           mpfr_mul (t->lo, b->lo, g->hi, MPFR_RNDD);
           mpfr_mul (t->hi, b->hi, g->lo, MPFR_RNDU);
         }
-      /* Heuristic size: |t| < 2^e with e the larger endpoint exponent. */
-      mpfr_exp_t e = mpfr_zero_p (t->hi) ? mpfr_get_exp (t->lo)
-                   : mpfr_zero_p (t->lo) ? mpfr_get_exp (t->hi)
-                   : (mpfr_get_exp (t->lo) > mpfr_get_exp (t->hi) ? mpfr_get_exp (t->lo) : mpfr_get_exp (t->hi));
       if (!mpfr_number_p (t->lo) || !mpfr_number_p (t->hi)) break;
+      /* Heuristic size: |t| < 2^e with e the larger endpoint exponent
+       * (an exact zero counts as the smallest exponent). */
+      mpfr_exp_t elo = mpfr_zero_p (t->lo) ? MPFR_EMIN_MIN : mpfr_get_exp (t->lo);
+      mpfr_exp_t ehi = mpfr_zero_p (t->hi) ? MPFR_EMIN_MIN : mpfr_get_exp (t->hi);
+      mpfr_exp_t e = elo > ehi ? elo : ehi;
       if ((double) e <= lim)
         {
           /* t_j is the first omitted term: Z = S + R' with R' in hull(0, 2 t_j). */
@@ -292,6 +333,7 @@ static int zeta_scaled (ic_ival_ptr Z, unsigned long SP, unsigned long SQ,
       ic_ival_add (S, S, t);
     }
   ic_ival_clear (g); ic_ival_clear (t); ic_ival_clear (R); ic_ival_clear (S);
+  mpz_clears (ddz, fz, f2z, (mpz_ptr) 0);
   return ok;
 }
 
@@ -319,7 +361,8 @@ static int q_to_ul (const mpq_t q, unsigned long *P, unsigned long *Q)
     return 0;
   *P = mpz_get_ui (mpq_numref (q));
   *Q = mpz_get_ui (mpq_denref (q));
-  /* keep (SP + 2j SQ) and SQ M far from overflow */
+  /* A size limit of the method (zeta_scaled's integer steps are exact
+   * for any values, widened to mpz when they leave 64 bits). */
   return *P < (1UL << 40) && *Q < (1UL << 24);
 }
 
@@ -329,7 +372,7 @@ static unsigned long pick_M (unsigned long N, double tb)
 {
   double m = tb / 1.8;
   if (m < 12) m = 12;
-  unsigned long M = (unsigned long) m;
+  unsigned long M = ic_clamp_d_to_ul (m, EM_MAX_M);
   return M > N ? M : N;
 }
 
@@ -364,7 +407,7 @@ static int tail_zeta_power (ic_ival_ptr out, const ic_monos *ms, unsigned long N
           else if (need[i] > mmax) mmax = need[i];
         }
       if (!bad && mmax <= 3000) break;
-      if (M > 50000000) return 0;
+      if (M > EM_MAX_M / 2) return 0;          /* also: M *= 2 stays exact */
       M *= 2;
     }
   btab bt;
@@ -450,12 +493,12 @@ static void *zx_worker (void *arg)
       /* Heuristic precision: the term has size ~ 2^log2W (M/(pk-1) + 1). */
       double log2W = k * J->lq - log2 ((double) k);
       double zmag = log2 ((double) J->M / (J->pd * k - 1) + 1);
-      long pk = (long) (J->tb + log2W + zmag + 24 + log2 ((double) J->K));
-      if (pk < 64) pk = 64;
+      long pk = ic_clamp_d_to_l (J->tb + log2W + zmag + 24 + log2 ((double) J->K), 64, (long) J->wp);
       if (pk > J->wp) pk = J->wp;
       ic_ival_set_prec (Z, pk);
-      if (J->P > (~0UL) / k
-          || !zeta_scaled (Z, J->P * k, J->Q, J->M, J->bt, -J->tb - 3 - log2 ((double) J->K), log2W, &m))
+      unsigned long Pk;                 /* p k = P k / Q, numerator exact */
+      if (!ic_ck_mul_ul (&Pk, J->P, k)
+          || !zeta_scaled (Z, Pk, J->Q, J->M, J->bt, -J->tb - 3 - log2 ((double) J->K), log2W, &m))
         { fail = 1; pthread_mutex_lock (&J->mu); J->fail = 1; pthread_mutex_unlock (&J->mu); break; }
       if (m > mused) mused = m;
       ic_ival_mul (term, &J->ypow[k - 1], Z);
@@ -486,21 +529,31 @@ static int tail_zeta_expansion (ic_ival_ptr out, ic_ival_srcptr c, const mpq_t p
   double pd = (double) P / Q;
   double lc = log2 (fabs (mpfr_get_d (c->hi, MPFR_RNDU)) + fabs (mpfr_get_d (c->lo, MPFR_RNDD)) + 1e-300);
   unsigned long M = pick_M (N, tb);
-  /* need q = |c| M^-p <= 1/2 */
-  while (lc - pd * log2 ((double) M) > -1) M *= 2;
+  /* need q = |c| M^-p <= 1/2 (heuristic in doubles; the kernel checks
+   * q < 1 on the enclosure).  M doubles at most up to the resource limit
+   * of the direct part: for |c| = 10^30 and p = 1.1 the loop needs
+   * M > 2^91, which wrapped M to 0 and never ended (issue 16). */
+  while (!(lc - pd * log2 ((double) M) <= -1))
+    {
+      if (M > EM_MAX_M / 2) return 0;
+      M *= 2;
+    }
   long m1;
   for (;;)
     {
       double lim = -tb - 4 - lc + pd * log2 ((double) M);
       m1 = em_terms_needed (pd, M, lim);
       if (m1 >= 0 && m1 <= 3000) break;
-      if (M > 50000000) return 0;
+      if (M > EM_MAX_M / 2) return 0;
       M *= 2;
     }
   double lq = lc - pd * log2 ((double) M);           /* log2 q, q <= 1/2 */
-  /* K: truncation bound (1 + M/(p(K+1)-1))/(K+1) q^(K+1)/(1-q) <= 2^(-tb-3) */
+  /* K: truncation bound (1 + M/(p(K+1)-1))/(K+1) q^(K+1)/(1-q) <= 2^(-tb-3)
+   * (heuristic; the kernel bounds the terms k > K); lq <= -1 ends the
+   * loop near K = tb, the cap is a resource limit. */
   unsigned long K = 1;
-  while ((K + 1) * lq + log2 (1 + M / (pd * (K + 1) - 1)) - log2 (K + 1.0) + 1 > -tb - 3) K++;
+  while ((double) (K + 1) * lq + log2 (1 + (double) M / (pd * (double) (K + 1) - 1)) - log2 (K + 1.0) + 1 > -tb - 3)
+    if (++K > EM_MAX_K) return 0;
 
   btab bt;
   int bt_ok = btab_init (&bt, m1 + 4, wp);

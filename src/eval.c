@@ -194,7 +194,8 @@ static int eval (ic_evaluator *ev, evnode *v)
               if (a->exact)
                 {
                   size_t bits = mpz_sizeinbase (mpq_numref (a->q), 2) + mpz_sizeinbase (mpq_denref (a->q), 2);
-                  unsigned long ak = k < 0 ? -(unsigned long) k : (unsigned long) k;
+                  /* |k| without negating LONG_MIN or wrapping an unsigned */
+                  unsigned long ak = k < 0 ? (unsigned long) (-(k + 1)) + 1 : (unsigned long) k;
                   if (bits * (double) ak < EXACT_MAX_BITS)
                     {
                       mpz_pow_ui (mpq_numref (v->q), mpq_numref (a->q), ak);

@@ -316,7 +316,8 @@ void ic_lm_paths_q (mpq_t *V, mpq_t *M, const ic_lm *m, int nmax)
   mpq_set_ui (a[m->start], 1, 1); mpq_set_ui (d[m->start], 1, 1);
   for (int n = 1; n <= nmax; n++)
     {
-      for (int x = 0; x < T; x++) { mpq_set_ui (V[n * T + x], 0, 1); mpq_set_ui (M[n * T + x], 0, 1); }
+      size_t row = (size_t) n * (size_t) T;      /* cell (n, x) = row + x, in size_t */
+      for (int x = 0; x < T; x++) { mpq_set_ui (V[row + (size_t) x], 0, 1); mpq_set_ui (M[row + (size_t) x], 0, 1); }
       for (int s = 0; s < S; s++) { mpq_set_ui (a2[s], 0, 1); mpq_set_ui (d2[s], 0, 1); }
       for (int s = 0; s < S; s++)
         {
@@ -326,10 +327,10 @@ void ic_lm_paths_q (mpq_t *V, mpq_t *M, const ic_lm *m, int nmax)
               size_t i = (size_t) s * (size_t) T + (size_t) x;
               int ns = m->next[i];
               mpq_mul (t, a[s], m->q[i]);
-              mpq_add (M[n * T + x], M[n * T + x], t);
+              mpq_add (M[row + (size_t) x], M[row + (size_t) x], t);
               mpq_add (a2[ns], a2[ns], t);
               mpq_mul (t, d[s], m->q[i]);
-              if (mpq_cmp (t, V[n * T + x]) > 0) mpq_set (V[n * T + x], t);
+              if (mpq_cmp (t, V[row + (size_t) x]) > 0) mpq_set (V[row + (size_t) x], t);
               if (mpq_cmp (t, d2[ns]) > 0) mpq_set (d2[ns], t);
             }
         }
@@ -355,12 +356,13 @@ void ic_lm_paths (ic_ival_struct *V, ic_ival_struct *M, const ic_lm *m, int nmax
   ic_ival_struct *d = a + S, *a2 = a + 2 * S, *d2 = a + 3 * S;
   char *live = xcalloc ((size_t) S, 1);
   ic_ival_t t; ic_ival_init2 (t, pr);
-  for (int s = 0; s < 4 * S; s++) ic_ival_init2 (&a[s], pr);
+  for (size_t s = 0; s < (size_t) S * 4; s++) ic_ival_init2 (&a[s], pr);
   ic_ival_set_ui (&a[m->start], 1); ic_ival_set_ui (&d[m->start], 1);
   live[m->start] = 1;
   for (int n = 1; n <= nmax; n++)
     {
-      for (int x = 0; x < T; x++) { ic_ival_set_ui (&V[n * T + x], 0); ic_ival_set_ui (&M[n * T + x], 0); }
+      size_t row = (size_t) n * (size_t) T;      /* cell (n, x) = row + x, in size_t */
+      for (int x = 0; x < T; x++) { ic_ival_set_ui (&V[row + (size_t) x], 0); ic_ival_set_ui (&M[row + (size_t) x], 0); }
       for (int s = 0; s < S; s++) { ic_ival_set_ui (&a2[s], 0); ic_ival_set_ui (&d2[s], 0); }
       for (int s = 0; s < S; s++)
         {
@@ -370,10 +372,10 @@ void ic_lm_paths (ic_ival_struct *V, ic_ival_struct *M, const ic_lm *m, int nmax
               size_t i = (size_t) s * (size_t) T + (size_t) x;
               int ns = m->next[i];
               ic_ival_mul (t, &a[s], &m->p[i]);
-              ic_ival_add (&M[n * T + x], &M[n * T + x], t);
+              ic_ival_add (&M[row + (size_t) x], &M[row + (size_t) x], t);
               ic_ival_add (&a2[ns], &a2[ns], t);
               ic_ival_mul (t, &d[s], &m->p[i]);
-              ival_max (&V[n * T + x], t);
+              ival_max (&V[row + (size_t) x], t);
               ival_max (&d2[ns], t);
             }
         }
@@ -384,7 +386,7 @@ void ic_lm_paths (ic_ival_struct *V, ic_ival_struct *M, const ic_lm *m, int nmax
           live[s] = mpfr_sgn (a[s].hi) > 0;
         }
     }
-  for (int s = 0; s < 4 * S; s++) ic_ival_clear (&a[s]);
+  for (size_t s = 0; s < (size_t) S * 4; s++) ic_ival_clear (&a[s]);
   ic_ival_clear (t);
   free (a); free (live);
 }

@@ -25,7 +25,7 @@ static const char help[] =
   "an interval guaranteed to contain the limit.\n"
   "\n"
   "options:\n"
-  "  --from N0        first index (default 1)\n"
+  "  --from N0        first index (default 1, at most 2^62)\n"
   "  --digits D       correct significant digits wanted, 1..100000 (default 15)\n"
   "  --json           one JSON object on stdout\n"
   "limits:\n"

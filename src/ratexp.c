@@ -64,6 +64,7 @@
 #include "bernoulli.h"
 #include "em_kern.h"
 #include "cancel.h"
+#include "checked.h"
 
 #define LOG2_10 3.321928094887362
 #define RX_MAX_M   20000000UL     /* resource limit on the direct part      */
@@ -365,7 +366,11 @@ static unsigned long pick_M (unsigned long N, double lrho, double tb, int j0)
       if (Md < tb / 3) Md = ceil (tb / 3);
       if (Md < 8) Md = 8;
       if (Md - (double) N > (double) RX_MAX_M) continue;
-      unsigned long M = (unsigned long) Md;
+      /* (double) N may round below N (N > 2^53): the cut-off must never
+       * fall below N, or the tail from M would add terms before N (a wrong
+       * enclosure for --from 2^53 + 1); conversions clamp, no UB */
+      unsigned long M = ic_clamp_d_to_ul (Md, ULONG_MAX);
+      if (M < N) M = N;
       double bits = log2 (Md) - lrho + 1;                  /* per term, rho over-estimated ~2x */
       double J = j0 + (tb + 8) / bits;
       long m = em_terms_needed ((long) (J / 2) + 2, M, -tb - 8);
@@ -552,7 +557,7 @@ int ic_ratexp_tail (ic_ival_ptr out, const ic_node *f, int prod, unsigned long N
     double mag = 0, lM = log2 ((double) M);
     for (long j = 2; j <= J; j++)
       if (mpq_sgn (a[j]) && lg2q (a[j]) - (j - 1) * lM > mag) mag = lg2q (a[j]) - (j - 1) * lM;
-    wp += (mpfr_prec_t) mag;
+    wp += (mpfr_prec_t) ic_clamp_d_to_l (mag, 0, 1L << 26);     /* heuristic, clamped */
   }
   if (prec > wp) wp = prec;
 
@@ -591,7 +596,7 @@ int ic_ratexp_tail (ic_ival_ptr out, const ic_node *f, int prod, unsigned long N
   if (rem_ok)
     {
       mpfr_div (rem, Bn, Bd, MPFR_RNDU);                         /* rem >= B */
-      mpfr_set_ui (x, M, MPFR_RNDN);                             /* exact (M < 2^53 <= wp bits) */
+      mpfr_set_ui (x, M, MPFR_RNDN);                             /* exact (M < 2^64, wp >= 64 bits) */
       mpfr_pow_si (x, x, -(J + 1), MPFR_RNDU);                   /* x >= M^-(J+1) */
       mpfr_mul (rem, rem, x, MPFR_RNDU);
       mpfr_set_ui (x, M, MPFR_RNDU);
@@ -623,8 +628,7 @@ int ic_ratexp_tail (ic_ival_ptr out, const ic_node *f, int prod, unsigned long N
       double lw = lg2q (a[j]) - j * lM;                            /* log2 |a_j M^-j| (heuristic) */
       long m = em_terms_needed (j, M, -tb - 5 - log2 ((double) J) - lw);
       /* Heuristic precision for this term: its size ~ 2^lw M/(j-1). */
-      long pj = (long) (tb + lw + lM + 40 + log2 ((double) J));
-      if (pj < 64) pj = 64;
+      long pj = ic_clamp_d_to_l (tb + lw + lM + 40 + log2 ((double) J), 64, (long) wp);
       if (pj > wp) pj = wp;
       ic_ival_set_prec (Z, pj);
       if (m < 0 || !zeta_scaled (Z, j, M, m, bt, nb)) { rem_ok = 0; break; }
@@ -646,7 +650,9 @@ int ic_ratexp_tail (ic_ival_ptr out, const ic_node *f, int prod, unsigned long N
         {
           ic_ival_width_upper (x, D);
           double lw = mpfr_zero_p (x) ? -1e9 : log2 (mpfr_get_d (x, MPFR_RNDU));
-          if (lw > -tb - 3)
+          /* a non-finite or huge width (lw = inf) keeps D as it is: a
+           * valid, wide enclosure (the raise is a heuristic) */
+          if (lw > -tb - 3 && lw + tb + 8 < (double) (1L << 24))
             {
               ic_ival_set_prec (D, wp + (mpfr_prec_t) (lw + tb + 8));
               dok = direct_part (D, &P, &Q, prod, N, M, &badn);

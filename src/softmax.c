@@ -42,7 +42,7 @@ void ic_softmax_max_bound (ic_ival_ptr out, unsigned long V, ic_ival_srcptr d)
   ic_ival_neg (t, d);
   ic_ival_exp (t, t);                       /* t encloses e^-D        */
   ic_ival_t v; ic_ival_init2 (v, p);
-  ic_ival_set_ui (v, V - 1);
+  ic_ival_set_ui (v, V > 0 ? V - 1 : 0);    /* V = 0 (no token): no wrap */
   ic_ival_mul (t, t, v);                    /* (V-1) e^-D             */
   ic_ival_set_ui (one, 1);
   ic_ival_add (t, t, one);                  /* 1 + (V-1) e^-D >= 1    */

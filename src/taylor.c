@@ -350,7 +350,7 @@ static int ev (ser *r, const ic_node *e, const ctx *cx)
               st = pow_const_deg (r->c, a.c, a.deg, &c.c[0], len);
               long ki;
               r->deg = (a.deg == 0) ? 0
-                : (is_exact_int (&c.c[0], &ki) && ki >= 0 && ki * a.deg < len - 1) ? ki * a.deg
+                : (is_exact_int (&c.c[0], &ki) && ki >= 0 && ki <= (len - 2) / a.deg) ? ki * a.deg
                 : len - 1;
             }
           ser_del (&c, cx);

@@ -34,6 +34,7 @@
 #include <gmp.h>
 #include <mpfr.h>
 #include "infcert.h"
+#include "checked.h"
 
 #define REF_PREC 320
 #define REF_TOL_EXP (-240)     /* tol = 2^-240 (1 + mag) */
@@ -55,7 +56,9 @@ typedef struct {
 
 typedef struct { uint64_t s; } srng;
 
-static uint64_t srng_next (srng *r)
+/* splitmix64: wraps modulo 2^64 by design (the cases of a seed must not
+ * change, so no rewrite) */
+IC_WRAPS_MOD_2_64 static uint64_t srng_next (srng *r)
 {
   uint64_t z = (r->s += 0x9E3779B97F4A7C15ULL);
   z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;

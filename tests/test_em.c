@@ -272,8 +272,60 @@ static void test_prod_pari (void)
   mpfr_clear (ref);
 }
 
+/* Issue 16: cut-offs near 2^64 (--from up to 2^62, grown by the tail
+ * methods).  A wrapped SQ * M gave enclosures wrong from the 55th digit.
+ *   - prod_{n>=N} (1 - 1/n^2) = (N-1)/N (telescoping), exact reference;
+ *   - sum_{n>=N} n^-1.2 - sum_{n>=N+1} n^-1.2 = N^-1.2 (consistency split
+ *     at two indices, the difference against MPFR's mpfr_pow): about 20
+ *     of the 100 digits of each tail cancel, so the check sees the tails
+ *     to ~10^-77 relative, where the wrapped divisor showed. */
+static void test_huge_N (void)
+{
+  const unsigned long Ns[] = { 1UL << 62, (1UL << 63) + 1, 18446744073709551613UL };
+  for (int i = 0; i < 3; i++)
+    {
+      unsigned long N = Ns[i];
+      mpfr_t ref;
+      mpfr_init2 (ref, 600);
+      mpfr_set_ui (ref, 1, MPFR_RNDN);
+      mpfr_div_ui (ref, ref, N, MPFR_RNDN);
+      mpfr_neg (ref, ref, MPFR_RNDN);
+      mpfr_log1p (ref, ref, MPFR_RNDN);                /* log (1 - 1/N) */
+      check_tail ("1 - 1/n^2", 1, N, 100, ref, "log((N-1)/N)", NULL);
+
+      ic_ival_t a, b;
+      ic_ival_init2 (a, 500); ic_ival_init2 (b, 500);
+      mpfr_t x;
+      mpfr_init2 (x, 600);
+      mpfr_set_ui (x, N, MPFR_RNDN);                   /* exact */
+      mpfr_set_si (ref, -6, MPFR_RNDN);
+      mpfr_div_ui (ref, ref, 5, MPFR_RNDN);            /* -6/5, relative error 2^-600 */
+      mpfr_pow (x, x, ref, MPFR_RNDN);                 /* N^-1.2, far below the widths */
+      ic_node *e = parse ("n^-1.2");
+      ic_em_info info;
+      int ok = ic_em_tail (a, e, 0, N, 100, 500, &info) && ic_em_tail (b, e, 0, N + 1, 100, 500, &info);
+      char name[160];
+      snprintf (name, sizeof name, "em sum n^-1.2 from %lu minus from %lu = N^-1.2", N, N + 1);
+      if (!ok) { printf ("FAIL %s: not certified (%s)\n", name, info.detail); nfail++; }
+      else
+        {
+          ic_ival_sub (a, a, b);                       /* encloses N^-1.2 */
+          if (mpfr_lessequal_p (a->lo, x) && mpfr_lessequal_p (x, a->hi)) printf ("ok %s\n", name);
+          else
+            {
+              mpfr_printf ("FAIL %s: difference [%.40Re, %.40Re] does not contain %.45Re\n", name, a->lo, a->hi, x);
+              nfail++;
+            }
+        }
+      ic_node_free (e);
+      mpfr_clears (ref, x, (mpfr_ptr) 0);
+      ic_ival_clear (a); ic_ival_clear (b);
+    }
+}
+
 int main (void)
 {
+  test_huge_N ();
   test_zeta2 ();
   test_zeta1001 ();
   test_telescoping ();

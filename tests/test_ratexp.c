@@ -153,8 +153,49 @@ static void random_families (void)
     }
 }
 
+/* Issue 16: cut-offs beyond 2^53.  (double) N rounded below N = 2^53 + 1,
+ * the cut-off M fell below N and the tail from M added the term at N - 1
+ * (wrong from the 16th digit).  Consistency split at two indices:
+ * sum_{n>=N} f - sum_{n>=N+1} f = f(N) = 1/(N^2 + 1), against MPFR. */
+static void huge_N (void)
+{
+  const unsigned long Ns[] = { (1UL << 53) + 1, 1UL << 62, 18446744073709551613UL };
+  for (int i = 0; i < 3; i++)
+    {
+      unsigned long N = Ns[i];
+      ic_node *e = parse ("1/(n^2+1)");
+      ic_ival_t a, b;
+      ic_ival_init2 (a, 300); ic_ival_init2 (b, 300);
+      char method[48], detail[512], name[160];
+      snprintf (name, sizeof name, "ratexp sum 1/(n^2+1) from %lu minus from %lu = 1/(N^2+1)", N, N + 1);
+      int ok = ic_ratexp_tail (a, e, 0, N, 60, 300, method, sizeof method, detail, sizeof detail)
+            && ic_ratexp_tail (b, e, 0, N + 1, 60, 300, method, sizeof method, detail, sizeof detail);
+      if (!ok) { printf ("FAIL %s: not certified (%s)\n", name, detail); nfail++; }
+      else
+        {
+          mpfr_t x;
+          mpfr_init2 (x, 400);
+          mpfr_set_ui (x, N, MPFR_RNDN);
+          mpfr_sqr (x, x, MPFR_RNDN);                  /* exact: 128 bits <= 400 */
+          mpfr_add_ui (x, x, 1, MPFR_RNDN);            /* exact */
+          mpfr_ui_div (x, 1, x, MPFR_RNDN);            /* 1/(N^2+1), relative 2^-400 */
+          ic_ival_sub (a, a, b);
+          if (mpfr_lessequal_p (a->lo, x) && mpfr_lessequal_p (x, a->hi)) printf ("ok %s\n", name);
+          else
+            {
+              mpfr_printf ("FAIL %s: difference [%.30Re, %.30Re] does not contain %.35Re\n", name, a->lo, a->hi, x);
+              nfail++;
+            }
+          mpfr_clear (x);
+        }
+      ic_ival_clear (a); ic_ival_clear (b);
+      ic_node_free (e);
+    }
+}
+
 int main (void)
 {
+  huge_N ();
   static const long DIG[2] = { 30, 300 };
   for (int di = 0; di < 2; di++)
     {

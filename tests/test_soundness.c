@@ -40,7 +40,8 @@ static outcome *out;
 static unsigned long next_case;
 static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
 
-static uint64_t case_seed (unsigned long i) { return base_seed * 0x100000001B3ULL + i; }
+/* wraps modulo 2^64 by design (printed seeds must replay the same cases) */
+IC_WRAPS_MOD_2_64 static uint64_t case_seed (unsigned long i) { return base_seed * 0x100000001B3ULL + i; }
 
 static void describe (char *b, size_t n, const scase *c, unsigned long i, const char *what, const ic_result *r, ic_status st, const ic_error *err)
 {
