@@ -21,4 +21,4 @@ if [ -n "$VALGRIND" ]; then
     --cases 6 --timeout 60 --jobs 2 --ok-lines
 fi
 exec "$PY" "$here/diff_fuzz.py" --binary "$B" --seed "${DIFF_FUZZ_SHORT_SEED:-20260601}" \
-  --cases "${DIFF_FUZZ_SHORT_CASES:-60}" --pinned --timeout 5 --jobs 2 --ok-lines
+  --cases "${DIFF_FUZZ_SHORT_CASES:-100}" --pinned --timeout 5 --jobs 2 --ok-lines
