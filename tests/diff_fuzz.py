@@ -443,6 +443,29 @@ def lin_str(a):
     return "n%s%s" % ("+" if a > 0 else "-", num_str(abs(a)))
 
 
+def ref_ratfun(parts, n0, digits):
+    """parts: (kind, c, a, b) as in gen_ratfun; the sum from N0 by digamma,
+    polygamma and complex digamma (mpmath), at two precisions."""
+    dps = digits + 40 + int(3 * math.log10(n0 + 2))
+
+    def f():
+        tot = mpf(0)
+        for kd, c, a, b in parts:
+            x = n0 + to_mpf(a)
+            cm = to_mpf(c)
+            if kd == "simple":
+                tot -= cm * mpmath.psi(0, x)
+            elif kd == "double":
+                tot += cm * mpmath.psi(1, x)
+            elif kd == "triple":
+                tot -= cm * mpmath.psi(2, x) / 2
+            else:
+                sb = mpmath.sqrt(to_mpf(b))
+                tot += cm * mpmath.im(mpmath.psi(0, mpc(x, sb))) / sb
+        return tot
+    return two_prec(f, dps, "partial fractions -> digamma/polygamma (mpmath), 2 precisions")
+
+
 def gen_ratfun(rng):
     """sum over n >= N0 of a sum of partial fractions:
        simple poles c_k/(n+a_k) with sum c_k = 0:  -sum c_k psi(N0+a_k)
@@ -535,26 +558,7 @@ def gen_ratfun(rng):
             items.append("%s%s/(%s)" % ("-" if cc < 0 else "+", num_str(abs(cc), rng), poly_str(di)))
         term = "".join(items).lstrip("+")
 
-    def ref():
-        dps = digits + 40 + int(3 * math.log10(n0 + 2))
-
-        def f():
-            tot = mpf(0)
-            for kd, c, a, b in parts:
-                x = n0 + to_mpf(a)
-                cm = to_mpf(c)
-                if kd == "simple":
-                    tot -= cm * mpmath.psi(0, x)
-                elif kd == "double":
-                    tot += cm * mpmath.psi(1, x)
-                elif kd == "triple":
-                    tot -= cm * mpmath.psi(2, x) / 2
-                else:
-                    sb = mpmath.sqrt(to_mpf(b))
-                    tot += cm * mpmath.im(mpmath.psi(0, mpc(x, sb))) / sb
-            return tot
-        return two_prec(f, dps, "partial fractions -> digamma/polygamma (mpmath), 2 precisions")
-    return Case("ratfun", "sum", term, n0, digits, SUM_CONV, ref=ref)
+    return Case("ratfun", "sum", term, n0, digits, SUM_CONV, ref=lambda: ref_ratfun(parts, n0, digits))
 
 
 # ---- alternating ---------------------------------------------------------
@@ -1552,6 +1556,103 @@ def check_case(case, ref, rc, out, err, elapsed, killed, timeout):
     return status, detail
 
 
+# ---------------------------------------------------------------------------
+# self-test of the references and of the checker against textbook values
+# ---------------------------------------------------------------------------
+
+
+def _nsum20(f):
+    with mp.workdps(20):     # (nsum at 130 digits takes 11 s; 1e-12 is plenty for a bracket)
+        return mpmath.nsum(f, [1, mpmath.inf])
+
+
+def selftest():
+    """The reference machinery on sums and products of known value, and the
+    checker on made-up outputs.  Returns [(name, ok, detail)]."""
+    out = []
+    F = Fraction
+    with mp.workdps(130):      # the references below are good to ~1e-95
+        pi = +mpmath.pi
+        known = [
+            ("zeta(2) = pi^2/6", lambda: ref_zeta_power(F(1), F(2), 1, 60), pi ** 2 / 6),
+            ("zeta(4) = pi^4/90", lambda: ref_zeta_power(F(1), F(4), 1, 60), pi ** 4 / 90),
+            ("sum n^-2 from 2^62 (1/N + 1/(2N^2) + 1/(6N^3) - ...)", lambda: ref_zeta_power(F(1), F(2), 2 ** 62, 50),
+             1 / mpf(2 ** 62) + 1 / (2 * mpf(2 ** 62) ** 2) + 1 / (6 * mpf(2 ** 62) ** 3) - 1 / (30 * mpf(2 ** 62) ** 5)),
+            ("sum (-1)^n/n = -log 2", lambda: ref_alternating(F(1), F(1), 1, 60, 0), -mpmath.log(2)),
+            ("sum (-1)^(n+1)/n^2 = pi^2/12", lambda: ref_alternating(F(1), F(2), 1, 60, 1), pi ** 2 / 12),
+            ("sum (-1)^n/sqrt(n) = (sqrt2-1) zeta(1/2)", lambda: ref_alternating(F(1), F(1, 2), 1, 60, 0),
+             (mpmath.sqrt(2) - 1) * mpmath.zeta(mpf(1) / 2)),
+            ("sum (1/2)^n/n = log 2", lambda: ref_geometric(F(1), lambda: mpf(1) / 2, -1, 1, 60), mpmath.log(2)),
+            ("sum n^2 (1/3)^n = 3/2", lambda: ref_geometric(F(1), lambda: mpf(1) / 3, 2, 1, 60), mpf(3) / 2),
+            ("sum 1/(n(n+1)) = 1", lambda: ref_ratfun([("simple", F(1), F(0), None), ("simple", F(-1), F(1), None)], 1, 60), mpf(1)),
+            ("sum 1/(n^2+1) = (pi coth pi - 1)/2", lambda: ref_ratfun([("quad", F(1), F(0), F(1))], 1, 60),
+             (pi * mpmath.coth(pi) - 1) / 2),
+            ("sum 1/(n+1/2)^3 from 0 = 7 zeta(3)", lambda: ref_ratfun([("triple", F(1), F(1, 2), None)], 0, 60), 7 * mpmath.zeta(3)),
+            ("prod_{n>=2} (1 - n^-2) = 1/2", lambda: ref_prod_pow(-1, F(1), F(2), 2, 60), mpf(1) / 2),
+            ("prod (1 + n^-2) = sinh(pi)/pi", lambda: ref_prod_pow(1, F(1), F(2), 1, 60), mpmath.sinh(pi) / pi),
+            ("prod (1 + 4 n^-2) = sinh(2pi)/(2pi)", lambda: ref_prod_pow(1, F(4), F(2), 1, 60), mpmath.sinh(2 * pi) / (2 * pi)),
+            ("prod (1 - 1/(4n^2)) = 2/pi (Wallis)",
+             lambda: ref_gamma(lambda: [mpf(1) / 2, -mpf(1) / 2], lambda: [mpf(0), mpf(0)], 1, 60, []), 2 / pi),
+            ("prod (1 + 9/n^2) = sinh(3pi)/(3pi)",
+             lambda: ref_gamma(lambda: [mpc(0, 3), mpc(0, -3)], lambda: [mpf(0), mpf(0)], 1, 60, []), mpmath.sinh(3 * pi) / (3 * pi)),
+            ("prod (1 + n^-2) in the integral bracket", lambda: ref_prod_hugeconst(F(1), F(2), 1), mpmath.sinh(pi) / pi),
+            ("prod (1 + 10^6 n^-2) in the integral bracket", lambda: ref_prod_hugeconst(F(10 ** 6), F(2), 1),
+             mpmath.sinh(1000 * pi) / (1000 * pi)),
+            ("sum e^-n = 1/(e-1)", lambda: ref_stretched_fast(F(0), F(1), F(1), F(0), 1, 60), 1 / (mpmath.e - 1)),
+            ("sum n^-n (sophomore's dream)", lambda: ref_stretched_fast(F(0), F(1), F(1), F(1), 1, 40),
+             mpmath.quad(lambda x: x ** (-x), [0, 1])),
+            ("sum e^-n in the binning bracket", lambda: ref_stretched_slow(F(0), F(1), F(1), F(0), 1), 1 / (mpmath.e - 1)),
+            ("sum n^2 e^-sqrt(n) in the binning bracket (EM: 2 Gamma(6) - ...)",
+             lambda: ref_stretched_slow(F(2), F(1), F(1, 2), F(0), 1),
+             _nsum20(lambda n: n ** 2 * mpmath.exp(-mpmath.sqrt(n)))),
+        ]
+    for name, fn, want in known:
+        try:
+            r = fn()
+            with mp.workdps(130):
+                ok = r.lo - mpf(10) ** -110 <= want <= r.hi + mpf(10) ** -110
+                if ok and r.tight:
+                    ok = (r.hi - r.lo) <= abs(want) * mpf(10) ** -40 + mpf(10) ** -70
+                out.append((name, ok, "%s; want %s" % (r.describe(), mpmath.nstr(want, 40))))
+        except Exception as e:        # a failure of the machinery is a failure
+            out.append((name, False, "%s: %s" % (type(e).__name__, e)))
+    # the checker on made-up outputs
+    c = Case("selftest", "sum", "1/n^2", 1, 10, SUM_CONV)
+    with mp.workdps(60):
+        ref = value_ref(+mpmath.pi ** 2 / 6, mpf(10) ** -50, "pi^2/6")
+
+    def js(lo, hi, digits=10, verdict="converges"):
+        return json.dumps({"verdict": verdict, "limit": {"lo": lo, "hi": hi}, "digits": digits})
+    checks = [
+        ("checker: containing interval passes", js("1.644934066", "1.644934067"), 0, "pass"),
+        ("checker: interval below the value is a miss", js("1.644934065", "1.644934066"), 0, "miss"),
+        ("checker: interval above the value is a miss", js("1.6449340669", "1.645"), 0, "miss"),
+        ("checker: exponent notation", js("16449340668e-10", "0.16449340669E1"), 0, "pass"),
+        ("checker: too many digits claimed", js("1.6", "1.7", digits=10), 0, "digits-claim"),
+        ("checker: wrong verdict", js("1.6", "1.7", digits=1, verdict="diverges"), 0, "wrong-verdict"),
+        ("checker: exit 1 is a crash", "", 1, "crash"),
+        ("checker: signal is a crash", "", -6, "crash"),
+        ("checker: exit 2 on a defined term", "", 2, "bad-input"),
+        ("checker: unknown passes", json.dumps({"verdict": "unknown"}), 3, "unknown"),
+        ("checker: lo > hi", js("1.7", "1.6", digits=1), 0, "bad-output"),
+    ]
+    for name, stdout, rc, want in checks:
+        st, det = check_case(c, ref, rc, stdout, "", 0.1, False, 5)
+        out.append((name, st == want, "got %s (%s), want %s" % (st, det, want)))
+    st, det = check_case(c, ref, None, "", "", 9.0, True, 5)
+    out.append(("checker: a kill is a hang", st == "hang", st))
+    st, det = check_case(c, ref, 0, js("1.644934066", "1.644934067"), "", 9.5, False, 5)
+    out.append(("checker: past --timeout + slack is overtime", st == "overtime", st))
+    u = Case("selftest", "sum", "sqrt(n-5)", 1, 10, set(), undefined=(1, lambda m: m < 5))
+    st, det = check_case(u, None, 2, "", "infcert: term undefined at n = 3: sqrt of a negative number", 0.1, False, 5)
+    out.append(("checker: a true 'undefined at n'", st == "pass", st))
+    st, det = check_case(u, None, 2, "", "infcert: term undefined at n = 7: sqrt of a negative number", 0.1, False, 5)
+    out.append(("checker: a false 'undefined at n'", st == "false-undefined", st))
+    st, det = check_case(u, None, 0, json.dumps({"verdict": "converges"}), "", 0.1, False, 5)
+    out.append(("checker: a verdict on an undefined term", st == "undefined-missed", st))
+    return out
+
+
 FAIL_KINDS = ("crash", "hang", "overtime", "bad-output", "bad-input", "wrong-verdict", "miss", "digits-claim",
               "undefined-missed", "false-undefined", "ref-error")
 
@@ -1594,7 +1695,16 @@ def main():
     ap.add_argument("--pinned", action="store_true", help="run the issue's examples first (case indices 0..6)")
     ap.add_argument("--verbose", "-v", action="store_true", help="one line per case")
     ap.add_argument("--ok-lines", action="store_true", help="an 'ok' line per family without failures (for tests/run.sh)")
+    ap.add_argument("--selftest", action="store_true",
+                    help="check the references and the checker on known values, then exit")
     args = ap.parse_args()
+    if args.selftest:
+        res = selftest()
+        for name, ok, det in res:
+            print("%s diff_fuzz selftest: %s%s" % ("ok" if ok else "FAIL", name, "" if ok else ": " + det))
+        nf = sum(1 for r in res if not r[1])
+        print("selftest: %d passed, %d failed" % (len(res) - nf, nf))
+        return 1 if nf else 0
     if args.seed is None:
         args.seed = str(random.SystemRandom().randrange(10 ** 9))
     families = set(f[0] for f in FAMILIES)
