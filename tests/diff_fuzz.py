@@ -117,7 +117,7 @@ def exp_str(s, rng):
     """The exponent s>0 (Fraction) written after '^-' or '^': returns
     (text for n^-S, text for n^S)."""
     if s.denominator == 1 and rng.random() < 0.3:
-        return "(-%d)" % s, "(%d)" % s
+        return "(-%d)" % int(s), "(%d)" % int(s)
     if is_decimal(s) and rng.random() < 0.85:
         d = dec_str(s)
         return "-" + d, d
@@ -210,26 +210,42 @@ def two_prec(fn, dps, how):
 # ---------------------------------------------------------------------------
 
 
-def em_cm(s, terms, A, rel):
+def em_cm(s, terms, A, rel, extra=0):
     """terms: list of (w, b) with w mpf, b mpf; s > 0 (mpf); sum_i w_i = 0 if
-    s <= 1.  Returns (value, errbound).  Works at the current precision;
-    rounding is accounted for by the caller's margin plus `ops` ulps."""
+    s <= 1.  Returns (value, errbound) at the current precision; the bound
+    covers the Euler-Maclaurin remainder and the rounding errors, counted on
+    the absolute values of the components (g(x) = x^-s - (x+1/2)^-s cancels
+    about log10(x) digits: each component is off by a few ulps of itself,
+    not of g).  The rounding of s itself is the caller's business.
+    extra: that many more terms summed directly before the Euler-Maclaurin
+    part (a second, differently split evaluation for cross-checks)."""
     eps = mpf(2) ** (-mp.prec)
     lnrel = -float(mpmath.log(rel))
     sf = float(s)
     Xneed = (lnrel + 20) / (2 * math.pi) + sf + 5
-    M = max(0, int(math.ceil(Xneed - float(A))))
+    M = max(0, int(math.ceil(Xneed - float(A)))) + extra
+    absacc = mpf(0)       # sum over computed quantities of |components| * (ulps)
 
     def g(x):
-        return mpmath.fsum(w * (x + b) ** (-s) for (w, b) in terms)
+        comps = [w * (x + b) ** (-s) for (w, b) in terms]
+        return mpmath.fsum(comps), mpmath.fsum(abs(c) for c in comps)
 
-    total = mpmath.fsum(g(A + j) for j in range(M))
+    total = mpf(0)
+    for j in range(M):
+        v, a = g(A + j)
+        total += v
+        absacc += 4 * a
     X = A + M
     if s == 1:
-        integ = mpmath.fsum(-w * mpmath.log(X + b) for (w, b) in terms)
+        comps = [-w * mpmath.log(X + b) for (w, b) in terms]
+        integ = mpmath.fsum(comps)
     else:
-        integ = mpmath.fsum(w * (X + b) ** (1 - s) for (w, b) in terms) / (s - 1)
-    total += integ + g(X) / 2
+        comps = [w * (X + b) ** (1 - s) / (s - 1) for (w, b) in terms]
+        integ = mpmath.fsum(comps)
+    absacc += 8 * mpmath.fsum(abs(c) for c in comps)
+    v, a = g(X)
+    total += integ + v / 2
+    absacc += 2 * a
     mag = abs(total)
     # g^(m)(X) = (-1)^m (s)_m sum w_i (X+b_i)^(-s-m)
     pw = [(w, (X + b) ** (-s), 1 / (X + b)) for (w, b) in terms]
@@ -237,24 +253,23 @@ def em_cm(s, terms, A, rel):
     m = 0
 
     def gder(mm):
-        return mpmath.fsum(w * p * ib ** mm for (w, p, ib) in pw)
+        comps = [w * p * ib ** mm for (w, p, ib) in pw]
+        return mpmath.fsum(comps), mpmath.fsum(abs(c) for c in comps)
 
     k = 1
     prev = None
-    ops = M + 10
-    maxabs = mag
     while True:
         # advance rf to (s)_{2k-1}
         while m < 2 * k - 1:
             rf *= s + m
             m += 1
-        d = -rf * gder(2 * k - 1)              # g^(2k-1)(X)
-        term = -mpmath.bernoulli(2 * k) / mpmath.factorial(2 * k) * d
-        total += term
-        maxabs = max(maxabs, abs(term))
-        ops += 4
+        dv, da = gder(2 * k - 1)
+        coef = mpmath.bernoulli(2 * k) / mpmath.factorial(2 * k) * rf
+        total += coef * dv                 # -B/(2k)! g^(2k-1)(X), g^(2k-1) = -rf * dv
+        absacc += (8 + 4 * k) * abs(coef) * da
         rf2 = rf * (s + m) * (s + m + 1)     # (s)_{2k+1}
-        nxt = abs(mpmath.bernoulli(2 * k + 2) / mpmath.factorial(2 * k + 2) * rf2 * gder(2 * k + 1))
+        nv, na = gder(2 * k + 1)
+        nxt = abs(mpmath.bernoulli(2 * k + 2) / mpmath.factorial(2 * k + 2) * rf2 * nv)
         if nxt <= rel * mag:
             break
         if prev is not None and nxt >= prev:
@@ -263,7 +278,9 @@ def em_cm(s, terms, A, rel):
         k += 1
         if k > 5000:
             raise RefError("Euler-Maclaurin did not converge")
-    err = 2 * nxt + ops * 4 * eps * maxabs
+    # nxt itself is computed with cancellation too: bound it by its components
+    nxt_bound = nxt + abs(mpmath.bernoulli(2 * k + 2) / mpmath.factorial(2 * k + 2) * rf2) * na * 16 * eps * (k + 2)
+    err = 2 * nxt_bound + eps * absacc + eps * (abs(total) + absacc) * (M + 2 * k + 10)
     return total, err
 
 
@@ -328,22 +345,28 @@ S_CONV = [Fraction(1000001, 1000000), Fraction(10001, 10000), Fraction(1001, 100
 
 def ref_zeta_power(c, s, n0, digits):
     """c * zeta(s, N0): own Euler-Maclaurin with a proven remainder, checked
-    against mpmath.zeta (Hurwitz) at the same precision."""
+    against a second split of the same sum and against mpmath.zeta."""
     dps = digits + 40
     with mp.workdps(dps + 10):
         sm = to_mpf(s)
         z, e = hurwitz(sm, mpf(n0), mpf(10) ** (-(dps + 5)))
-        # mpmath.zeta loses about 3 log10(a) digits for large a (it gave
-        # only 40 correct digits of zeta(6.5, 9072875789686) at 75): give it more
-        with mp.workdps(dps + 30 + 3 * len(str(n0))):
-            z2 = mpmath.zeta(to_mpf(s), n0)
-        if abs(z - z2) > 1000 * e + abs(z) * mpf(10) ** (-(dps - 5)):
-            raise RefError("own Hurwitz zeta %s disagrees with mpmath.zeta %s" % (z, z2))
+        # cross-checks: the same sum split 13 terms later must agree within
+        # the two bounds; mpmath.zeta must agree to 20 digits (only that:
+        # for large a it loses digits -- zeta(6.5, 9072875789686) was wrong
+        # from digit 40 at 75 digits, zeta(10, 77547164865838) from digit 80
+        # at 171; PARI/GP's zetahurwitz agrees with ours in both)
+        z2, e2 = em_cm(sm, [(mpf(1), mpf(0))], mpf(n0), mpf(10) ** (-(dps + 5)), extra=13)
+        if abs(z - z2) > 2 * (e + e2) + abs(z) * mpf(10) ** (-(dps + 3)):
+            raise RefError("Hurwitz zeta: two splits disagree: %s vs %s" % (z, z2))
+        with mp.workdps(40):
+            z3 = mpmath.zeta(to_mpf(s), n0)
+            if abs(z - z3) > abs(z3) * mpf(10) ** -20:
+                raise RefError("own Hurwitz zeta %s disagrees with mpmath.zeta %s" % (z, z3))
         cm = to_mpf(c)
         # s, c rounded to the working precision: relative effect < 10^-(dps)
         # * (|log| + 1); covered by the 10^-(dps-5) term
         rad = abs(cm) * e + abs(cm * z) * mpf(10) ** (-(dps - 5)) * (1 + abs(mpmath.log(n0 + 1)))
-        return value_ref(cm * z, rad, "c*zeta(s,N0), Euler-Maclaurin + mpmath.zeta")
+        return value_ref(cm * z, rad, "c*zeta(s,N0), Euler-Maclaurin with proven remainder")
 
 
 def make_zeta_power(c, s, n0, digits, rng, family="zeta_power"):
@@ -572,24 +595,30 @@ def ref_alternating(c, s, n0, digits, shift):
     monotone for s > 0: Euler-Maclaurin with a proven remainder; checked
     against 2^-s (zeta(s,N0/2) - zeta(s,(N0+1)/2)) (mpmath) for s != 1."""
     dps = digits + 40
-    with mp.workdps(dps + 10):
+    # g(x) = x^-s - (x+1/2)^-s loses about log10(N0) digits to cancellation
+    with mp.workdps(dps + 10 + len(str(n0))):
         sm = to_mpf(s)
         A = mpf(n0) / 2
-        v, e = em_cm(sm, [(mpf(1), mpf(0)), (mpf(-1), mpf(1) / 2)], A, mpf(10) ** (-(dps + 5)))
-        with mp.workdps(dps + 40 + 3 * len(str(n0))):     # see ref_zeta_power
+        terms = [(mpf(1), mpf(0)), (mpf(-1), mpf(1) / 2)]
+        v, e = em_cm(sm, terms, A, mpf(10) ** (-(dps + 5)))
+        # cross-checks as in ref_zeta_power: another split; mpmath to 20
+        # digits (zeta difference at enough precision for its cancellation)
+        v2, e2 = em_cm(sm, terms, A, mpf(10) ** (-(dps + 5)), extra=13)
+        if abs(v - v2) > 2 * (e + e2) + abs(v) * mpf(10) ** (-(dps + 3)):
+            raise RefError("alternating: two splits disagree: %s vs %s" % (v, v2))
+        with mp.workdps(40 + len(str(n0))):
             sx, Ax = to_mpf(s), mpf(n0) / 2
             if s != 1:
-                v2 = mpmath.zeta(sx, Ax) - mpmath.zeta(sx, Ax + mpf(1) / 2)
+                v3 = mpmath.zeta(sx, Ax) - mpmath.zeta(sx, Ax + mpf(1) / 2)
             else:
-                v2 = mpmath.psi(0, Ax + mpf(1) / 2) - mpmath.psi(0, Ax)
-        # cancellation in the mpmath difference: compare loosely
-        if abs(v - v2) > 1000 * e + abs(mpmath.zeta(sm, A) if s != 1 else mpmath.log(A + 1)) * mpf(10) ** (-(dps - 5)):
-            raise RefError("alternating: own %s vs mpmath %s" % (v, v2))
+                v3 = mpmath.psi(0, Ax + mpf(1) / 2) - mpmath.psi(0, Ax)
+            if abs(v - v3) > abs(v) * mpf(10) ** -20:
+                raise RefError("alternating: own %s vs mpmath %s" % (v, v3))
         sign = -1 if (n0 + shift) % 2 else 1
         f = to_mpf(c) * sign * mpf(2) ** (-sm)
         val = f * v
         rad = abs(f) * e + abs(val) * mpf(10) ** (-(dps - 5)) * (1 + abs(mpmath.log(n0 + 1)))
-        return value_ref(val, rad, "2^-s * EM sum of x^-s-(x+1/2)^-s, checked with mpmath zeta/psi")
+        return value_ref(val, rad, "2^-s * EM sum of x^-s-(x+1/2)^-s, proven remainder")
 
 
 def gen_alternating(rng):
