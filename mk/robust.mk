@@ -13,7 +13,8 @@
 #                        build-fuzz/fuzz-stats.txt, crashes in build-fuzz/crashes
 #   make check-valgrind  CLI tests (tests/test_*.sh) with the CLI under
 #                        valgrind memcheck (no leaks, no invalid accesses)
-#   make check-long      20000 soundness cases (tests/test_soundness.c)
+#   make check-long      20000 soundness cases (tests/test_soundness.c), then
+#                        20000 differential fuzz cases (mk/difffuzz.mk)
 #
 # The sanitizer builds pass CFLAGS through the environment, not the command
 # line: a command-line CFLAGS would replace the Makefile's `CFLAGS += -std=c11
@@ -114,7 +115,10 @@ check-valgrind: $(VG_WRAP) $(BIN) $(TEST_BIN)
 	@INFCERT=$(abspath $(VG_WRAP)) BUILD=$(abspath $(BUILD)) VALGRIND=1 sh tests/run.sh $(TEST_SH)
 
 # ---- soundness at scale ----------------------------------------------------
-check-long: $(BUILD)/tests/test_soundness
-	SOUNDNESS_CASES=$(SOUNDNESS_LONG_CASES) SOUNDNESS_JOBS=$(SOUNDNESS_JOBS) sh tests/run.sh $(BUILD)/tests/test_soundness
+# ... then the long differential fuzz run (mk/difffuzz.mk); both run even if
+# the first fails, and check-long fails if either does.
+check-long: $(BUILD)/tests/test_soundness $(BIN)
+	@rc=0; SOUNDNESS_CASES=$(SOUNDNESS_LONG_CASES) SOUNDNESS_JOBS=$(SOUNDNESS_JOBS) sh tests/run.sh $(BUILD)/tests/test_soundness || rc=1; \
+	$(MAKE) --no-print-directory diff-fuzz-long || rc=1; exit $$rc
 
 .PHONY: fuzz fuzz-lib fuzz-build fuzz-replay check-sanitize check-tsan check-valgrind check-long
