@@ -149,6 +149,16 @@ static void *progress_watch (void *arg)
   return NULL;
 }
 
+/* The term is certainly undefined at n (the evaluator proved it): bad
+ * input, whichever method noticed it. */
+static ic_status undefined_at (run *R, unsigned long n, const char *why)
+{
+  R->err->code = IC_EDOMAIN;
+  snprintf (R->err->n, sizeof R->err->n, "%lu", n);
+  snprintf (R->err->msg, sizeof R->err->msg, "term undefined at n = %lu: %s", n, why ? why : "domain error");
+  return IC_EDOMAIN;
+}
+
 /* Evaluates e(n) into out, raising the precision when the interval
  * evaluation cannot decide a domain question.  Returns IC_OK, or
  * IC_EDOMAIN (undefined at n) / IC_ELIMIT with err filled. */
@@ -164,11 +174,8 @@ static ic_status eval_checked (run *R, ic_evaluator *ev, ic_ival_ptr out, unsign
       if (r == IC_EV_OK && ic_ival_is_finite (out)) { ic_eval_set_prec (ev, prec); return IC_OK; }
       if (r == IC_EV_UNDEFINED)
         {
-          R->err->code = IC_EDOMAIN;
-          snprintf (R->err->n, sizeof R->err->n, "%lu", n);
-          snprintf (R->err->msg, sizeof R->err->msg, "term undefined at n = %lu: %s", n, why ? why : "domain error");
           ic_eval_set_prec (ev, prec);
-          return IC_EDOMAIN;
+          return undefined_at (R, n, why);
         }
       if (p >= R->opt->max_prec || p > 4 * prec + 4096)
         {
@@ -509,7 +516,7 @@ static int tail_alternating (run *R, const tail_args *A, ic_ival_ptr tail, unsig
 
 /* Envelope tails: sums, sum_{n >= N} a(n) from the form on [N-1, inf);
  * products, log(1+u) in [u - u^2/(2(1+m)), u] with the tails of u and u^2. */
-static int tail_envelope (const tail_args *A, ic_ival_ptr tail, unsigned long N, mpfr_prec_t wp,
+static int tail_envelope (run *R, const tail_args *A, ic_ival_ptr tail, unsigned long N, mpfr_prec_t wp,
                           unsigned long *cut, char *how, size_t howlen, char *method)
 {
   if (N - 1 < 16) return 0;
@@ -536,7 +543,10 @@ static int tail_envelope (const tail_args *A, ic_ival_ptr tail, unsigned long N,
           ic_ival_t one;
           ic_ival_init2 (one, wp);
           ic_ival_set_si (one, 1);
-          s1ok = ic_eval_at_ui (ev, S1, N, NULL) == IC_EV_OK;
+          const char *why = NULL;
+          int r = ic_eval_at_ui (ev, S1, N, &why);
+          if (r == IC_EV_UNDEFINED) undefined_at (R, N, why);   /* bad input, not a failed method */
+          s1ok = r == IC_EV_OK;
           if (s1ok) { ic_ival_sub (S1, S1, one); ic_tail_leibniz (S1, S1); }
           snprintf (h1, sizeof h1, "Leibniz bracket for u from n = %lu", N);
           ic_ival_clear (one);
@@ -744,7 +754,7 @@ static int split_log (run *R, ic_ival_ptr out, const ic_node *p, unsigned long N
           tail_args A = { p, 1, &sf, 0, NULL, 0, 16, 0 };
           unsigned long cut = 0;
           char h2[512], m2[48];
-          if (tail_envelope (&A, out, N, wp, &cut, h2, sizeof h2, m2) && cut == N)
+          if (tail_envelope (R, &A, out, N, wp, &cut, h2, sizeof h2, m2) && cut == N)
             { ok = 1; snprintf (m, sizeof m, "envelope"); }
         }
       if (ok) ic_buf_printf (how, "%slog[%s: %s]", how->len ? " + " : "", txt, m);
@@ -814,7 +824,7 @@ static ic_status enclose_limit (run *R, ic_result *r, const tail_args *A)
         || (!ic_cancelled () && tail_em (R, A, tail, round, Dt, wp, &cut, how, sizeof how, method))
         || (!ic_cancelled () && tail_alternating (R, A, tail, N, Dt, wp, &cut, how, sizeof how, method))
         || (!ic_cancelled () && tail_split (R, A, tail, N, Dt + 2, wp, &cut, how, sizeof how, method))
-        || (!ic_cancelled () && tail_envelope (A, tail, N, wp, &cut, how, sizeof how, method));
+        || (!ic_cancelled () && tail_envelope (R, A, tail, N, wp, &cut, how, sizeof how, method));
       if (R->err->code != IC_OK) { st = R->err->code; break; }
       /* a method cut short by the deadline fails (never a bound) */
       if (!have && timed_out (R)) { st = IC_ETIMEOUT; break; }
