@@ -12,6 +12,7 @@
 #include "tail.h"
 #include "buf.h"
 #include "ratfun.h"
+#include "integral.h"
 
 #define FAIL(...) do { if (!ctx->why[0]) snprintf (ctx->why, sizeof ctx->why, __VA_ARGS__); return 0; } while (0)
 
@@ -1296,6 +1297,15 @@ int ic_form_tail (ic_ival_ptr out, const ic_form *f, unsigned long N, char *how,
         {
           ok = 1;
           snprintf (how, howlen, "integral test on [%lu, inf)", N);
+        }
+      else if (N >= 2 && ic_integral_test_powerlog (T, f->alpha, f->beta, N, p))
+        {
+          /* n^alpha (log n)^beta, beta > 0, still rising at N (or the
+           * kernel's bound needs beta / log N < -1 - alpha, out of reach
+           * for alpha close to -1): the unimodal integral test with the
+           * exact integral (integral.h) */
+          ok = 1;
+          snprintf (how, howlen, "unimodal integral test on [%lu, inf) with the exact integral", N);
         }
       ic_ival_clear (al); ic_ival_clear (be);
     }

@@ -496,7 +496,23 @@ static int tail_alternating (run *R, const tail_args *A, ic_ival_ptr tail, unsig
       snprintf (how, howlen, "Cohen-Villegas-Zagier acceleration from n = %lu with %ld terms (h completely monotone)", Nc, m);
       return 1;
     }
-  if (!A->sf->decreasing) return 0;
+  int decreasing = A->sf->decreasing;
+  if (!decreasing && N >= 16)
+    {
+      /* |h| may rise first and fall later (log(n)^10/n^1.01 peaks near
+       * n = e^9.9): the facts proved on [N, inf) instead of [X, inf) */
+      ic_form f;
+      ic_seq_facts late;
+      ic_form_init (&f, wp);
+      ic_asym_ctx ctx = { .X = N, .prec = wp };
+      if (ic_form_of (&f, A->e, &ctx))
+        {
+          ic_form_facts (&late, &f, A->e, &ctx);
+          decreasing = late.alt && late.sign != 0 && late.decreasing;
+        }
+      ic_form_clear (&f);
+    }
+  if (!decreasing) return 0;
   /* Leibniz: the tail from N lies between 0 and a(N) */
   ic_evaluator *ev = ic_eval_new (A->e, wp);
   ic_ival_t next;
@@ -785,6 +801,19 @@ static int tail_split (run *R, const tail_args *A, ic_ival_ptr tail, unsigned lo
   return ok;
 }
 
+/* 1 if x is certainly narrower than y (the best of equal digit counts is
+ * the narrower: 0 digits can still be a useful bound). */
+static int narrower (ic_ival_srcptr x, ic_ival_srcptr y)
+{
+  mpfr_t wx, wy;
+  mpfr_inits2 (64, wx, wy, (mpfr_ptr) 0);
+  mpfr_sub (wx, x->hi, x->lo, MPFR_RNDU);
+  mpfr_sub (wy, y->hi, y->lo, MPFR_RNDD);
+  int r = mpfr_less_p (wx, wy);
+  mpfr_clears (wx, wy, (mpfr_ptr) 0);
+  return r;
+}
+
 /* Encloses the limit of a convergent sum or product: partial sum/product of
  * the terms before the cut (verified accumulation) combined with a tail
  * (verified assembly).  Grows N (heuristic) until the digits are reached
@@ -809,6 +838,8 @@ static ic_status enclose_limit (run *R, ic_result *r, const tail_args *A)
   partial_init (&P, A->e, wp, from, A->prod);
   double t_round = elapsed (R);
   long shift = 0;
+  int stop = IC_LIMIT_NO_METHOD;     /* why the loop ended before D digits */
+  const char *stop_why = "no tail bound applies to this term";
   for (int round = 0; round < 40; round++)
     {
       unsigned long cut = 0;
@@ -855,7 +886,7 @@ static ic_status enclose_limit (run *R, ic_result *r, const tail_args *A)
               mpfr_clear (m);
               if (e10 < 0 && -e10 + 1 > shift) shift = -e10 + 1;
             }
-          if (d > best)
+          if (d > best || (d == best && narrower (enc, best_enc)))
             {
               best = d;
               ic_ival_set (best_enc, enc);
@@ -869,12 +900,18 @@ static ic_status enclose_limit (run *R, ic_result *r, const tail_args *A)
       if (best >= D) break;
       if (!have && round > 2) break;
       /* heuristic: grow N geometrically within the effort limit */
-      if (N > opt->max_terms / 4) break;
+      if (N > opt->max_terms / 4)
+        { stop = IC_LIMIT_EFFORT; stop_why = "the term cap was reached first (see --max-terms)"; break; }
       N *= 4;
       /* effort limit: without --timeout, stop before a round that would
        * end after 10 s (the next round costs about 4 times the last) */
       double now = elapsed (R);
-      if (opt->timeout <= 0 && now + 4.0 * (now - t_round) > 10.0) break;
+      if (opt->timeout <= 0 && now + 4.0 * (now - t_round) > 10.0)
+        {
+          stop = IC_LIMIT_EFFORT;
+          stop_why = "the effort limit was reached first (no refinement round may end after about 10 s; see --timeout)";
+          break;
+        }
       t_round = now;
     }
   partial_clear (&P);
@@ -891,6 +928,13 @@ static ic_status enclose_limit (run *R, ic_result *r, const tail_args *A)
       cert_ival (&r->cert, A->prod ? "log_tail_enclosure" : "tail_enclosure", best_tail);
       R->err->code = IC_OK; R->err->msg[0] = 0;
       st = IC_OK;
+    }
+  if (st == IC_OK && best <= 0)
+    {
+      /* converges, but not one digit of the limit is certified: say so
+       * (the CLI exits with 3 or 4, not 0) */
+      r->limit_missing = stop;
+      snprintf (r->limit_note, sizeof r->limit_note, "%s", stop_why);
     }
   ic_ival_clear (best_enc); ic_ival_clear (best_tail); ic_ival_clear (tail); ic_ival_clear (enc);
   return st;
@@ -1356,6 +1400,8 @@ ic_status ic_certify (ic_result *r, ic_kind kind, const ic_node *e, const ic_opt
   r->digits_wanted = opt->digits;
   r->from = opt->from;
   r->method[0] = 0;
+  r->limit_missing = 0;
+  r->limit_note[0] = 0;
   memset (&r->cert, 0, sizeof r->cert);
   if (opt->digits < 1 || opt->digits > MAX_DIGITS)
     {
@@ -1398,6 +1444,8 @@ ic_status ic_certify (ic_result *r, ic_kind kind, const ic_node *e, const ic_opt
       if (err->code == IC_OK) err->code = st;
       r->verdict = IC_UNKNOWN;
       r->has_limit = 0;
+      r->limit_missing = 0;
+      r->limit_note[0] = 0;
     }
   return st;
 }

@@ -112,6 +112,36 @@ then ok "json: sum 1/n^2 fields and containment"; else bad "json: sum 1/n^2" "$o
 out=$("$B" sum 'n^-1.001' --json --digits 6)
 if printf '%s' "$out" | python3 -c 'import json,sys; d=json.load(sys.stdin); assert d["verdict"]=="converges" and d["method"]!=""' 2>/dev/null
 then ok "json: method named"; else bad "json: method named" "$out"; fi
+# power-log terms near the p = 1 boundary: sum log(n)^10/n^1.01 is
+# zeta^(10)(1.01) = 10!/0.01^11 + gamma_10 + ... = 36288000000000000000000000000.000203
+# (mpmath 1.3.0: zeta(mpf(101)/100, 1, 10) at 40 and 60 digits, equal; the
+# Laurent series gives the same).  It once answered 'converges' with no
+# enclosure and exit 0.
+out=$("$B" sum 'log(n)^10/n^1.01' --json); rc=$?
+if [ $rc = 0 ] && printf '%s' "$out" | python3 -c '
+import json,sys
+from fractions import Fraction
+d=json.load(sys.stdin)
+assert d["verdict"]=="converges" and d["digits"]>=15, d["digits"]
+lo,hi=Fraction(d["limit"]["lo"]),Fraction(d["limit"]["hi"])
+assert lo<=Fraction("36288000000000000000000000000.000203")<=hi, (lo,hi)' 2>/dev/null
+then ok "log(n)^10/n^1.01 encloses zeta^(10)(1.01)"; else bad "log(n)^10/n^1.01" "exit $rc: $out"; fi
+# a convergent verdict without one certified digit says so and does not
+# exit 0: sum (-1)^n log(n)^6/n^1.2 = -eta^(6)(1.2) = -0.0162262657886170675...
+# (mpmath: -diff(altzeta, 1.2, 6) at 30 digits); |a(n)| peaks near n = e^5
+# and the Leibniz bracket a(N) stays wider than the value within 10 s
+out=$("$B" sum '(-1)^n*log(n)^6/n^1.2' --json); rc=$?
+if [ $rc = 4 ] && printf '%s' "$out" | python3 -c '
+import json,sys
+from fractions import Fraction
+d=json.load(sys.stdin)
+assert d["verdict"]=="converges" and d["digits"]==0 and "effort limit" in d["limit_note"]
+lo,hi=Fraction(d["limit"]["lo"]),Fraction(d["limit"]["hi"])
+assert lo<=Fraction("-0.0162262657886170675")<=hi, (lo,hi)' 2>/dev/null
+then ok "no digit certified: exit 4 and limit_note"; else bad "no digit certified" "exit $rc: $out"; fi
+out=$("$B" sum '(-1)^n*log(n)^6/n^1.2' --max-terms 3000); rc=$?
+case "$rc:$out" in 4:*"verdict: converges"*"no digit certified (15 asked): the term cap was reached first"*) ok "no digit certified: text" ;;
+  *) bad "no digit certified: text" "exit $rc: $out" ;; esac
 # text output is for people
 out=$("$B" sum '1/n')
 case "$out" in *"verdict: diverges"*"certificate (lower comparison)"*) ok "text output" ;; *) bad "text output" "$out" ;; esac
