@@ -22,6 +22,10 @@ void ic_form_init (ic_form *f, mpfr_prec_t prec)
   mpq_inits (f->phi, f->alpha, f->beta, NULL);
   ic_ival_init2 (f->lr, prec);
   f->lr_zero = 1;
+  f->lr_ex = 1;
+  mpq_inits (f->lq, f->lQ, NULL);
+  mpq_set_ui (f->lQ, 1, 1);
+  f->lD = 1;
   ic_ival_init2 (f->g, prec);
   ic_ival_set_si (f->g, 1);
   f->alt = 0;
@@ -31,7 +35,135 @@ void ic_form_clear (ic_form *f)
 {
   mpq_clears (f->phi, f->alpha, f->beta, NULL);
   ic_ival_clear (f->lr);
+  mpq_clears (f->lq, f->lQ, NULL);
   ic_ival_clear (f->g);
+}
+
+static int sgn_ival (ic_ival_srcptr x)    /* certain sign, 0 unknown/zero */
+{
+  return ic_ival_is_pos (x) ? 1 : ic_ival_is_neg (x) ? -1 : 0;
+}
+
+/* ---- the exponential rate lr = lq + log(lQ)/lD ------------------------- */
+
+/* Size cap for the exact rate (bits of lQ); beyond it lr is kept as an
+ * interval only. */
+#define LR_MAX_BITS 4096
+
+static size_t q_bits (mpq_srcptr q)
+{
+  return mpz_sizeinbase (mpq_numref (q), 2) + mpz_sizeinbase (mpq_denref (q), 2);
+}
+
+/* Sets the exact rate and its enclosure lr (prec of f->lr). */
+static void lr_set_exact (ic_form *f, mpq_srcptr q, mpq_srcptr Q, unsigned long D)
+{
+  mpq_set (f->lq, q);
+  mpq_set (f->lQ, Q);
+  f->lD = D;
+  f->lr_ex = 1;
+  f->lr_zero = mpq_sgn (q) == 0 && mpq_cmp_ui (Q, 1, 1) == 0;
+  if (f->lr_zero) { ic_ival_set_si (f->lr, 0); return; }
+  ic_ival_t t, u;
+  mpfr_prec_t p = ic_ival_get_prec (f->lr);
+  ic_ival_init2 (t, p); ic_ival_init2 (u, p);
+  ic_ival_set_q (t, Q);
+  ic_ival_log (t, t);
+  ic_ival_set_ui (u, D);
+  ic_ival_div (t, t, u);
+  ic_ival_set_q (u, q);
+  ic_ival_add (f->lr, t, u);
+  ic_ival_clear (t); ic_ival_clear (u);
+}
+
+static void lr_set_zero (ic_form *f)
+{
+  mpq_t q, Q;
+  mpq_inits (q, Q, NULL);
+  mpq_set_ui (Q, 1, 1);
+  lr_set_exact (f, q, Q, 1);
+  mpq_clears (q, Q, NULL);
+}
+
+/* r->lr = a->lr + sg * b->lr (r may alias a or b); exact when both are. */
+static void lr_add (ic_form *r, const ic_form *a, const ic_form *b, int sg)
+{
+  if (a->lr_ex && b->lr_ex && a->lD <= (1UL << 16) && b->lD <= (1UL << 16)
+      && q_bits (a->lQ) * b->lD + q_bits (b->lQ) * a->lD <= LR_MAX_BITS)
+    {
+      /* log(Qa)/Da +- log(Qb)/Db = log(Qa^Db Qb^(+-Da)) / (Da Db) */
+      mpq_t q, Q, t;
+      mpq_inits (q, Q, t, NULL);
+      unsigned long D = a->lD == b->lD ? a->lD : a->lD * b->lD;
+      unsigned long ea = D / a->lD, eb = D / b->lD;
+      if (sg > 0) mpq_add (q, a->lq, b->lq); else mpq_sub (q, a->lq, b->lq);
+      mpz_pow_ui (mpq_numref (Q), mpq_numref (a->lQ), ea);
+      mpz_pow_ui (mpq_denref (Q), mpq_denref (a->lQ), ea);
+      mpz_pow_ui (mpq_numref (t), mpq_numref (b->lQ), eb);
+      mpz_pow_ui (mpq_denref (t), mpq_denref (b->lQ), eb);
+      if (sg > 0) mpq_mul (Q, Q, t); else mpq_div (Q, Q, t);
+      mpq_canonicalize (Q);
+      lr_set_exact (r, q, Q, D);
+      mpq_clears (q, Q, t, NULL);
+      return;
+    }
+  if (sg > 0) ic_ival_add (r->lr, a->lr, b->lr); else ic_ival_sub (r->lr, a->lr, b->lr);
+  r->lr_zero = a->lr_zero && b->lr_zero;
+  r->lr_ex = 0;
+  if (r->lr_zero) lr_set_zero (r);
+}
+
+/* f->lr *= k for an exact rational k; exact when the rate was. */
+static void lr_scale_q (ic_form *f, mpq_srcptr k)
+{
+  if (f->lr_zero) return;
+  if (f->lr_ex && mpz_cmpabs_ui (mpq_numref (k), 1UL << 16) <= 0 && mpz_cmp_ui (mpq_denref (k), 1UL << 16) <= 0
+      && f->lD <= (1UL << 16)
+      && q_bits (f->lQ) * mpz_get_ui (mpq_numref (k)) <= LR_MAX_BITS)   /* get_ui: |p| */
+    {
+      /* (lq + log(Q)/D) p/d = lq p/d + log(Q^p)/(D d) */
+      mpq_t q, Q;
+      mpq_inits (q, Q, NULL);
+      mpq_mul (q, f->lq, k);
+      unsigned long pa = mpz_get_ui (mpq_numref (k));     /* |p| */
+      mpz_pow_ui (mpq_numref (Q), mpq_numref (f->lQ), pa);
+      mpz_pow_ui (mpq_denref (Q), mpq_denref (f->lQ), pa);
+      if (mpq_sgn (k) < 0) mpq_inv (Q, Q);
+      if (mpq_sgn (k) == 0) mpq_set_ui (Q, 1, 1);
+      lr_set_exact (f, q, Q, f->lD * mpz_get_ui (mpq_denref (k)));
+      mpq_clears (q, Q, NULL);
+      return;
+    }
+  ic_ival_t kk;
+  ic_ival_init2 (kk, ic_ival_get_prec (f->lr));
+  ic_ival_set_q (kk, k);
+  ic_ival_mul (f->lr, f->lr, kk);
+  ic_ival_clear (kk);
+  f->lr_ex = 0;
+  if (mpq_sgn (k) == 0) lr_set_zero (f);
+}
+
+/* Certain sign of lr: -1, 0, 1, or 2 if not decided.  With the exact rate,
+ * lq + log(Q)/D = 0 iff lq = 0 and Q = 1: for lq != 0, e^(-lq D) is
+ * irrational (Hermite) and Q is rational.  So a non-zero exact rate is
+ * separated from 0 by evaluation at a high enough precision. */
+static int lr_sign (const ic_form *f)
+{
+  if (f->lr_zero) return 0;
+  int s = sgn_ival (f->lr);
+  if (s || !f->lr_ex) return s ? s : 2;
+  if (mpq_sgn (f->lq) == 0) return mpq_cmp_ui (f->lQ, 1, 1) > 0 ? 1 : -1;
+  if (mpq_cmp_ui (f->lQ, 1, 1) == 0) return mpq_sgn (f->lq);
+  for (mpfr_prec_t p = 2 * ic_ival_get_prec (f->lr); p <= 1 << 16; p *= 2)
+    {
+      ic_form g;
+      ic_form_init (&g, p);
+      lr_set_exact (&g, f->lq, f->lQ, f->lD);
+      s = sgn_ival (g.lr);
+      ic_form_clear (&g);
+      if (s) return s;
+    }
+  return 2;
 }
 
 static void form_set (ic_form *r, const ic_form *f)
@@ -39,6 +171,7 @@ static void form_set (ic_form *r, const ic_form *f)
   r->zero = f->zero;
   mpq_set (r->phi, f->phi); mpq_set (r->alpha, f->alpha); mpq_set (r->beta, f->beta);
   ic_ival_set (r->lr, f->lr); r->lr_zero = f->lr_zero;
+  r->lr_ex = f->lr_ex; mpq_set (r->lq, f->lq); mpq_set (r->lQ, f->lQ); r->lD = f->lD;
   ic_ival_set (r->g, f->g);
   r->alt = f->alt;
 }
@@ -46,7 +179,7 @@ static void form_set (ic_form *r, const ic_form *f)
 static void form_const (ic_form *r, ic_ival_srcptr c)
 {
   mpq_set_ui (r->phi, 0, 1); mpq_set_ui (r->alpha, 0, 1); mpq_set_ui (r->beta, 0, 1);
-  ic_ival_set_si (r->lr, 0); r->lr_zero = 1;
+  lr_set_zero (r);
   ic_ival_set (r->g, c);
   r->alt = 0;
   r->zero = mpfr_zero_p (c->lo) && mpfr_zero_p (c->hi);
@@ -61,10 +194,6 @@ static void form_zero (ic_form *r)
   r->zero = 1;
 }
 
-static int sgn_ival (ic_ival_srcptr x)    /* certain sign, 0 unknown/zero */
-{
-  return ic_ival_is_pos (x) ? 1 : ic_ival_is_neg (x) ? -1 : 0;
-}
 
 /* Growth comparison of the envelopes: sign of (f1 exps - f2 exps)
  * lexicographically in (phi, lr, alpha, beta); 2 if not decidable. */
@@ -72,7 +201,17 @@ static int exps_cmp (const ic_form *f1, const ic_form *f2)
 {
   int c = mpq_cmp (f1->phi, f2->phi);
   if (c) return c > 0 ? 1 : -1;
-  if (!(f1->lr_zero && f2->lr_zero))
+  if (!(f1->lr_zero && f2->lr_zero) && f1->lr_ex && f2->lr_ex)
+    {
+      ic_form d;
+      ic_form_init (&d, ic_ival_get_prec (f1->lr));
+      lr_add (&d, f1, f2, -1);
+      int s = lr_sign (&d);
+      ic_form_clear (&d);
+      if (s == 2) return 2;
+      if (s) return s;
+    }
+  else if (!(f1->lr_zero && f2->lr_zero))
     {
       if (ic_ival_lt (f1->lr, f2->lr)) return -1;
       if (ic_ival_lt (f2->lr, f1->lr)) return 1;
@@ -92,9 +231,8 @@ int ic_form_growth (const ic_form *f)
   if (s) return s;
   if (!f->lr_zero)
     {
-      int l = sgn_ival (f->lr);
-      if (l) return l;
-      return 2;
+      int l = lr_sign (f);
+      if (l != 0) return l;
     }
   s = mpq_sgn (f->alpha);
   if (s) return s;
@@ -107,8 +245,7 @@ static void exps_diff (ic_form *d, const ic_form *f2, const ic_form *f1)
   mpq_sub (d->phi, f2->phi, f1->phi);
   mpq_sub (d->alpha, f2->alpha, f1->alpha);
   mpq_sub (d->beta, f2->beta, f1->beta);
-  ic_ival_sub (d->lr, f2->lr, f1->lr);
-  d->lr_zero = f1->lr_zero && f2->lr_zero;
+  lr_add (d, f2, f1, -1);
   ic_ival_set_si (d->g, 1);
   d->alt = 0;
   d->zero = 0;
@@ -190,7 +327,7 @@ static int F_monotone (const ic_form *f, unsigned long X, int dir, mpfr_prec_t p
   ic_ival_set_ui (x, X);
   ic_ival_log (lx, x);
   int sphi = mpq_sgn (f->phi);
-  int slr = f->lr_zero ? 0 : sgn_ival (f->lr);
+  int slr = lr_sign (f);
   if (sphi == dir || (sphi == 0 && slr == dir))
     {
       ic_ival_set_si (s, 0);
@@ -209,7 +346,7 @@ static int F_monotone (const ic_form *f, unsigned long X, int dir, mpfr_prec_t p
         }
       ok = dir < 0 ? ic_ival_is_neg (s) : ic_ival_is_pos (s);
     }
-  else if (sphi == 0 && f->lr_zero)
+  else if (sphi == 0 && slr == 0)
     {
       int sa = mpq_sgn (f->alpha);
       if (sa == dir)
@@ -270,8 +407,7 @@ static void form_mul (ic_form *r, const ic_form *a, const ic_form *b)
   mpq_add (r->phi, a->phi, b->phi);
   mpq_add (r->alpha, a->alpha, b->alpha);
   mpq_add (r->beta, a->beta, b->beta);
-  ic_ival_add (r->lr, a->lr, b->lr);
-  r->lr_zero = a->lr_zero && b->lr_zero;
+  lr_add (r, a, b, 1);
   ic_ival_mul (r->g, a->g, b->g);
   r->alt = a->alt ^ b->alt;
   r->zero = 0;
@@ -286,8 +422,7 @@ static int form_div (ic_form *r, const ic_form *a, const ic_form *b, ic_asym_ctx
   mpq_sub (r->phi, a->phi, b->phi);
   mpq_sub (r->alpha, a->alpha, b->alpha);
   mpq_sub (r->beta, a->beta, b->beta);
-  ic_ival_sub (r->lr, a->lr, b->lr);
-  r->lr_zero = a->lr_zero && b->lr_zero;
+  lr_add (r, a, b, -1);
   ic_ival_div (r->g, a->g, b->g);
   r->alt = a->alt ^ b->alt;
   r->zero = 0;
@@ -468,6 +603,100 @@ int ic_form_of (ic_form *r, const ic_node *e, ic_asym_ctx *ctx)
   return ok;
 }
 
+/* (s n)! for an integer s >= 1.  s = 1: Gamma(x+1), phi = 1, g = 1.
+ * s >= 2: Stirling with Binet's remainder, m! = sqrt(2 pi m) (m/e)^m e^mu(m),
+ * 0 < mu(m) < 1/(12 m) (Robbins, Amer. Math. Monthly 62 (1955)), gives
+ *   (s n)! / (n!)^s = sqrt(s) (2 pi)^((1-s)/2) n^((1-s)/2) s^(s n) e^rho,
+ *   rho = mu(s n) - s mu(n) in (-s/(12 n), 1/(12 s n)),
+ * so phi = s, lr = s log s, alpha = (1-s)/2 and, for n >= X,
+ *   g in sqrt(s) (2 pi)^((1-s)/2) [e^(-s/(12 X)), e^(1/(12 s X))]. */
+static void form_factorial_scaled (ic_form *r, unsigned long s, ic_asym_ctx *ctx)
+{
+  mpfr_prec_t p = ctx->prec;
+  form_zero (r);
+  r->zero = 0;
+  mpq_set_ui (r->phi, s, 1);
+  ic_ival_set_si (r->g, 1);
+  if (s == 1) return;
+  ic_ival_t t1, t2, x;
+  ic_ival_init2 (t1, p); ic_ival_init2 (t2, p); ic_ival_init2 (x, p);
+  mpq_set_si (r->alpha, 1 - (long) s, 2);
+  mpq_canonicalize (r->alpha);
+  {
+    /* lr = s log s = log(s^s) exactly */
+    mpq_t q, Q;
+    mpq_inits (q, Q, NULL);
+    mpz_ui_pow_ui (mpq_numref (Q), s, s);
+    lr_set_exact (r, q, Q, 1);
+    mpq_clears (q, Q, NULL);
+  }
+  /* e^rho: [exp(-s/(12 X)), exp(1/(12 s X))] */
+  ic_ival_set_ui (x, ctx->X);
+  ic_ival_mul_si (x, x, 12);                          /* 12 X (interval: no overflow) */
+  ic_ival_set_si (t1, -(long) s);
+  ic_ival_div (t1, t1, x);
+  ic_ival_exp (t1, t1);
+  ic_ival_mul_si (x, x, (long) s);                    /* 12 s X */
+  ic_ival_set_si (t2, 1);
+  ic_ival_div (t2, t2, x);
+  ic_ival_exp (t2, t2);
+  mpfr_set (t1->hi, t2->hi, MPFR_RNDU);               /* t1 = [e^(-s/(12X)), e^(1/(12sX))] */
+  /* sqrt(s) (2 pi)^((1-s)/2) */
+  ic_ival_const_pi (t2);
+  ic_ival_mul_si (t2, t2, 2);
+  ic_ival_set_q (x, r->alpha);
+  ic_ival_pow (t2, t2, x);
+  ic_ival_mul (t1, t1, t2);
+  ic_ival_set_ui (t2, s);
+  ic_ival_sqrt (t2, t2);
+  ic_ival_mul (r->g, t1, t2);
+  ic_ival_clear (t1); ic_ival_clear (t2); ic_ival_clear (x);
+}
+
+/* factorial(s n + t), s >= 1 and t integers (small):
+ *   (s n + t)! = (s n)! (s n + 1) ... (s n + t)          (t > 0)
+ *   (s n + t)! = (s n)! / ((s n) (s n - 1) ... (s n + t + 1))   (t < 0),
+ * the polynomial through the exact rational-function rules. */
+static int form_factorial (ic_form *r, const ic_node *arg, ic_asym_ctx *ctx)
+{
+  mpq_t s, t;
+  mpq_inits (s, t, NULL);
+  int ok = ic_symb_affine (arg, s, t) && mpz_cmp_ui (mpq_denref (s), 1) == 0
+    && mpz_cmp_ui (mpq_denref (t), 1) == 0 && mpq_sgn (s) > 0
+    && mpz_cmp_ui (mpq_numref (s), 64) <= 0 && mpz_cmpabs_ui (mpq_numref (t), 32) <= 0;
+  if (!ok)
+    {
+      mpq_clears (s, t, NULL);
+      FAIL ("factorial is analysed only as factorial(s*n + t) with integers 1 <= s <= 64, |t| <= 32");
+    }
+  unsigned long sv = mpz_get_ui (mpq_numref (s));
+  long tv = mpz_get_si (mpq_numref (t));
+  mpq_clears (s, t, NULL);
+  form_factorial_scaled (r, sv, ctx);
+  if (tv == 0) return 1;
+  /* P = prod_j (s n + j), j = 1..t (t > 0) or j = t+1..0 (t < 0) */
+  ic_node *P = NULL;
+  long j0 = tv > 0 ? 1 : tv + 1, j1 = tv > 0 ? tv : 0;
+  for (long j = j0; j <= j1; j++)
+    {
+      ic_node *lin = ic_node_new (IC_ADD, ic_node_new (IC_MUL, ic_node_num_si ((long) sv), ic_node_new (IC_VAR, NULL, NULL)),
+                                  ic_node_num_si (j));
+      P = P ? ic_node_new (IC_MUL, P, lin) : lin;
+    }
+  ic_form f, fp;
+  ic_form_init (&f, ctx->prec); ic_form_init (&fp, ctx->prec);
+  form_set (&f, r);
+  ok = ic_form_of (&fp, P, ctx);
+  if (ok)
+    {
+      if (tv > 0) form_mul (r, &f, &fp);
+      else ok = form_div (r, &f, &fp, ctx);
+    }
+  ic_form_clear (&f); ic_form_clear (&fp);
+  ic_node_free (P);
+  return ok;
+}
+
 static int form_of_rules (ic_form *r, const ic_node *e, ic_asym_ctx *ctx)
 {
   mpfr_prec_t p = ctx->prec;
@@ -488,7 +717,7 @@ static int form_of_rules (ic_form *r, const ic_node *e, ic_asym_ctx *ctx)
     {
     case IC_VAR:
       mpq_set_ui (r->phi, 0, 1); mpq_set_ui (r->alpha, 1, 1); mpq_set_ui (r->beta, 0, 1);
-      ic_ival_set_si (r->lr, 0); r->lr_zero = 1;
+      lr_set_zero (r);
       ic_ival_set_si (r->g, 1);
       r->alt = 0; r->zero = 0;
       ok = 1;
@@ -626,16 +855,7 @@ static int form_of_rules (ic_form *r, const ic_node *e, ic_asym_ctx *ctx)
       ok = 1;
       break;
     case IC_FACT:
-      if (e->a->op == IC_VAR)
-        {
-          /* n! = Gamma(n+1): phi = 1, g = 1 */
-          form_zero (r);
-          r->zero = 0;
-          mpq_set_ui (r->phi, 1, 1);
-          ic_ival_set_si (r->g, 1);
-          ok = 1;
-        }
-      else snprintf (ctx->why, sizeof ctx->why, "factorial is analysed only as factorial(n)");
+      ok = form_factorial (r, e->a, ctx);
       break;
     default:
       snprintf (ctx->why, sizeof ctx->why, "no asymptotic rule for %s", ic_op_name (e->op));
@@ -656,6 +876,24 @@ static int form_pow (ic_form *r, const ic_node *e, ic_asym_ctx *ctx)
   mpfr_prec_t p = ctx->prec;
   const ic_node *a = e->a, *b = e->b;
   int ok = 0;
+  if (!ic_node_has_var (b) && b->op != IC_NUM)
+    {
+      /* a constant exponent that is an exact rational (3/2, 1+10^-9):
+       * fold it, so that a^(p/q) takes the rational-exponent rule */
+      mpq_t s, t;
+      mpq_inits (s, t, NULL);
+      if (ic_symb_affine (b, s, t) && mpq_sgn (s) == 0)
+        {
+          ic_node *k = ic_node_num_si (0);
+          mpq_set (k->q, t);
+          ic_node *f = ic_node_new (IC_POW, ic_node_copy (a), k);
+          mpq_clears (s, t, NULL);
+          ok = form_pow (r, f, ctx);
+          ic_node_free (f);
+          return ok;
+        }
+      mpq_clears (s, t, NULL);
+    }
   if (!ic_node_has_var (b))
     {
       ic_form f;
@@ -676,7 +914,7 @@ static int form_pow (ic_form *r, const ic_node *e, ic_asym_ctx *ctx)
             { ic_form_clear (&f); FAIL ("cannot prove the base of a negative power nonzero"); }
           form_set (r, &f);
           mpq_mul (r->phi, f.phi, b->q); mpq_mul (r->alpha, f.alpha, b->q); mpq_mul (r->beta, f.beta, b->q);
-          ic_ival_mul_si (r->lr, f.lr, k);
+          lr_scale_q (r, b->q);
           ic_ival_pow_si (r->g, f.g, k);
           r->alt = f.alt && (k & 1);
           ok = 1;
@@ -691,7 +929,7 @@ static int form_pow (ic_form *r, const ic_node *e, ic_asym_ctx *ctx)
           ic_ival_set_q (k, b->q);
           form_set (r, &f);
           mpq_mul (r->phi, f.phi, b->q); mpq_mul (r->alpha, f.alpha, b->q); mpq_mul (r->beta, f.beta, b->q);
-          ic_ival_mul (r->lr, f.lr, k);
+          lr_scale_q (r, b->q);
           ic_ival_pow (r->g, f.g, k);
           ic_ival_clear (k);
           ok = 1;
@@ -706,6 +944,7 @@ static int form_pow (ic_form *r, const ic_node *e, ic_asym_ctx *ctx)
             {
               form_set (r, &f);
               ic_ival_mul (r->lr, f.lr, k);
+              r->lr_ex = 0;
               ic_ival_pow (r->g, f.g, k);
               ok = 1;
             }
@@ -737,13 +976,33 @@ static int form_pow (ic_form *r, const ic_node *e, ic_asym_ctx *ctx)
             {
               /* lr = s log|c| (exactly 0 if s = 0 or |c| = 1) */
               int c_one = ic_ival_is_exact (ac) && mpfr_cmp_ui (ac->lo, 1) == 0;
-              r->lr_zero = mpq_sgn (s) == 0 || c_one;
-              if (!r->lr_zero)
+              mpq_t cq, c0;
+              mpq_inits (cq, c0, NULL);
+              if (a->op == IC_E)
                 {
-                  ic_ival_log (l, ac);
-                  ic_ival_set_q (q, s);
-                  ic_ival_mul (r->lr, l, q);
+                  /* e^(s n + t): lr = s exactly */
+                  mpq_set_ui (cq, 1, 1);
+                  lr_set_exact (r, s, cq, 1);
                 }
+              else if (ic_symb_affine (a, c0, cq) && mpq_sgn (c0) == 0 && mpq_sgn (cq) != 0)
+                {
+                  /* rational c: lr = s log|c| exactly */
+                  mpq_abs (cq, cq);
+                  lr_set_exact (r, c0, cq, 1);          /* c0 = 0: lr = log|c| */
+                  lr_scale_q (r, s);
+                }
+              else
+                {
+                  r->lr_zero = mpq_sgn (s) == 0 || c_one;
+                  r->lr_ex = r->lr_zero;
+                  if (!r->lr_zero)
+                    {
+                      ic_ival_log (l, ac);
+                      ic_ival_set_q (q, s);
+                      ic_ival_mul (r->lr, l, q);
+                    }
+                }
+              mpq_clears (cq, c0, NULL);
               /* g = |c|^t, times (-1)^t for a negative base */
               ic_ival_set_q (q, t);
               if (c_one) ic_ival_set_si (r->g, 1);
@@ -761,31 +1020,50 @@ static int form_pow (ic_form *r, const ic_node *e, ic_asym_ctx *ctx)
       ic_ival_clear (c);
       if (ok || ctx->why[0]) return ok;
     }
-  if (a->op == IC_VAR && b->op == IC_VAR)
+  if (a->op == IC_VAR)
     {
-      /* n^n = n! e^n (2 pi n)^(-1/2) e^(-r_n) with 1/(12n+1) < r_n < 1/(12n)
-       * (Stirling with Robbins' bounds), so phi = 1, lr = 1, alpha = -1/2,
-       * g in (2 pi)^(-1/2) [e^(-1/(12 X)), 1]. */
-      ic_ival_t t1, t2;
-      ic_ival_init2 (t1, p); ic_ival_init2 (t2, p);
-      form_zero (r);
-      r->zero = 0;
-      mpq_set_ui (r->phi, 1, 1);
-      mpq_set_si (r->alpha, -1, 2);
-      ic_ival_set_si (r->lr, 1);
-      r->lr_zero = 0;
-      ic_ival_set_si (t1, -1);
-      ic_ival_set_ui (t2, 12 * ctx->X);
-      ic_ival_div (t1, t1, t2);
-      ic_ival_exp (t1, t1);
-      mpfr_set_ui (t1->hi, 1, MPFR_RNDU);           /* e^(-r_n) in [e^(-1/(12X)), 1] */
-      ic_ival_const_pi (t2);
-      mpfr_mul_2ui (t2->lo, t2->lo, 1, MPFR_RNDD);
-      mpfr_mul_2ui (t2->hi, t2->hi, 1, MPFR_RNDU);
-      ic_ival_sqrt (t2, t2);
-      ic_ival_div (r->g, t1, t2);
-      ic_ival_clear (t1); ic_ival_clear (t2);
-      return 1;
+      /* n^(s n + t), s != 0 and t rational: n^(s n + t) = (n^n)^s n^t with
+       * x^x = Gamma(x+1) e^x (2 pi x)^(-1/2) e^(-mu(x)), 0 < mu(x) < 1/(12x)
+       * (Stirling with Binet's function; Robbins, Amer. Math. Monthly 62
+       * (1955)), so phi = s, lr = s, alpha = t - s/2 and
+       * g = (2 pi)^(-s/2) e^(-s mu) with -s mu between 0 and -s/(12 X). */
+      mpq_t s, t;
+      mpq_inits (s, t, NULL);
+      if (ic_symb_affine (b, s, t) && mpq_sgn (s) != 0)
+        {
+          ic_ival_t t1, t2;
+          ic_ival_init2 (t1, p); ic_ival_init2 (t2, p);
+          form_zero (r);
+          r->zero = 0;
+          mpq_set (r->phi, s);
+          mpq_div_2exp (r->alpha, s, 1);
+          mpq_sub (r->alpha, t, r->alpha);
+          mpq_t Q;
+          mpq_init (Q);
+          mpq_set_ui (Q, 1, 1);
+          lr_set_exact (r, s, Q, 1);                  /* lr = s */
+          mpq_clear (Q);
+          ic_ival_set_ui (t2, ctx->X);
+          ic_ival_mul_si (t2, t2, 12);                /* 12 X, no machine overflow */
+          mpq_neg (t, s);
+          ic_ival_set_q (t1, t);
+          ic_ival_div (t1, t1, t2);                   /* -s/(12X) */
+          ic_ival_set_si (t2, 0);
+          ic_ival_hull (t1, t1, t2);                  /* -s mu(x) in t1 */
+          ic_ival_exp (t1, t1);
+          ic_ival_const_pi (t2);
+          ic_ival_mul_si (t2, t2, 2);
+          mpq_div_2exp (t, t, 1);                     /* -s/2 */
+          ic_ival_t k;
+          ic_ival_init2 (k, p);
+          ic_ival_set_q (k, t);
+          ic_ival_pow (t2, t2, k);
+          ic_ival_mul (r->g, t1, t2);
+          ic_ival_clear (k); ic_ival_clear (t1); ic_ival_clear (t2);
+          mpq_clears (s, t, NULL);
+          return 1;
+        }
+      mpq_clears (s, t, NULL);
     }
   /* a^b = exp(b log a) */
   ic_node *t = ic_node_new (IC_MUL, ic_node_copy (b), ic_node_new (IC_LOG, ic_node_copy (a), NULL));
@@ -794,42 +1072,63 @@ static int form_pow (ic_form *r, const ic_node *e, ic_asym_ctx *ctx)
   return ok;
 }
 
-/* exp(a) with a(x) <= -c x^s (log x)^t, c = -max G > 0, s > 0, t >= 0 (or
- * s = 0, t > 1): exp(a) decays faster than any power.  With K = 4,
- * h(x) = -c x^s (log x)^t + K log x has h'(x) = (K - c x^s (log x)^(t-1)
- * (s log x + t)) / x < 0 once c X^s (log X)^(t-1) (s log X + t) > K (the
- * left side increases with x for log x >= 1), so on [X, inf)
- * 0 < exp(a(x)) x^K <= exp(h(X)): a form with alpha = -K, G = [0, e^h(X)]. */
+/* exp(a) with a(x) <= -c x^s (log x)^t, c = -max G > 0, s >= 0, t >= 0 and
+ * (s > 0 or t > 1): exp(a) decays faster than any power.  Write L = log x.
+ * For K > 0, h(x) = -c x^s L^t + K L has
+ *   h'(x) = (K - phi(x)) / x,   phi(x) = c x^s L^(t-1) (s L + t),
+ * and as a function of L,  phi = c e^(sL) (s L^t + t L^(t-1)) with
+ *   d phi / dL = c e^(sL) L^(t-2) ((s L + t)^2 - t).
+ * (s L + t)^2 - t is non-decreasing in L >= 0 (s, t >= 0), so if
+ *   (M) (s log X + t)^2 >= t    and    (P) phi(X) > K,   log X >= 1,
+ * then phi is non-decreasing on [X, inf), phi > K there, h' < 0, and for
+ * every x >= X:  0 < exp(a(x)) x^K <= exp(h(x)) <= exp(h(X)).  The form is
+ * alpha = -K, G = [0, e^h(X)].  (M) is automatic for t = 0 or t >= 1; for
+ * 0 < t < 1 and small s it fails at small X, and checking (P) at X alone
+ * would be wrong: phi first decreases (issue 16: exp(-60 n^0.001 log(n)^0.25)
+ * is not <= C n^-4 from n = 16 on).  K = 4 is tried first (a tail with
+ * room to spare), then K = 2 (still summable). */
 static int form_exp_stretched (ic_form *r, const ic_form *f, ic_asym_ctx *ctx)
 {
   mpfr_prec_t p = ctx->prec;
-  const long K = 4;
-  ic_ival_t c, x, lx, t, u, q;
+  ic_ival_t c, x, lx, t, u, q, m;
   ic_ival_init2 (c, p); ic_ival_init2 (x, p); ic_ival_init2 (lx, p);
-  ic_ival_init2 (t, p); ic_ival_init2 (u, p); ic_ival_init2 (q, p);
+  ic_ival_init2 (t, p); ic_ival_init2 (u, p); ic_ival_init2 (q, p); ic_ival_init2 (m, p);
   mpfr_neg (c->lo, f->g->hi, MPFR_RNDD);              /* c <= -max G */
   mpfr_set (c->hi, c->lo, MPFR_RNDU);
   ic_ival_set_ui (x, ctx->X);
   ic_ival_log (lx, x);
-  /* c X^s (log X)^t as t */
+  int ok = mpfr_cmp_ui (lx->lo, 1) >= 0 && mpfr_sgn (c->lo) > 0
+    && mpq_sgn (f->alpha) >= 0 && mpq_sgn (f->beta) >= 0;
+  /* (M): (s log X + t)^2 - t >= 0 */
   ic_ival_set_q (q, f->alpha);
-  ic_ival_pow (t, x, q);
+  ic_ival_mul (m, q, lx);
   ic_ival_set_q (q, f->beta);
-  ic_ival_pow (u, lx, q);
-  ic_ival_mul (t, t, u);
-  ic_ival_mul (t, t, c);                              /* t = c X^s (log X)^t */
-  /* condition: t (s log X + t_exp) / log X > K */
-  ic_ival_set_q (q, f->alpha);
-  ic_ival_mul (u, q, lx);
-  ic_ival_set_q (q, f->beta);
-  ic_ival_add (u, u, q);
-  ic_ival_mul (u, u, t);
-  ic_ival_div (u, u, lx);
-  ic_ival_set_si (q, K);
-  int ok = ic_ival_lt (q, u) && mpfr_cmp_ui (lx->lo, 1) >= 0;
+  ic_ival_add (m, m, q);                              /* m = s log X + t >= 0 */
+  ic_ival_sqr (u, m);
+  ic_ival_sub (u, u, q);
+  ok = ok && ic_ival_is_nonneg (u);
+  long K = 0;
   if (ok)
     {
-      /* h(X) = -t + K log X, G = [0, exp(h(X))] */
+      /* t := c X^s (log X)^t, then phi(X) = t (s log X + t) / log X */
+      ic_ival_set_q (q, f->alpha);
+      ic_ival_pow (t, x, q);
+      ic_ival_set_q (q, f->beta);
+      ic_ival_pow (u, lx, q);
+      ic_ival_mul (t, t, u);
+      ic_ival_mul (t, t, c);
+      ic_ival_mul (u, m, t);
+      ic_ival_div (u, u, lx);                         /* u = phi(X) */
+      for (long k = 4; k >= 2 && !K; k -= 2)
+        {
+          ic_ival_set_si (q, k);
+          if (ic_ival_lt (q, u)) K = k;               /* (P) */
+        }
+      ok = K != 0;
+    }
+  if (ok)
+    {
+      /* h(X) = -c X^s (log X)^t + K log X, G = [0, exp(h(X))] */
       ic_ival_mul_si (u, lx, K);
       ic_ival_sub (u, u, t);
       ic_ival_exp (u, u);
@@ -839,9 +1138,10 @@ static int form_exp_stretched (ic_form *r, const ic_form *f, ic_asym_ctx *ctx)
       mpfr_set_zero (u->lo, 1);
       ic_ival_set (r->g, u);
     }
-  else snprintf (ctx->why, sizeof ctx->why, "exp(-c n^s): n = %lu too small for the power bound", ctx->X);
+  else snprintf (ctx->why, sizeof ctx->why,
+                 "exp(-c n^s (log n)^t): cannot prove a power bound for all n >= %lu", ctx->X);
   ic_ival_clear (c); ic_ival_clear (x); ic_ival_clear (lx);
-  ic_ival_clear (t); ic_ival_clear (u); ic_ival_clear (q);
+  ic_ival_clear (t); ic_ival_clear (u); ic_ival_clear (q); ic_ival_clear (m);
   return ok;
 }
 
@@ -860,8 +1160,13 @@ static int form_exp (ic_form *r, const ic_node *a, ic_asym_ctx *ctx)
       ic_ival_init2 (q, p);
       form_zero (r);
       r->zero = 0;
-      r->lr_zero = mpq_sgn (s) == 0;
-      ic_ival_set_q (r->lr, s);
+      {
+        mpq_t Q;
+        mpq_init (Q);
+        mpq_set_ui (Q, 1, 1);
+        lr_set_exact (r, s, Q, 1);                  /* lr = s */
+        mpq_clear (Q);
+      }
       ic_ival_set_q (q, t);
       ic_ival_exp (r->g, q);
       ic_ival_clear (q);
@@ -1187,7 +1492,7 @@ static int env_class (const ic_form *f, unsigned long X, mpfr_prec_t p)
   if (sphi > 0) return F_monotone (f, X, +1, p) ? IC_ENV_NOT_DECAYING : IC_ENV_NONE;
   if (!f->lr_zero)
     {
-      int l = sgn_ival (f->lr);
+      int l = lr_sign (f);
       if (l < 0) return IC_ENV_SUMMABLE;
       if (l > 0) return F_monotone (f, X, +1, p) ? IC_ENV_NOT_DECAYING : IC_ENV_NONE;
       return IC_ENV_NONE;
@@ -1244,7 +1549,7 @@ int ic_form_tail (ic_ival_ptr out, const ic_form *f, unsigned long N, char *how,
       ic_ival_hull (g, g, t1);
     }
   int sphi = mpq_sgn (f->phi);
-  int slr = f->lr_zero ? 0 : sgn_ival (f->lr);
+  int slr = lr_sign (f);
   if (sphi < 0 || (sphi == 0 && slr < 0))
     {
       /* ratio F(n+1)/F(n) <= rho for n > N:
@@ -1287,7 +1592,7 @@ int ic_form_tail (ic_ival_ptr out, const ic_form *f, unsigned long N, char *how,
         }
       ic_ival_clear (x); ic_ival_clear (x1); ic_ival_clear (a); ic_ival_clear (l0); ic_ival_clear (l1);
     }
-  else if (sphi == 0 && f->lr_zero)
+  else if (sphi == 0 && slr == 0)
     {
       ic_ival_t al, be;
       ic_ival_init2 (al, p); ic_ival_init2 (be, p);

@@ -26,6 +26,12 @@ typedef struct {
   mpq_t phi, alpha, beta;
   ic_ival_t lr;
   int lr_zero;
+  /* lr_ex: lr = lq + log(lQ)/lD exactly (lq rational, lQ > 0 rational,
+   * lD >= 1), so that e^n / e^n or 4^n / 2^(2n) cancel exactly; lr still
+   * encloses the same value.  lr_zero implies lr_ex with lq = 0, lQ = 1. */
+  int lr_ex;
+  mpq_t lq, lQ;
+  unsigned long lD;
   ic_ival_t g;
   int alt;
 } ic_form;

@@ -252,6 +252,28 @@ int ic_symb_affine (const ic_node *e, mpq_t s, mpq_t t)
       return 1;
     case IC_ADD: case IC_SUB: case IC_MUL: case IC_DIV:
       break;
+    case IC_POW:
+      /* c^k for constants c rational and k an integer (10^-9): exact, with
+       * the size of the result bounded (at most 2^20 bits) */
+      mpq_inits (s2, t2, NULL);
+      if (ic_symb_affine (e->a, s, t) && mpq_sgn (s) == 0 && ic_symb_affine (e->b, s2, t2)
+          && mpq_sgn (s2) == 0 && mpz_cmp_ui (mpq_denref (t2), 1) == 0
+          && mpz_cmpabs_ui (mpq_numref (t2), 1UL << 20) <= 0
+          && (mpq_sgn (t) != 0 || mpq_sgn (t2) > 0))
+        {
+          long k = mpz_get_si (mpq_numref (t2));
+          unsigned long ak = k < 0 ? (unsigned long) -k : (unsigned long) k;
+          size_t bits = mpz_sizeinbase (mpq_numref (t), 2) + mpz_sizeinbase (mpq_denref (t), 2);
+          if (ak == 0 || bits <= (1UL << 20) / ak)
+            {
+              mpz_pow_ui (mpq_numref (t), mpq_numref (t), ak);
+              mpz_pow_ui (mpq_denref (t), mpq_denref (t), ak);
+              if (k < 0) mpq_inv (t, t);     /* t != 0 here; mpq_inv normalises the sign */
+              ok = 1;
+            }
+        }
+      mpq_clears (s2, t2, NULL);
+      return ok;
     default:
       return 0;
     }
