@@ -100,7 +100,13 @@ typedef struct {
   int done;
   char stage[96];
   long digits_so_far;
+  /* the effort limit without --timeout: refinement rounds after the first
+   * run under a deadline EFFORT_SECONDS after the start (polled like
+   * --timeout); effort_hit records that it cut a round short */
+  int effort_armed, effort_hit;
 } run;
+
+#define EFFORT_SECONDS 10.0
 
 static double elapsed (run *R)
 {
@@ -118,6 +124,16 @@ static int timed_out (run *R)
       return 1;
     }
   return 0;
+}
+
+/* 1 once the effort deadline of a refinement round has passed (it is the
+ * thread's deadline then, so the tail methods see it through
+ * ic_cancelled() and fail: a cut round never yields a bound). */
+static int effort_cut (run *R)
+{
+  if (!R->effort_armed || !ic_cancelled ()) return 0;
+  R->effort_hit = 1;
+  return 1;
 }
 
 /* Records the current stage and the digits certified so far; the watcher
@@ -269,6 +285,7 @@ static ic_status partial_extend (run *R, partial *P, unsigned long last)
       while (k < BATCH && P->next + k <= last)
         {
           if (timed_out (R)) return IC_ETIMEOUT;   /* one term can take ms */
+          if (effort_cut (R)) return IC_ELIMIT;    /* R->err untouched */
           ic_status s = eval_checked (R, P->ev, &P->buf[k], P->next + k, P->prec);
           if (s != IC_OK) return s;
           if (P->prod && !P->has_zero && mpfr_zero_p (P->buf[k].lo) && mpfr_zero_p (P->buf[k].hi))
@@ -840,8 +857,20 @@ static ic_status enclose_limit (run *R, ic_result *r, const tail_args *A)
   long shift = 0;
   int stop = IC_LIMIT_NO_METHOD;     /* why the loop ended before D digits */
   const char *stop_why = "no tail bound applies to this term";
+  const char *effort_why = "the effort limit was reached first (no refinement round may end after about 10 s; see --timeout)";
+  ic_deadline effort, *outer = NULL;
   for (int round = 0; round < 40; round++)
     {
+      if (round == 1 && opt->timeout <= 0)
+        {
+          /* effort limit: the first round always runs (its cost is what
+           * the digits asked for cost); later rounds, whose cost the
+           * estimate below may get wrong (load, terms dearer at larger
+           * n), are cut at EFFORT_SECONDS after the start */
+          ic_deadline_init (&effort, &R->t0, EFFORT_SECONDS);
+          outer = ic_deadline_enter (&effort);
+          R->effort_armed = 1;
+        }
       unsigned long cut = 0;
       progress (R, "computing the tail", best);
       /* the tail methods raise their precision to reach the digits asked:
@@ -859,6 +888,7 @@ static ic_status enclose_limit (run *R, ic_result *r, const tail_args *A)
       if (R->err->code != IC_OK) { st = R->err->code; break; }
       /* a method cut short by the deadline fails (never a bound) */
       if (!have && timed_out (R)) { st = IC_ETIMEOUT; break; }
+      if (!have && effort_cut (R)) { stop = IC_LIMIT_EFFORT; stop_why = effort_why; break; }
       if (have)
         {
           if (cut < P.next)
@@ -869,7 +899,11 @@ static ic_status enclose_limit (run *R, ic_result *r, const tail_args *A)
           char stg[96];
           snprintf (stg, sizeof stg, "%s tail done; partial %s up to n = %lu", method, A->prod ? "product" : "sum", cut - 1);
           progress (R, stg, best);
-          if ((st = partial_extend (R, &P, cut - 1)) != IC_OK) break;
+          if ((st = partial_extend (R, &P, cut - 1)) != IC_OK)
+            {
+              if (R->effort_hit) { st = IC_OK; stop = IC_LIMIT_EFFORT; stop_why = effort_why; }
+              break;
+            }
           if (A->prod) ic_enclose_prod (enc, P.acc, tail);
           else ic_enclose_sum (enc, P.acc, tail);
           long d = ic_enclose_digits (enc, D);
@@ -906,13 +940,18 @@ static ic_status enclose_limit (run *R, ic_result *r, const tail_args *A)
       /* effort limit: without --timeout, stop before a round that would
        * end after 10 s (the next round costs about 4 times the last) */
       double now = elapsed (R);
-      if (opt->timeout <= 0 && now + 4.0 * (now - t_round) > 10.0)
+      if (opt->timeout <= 0 && now + 4.0 * (now - t_round) > EFFORT_SECONDS)
         {
           stop = IC_LIMIT_EFFORT;
-          stop_why = "the effort limit was reached first (no refinement round may end after about 10 s; see --timeout)";
+          stop_why = effort_why;
           break;
         }
       t_round = now;
+    }
+  if (R->effort_armed)
+    {
+      ic_deadline_enter (outer);
+      R->effort_armed = 0;
     }
   partial_clear (&P);
   if (best >= 0 && (st == IC_OK || st == IC_ELIMIT || st == IC_ETIMEOUT))
