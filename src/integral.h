@@ -49,9 +49,11 @@ int ic_integral_powerlog (ic_ival_ptr out, const mpq_t a, const mpq_t b, unsigne
 /* Encloses sum_{n>N} n^a (log n)^b for exact a < -1, b > 0, N >= 2, by the
  * integral test for a unimodal function (the terms rise up to
  * x* = exp(b/(-a)), then fall): [I - f*, I + 2 f*] with I = int_N^inf and
- * f* >= max of the terms.  Wide when b/(-1-a) is large compared with
- * log N, but valid for every N >= 2, where the kernel ic_tail_powerlog
- * (kern/tail.h) needs b / log N < -1 - a.  Returns 1 and sets out, or 0. */
+ * f* >= max of the terms; intersected, once the terms are certainly convex
+ * beyond N, with the trapezoidal rule and its Euler-Maclaurin remainder
+ * (width about |f'(N+1)|/6).  Valid for every N >= 2, where the kernel
+ * ic_tail_powerlog (kern/tail.h) needs b / log N < -1 - a; tighter than the
+ * kernel's bound wherever both apply.  Returns 1 and sets out, or 0. */
 int ic_integral_test_powerlog (ic_ival_ptr out, const mpq_t a, const mpq_t b, unsigned long N,
                                mpfr_prec_t prec);
 

@@ -10,10 +10,11 @@
  *   S(a,b,N) = (-1)^b zeta(-a, 1, b) - fsum(n^a log(n)^b, n = 2..N)
  *              (integer b: the b-th derivative of zeta)
  *   non-integer b: nsum(n^a log(n)^b, [N+1, inf], 'euler-maclaurin'),
- *              equal to a direct sum to 20000 plus nsum beyond.
+ *              equal to a direct sum to 20000 (30000) plus nsum beyond.
  *
  * Checks: containment; the integral's width (tight, 2^-90 relative); the
- * sum's width where the lemma makes it small (huge sums near a = -1). */
+ * sum's width where the bounds make it small (huge sums near a = -1; the
+ * trapezoidal rule once the terms are convex). */
 #include <stdio.h>
 #include <stdlib.h>
 #include "infcert.h"
@@ -110,6 +111,11 @@ int main (void)
   sum ("-1.05", "1", 1000, "380.9821935507012312069422839541194872523", 0);
   sum ("-3", "0.5", 10, "0.007617540331314825747025624667317445516221", 0);
   sum ("-1.5", "2.5", 50, "29.65533719005677890836177274602278331914", 0);
+  /* convex from N + 1 on: the trapezoidal rule with the Euler-Maclaurin
+   * remainder is intersected in; width about |f'(N+1)|/6 */
+  sum ("-2", "1", 1000, "0.00790430246930166499994921414034142149304598058", 1e-6);
+  sum ("-1.5", "2", 5000, "3.24159599932642381165772924147818301868799899", 1e-8);
+  sum ("-2", "0.5", 200, "0.0124843492882103015790360083036836218072593864", 2e-5);
   /* refused: a >= -1, b <= 0 (the kernel's cases), N < 2 */
   {
     mpq_t a, b;
