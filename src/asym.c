@@ -14,6 +14,7 @@
 #include "buf.h"
 #include "ratfun.h"
 #include "tmodel.h"
+#include "integral.h"
 
 #define FAIL(...) do { if (!ctx->why[0]) snprintf (ctx->why, sizeof ctx->why, __VA_ARGS__); return 0; } while (0)
 
@@ -1669,11 +1670,29 @@ int ic_form_tail (ic_ival_ptr out, const ic_form *f, unsigned long N, char *how,
       ic_ival_init2 (al, p); ic_ival_init2 (be, p);
       ic_ival_set_q (al, f->alpha);
       ic_ival_set_q (be, f->beta);
+      ic_ival_t T2;
+      ic_ival_init2 (T2, p);
+      int ok2 = N >= 2 && mpq_sgn (f->beta) > 0 && ic_integral_test_powerlog (T2, f->alpha, f->beta, N, p);
       if (ic_tail_powerlog (T, al, be, N) == IC_IVAL_OK)
         {
           ok = 1;
           snprintf (how, howlen, "integral test on [%lu, inf)", N);
+          /* both enclose the tail: keep the intersection (the exact
+           * integral with the trapezoidal remainder is far tighter) */
+          if (ok2 && ic_ival_intersect (T, T, T2))
+            snprintf (how, howlen, "integral test on [%lu, inf), intersected with the exact integral and trapezoidal rule", N);
         }
+      else if (ok2)
+        {
+          /* n^alpha (log n)^beta, beta > 0, still rising at N (or the
+           * kernel's bound needs beta / log N < -1 - alpha, out of reach
+           * for alpha close to -1): the unimodal integral test with the
+           * exact integral (integral.h) */
+          ic_ival_set (T, T2);
+          ok = 1;
+          snprintf (how, howlen, "unimodal integral test on [%lu, inf) with the exact integral", N);
+        }
+      ic_ival_clear (T2);
       ic_ival_clear (al); ic_ival_clear (be);
     }
   if (ok) ic_tail_scale (out, g, T);

@@ -1,6 +1,8 @@
 /* cancel.h — cooperative deadline for long computations (--timeout).
  *
- * ic_certify arms a deadline for the thread that runs it; the long loops of
+ * ic_certify arms a deadline for the thread that runs it (--timeout; and,
+ * without --timeout, the effort limit of the refinement rounds after the
+ * first, 10 s after the start: certify.c, enclose_limit); the long loops of
  * the tail methods (Bernoulli tables, sieved direct sums, Euler–Maclaurin
  * and zeta-expansion terms, Taylor and CM certificates) poll ic_cancelled()
  * and return failure once it is true.  A cancelled computation never yields

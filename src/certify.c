@@ -101,7 +101,13 @@ typedef struct {
   int done;
   char stage[96];
   long digits_so_far;
+  /* the effort limit without --timeout: refinement rounds after the first
+   * run under a deadline EFFORT_SECONDS after the start (polled like
+   * --timeout); effort_hit records that it cut a round short */
+  int effort_armed, effort_hit;
 } run;
+
+#define EFFORT_SECONDS 10.0
 
 static double elapsed (run *R)
 {
@@ -119,6 +125,16 @@ static int timed_out (run *R)
       return 1;
     }
   return 0;
+}
+
+/* 1 once the effort deadline of a refinement round has passed (it is the
+ * thread's deadline then, so the tail methods see it through
+ * ic_cancelled() and fail: a cut round never yields a bound). */
+static int effort_cut (run *R)
+{
+  if (!R->effort_armed || !ic_cancelled ()) return 0;
+  R->effort_hit = 1;
+  return 1;
 }
 
 /* Records the current stage and the digits certified so far; the watcher
@@ -150,6 +166,16 @@ static void *progress_watch (void *arg)
   return NULL;
 }
 
+/* The term is certainly undefined at n (the evaluator proved it): bad
+ * input, whichever method noticed it. */
+static ic_status undefined_at (run *R, unsigned long n, const char *why)
+{
+  R->err->code = IC_EDOMAIN;
+  snprintf (R->err->n, sizeof R->err->n, "%lu", n);
+  snprintf (R->err->msg, sizeof R->err->msg, "term undefined at n = %lu: %s", n, why ? why : "domain error");
+  return IC_EDOMAIN;
+}
+
 /* Evaluates e(n) into out, raising the precision when the interval
  * evaluation cannot decide a domain question.  Returns IC_OK, or
  * IC_EDOMAIN (undefined at n) / IC_ELIMIT with err filled. */
@@ -165,11 +191,8 @@ static ic_status eval_checked (run *R, ic_evaluator *ev, ic_ival_ptr out, unsign
       if (r == IC_EV_OK && ic_ival_is_finite (out)) { ic_eval_set_prec (ev, prec); return IC_OK; }
       if (r == IC_EV_UNDEFINED)
         {
-          R->err->code = IC_EDOMAIN;
-          snprintf (R->err->n, sizeof R->err->n, "%lu", n);
-          snprintf (R->err->msg, sizeof R->err->msg, "term undefined at n = %lu: %s", n, why ? why : "domain error");
           ic_eval_set_prec (ev, prec);
-          return IC_EDOMAIN;
+          return undefined_at (R, n, why);
         }
       if (p >= R->opt->max_prec || p > 4 * prec + 4096)
         {
@@ -265,6 +288,7 @@ static ic_status partial_extend (run *R, partial *P, unsigned long last)
       while (k < BATCH && k <= room)
         {
           if (timed_out (R)) return IC_ETIMEOUT;   /* one term can take ms */
+          if (effort_cut (R)) return IC_ELIMIT;    /* R->err untouched */
           ic_status s = eval_checked (R, P->ev, &P->buf[k], P->next + k, P->prec);
           if (s != IC_OK) return s;
           if (P->prod && !P->has_zero && mpfr_zero_p (P->buf[k].lo) && mpfr_zero_p (P->buf[k].hi))
@@ -504,7 +528,23 @@ static int tail_alternating (run *R, const tail_args *A, ic_ival_ptr tail, unsig
       snprintf (how, howlen, "Cohen-Villegas-Zagier acceleration from n = %lu with %ld terms (h completely monotone)", Nc, m);
       return 1;
     }
-  if (!A->sf->decreasing) return 0;
+  int decreasing = A->sf->decreasing;
+  if (!decreasing && N >= 16)
+    {
+      /* |h| may rise first and fall later (log(n)^10/n^1.01 peaks near
+       * n = e^9.9): the facts proved on [N, inf) instead of [X, inf) */
+      ic_form f;
+      ic_seq_facts late;
+      ic_form_init (&f, wp);
+      ic_asym_ctx ctx = { .X = N, .prec = wp };
+      if (ic_form_of (&f, A->e, &ctx))
+        {
+          ic_form_facts (&late, &f, A->e, &ctx);
+          decreasing = late.alt && late.sign != 0 && late.decreasing;
+        }
+      ic_form_clear (&f);
+    }
+  if (!decreasing) return 0;
   /* Leibniz: the tail from N lies between 0 and a(N) */
   ic_evaluator *ev = ic_eval_new (A->e, wp);
   ic_ival_t next;
@@ -524,7 +564,7 @@ static int tail_alternating (run *R, const tail_args *A, ic_ival_ptr tail, unsig
 
 /* Envelope tails: sums, sum_{n >= N} a(n) from the form on [N-1, inf);
  * products, log(1+u) in [u - u^2/(2(1+m)), u] with the tails of u and u^2. */
-static int tail_envelope (const tail_args *A, ic_ival_ptr tail, unsigned long N, mpfr_prec_t wp,
+static int tail_envelope (run *R, const tail_args *A, ic_ival_ptr tail, unsigned long N, mpfr_prec_t wp,
                           unsigned long *cut, char *how, size_t howlen, char *method)
 {
   if (N < 17) return 0;                     /* the form on [N-1, inf) needs N - 1 >= 16 */
@@ -551,7 +591,10 @@ static int tail_envelope (const tail_args *A, ic_ival_ptr tail, unsigned long N,
           ic_ival_t one;
           ic_ival_init2 (one, wp);
           ic_ival_set_si (one, 1);
-          s1ok = ic_eval_at_ui (ev, S1, N, NULL) == IC_EV_OK;
+          const char *why = NULL;
+          int r = ic_eval_at_ui (ev, S1, N, &why);
+          if (r == IC_EV_UNDEFINED) undefined_at (R, N, why);   /* bad input, not a failed method */
+          s1ok = r == IC_EV_OK;
           if (s1ok) { ic_ival_sub (S1, S1, one); ic_tail_leibniz (S1, S1); }
           snprintf (h1, sizeof h1, "Leibniz bracket for u from n = %lu", N);
           ic_ival_clear (one);
@@ -759,7 +802,7 @@ static int split_log (run *R, ic_ival_ptr out, const ic_node *p, unsigned long N
           tail_args A = { p, 1, &sf, 0, NULL, 0, 16, 0 };
           unsigned long cut = 0;
           char h2[512], m2[48];
-          if (tail_envelope (&A, out, N, wp, &cut, h2, sizeof h2, m2) && cut == N)
+          if (tail_envelope (R, &A, out, N, wp, &cut, h2, sizeof h2, m2) && cut == N)
             { ok = 1; snprintf (m, sizeof m, "envelope"); }
         }
       if (ok) ic_buf_printf (how, "%slog[%s: %s]", how->len ? " + " : "", txt, m);
@@ -790,6 +833,19 @@ static int tail_split (run *R, const tail_args *A, ic_ival_ptr tail, unsigned lo
   return ok;
 }
 
+/* 1 if x is certainly narrower than y (the best of equal digit counts is
+ * the narrower: 0 digits can still be a useful bound). */
+static int narrower (ic_ival_srcptr x, ic_ival_srcptr y)
+{
+  mpfr_t wx, wy;
+  mpfr_inits2 (64, wx, wy, (mpfr_ptr) 0);
+  mpfr_sub (wx, x->hi, x->lo, MPFR_RNDU);
+  mpfr_sub (wy, y->hi, y->lo, MPFR_RNDD);
+  int r = mpfr_less_p (wx, wy);
+  mpfr_clears (wx, wy, (mpfr_ptr) 0);
+  return r;
+}
+
 /* Encloses the limit of a convergent sum or product: partial sum/product of
  * the terms before the cut (verified accumulation) combined with a tail
  * (verified assembly).  Grows N (heuristic) until the digits are reached
@@ -814,8 +870,22 @@ static ic_status enclose_limit (run *R, ic_result *r, const tail_args *A)
   partial_init (&P, A->e, wp, from, A->prod);
   double t_round = elapsed (R);
   long shift = 0;
+  int stop = IC_LIMIT_NO_METHOD;     /* why the loop ended before D digits */
+  const char *stop_why = "no tail bound applies to this term";
+  const char *effort_why = "the effort limit was reached first (no refinement round may end after about 10 s; see --timeout)";
+  ic_deadline effort, *outer = NULL;
   for (int round = 0; round < 40; round++)
     {
+      if (round == 1 && opt->timeout <= 0)
+        {
+          /* effort limit: the first round always runs (its cost is what
+           * the digits asked for cost); later rounds, whose cost the
+           * estimate below may get wrong (load, terms dearer at larger
+           * n), are cut at EFFORT_SECONDS after the start */
+          ic_deadline_init (&effort, &R->t0, EFFORT_SECONDS);
+          outer = ic_deadline_enter (&effort);
+          R->effort_armed = 1;
+        }
       unsigned long cut = 0;
       progress (R, "computing the tail", best);
       /* the tail methods raise their precision to reach the digits asked:
@@ -829,10 +899,11 @@ static ic_status enclose_limit (run *R, ic_result *r, const tail_args *A)
         || (!ic_cancelled () && tail_em (R, A, tail, round, Dt, wp, &cut, how, sizeof how, method))
         || (!ic_cancelled () && tail_alternating (R, A, tail, N, Dt, wp, &cut, how, sizeof how, method))
         || (!ic_cancelled () && tail_split (R, A, tail, N, Dt + 2, wp, &cut, how, sizeof how, method))
-        || (!ic_cancelled () && tail_envelope (A, tail, N, wp, &cut, how, sizeof how, method));
+        || (!ic_cancelled () && tail_envelope (R, A, tail, N, wp, &cut, how, sizeof how, method));
       if (R->err->code != IC_OK) { st = R->err->code; break; }
       /* a method cut short by the deadline fails (never a bound) */
       if (!have && timed_out (R)) { st = IC_ETIMEOUT; break; }
+      if (!have && effort_cut (R)) { stop = IC_LIMIT_EFFORT; stop_why = effort_why; break; }
       if (have)
         {
           if (cut < P.next)
@@ -843,7 +914,11 @@ static ic_status enclose_limit (run *R, ic_result *r, const tail_args *A)
           char stg[96];
           snprintf (stg, sizeof stg, "%s tail done; partial %s up to n = %lu", method, A->prod ? "product" : "sum", cut - 1);
           progress (R, stg, best);
-          if ((st = partial_extend (R, &P, cut - 1)) != IC_OK) break;
+          if ((st = partial_extend (R, &P, cut - 1)) != IC_OK)
+            {
+              if (R->effort_hit) { st = IC_OK; stop = IC_LIMIT_EFFORT; stop_why = effort_why; }
+              break;
+            }
           if (A->prod) ic_enclose_prod (enc, P.acc, tail);
           else ic_enclose_sum (enc, P.acc, tail);
           long d = ic_enclose_digits (enc, D);
@@ -868,7 +943,7 @@ static ic_status enclose_limit (run *R, ic_result *r, const tail_args *A)
               mpfr_clear (m);
               if (e10 < 0 && -e10 + 1 > shift) shift = -e10 + 1;
             }
-          if (d > best)
+          if (d > best || (d == best && narrower (enc, best_enc)))
             {
               best = d;
               ic_ival_set (best_enc, enc);
@@ -882,13 +957,24 @@ static ic_status enclose_limit (run *R, ic_result *r, const tail_args *A)
       if (best >= D) break;
       if (!have && round > 2) break;
       /* heuristic: grow N geometrically within the effort limit */
-      if (N > opt->max_terms / 4) break;
+      if (N > opt->max_terms / 4)
+        { stop = IC_LIMIT_EFFORT; stop_why = "the term cap was reached first (see --max-terms)"; break; }
       N *= 4;                              /* <= max_terms (<= 2^40): exact */
       /* effort limit: without --timeout, stop before a round that would
        * end after 10 s (the next round costs about 4 times the last) */
       double now = elapsed (R);
-      if (opt->timeout <= 0 && now + 4.0 * (now - t_round) > 10.0) break;
+      if (opt->timeout <= 0 && now + 4.0 * (now - t_round) > EFFORT_SECONDS)
+        {
+          stop = IC_LIMIT_EFFORT;
+          stop_why = effort_why;
+          break;
+        }
       t_round = now;
+    }
+  if (R->effort_armed)
+    {
+      ic_deadline_enter (outer);
+      R->effort_armed = 0;
     }
   partial_clear (&P);
   if (best >= 0 && (st == IC_OK || st == IC_ELIMIT || st == IC_ETIMEOUT))
@@ -904,6 +990,13 @@ static ic_status enclose_limit (run *R, ic_result *r, const tail_args *A)
       cert_ival (&r->cert, A->prod ? "log_tail_enclosure" : "tail_enclosure", best_tail);
       R->err->code = IC_OK; R->err->msg[0] = 0;
       st = IC_OK;
+    }
+  if (st == IC_OK && best <= 0)
+    {
+      /* converges, but not one digit of the limit is certified: say so
+       * (the CLI exits with 3 or 4, not 0) */
+      r->limit_missing = stop;
+      snprintf (r->limit_note, sizeof r->limit_note, "%s", stop_why);
     }
   ic_ival_clear (best_enc); ic_ival_clear (best_tail); ic_ival_clear (tail); ic_ival_clear (enc);
   return st;
@@ -1369,6 +1462,8 @@ ic_status ic_certify (ic_result *r, ic_kind kind, const ic_node *e, const ic_opt
   r->digits_wanted = opt->digits;
   r->from = opt->from;
   r->method[0] = 0;
+  r->limit_missing = 0;
+  r->limit_note[0] = 0;
   memset (&r->cert, 0, sizeof r->cert);
   if (opt->digits < 1 || opt->digits > MAX_DIGITS)
     {
@@ -1411,6 +1506,8 @@ ic_status ic_certify (ic_result *r, ic_kind kind, const ic_node *e, const ic_opt
       if (err->code == IC_OK) err->code = st;
       r->verdict = IC_UNKNOWN;
       r->has_limit = 0;
+      r->limit_missing = 0;
+      r->limit_note[0] = 0;
     }
   return st;
 }

@@ -15,6 +15,18 @@ typedef struct evnode {
   mpq_t q;
   int exact;          /* q holds the exact value of this evaluation */
   int has_var;
+  /* factorial nodes: fm! = fz from an earlier evaluation (fm = 0: none),
+   * so that consecutive n (partial sums) cost a few multiplications
+   * instead of a new mpz_fac_ui each (sum factorial(2n)/(4^n n!^2 n)
+   * spent 90 % of its time there) */
+  unsigned long fm;
+  mpz_t fz;
+  /* beyond FACT_EXACT_MAX: im! in iv (im = 0: none), at the node's
+   * precision, carried forward by isteps interval multiplications since
+   * the last mpfr_gamma (each widens by about one ulp; reseeded after
+   * 1024) */
+  unsigned long im, isteps;
+  ic_ival_t iv;
 } evnode;
 
 struct ic_evaluator {
@@ -36,6 +48,10 @@ static evnode *build (const ic_node *e, mpfr_prec_t prec)
   v->b = build (e->b, prec);
   ic_ival_init2 (v->v, prec);
   mpq_init (v->q);
+  mpz_init (v->fz);
+  v->fm = 0;
+  ic_ival_init2 (v->iv, prec);
+  v->im = 0;
   v->has_var = ic_node_has_var (e);
   return v;
 }
@@ -47,6 +63,8 @@ static void destroy (evnode *v)
   destroy (v->b);
   ic_ival_clear (v->v);
   mpq_clear (v->q);
+  mpz_clear (v->fz);
+  ic_ival_clear (v->iv);
   free (v);
 }
 
@@ -56,6 +74,8 @@ static void setprec (evnode *v, mpfr_prec_t prec)
   setprec (v->a, prec);
   setprec (v->b, prec);
   ic_ival_set_prec (v->v, prec);
+  ic_ival_set_prec (v->iv, prec);
+  v->im = 0;
 }
 
 ic_evaluator *ic_eval_new (const ic_node *e, mpfr_prec_t prec)
@@ -121,9 +141,129 @@ static void to_ival (evnode *v)
   if (v->exact) ic_ival_set_q (v->v, v->q);
 }
 
+/* r = a^(1/k) if a >= 0 is the k-th power of a rational (numerator and
+ * denominator of the canonical a are perfect k-th powers); returns 1 then.
+ * A positive rational a = u/v in lowest terms has a rational k-th root iff
+ * u and v are perfect k-th powers (unique factorisation), so 0 means
+ * a^(1/k) is irrational (or a < 0, or k = 0).  r != a. */
+static int q_root_exact (mpq_ptr r, mpq_srcptr a, unsigned long k)
+{
+  if (k == 0 || mpq_sgn (a) < 0) return 0;
+  if (k == 1) { mpq_set (r, a); return 1; }
+  if (mpq_sgn (a) == 0) { mpq_set_ui (r, 0, 1); return 1; }
+  if (k == 2)
+    {
+      if (!mpz_perfect_square_p (mpq_numref (a)) || !mpz_perfect_square_p (mpq_denref (a))) return 0;
+      mpz_sqrt (mpq_numref (r), mpq_numref (a));
+      mpz_sqrt (mpq_denref (r), mpq_denref (a));
+      return 1;                      /* lowest terms: roots of coprime numbers are coprime */
+    }
+  /* k >= bits of u (or v) > 1: 1 < u^(1/k) < 2, not an integer (and
+   * mpz_root is not asked for a huge k) */
+  if ((mpz_cmp_ui (mpq_numref (a), 1) != 0 && k >= mpz_sizeinbase (mpq_numref (a), 2))
+      || (mpz_cmp_ui (mpq_denref (a), 1) != 0 && k >= mpz_sizeinbase (mpq_denref (a), 2)))
+    return 0;
+  if (!mpz_root (mpq_numref (r), mpq_numref (a), k)) return 0;
+  if (!mpz_root (mpq_denref (r), mpq_denref (a), k)) return 0;
+  return 1;
+}
+
+/* r = a^(p/k) exactly (b = p/k in lowest terms, k > 1, a > 0) when a is a
+ * perfect k-th power and the result is small; returns 1 then.  Uses
+ * a^(p/k) = (a^(1/k))^p for a > 0. */
+static int q_pow_rational_exact (mpq_ptr r, mpq_srcptr a, mpq_srcptr b)
+{
+  if (mpq_sgn (a) <= 0 || !mpz_fits_ulong_p (mpq_denref (b)) || !mpz_fits_slong_p (mpq_numref (b)))
+    return 0;
+  unsigned long k = mpz_get_ui (mpq_denref (b));
+  long p = mpz_get_si (mpq_numref (b));
+  mpq_t root;
+  mpq_init (root);
+  int ok = q_root_exact (root, a, k);
+  if (ok)
+    {
+      unsigned long ap = p < 0 ? -(unsigned long) p : (unsigned long) p;
+      size_t bits = mpz_sizeinbase (mpq_numref (root), 2) + mpz_sizeinbase (mpq_denref (root), 2);
+      ok = bits * (double) ap < EXACT_MAX_BITS;
+      if (ok)
+        {
+          mpz_pow_ui (mpq_numref (r), mpq_numref (root), ap);
+          mpz_pow_ui (mpq_denref (r), mpq_denref (root), ap);
+          if (p < 0) mpq_inv (r, r);   /* root > 0 */
+        }
+    }
+  mpq_clear (root);
+  return ok;
+}
+
+/* A point interval [c, c] encloses one value, c itself: record it as the
+ * exact rational c, so that exact results of the interval layer (MPFR
+ * rounds an exactly representable result to itself in both directions:
+ * sqrt(10000) - 100 = [0, 0]) decide poles and domains as the exact path
+ * does.  Only for a node whose value is one number: at an integer n, or a
+ * constant subterm (in range mode a subterm with n encloses a set of
+ * values).  Skipped for huge or tiny exponents (the rational would be
+ * large). */
+static void point_to_exact (ic_evaluator *ev, evnode *v)
+{
+  if (v->exact || (ev->range && v->has_var) || !ic_ival_is_exact (v->v)) return;
+  if (!mpfr_zero_p (v->v->lo))
+    {
+      mpfr_exp_t ex = mpfr_get_exp (v->v->lo);
+      mpfr_prec_t pr = mpfr_get_prec (v->v->lo);
+      if (ex > EXACT_MAX_BITS / 2 || ex < -(mpfr_exp_t) (EXACT_MAX_BITS / 2) || pr > EXACT_MAX_BITS / 2) return;
+    }
+  mpfr_get_q (v->q, v->v->lo);
+  v->exact = 1;
+}
+
+/* 1 if the evaluated subterms a and b certainly have the same value: both
+ * exact and equal, or the same operation applied to operands that have the
+ * same value (a function of equal arguments has equal values; pi, e and n
+ * are the same number each time).  0 means "not known", never "different".
+ * In range mode this is equality for every x of the range, pointwise.
+ * Depth-limited (the terms may nest 2000 deep). */
+static int same_value (const evnode *a, const evnode *b, int depth)
+{
+  if (a->exact && b->exact) return mpq_equal (a->q, b->q);
+  if (depth > 64 || a->e->op != b->e->op) return 0;
+  switch (a->e->op)
+    {
+    case IC_PI: case IC_E: case IC_VAR: return 1;
+    case IC_NUM: return 0;             /* exact: handled above */
+    default: break;
+    }
+  if (!a->a || !b->a || !same_value (a->a, b->a, depth + 1)) return 0;
+  if (!a->b && !b->b) return 1;
+  return a->b && b->b && same_value (a->b, b->b, depth + 1);
+}
+
+/* The difference a - b (or the sum a + (-b)) of two subterms of the same
+ * value is exactly 0, e.g. log(n) - log(100) at n = 100 or
+ * sqrt(2*n) - sqrt(200) at n = 100, whose intervals contain 0 at every
+ * precision.  Checked only when the interval v->v contains 0. */
+static int cancels_exactly (const evnode *v)
+{
+  const evnode *a = v->a, *b = v->b;
+  if (mpfr_sgn (v->v->lo) > 0 || mpfr_sgn (v->v->hi) < 0) return 0;
+  if (v->e->op == IC_SUB) return same_value (a, b, 0);
+  if (v->e->op != IC_ADD) return 0;
+  if (b->e->op == IC_NEG && same_value (a, b->a, 0)) return 1;
+  return a->e->op == IC_NEG && same_value (a->a, b, 0);
+}
+
 #define UNDEF(msg) do { ev->why = (msg); return IC_EV_UNDEFINED; } while (0)
 
+static int eval_node (ic_evaluator *ev, evnode *v);
+
 static int eval (ic_evaluator *ev, evnode *v)
+{
+  int r = eval_node (ev, v);
+  if (r == IC_EV_OK) point_to_exact (ev, v);
+  return r;
+}
+
+static int eval_node (ic_evaluator *ev, evnode *v)
 {
   const ic_node *e = v->e;
   int r;
@@ -165,6 +305,8 @@ static int eval (ic_evaluator *ev, evnode *v)
       else if (e->op == IC_SUB) ic_ival_sub (v->v, a->v, b->v);
       else if (e->op == IC_MUL) ic_ival_mul (v->v, a->v, b->v);
       else if (ic_ival_div (v->v, a->v, b->v) != IC_IVAL_OK) return IC_EV_INEXACT;
+      if ((e->op == IC_ADD || e->op == IC_SUB) && cancels_exactly (v))
+        { mpq_set_ui (v->q, 0, 1); v->exact = 1; to_ival (v); }
       return IC_EV_OK;
     case IC_NEG:
       if (ex) { mpq_neg (v->q, a->q); v->exact = 1; to_ival (v); return IC_EV_OK; }
@@ -220,6 +362,13 @@ static int eval (ic_evaluator *ev, evnode *v)
         }
       if (a->exact && mpq_sgn (a->q) < 0)
         UNDEF ("negative number raised to a non-integer power");
+      if (a->exact && mpq_cmp_ui (a->q, 1, 1) == 0)
+        { mpq_set_ui (v->q, 1, 1); v->exact = 1; to_ival (v); return IC_EV_OK; }   /* 1^y = 1 */
+      /* a > 0 rational, y = p/k rational: exact when a is a perfect k-th
+       * power (otherwise a^y is irrational, never equal to a rational) */
+      if (a->exact && b->exact && mpq_sgn (a->q) > 0 && q_small (a->q)
+          && q_pow_rational_exact (v->q, a->q, b->q))
+        { v->exact = 1; to_ival (v); return IC_EV_OK; }
       if (a->exact && mpq_sgn (a->q) == 0)
         {
           if (b->exact && mpq_sgn (b->q) > 0) { mpq_set_ui (v->q, 0, 1); v->exact = 1; to_ival (v); return IC_EV_OK; }
@@ -242,6 +391,8 @@ static int eval (ic_evaluator *ev, evnode *v)
       return IC_EV_OK;
     case IC_SQRT:
       if (a->exact && mpq_sgn (a->q) < 0) UNDEF ("sqrt of a negative number");
+      /* sqrt of the square of a rational: exact (zeros, poles decided) */
+      if (a->exact && q_small (a->q) && q_root_exact (v->q, a->q, 2)) { v->exact = 1; to_ival (v); return IC_EV_OK; }
       if (ic_ival_is_neg (a->v)) UNDEF ("sqrt of a negative number");
       if (ic_ival_sqrt (v->v, a->v) != IC_IVAL_OK)
         {
@@ -271,7 +422,14 @@ static int eval (ic_evaluator *ev, evnode *v)
           if (!q_is_int (a->q) || mpq_sgn (a->q) < 0) UNDEF ("factorial of a non-integer or negative number");
           if (mpz_cmp_ui (mpq_numref (a->q), FACT_EXACT_MAX) <= 0)
             {
-              mpz_fac_ui (mpq_numref (v->q), mpz_get_ui (mpq_numref (a->q)));
+              unsigned long m = mpz_get_ui (mpq_numref (a->q));
+              if (v->fm && m >= v->fm && m - v->fm <= 64)
+                for (unsigned long j = v->fm + 1; j <= m; j++)
+                  mpz_mul_ui (v->fz, v->fz, j);                 /* j! = (j-1)! j */
+              else
+                mpz_fac_ui (v->fz, m);
+              v->fm = m ? m : 1;                                /* 0! = 1! */
+              mpz_set (mpq_numref (v->q), v->fz);
               mpz_set_ui (mpq_denref (v->q), 1);
               v->exact = 1; to_ival (v); return IC_EV_OK;
             }
@@ -279,6 +437,31 @@ static int eval (ic_evaluator *ev, evnode *v)
       else if (!ev->range) return IC_EV_INEXACT;   /* argument not known to be an integer */
       /* m! = Gamma(m+1), increasing for m >= 1 */
       if (mpfr_cmp_ui (a->v->lo, 1) < 0) return IC_EV_INEXACT;
+      if (!ev->range && a->exact && mpz_fits_slong_p (mpq_numref (a->q)))
+        {
+          /* consecutive n: m! = im! (im+1) ... m in interval arithmetic */
+          unsigned long m = mpz_get_ui (mpq_numref (a->q));
+          if (v->im && m >= v->im && m - v->im <= 64 && v->isteps + (m - v->im) <= 1024)
+            {
+              for (unsigned long j = v->im + 1; j <= m; j++)
+                ic_ival_mul_si (v->iv, v->iv, (long) j);       /* encloses j! */
+              v->isteps += m - v->im;
+            }
+          else
+            {
+              mpfr_t t;
+              mpfr_init2 (t, mpfr_get_prec (v->iv->lo) + 10);
+              mpfr_add_ui (t, a->v->lo, 1, MPFR_RNDD);
+              mpfr_gamma (v->iv->lo, t, MPFR_RNDD);
+              mpfr_add_ui (t, a->v->hi, 1, MPFR_RNDU);
+              mpfr_gamma (v->iv->hi, t, MPFR_RNDU);
+              mpfr_clear (t);
+              v->isteps = 0;
+            }
+          v->im = m;
+          ic_ival_set (v->v, v->iv);
+          return IC_EV_OK;
+        }
       {
         mpfr_t t;
         mpfr_init2 (t, mpfr_get_prec (v->v->lo) + 10);

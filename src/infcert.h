@@ -88,7 +88,16 @@ typedef struct {
   char method[48];       /* how the limit was enclosed                    */
   unsigned long from;
   ic_cert cert;
+  /* A convergent sum or product whose limit has no certified digit (no
+   * enclosure, or one too wide for a single digit): why.  0 otherwise. */
+  int limit_missing;     /* IC_LIMIT_NO_METHOD or IC_LIMIT_EFFORT, or 0   */
+  char limit_note[200];  /* the reason in words ("" when limit_missing = 0) */
 } ic_result;
+
+enum {
+  IC_LIMIT_NO_METHOD = 1,  /* no tail method certifies a bound for this term */
+  IC_LIMIT_EFFORT = 2      /* the effort limit (10 s rule, --max-terms) came first */
+};
 
 void ic_result_init (ic_result *r);
 void ic_result_clear (ic_result *r);

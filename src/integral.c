@@ -15,6 +15,7 @@
 #include <string.h>
 #include "integral.h"
 #include "taylor.h"
+#include "em_kern.h"
 
 static void mono_init (ic_mono *m, mpfr_prec_t prec)
 {
@@ -303,5 +304,304 @@ int ic_integral_tail (ic_ival_ptr out, const ic_node *f, unsigned long M,
   if (!ic_monos_of (&ms, f, prec + 16)) return 0;
   ok = ic_integral_tail_monos (out, &ms, M, prec);
   ic_monos_clear (&ms);
+  return ok;
+}
+
+/* ---- power-log integrals and the unimodal integral test ------------------
+ *
+ * I(M) = int_M^inf x^a (log x)^b dx for a = -1 - s (s > 0), b >= 0, M >= 2.
+ * With u = log x (dx = x du, x^(a+1) = e^(-s u)) and v = s u:
+ *   I(M) = int_L^inf e^(-s u) u^b du = s^-(b+1) Gamma(b+1, s L),  L = log M.
+ * Integer b (repeated integration by parts, every term positive):
+ *   I(M) = e^(-s L) sum_{k=0}^{b} b!/k! L^k / s^(b-k+1).
+ * Other b, c = b + 1 (Kummer's series of the lower incomplete gamma, DLMF
+ * 8.7.1 with 8.2.1; every term positive for c, z > 0):
+ *   Gamma(c, z) = Gamma(c) - gamma(c, z),
+ *   gamma(c, z) = z^c e^(-z) sum_{k>=0} z^k / (c (c+1) ... (c+k)),
+ *   the terms t_k after k = K bounded by t_K r/(1-r), r >= z/(c+K+1) < 1
+ *   (the ratio t_(k+1)/t_k = z/(c+k+1) decreases in k).
+ * All in interval arithmetic (outward rounding); Gamma(c) by MPFR's
+ * correctly rounded mpfr_gamma on the monotone branches c >= 3/2 (Gamma
+ * increasing: x_min = 1.4616...) or c <= 1.46 (decreasing on (0, x_min)).
+ */
+
+/* out encloses Gamma(c) for c in [c.lo, c.hi]; 0 if c straddles the minimum. */
+static int ival_gamma (ic_ival_ptr out, ic_ival_srcptr c)
+{
+  mpfr_prec_t p = ic_ival_get_prec (out);
+  mpfr_t lo, hi;
+  int ok = 1;
+  mpfr_inits2 (p, lo, hi, (mpfr_ptr) 0);
+  if (mpfr_cmp_d (c->lo, 1.5) >= 0)
+    {
+      mpfr_gamma (lo, c->lo, MPFR_RNDD);        /* increasing: Gamma(c) >= Gamma(c.lo) >= lo */
+      mpfr_gamma (hi, c->hi, MPFR_RNDU);
+    }
+  else if (mpfr_sgn (c->lo) > 0 && mpfr_cmp_d (c->hi, 1.46) <= 0)
+    {
+      mpfr_gamma (lo, c->hi, MPFR_RNDD);        /* decreasing on (0, 1.46] */
+      mpfr_gamma (hi, c->lo, MPFR_RNDU);
+    }
+  else
+    ok = 0;
+  if (ok && mpfr_number_p (lo) && mpfr_number_p (hi)) ic_ival_set_fr2 (out, lo, hi);
+  else ok = 0;
+  mpfr_clears (lo, hi, (mpfr_ptr) 0);
+  return ok;
+}
+
+int ic_integral_powerlog (ic_ival_ptr out, const mpq_t a, const mpq_t b, unsigned long M,
+                          mpfr_prec_t prec)
+{
+  if (M < 2 || mpq_cmp_si (a, -1, 1) >= 0 || mpq_sgn (b) < 0) return 0;
+  mpfr_prec_t wp = prec + 32;
+  ic_ival_t s, L, z, t, acc, c, r;
+  mpq_t q;
+  int ok = 1;
+  ic_ival_init2 (s, wp); ic_ival_init2 (L, wp); ic_ival_init2 (z, wp); ic_ival_init2 (t, wp);
+  ic_ival_init2 (acc, wp); ic_ival_init2 (c, wp); ic_ival_init2 (r, wp);
+  mpq_init (q);
+  mpq_set_si (q, -1, 1);
+  mpq_sub (q, q, a);                             /* s = -1 - a > 0 */
+  ic_ival_set_q (s, q);
+  ic_ival_set_ui (L, M);
+  ic_ival_log (L, L);                            /* L = log M > 0 (M >= 2) */
+  ic_ival_mul (z, s, L);                         /* z = s L > 0 */
+  if (mpz_cmp_ui (mpq_denref (b), 1) == 0 && mpz_cmp_ui (mpq_numref (b), 100000) <= 0)
+    {
+      /* sum_{k=0}^{b} b!/k! L^k s^(k-b-1), from k = b down:
+       * term_b = L^b / s, term_(k-1) = term_k * k / (L s) */
+      long B = (long) mpz_get_ui (mpq_numref (b));
+      ic_ival_pow_si (t, L, B);
+      ok = ic_ival_div (t, t, s) == IC_IVAL_OK;
+      ic_ival_set (acc, t);
+      for (long k = B; ok && k >= 1; k--)
+        {
+          ic_ival_mul_si (t, t, k);
+          ok = ic_ival_div (t, t, z) == IC_IVAL_OK;  /* / (L s) */
+          ic_ival_add (acc, acc, t);
+        }
+      ic_ival_neg (t, z);
+      ic_ival_exp (t, t);                        /* e^(-s L) = M^-s */
+      ic_ival_mul (acc, acc, t);
+    }
+  else
+    {
+      /* Gamma(c, z) s^-c with c = b + 1 */
+      mpq_set_ui (q, 1, 1);
+      mpq_add (q, q, b);
+      ic_ival_set_q (c, q);
+      ic_ival_t term, sum, g, zc;
+      ic_ival_init2 (term, wp); ic_ival_init2 (sum, wp); ic_ival_init2 (g, wp); ic_ival_init2 (zc, wp);
+      ok = ival_gamma (g, c);
+      /* t_0 = 1/c; t_(k+1) = t_k z / (c + k + 1) */
+      ic_ival_set_si (term, 1);
+      ok = ok && ic_ival_div (term, term, c) == IC_IVAL_OK;
+      ic_ival_set (sum, term);
+      long k = 0;
+      for (; ok; k++)
+        {
+          if (k > 100000) { ok = 0; break; }
+          /* r >= z / (c + k + 1), the ratio of every later term */
+          ic_ival_set_si (t, k + 1);
+          ic_ival_add (t, t, c);
+          ic_ival_div (r, z, t);
+          if (mpfr_cmp_d (r->hi, 0.5) <= 0)
+            {
+              mpfr_exp_t et = mpfr_get_exp (term->hi), es = mpfr_get_exp (sum->lo);
+              if (mpfr_zero_p (term->hi) || et < es - (mpfr_exp_t) wp)
+                break;
+            }
+          ic_ival_mul (term, term, r);           /* t_(k+1) */
+          ic_ival_add (sum, sum, term);
+        }
+      if (ok)
+        {
+          /* remainder sum_{j>K} t_j in [0, t_K r/(1-r)], r <= 1/2: <= t_K */
+          mpfr_add (sum->hi, sum->hi, term->hi, MPFR_RNDU);
+          ic_ival_pow (zc, z, c);                /* z^c (z > 0) */
+          ic_ival_mul (sum, sum, zc);
+          ic_ival_neg (t, z);
+          ic_ival_exp (t, t);
+          ic_ival_mul (sum, sum, t);             /* gamma(c, z) */
+          ic_ival_sub (acc, g, sum);             /* Gamma(c, z) */
+          ic_ival_neg (t, c);
+          ic_ival_pow (t, s, t);                 /* s^-c */
+          ic_ival_mul (acc, acc, t);
+          /* Gamma(c, z) > 0: clip a lower end lost to cancellation */
+          if (mpfr_sgn (acc->lo) < 0) mpfr_set_zero (acc->lo, 1);
+        }
+      ic_ival_clear (term); ic_ival_clear (sum); ic_ival_clear (g); ic_ival_clear (zc);
+    }
+  if (ok && ic_ival_is_finite (acc) && ic_ival_is_nonneg (acc))
+    {
+      mpfr_set (out->lo, acc->lo, MPFR_RNDD);
+      mpfr_set (out->hi, acc->hi, MPFR_RNDU);
+    }
+  else ok = 0;
+  ic_ival_clear (s); ic_ival_clear (L); ic_ival_clear (z); ic_ival_clear (t);
+  ic_ival_clear (acc); ic_ival_clear (c); ic_ival_clear (r);
+  mpq_clear (q);
+  return ok;
+}
+
+/* Euler–Maclaurin with m = 0 for f(x) = x^a (log x)^b, a < -1, b > 0, from
+ * M >= 3 (the facts [EM], [B] of kern/em_kern.h):
+ *   sum_{n>=M} f(n) = int_M^inf f + f(M)/2 + R,  R in hull(0, 2 t_1),
+ *   t_1 = -B_2/2! f'(M) = -f'(M)/12,
+ * provided f'' has constant sign on [M, inf) and f' -> 0 (the hypothesis
+ * of ic_em_remainder).  With s = -a, L = log x:
+ *   f'(x)  = x^(a-1) L^(b-1) (a L + b),
+ *   f''(x) = x^(a-2) L^(b-2) Q(L),  Q(L) = s(s+1) L^2 - b(2s+1) L + b(b-1),
+ * a convex quadratic in L: Q(log M) >= 0 and Q'(log M) = 2s(s+1) log M -
+ * b(2s+1) >= 0 give Q >= 0, so f'' >= 0, on [M, inf).  f' -> 0 since
+ * x^(a-1) L^(b-1) L -> 0.  Returns 1 with out, or 0 (not certified). */
+static int em_convex_powerlog (ic_ival_ptr out, const mpq_t a, const mpq_t b, unsigned long M,
+                               mpfr_prec_t wp)
+{
+  if (M < 3) return 0;
+  ic_ival_t A, B, S, L, q, t, u, x, I, f, R;
+  ic_ival_init2 (A, wp); ic_ival_init2 (B, wp); ic_ival_init2 (S, wp); ic_ival_init2 (L, wp);
+  ic_ival_init2 (q, wp); ic_ival_init2 (t, wp); ic_ival_init2 (u, wp); ic_ival_init2 (x, wp);
+  ic_ival_init2 (I, wp); ic_ival_init2 (f, wp); ic_ival_init2 (R, wp);
+  ic_ival_set_q (A, a);
+  ic_ival_set_q (B, b);
+  ic_ival_neg (S, A);                              /* s = -a */
+  ic_ival_set_ui (x, M);
+  ic_ival_log (L, x);                              /* L = log M > 1 */
+  /* Q'(L) = 2 s (s+1) L - b (2s+1) */
+  ic_ival_set_si (u, 1);
+  ic_ival_add (t, S, u);
+  ic_ival_mul (t, t, S);                           /* s (s+1) */
+  ic_ival_mul (q, t, L);
+  ic_ival_mul_si (q, q, 2);
+  ic_ival_mul_si (u, S, 2);
+  mpfr_add_ui (u->lo, u->lo, 1, MPFR_RNDD);
+  mpfr_add_ui (u->hi, u->hi, 1, MPFR_RNDU);        /* 2s + 1 */
+  ic_ival_mul (u, u, B);                           /* b (2s+1) */
+  ic_ival_sub (q, q, u);
+  int ok = ic_ival_is_nonneg (q);
+  if (ok)
+    {
+      /* Q(L) = s(s+1) L^2 - b(2s+1) L + b(b-1) */
+      ic_ival_mul (q, t, L);
+      ic_ival_mul (q, q, L);
+      ic_ival_mul (u, u, L);
+      ic_ival_sub (q, q, u);
+      ic_ival_set_si (u, 1);
+      ic_ival_sub (u, B, u);
+      ic_ival_mul (u, u, B);
+      ic_ival_add (q, q, u);
+      ok = ic_ival_is_nonneg (q);
+    }
+  ok = ok && ic_integral_powerlog (I, a, b, M, wp);
+  if (ok)
+    {
+      /* f(M)/2 */
+      ic_ival_pow (f, x, A);
+      ic_ival_pow (t, L, B);
+      ic_ival_mul (f, f, t);
+      mpfr_div_2ui (f->lo, f->lo, 1, MPFR_RNDD);
+      mpfr_div_2ui (f->hi, f->hi, 1, MPFR_RNDU);
+      ic_ival_add (I, I, f);
+      /* t_1 = -f'(M)/12, f'(M) = M^(a-1) L^(b-1) (a L + b) */
+      ic_ival_set_si (u, 1);
+      ic_ival_sub (u, A, u);
+      ic_ival_pow (t, x, u);                       /* M^(a-1) */
+      ic_ival_set_si (u, 1);
+      ic_ival_sub (u, B, u);
+      ic_ival_pow (q, L, u);                       /* L^(b-1) */
+      ic_ival_mul (t, t, q);
+      ic_ival_mul (q, A, L);
+      ic_ival_add (q, q, B);
+      ic_ival_mul (t, t, q);                       /* f'(M) */
+      ic_ival_neg (t, t);
+      ic_ival_set_si (u, 12);
+      ic_ival_div (t, t, u);                       /* t_1 */
+      ok = ic_em_remainder (R, t, 1) == IC_IVAL_OK;   /* hypothesis: Q >= 0 above */
+      ic_ival_add (I, I, R);
+      ok = ok && ic_ival_is_finite (I);
+      if (ok) ic_ival_set (out, I);
+    }
+  ic_ival_clear (A); ic_ival_clear (B); ic_ival_clear (S); ic_ival_clear (L);
+  ic_ival_clear (q); ic_ival_clear (t); ic_ival_clear (u); ic_ival_clear (x);
+  ic_ival_clear (I); ic_ival_clear (f); ic_ival_clear (R);
+  return ok;
+}
+
+/* Unimodal integral test.  Lemma: let f >= 0 be continuous on [N, inf),
+ * non-decreasing on [N, x*] and non-increasing on [x*, inf) (x* <= N
+ * allowed), int_N^inf f finite, f* >= sup f.  Then
+ *   int_N^inf f - f*  <=  sum_{n>N} f(n)  <=  int_N^inf f + 2 f*.
+ * Proof: k = floor(x*).  Upper: f(n) <= int_n^(n+1) f for N < n <= k-1
+ * (f increasing there), f(n) <= int_(n-1)^n f for n >= k+2 (decreasing),
+ * f(k), f(k+1) <= f*; the intervals are disjoint inside [N, inf).  Lower:
+ * f(n) >= int_(n-1)^n f for N < n <= k, f(n) >= int_n^(n+1) f for n >= k+1;
+ * together they cover [N, inf) except [k, k+1], where int f <= f*.  (For
+ * x* <= N only the decreasing cases occur and the bounds hold a fortiori.)
+ * For f(x) = x^a (log x)^b, a < -1, b > 0, N >= 2: f'(x) = x^(a-1)
+ * (log x)^(b-1) (a log x + b), so x* = exp(b/(-a)) and
+ * sup f = f(x*) = (b/(-a))^b e^(-b), or f(N) when a log N + b <= 0. */
+int ic_integral_test_powerlog (ic_ival_ptr out, const mpq_t a, const mpq_t b, unsigned long N,
+                               mpfr_prec_t prec)
+{
+  if (N < 2 || mpq_cmp_si (a, -1, 1) >= 0 || mpq_sgn (b) <= 0) return 0;
+  mpfr_prec_t wp = prec + 32;
+  ic_ival_t I, fs, A, B, L, t;
+  int ok;
+  ic_ival_init2 (I, wp); ic_ival_init2 (fs, wp); ic_ival_init2 (A, wp);
+  ic_ival_init2 (B, wp); ic_ival_init2 (L, wp); ic_ival_init2 (t, wp);
+  ok = ic_integral_powerlog (I, a, b, N, wp);
+  if (ok)
+    {
+      ic_ival_set_q (A, a);
+      ic_ival_set_q (B, b);
+      ic_ival_set_ui (L, N);
+      ic_ival_log (L, L);                         /* log N > 0 */
+      ic_ival_mul (t, A, L);
+      ic_ival_add (t, t, B);                      /* a log N + b */
+      if (ic_ival_is_nonpos (t))
+        {
+          /* N >= x*: f* = f(N) = N^a (log N)^b */
+          ic_ival_set_ui (t, N);
+          ic_ival_pow (fs, t, A);
+          ic_ival_pow (t, L, B);
+          ic_ival_mul (fs, fs, t);
+        }
+      else
+        {
+          /* f* = (b/(-a))^b e^(-b) */
+          ic_ival_neg (t, A);
+          ic_ival_div (t, B, t);
+          ic_ival_pow (fs, t, B);
+          ic_ival_neg (t, B);
+          ic_ival_exp (t, t);
+          ic_ival_mul (fs, fs, t);
+        }
+      ok = ic_ival_is_finite (fs) && ic_ival_is_nonneg (fs);
+    }
+  if (ok)
+    {
+      /* [I.lo - f*.hi, I.hi + 2 f*.hi], the lower end at least 0 (f >= 0) */
+      mpfr_sub (I->lo, I->lo, fs->hi, MPFR_RNDD);
+      if (mpfr_sgn (I->lo) < 0) mpfr_set_zero (I->lo, 1);
+      mpfr_mul_2ui (fs->hi, fs->hi, 1, MPFR_RNDU);
+      mpfr_add (I->hi, I->hi, fs->hi, MPFR_RNDU);
+      ok = ic_ival_is_finite (I);
+      /* once the terms are convex, the trapezoidal rule with its remainder
+       * is about N times tighter: intersect (both enclose the sum) */
+      ic_ival_t E;
+      ic_ival_init2 (E, wp);
+      if (ok && N < (1UL << 62) && em_convex_powerlog (E, a, b, N + 1, wp))
+        ic_ival_intersect (I, I, E);
+      ic_ival_clear (E);
+      if (ok)
+        {
+          mpfr_set (out->lo, I->lo, MPFR_RNDD);
+          mpfr_set (out->hi, I->hi, MPFR_RNDU);
+        }
+    }
+  ic_ival_clear (I); ic_ival_clear (fs); ic_ival_clear (A);
+  ic_ival_clear (B); ic_ival_clear (L); ic_ival_clear (t);
   return ok;
 }

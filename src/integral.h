@@ -40,4 +40,21 @@ int ic_integral_tail (ic_ival_ptr out, const ic_node *f, unsigned long M,
 int ic_integral_tail_monos (ic_ival_ptr out, const ic_monos *ms, unsigned long M,
                             mpfr_prec_t prec);
 
+/* Encloses int_M^inf x^a (log x)^b dx for exact a < -1, b >= 0, M >= 2:
+ * s^-(b+1) Gamma(b+1, s log M), s = -1 - a (a finite sum for integer b).
+ * Returns 1 and sets out, or 0 (out untouched). */
+int ic_integral_powerlog (ic_ival_ptr out, const mpq_t a, const mpq_t b, unsigned long M,
+                          mpfr_prec_t prec);
+
+/* Encloses sum_{n>N} n^a (log n)^b for exact a < -1, b > 0, N >= 2, by the
+ * integral test for a unimodal function (the terms rise up to
+ * x* = exp(b/(-a)), then fall): [I - f*, I + 2 f*] with I = int_N^inf and
+ * f* >= max of the terms; intersected, once the terms are certainly convex
+ * beyond N, with the trapezoidal rule and its Euler-Maclaurin remainder
+ * (width about |f'(N+1)|/6).  Valid for every N >= 2, where the kernel
+ * ic_tail_powerlog (kern/tail.h) needs b / log N < -1 - a; tighter than the
+ * kernel's bound wherever both apply.  Returns 1 and sets out, or 0. */
+int ic_integral_test_powerlog (ic_ival_ptr out, const mpq_t a, const mpq_t b, unsigned long N,
+                               mpfr_prec_t prec);
+
 #endif

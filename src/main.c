@@ -38,7 +38,9 @@ static const char help[] =
   "terms: n, numbers (1.001 is exactly 1001/1000, 1e-3), + - * / ^ (n^-1.001),\n"
   "  ( ), log exp sqrt sin cos atan abs factorial, pi, e, (-1)^n.\n"
   "exit status: 0 verdict certified, 3 unknown, 2 bad input or usage,\n"
-  "  4 resource limit reached, 5 timeout, 1 internal error.\n";
+  "  4 resource limit reached, 5 timeout, 1 internal error; a convergent\n"
+  "  verdict without one certified digit of the limit exits 4 (effort limit)\n"
+  "  or 3 (no tail bound applies).\n";
 
 static int usage_error (const char *fmt, const char *arg)
 {
@@ -177,7 +179,11 @@ static int cmd_certify (ic_kind kind, int argc, char **argv)
       fputs (out, stdout);
       if (json) fputs ("\n", stdout);
       free (out);
-      rc = res.verdict == IC_UNKNOWN ? EXIT_UNKNOWN : EXIT_CERTIFIED;
+      /* a convergent verdict without one certified digit of its limit is
+       * not the answer asked for: 4 if the effort limit came first, else 3 */
+      rc = res.verdict == IC_UNKNOWN ? EXIT_UNKNOWN
+        : res.limit_missing == IC_LIMIT_EFFORT ? EXIT_LIMIT
+        : res.limit_missing ? EXIT_UNKNOWN : EXIT_CERTIFIED;
     }
   ic_result_clear (&res);
   ic_node_free (e);

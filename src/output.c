@@ -81,6 +81,11 @@ char *ic_result_to_json (const ic_result *r, const char *term)
       ic_buf_puts (&b, "}");
       free (lo); free (hi);
     }
+  if (r->limit_missing)
+    {
+      ic_buf_puts (&b, ", \"limit_note\": ");
+      ic_buf_json_str (&b, r->limit_note);
+    }
   ic_buf_printf (&b, ", \"digits\": %ld, \"digits_wanted\": %ld", r->has_limit ? r->digits : 0, r->digits_wanted);
   ic_buf_puts (&b, ", \"method\": ");
   ic_buf_json_str (&b, r->method);
@@ -115,6 +120,9 @@ char *ic_result_to_text (const ic_result *r, const char *term)
                      r->method[0] ? ", method: " : "", r->method);
       free (lo); free (hi);
     }
+  if (r->limit_missing)
+    ic_buf_printf (&b, "limit: %s, no digit certified (%ld asked): %s\n",
+                   r->has_limit ? "enclosure too wide" : "not enclosed", r->digits_wanted, r->limit_note);
   ic_buf_printf (&b, "certificate (%s): %s\n", r->cert.test, r->cert.summary);
   return ic_buf_take (&b);
 }

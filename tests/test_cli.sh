@@ -42,6 +42,37 @@ expect "product pole"          2 "term undefined at n = 2: division by zero" -- 
 expect "0^negative"            2 "term undefined at n = 1: 0 raised to a negative power" -- sum '0^(n-5)'
 expect "pole after from"       2 "term undefined at n = 40: division by zero" -- sum '1/(n^2-1600)' --from 30
 expect "factorial of fraction" 2 "term undefined at n = 1: factorial of a non-integer or negative number" -- sum '1/factorial(n/2)'
+# ... where the zero is exact but irrational-looking: roots of perfect
+# powers (sqrt(10000) = 100, 27^(1/3) = 3) and equal subterms.  The interval
+# of sqrt(n) - 100 at n = 10000 contains 0 at every precision; these once
+# ended with the precision limit (exit 4) instead of naming the pole.
+expect "pole sqrt(n)-100"      2 "term undefined at n = 10000: division by zero" -- sum '1/(sqrt(n)-100)'
+expect "pole n^(1/3)-3"        2 "term undefined at n = 27: division by zero" -- sum '1/(n^(1/3)-3)'
+expect "pole n^(2/3)-9"        2 "term undefined at n = 27: division by zero" -- sum '1/(n^(2/3)-9)'
+expect "pole n*sqrt(n)-1000"   2 "term undefined at n = 100: division by zero" -- sum '1/(n*sqrt(n)-1000)'
+expect "pole n^1.5-1000"       2 "term undefined at n = 100: division by zero" -- sum '1/(n^1.5-1000)'
+expect "log 0 at 81"           2 "term undefined at n = 81: log of a non-positive number" -- sum 'log(sqrt(n)-9)' --from 81
+expect "log of negative at 50" 2 "term undefined at n = 50: log of a non-positive number" -- sum 'log(sqrt(n)-9)' --from 50
+expect "alternating pole"      2 "term undefined at n = 10000: division by zero" -- sum '(-1)^n/(sqrt(n)-100)'
+expect "product pole sqrt"     2 "term undefined at n = 10000: division by zero" -- prod '1 + 1/(sqrt(n)-100)'
+expect "pole log(n)-log(100)"  2 "term undefined at n = 100: division by zero" -- sum '1/(log(n)-log(100))'
+expect "pole sqrt(2n)-sqrt(200)" 2 "term undefined at n = 100: division by zero" -- sum '1/(sqrt(2*n)-sqrt(200))'
+# ... and a term that is never 0 at an integer n (sqrt(n) = 100.5 at
+# n = 10100.25) is not bad input: sum 1/(sqrt(n)-100.5) diverges (terms ~
+# n^-1/2 > 0 from n = 10101 on), sum 1/(n^2 (sqrt(n)-100.5)) converges to
+# -0.016641975309023351086... (mpmath, 40 digits: direct sum to 10^6 and
+# the tail as sum_k 100.5^k zeta(5/2 + k/2, 10^6))
+expect_verdict "no pole sqrt(n)-100.5 diverges" diverges 0 -- sum '1/(sqrt(n)-100.5)'
+out=$("$B" sum '1/(n^2*(sqrt(n)-100.5))' --json); rc=$?
+if [ $rc = 0 ] && printf '%s' "$out" | python3 -c '
+import json,sys
+from fractions import Fraction
+d=json.load(sys.stdin)
+assert d["verdict"]=="converges" and d["digits"]>=6
+lo,hi=Fraction(d["limit"]["lo"]),Fraction(d["limit"]["hi"])
+ref=Fraction("-0.01664197530902335108636469930342504471655")
+assert lo<=ref<=hi, (lo,hi)' 2>/dev/null
+then ok "no pole: n^2 (sqrt(n)-100.5) encloses the reference"; else bad "no pole n^2 (sqrt(n)-100.5)" "exit $rc: $out"; fi
 # usage
 expect "digits 0"              2 "--digits must be an integer between 1 and 100000, got '0'" -- sum 1/n --digits 0
 expect "digits huge"           2 "--digits must be an integer between 1 and 100000, got '1000000000'" -- sum 1/n --digits 1000000000
@@ -81,6 +112,36 @@ then ok "json: sum 1/n^2 fields and containment"; else bad "json: sum 1/n^2" "$o
 out=$("$B" sum 'n^-1.001' --json --digits 6)
 if printf '%s' "$out" | python3 -c 'import json,sys; d=json.load(sys.stdin); assert d["verdict"]=="converges" and d["method"]!=""' 2>/dev/null
 then ok "json: method named"; else bad "json: method named" "$out"; fi
+# power-log terms near the p = 1 boundary: sum log(n)^10/n^1.01 is
+# zeta^(10)(1.01) = 10!/0.01^11 + gamma_10 + ... = 36288000000000000000000000000.000203
+# (mpmath 1.3.0: zeta(mpf(101)/100, 1, 10) at 40 and 60 digits, equal; the
+# Laurent series gives the same).  It once answered 'converges' with no
+# enclosure and exit 0.
+out=$("$B" sum 'log(n)^10/n^1.01' --json); rc=$?
+if [ $rc = 0 ] && printf '%s' "$out" | python3 -c '
+import json,sys
+from fractions import Fraction
+d=json.load(sys.stdin)
+assert d["verdict"]=="converges" and d["digits"]>=15, d["digits"]
+lo,hi=Fraction(d["limit"]["lo"]),Fraction(d["limit"]["hi"])
+assert lo<=Fraction("36288000000000000000000000000.000203")<=hi, (lo,hi)' 2>/dev/null
+then ok "log(n)^10/n^1.01 encloses zeta^(10)(1.01)"; else bad "log(n)^10/n^1.01" "exit $rc: $out"; fi
+# a convergent verdict without one certified digit says so and does not
+# exit 0: sum (-1)^n log(n)^6/n^1.2 = -eta^(6)(1.2) = -0.0162262657886170675...
+# (mpmath: -diff(altzeta, 1.2, 6) at 30 digits); |a(n)| peaks near n = e^5
+# and the Leibniz bracket a(N) stays wider than the value within 10 s
+out=$("$B" sum '(-1)^n*log(n)^6/n^1.2' --json); rc=$?
+if [ $rc = 4 ] && printf '%s' "$out" | python3 -c '
+import json,sys
+from fractions import Fraction
+d=json.load(sys.stdin)
+assert d["verdict"]=="converges" and d["digits"]==0 and "effort limit" in d["limit_note"]
+lo,hi=Fraction(d["limit"]["lo"]),Fraction(d["limit"]["hi"])
+assert lo<=Fraction("-0.0162262657886170675")<=hi, (lo,hi)' 2>/dev/null
+then ok "no digit certified: exit 4 and limit_note"; else bad "no digit certified" "exit $rc: $out"; fi
+out=$("$B" sum '(-1)^n*log(n)^6/n^1.2' --max-terms 3000); rc=$?
+case "$rc:$out" in 4:*"verdict: converges"*"no digit certified (15 asked): the term cap was reached first"*) ok "no digit certified: text" ;;
+  *) bad "no digit certified: text" "exit $rc: $out" ;; esac
 # text output is for people
 out=$("$B" sum '1/n')
 case "$out" in *"verdict: diverges"*"certificate (lower comparison)"*) ok "text output" ;; *) bad "text output" "$out" ;; esac
