@@ -69,7 +69,10 @@ char *ic_result_to_json (const ic_result *r, const char *term)
   ic_buf_json_str (&b, term);
   ic_buf_printf (&b, ", \"from\": %lu, \"verdict\": ", r->from);
   ic_buf_json_str (&b, ic_verdict_name (r->kind, r->verdict));
-  if (r->has_limit)
+  /* JSON "limit" holds two decimal strings: an enclosure with an infinite
+   * end (an overflowing partial product, say) is reported by a note */
+  int finite = r->has_limit && mpfr_number_p (r->lo) && mpfr_number_p (r->hi);
+  if (finite)
     {
       long pd = print_digits (r);
       char *lo = ic_fr_to_decimal (r->lo, pd, MPFR_RNDD);
@@ -81,12 +84,13 @@ char *ic_result_to_json (const ic_result *r, const char *term)
       ic_buf_puts (&b, "}");
       free (lo); free (hi);
     }
-  if (r->limit_missing)
+  if (r->limit_missing || (r->has_limit && !finite))
     {
       ic_buf_puts (&b, ", \"limit_note\": ");
-      ic_buf_json_str (&b, r->limit_note);
+      ic_buf_json_str (&b, r->limit_missing && r->limit_note[0] ? r->limit_note
+                       : "the enclosure is not finite (an end overflows the floating-point range)");
     }
-  ic_buf_printf (&b, ", \"digits\": %ld, \"digits_wanted\": %ld", r->has_limit ? r->digits : 0, r->digits_wanted);
+  ic_buf_printf (&b, ", \"digits\": %ld, \"digits_wanted\": %ld", finite ? r->digits : 0, r->digits_wanted);
   ic_buf_puts (&b, ", \"method\": ");
   ic_buf_json_str (&b, r->method);
   ic_buf_puts (&b, ", \"certificate\": {\"test\": ");

@@ -1551,8 +1551,10 @@ def check_case(case, ref, rc, out, err, elapsed, killed, timeout):
     status = {0: "pass", 3: "unknown", 4: "resource", 5: "timeout"}[rc]
     if rc == 0 and v == "unknown":
         return "bad-output", "exit 0 with verdict unknown"
-    if rc == 3 and v not in (None, "unknown"):
-        return "bad-output", "exit 3 with verdict %s" % v
+    if rc in (3, 4) and v not in (None, "unknown") and "limit_note" not in d:
+        # README: a verdict with no certified digit exits 3 (no tail bound)
+        # or 4 (effort limit) and says why in limit_note
+        return "bad-output", "exit %d with verdict %s and no limit_note" % (rc, v)
     if lim is not None:
         try:
             los, his = lim["lo"], lim["hi"]
