@@ -4,33 +4,20 @@
 # forms computed here with mpmath (never infcert); verdicts are facts with
 # the reason given.  Each case must be decided.
 B=${INFCERT:-build/infcert}
-exec /usr/bin/python3 - "$B" <<'PYEOF'
-import json, subprocess, sys
-from fractions import Fraction
+exec /usr/bin/python3 - "$B" "$(dirname "$0")" <<'PYEOF'
+import sys
+sys.path.insert(0, sys.argv[2])
+from cli_check import run, check, meets, finish
 from mpmath import mp, mpf, zeta, euler, pi, log, exp, bernoulli, factorial, nsum, inf
-B = sys.argv[1]
-fails = 0
 mp.dps = 40
-
-def run(kind, term, *args):
-    p = subprocess.run([B, kind, term, "--json", *args], capture_output=True, text=True, timeout=120)
-    try: return p.returncode, json.loads(p.stdout)
-    except ValueError: return p.returncode, {}
-
-def check(name, ok, why=""):
-    global fails
-    print(("ok " + name) if ok else ("FAIL %s: %s" % (name, why)))
-    fails += 0 if ok else 1
 
 def encl(kind, term, ref, *args, verdict="converges"):
     rc, j = run(kind, term, "--digits", "10", *args)
     lim = j.get("limit")
     if rc != 0 or j.get("verdict") != verdict or not lim:
         check(kind + " " + term, False, "exit %d verdict %s" % (rc, j.get("verdict"))); return
-    lo, hi = Fraction(lim["lo"]), Fraction(lim["hi"])
-    eps = Fraction(1, 10 ** 30)
-    r = Fraction(str(ref))
-    check("%s %s" % (kind, term), lo <= r + eps and r - eps <= hi, "[%s, %s] misses %s" % (lim["lo"], lim["hi"], ref))
+    eps = mpf(10) ** -30
+    check("%s %s" % (kind, term), meets(j, ref - eps, ref + eps), "[%s, %s] misses %s" % (lim["lo"], lim["hi"], ref))
 
 def verdict(kind, term, want, *args):
     rc, j = run(kind, term, "--digits", "3", *args)
@@ -59,5 +46,5 @@ for t in ("sqrt(n+1)-sqrt(n)", "sqrt(n^2+1)-n", "(n+1)^(1/3)-n^(1/3)", "log(n+1)
 for t in ("(sqrt(n+1)-sqrt(n))/n", "sin(1/n)^2 - 1/n^2", "n*(log(2*n+1)-log(2*n-1)) - 1"):
     verdict("sum", t, "converges")
 verdict("prod", "1+1/n-log(1+1/n)", "converges")
-sys.exit(1 if fails else 0)
+finish()
 PYEOF

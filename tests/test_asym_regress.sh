@@ -5,25 +5,11 @@
 # reference computed here with mpmath (never with infcert).
 B=${INFCERT:-build/infcert}
 PY=/usr/bin/python3
-exec "$PY" - "$B" <<'PYEOF'
-import json, subprocess, sys
-from fractions import Fraction
+exec "$PY" - "$B" "$(dirname "$0")" <<'PYEOF'
+import sys
+sys.path.insert(0, sys.argv[2])
+from cli_check import run, check, meets, finish
 from mpmath import mp, mpf, exp, sqrt, log, fsum
-B = sys.argv[1]
-fails = 0
-
-def run(kind, term, *args):
-    p = subprocess.run([B, kind, term, "--json", *args], capture_output=True, text=True, timeout=300)
-    try:
-        return p.returncode, json.loads(p.stdout)
-    except ValueError:
-        return p.returncode, {}
-
-def check(name, ok, why=""):
-    global fails
-    if ok: print("ok " + name)
-    else:
-        print("FAIL %s: %s" % (name, why)); fails += 1
 
 def contains(name, kind, term, lo_ref, hi_ref, *args, allow_unknown=True):
     """The printed interval must meet [lo_ref, hi_ref] (a bracket of the true
@@ -36,8 +22,7 @@ def contains(name, kind, term, lo_ref, hi_ref, *args, allow_unknown=True):
     if rc != 0 or not lim:
         check(name, False, "exit %d, verdict %s, no limit" % (rc, j.get("verdict")))
         return
-    lo, hi = Fraction(lim["lo"]), Fraction(lim["hi"])
-    check(name, lo <= Fraction(hi_ref) and Fraction(lo_ref) <= hi,
+    check(name, meets(j, lo_ref, hi_ref),
           "[%s, %s] misses [%s, %s]" % (lim["lo"], lim["hi"], lo_ref, hi_ref))
 
 # 1. exp(-60 n^0.001 log(n)^0.25): decreasing terms, so
@@ -83,5 +68,5 @@ cases = [
 for term, f, K, tail in cases:
     S, T = direct(f, K, tail)
     contains(term, "sum", term, str(S), str(S + T), "--digits", "20")
-sys.exit(1 if fails else 0)
+finish()
 PYEOF
