@@ -252,6 +252,19 @@ static int cancels_exactly (const evnode *v)
   return a->e->op == IC_NEG && same_value (a->a, b, 0);
 }
 
+/* z encloses x! = Gamma(x+1) for the (integer-valued, x >= 0) interval x:
+ * Gamma is increasing on [2, inf) and x! is evaluated at points */
+static void factorial_gamma (ic_ival_ptr z, ic_ival_srcptr x)
+{
+  mpfr_t t;
+  mpfr_init2 (t, mpfr_get_prec (z->lo) + 10);
+  mpfr_add_ui (t, x->lo, 1, MPFR_RNDD);
+  mpfr_gamma (z->lo, t, MPFR_RNDD);
+  mpfr_add_ui (t, x->hi, 1, MPFR_RNDU);
+  mpfr_gamma (z->hi, t, MPFR_RNDU);
+  mpfr_clear (t);
+}
+
 #define UNDEF(msg) do { ev->why = (msg); return IC_EV_UNDEFINED; } while (0)
 
 static int eval_node (ic_evaluator *ev, evnode *v);
@@ -449,28 +462,14 @@ static int eval_node (ic_evaluator *ev, evnode *v)
             }
           else
             {
-              mpfr_t t;
-              mpfr_init2 (t, mpfr_get_prec (v->iv->lo) + 10);
-              mpfr_add_ui (t, a->v->lo, 1, MPFR_RNDD);
-              mpfr_gamma (v->iv->lo, t, MPFR_RNDD);
-              mpfr_add_ui (t, a->v->hi, 1, MPFR_RNDU);
-              mpfr_gamma (v->iv->hi, t, MPFR_RNDU);
-              mpfr_clear (t);
+              factorial_gamma (v->iv, a->v);
               v->isteps = 0;
             }
           v->im = m;
           ic_ival_set (v->v, v->iv);
           return IC_EV_OK;
         }
-      {
-        mpfr_t t;
-        mpfr_init2 (t, mpfr_get_prec (v->v->lo) + 10);
-        mpfr_add_ui (t, a->v->lo, 1, MPFR_RNDD);
-        mpfr_gamma (v->v->lo, t, MPFR_RNDD);
-        mpfr_add_ui (t, a->v->hi, 1, MPFR_RNDU);
-        mpfr_gamma (v->v->hi, t, MPFR_RNDU);
-        mpfr_clear (t);
-      }
+      factorial_gamma (v->v, a->v);
       return IC_EV_OK;
     default:
       return IC_EV_INEXACT;

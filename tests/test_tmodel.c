@@ -15,6 +15,7 @@
 #include "term.h"
 #include "taylor.h"
 #include "tmodel.h"
+#include "checked.h"
 
 #define P 1000
 static int nfail, nok;
@@ -136,7 +137,8 @@ static void none (const char *src)
 /* random terms built from functions of quantities that tend to 0 (and
  * their products with powers of n), so that models exist for most */
 static unsigned long rng_state;
-static unsigned rnd (unsigned k)
+/* a linear congruential step: the wrap mod 2^64 is the point */
+IC_WRAPS_MOD_2_64 static unsigned rnd (unsigned k)
 {
   rng_state = rng_state * 6364136223846793005UL + 1442695040888963407UL;
   return (unsigned) ((rng_state >> 33) % k);
