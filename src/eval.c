@@ -182,7 +182,8 @@ static int q_pow_rational_exact (mpq_ptr r, mpq_srcptr a, mpq_srcptr b)
   int ok = q_root_exact (root, a, k);
   if (ok)
     {
-      unsigned long ap = p < 0 ? -(unsigned long) p : (unsigned long) p;
+      /* |p| without negating an unsigned value (p > LONG_MIN: it fits) */
+      unsigned long ap = p < 0 ? (unsigned long) (-(p + 1)) + 1UL : (unsigned long) p;
       size_t bits = mpz_sizeinbase (mpq_numref (root), 2) + mpz_sizeinbase (mpq_denref (root), 2);
       ok = bits * (double) ap < EXACT_MAX_BITS;
       if (ok)
