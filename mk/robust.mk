@@ -40,7 +40,7 @@ ASAN_CFLAGS := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined,integ
 TSAN_CFLAGS := -O1 -g -fsanitize=thread
 FUZZ_CFLAGS := -O1 -g -fno-omit-frame-pointer -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all
 # For the soundness test under sanitizers: fewer cases (it is 10x slower).
-ASAN_ENV    := ASAN_OPTIONS=detect_leaks=1:abort_on_error=1:detect_stack_use_after_return=0 \
+ASAN_ENV    := IC_TEST_SANITIZED=1 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1:detect_stack_use_after_return=0 \
                UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 SOUNDNESS_CASES=100
 
 FUZZ_DEPS := fuzz/fuzz.h src/main.c $(wildcard src/*.h src/kern/*.h)

@@ -14,6 +14,8 @@
 #include "infcert.h"
 
 static int nfail;
+/* set by make check-sanitize: see check_case */
+static int sanitized;
 
 #define OK(name, cond, ...) do { if (cond) printf ("ok %s\n", name); \
   else { nfail++; printf ("FAIL %s: ", name); printf (__VA_ARGS__); printf ("\n"); } } while (0)
@@ -189,8 +191,11 @@ static void check_case (const char *name, ic_kind kind, const char *term, unsign
           mpfr_printf ("FAIL %s: reference %.25Rg not in [%.25Rg, %.25Rg] (has_limit %d)\n", n2, x, r.lo, r.hi, has);
         }
       else printf ("ok %s\n", n2);
+      /* digits reached within the effort limit, and the time, depend on
+       * the speed of the build: a sanitized build (5-20x slower) checks
+       * containment and honesty only */
       snprintf (n2, sizeof n2, "%s/digits>=%ld", name, min_digits);
-      OK (n2, r.digits >= min_digits, "digits %ld", r.digits);
+      OK (n2, sanitized || r.digits >= min_digits, "digits %ld", r.digits);
       /* the claimed digits are honest: width <= 10^(e - d + 1) with 10^e <= |x| */
       if (has && r.digits > 0)
         {
@@ -206,7 +211,7 @@ static void check_case (const char *name, ic_kind kind, const char *term, unsign
       mpfr_clears (x, tol, a, b, (mpfr_ptr) 0);
     }
   snprintf (n2, sizeof n2, "%s/time<%gs", name, max_seconds);
-  OK (n2, secs < max_seconds, "took %.2f s", secs);
+  OK (n2, sanitized || secs < max_seconds, "took %.2f s", secs);
   ic_result_clear (&r);
   ic_node_free (e);
 }
@@ -239,6 +244,7 @@ static void check_verdict (ic_kind kind, const char *term, unsigned long from, i
 
 int main (void)
 {
+  sanitized = getenv ("IC_TEST_SANITIZED") != NULL;
   setvbuf (stdout, NULL, _IOLBF, 0);
   /* the public table of the issue (10 s each) */
   check_case ("prod 1-n^-1.001", IC_KIND_PROD, "1 - n^-1.001", 2, 15, IC_CONVERGES, ref_prod1001, 1e-40, 6, 10);
