@@ -628,8 +628,15 @@ static int tm_of (ic_tm *f, const ic_node *e, tm_ctx *C, int depth)
         && tm_pow (&b, &b, q, C) && tm_mul (f, &a, &b, C);
       break;
     case IC_POW:
-      ok = !ic_node_has_var (e->b) && const_q (q, e->b)
-        && tm_of (&a, e->a, C, depth + 1) && tm_pow (f, &a, q, C);
+      if (ic_node_has_var (e->b))
+        {
+          /* a^b = exp(b log a) for a = 1 + o(1) (positive: tm_log proves it) */
+          ok = tm_of (&a, e->a, C, depth + 1) && tm_log (&a, &a, C)
+            && tm_of (&b, e->b, C, depth + 1) && tm_mul (&a, &a, &b, C)
+            && tm_func (f, &a, F_EXP, NULL, C);
+          break;
+        }
+      ok = const_q (q, e->b) && tm_of (&a, e->a, C, depth + 1) && tm_pow (f, &a, q, C);
       break;
     case IC_SQRT:
       mpq_set_ui (q, 1, 2);

@@ -200,6 +200,7 @@ int main (void)
     "n^2*(exp(1/n) - 1) - n", "(n^3+1)^(1/3) - n", "cos(2/n)*exp(1/n) - 1 - 1/n", "log(1 + 2/n + 1/n^3)",
     "n - n^2*log(1 + 1/n)", "sqrt(n)*(sqrt(n+2) - 2*sqrt(n+1) + sqrt(n))",
     "log(n+1)-log(n)", "n*(log(2*n+1)-log(2*n-1)) - 1", "log(3*n+2) - log(3*n)",
+    "(1+1/n)^(1/n)", "(1+2/n)^(1/n^2 + 1/n) - 1",
   };
   for (size_t i = 0; i < sizeof terms / sizeof terms[0]; i++) model (terms[i], 1);
   /* exact leading terms (textbook expansions) */
@@ -213,6 +214,7 @@ int main (void)
   leading ("n - n^2*log(1 + 1/n)", "0", "1/2");
   leading ("sqrt(n)*(sqrt(n+2) - 2*sqrt(n+1) + sqrt(n))", "-1", "-1/4");
   leading ("log(n+1)-log(n)", "-1", "1");
+  leading ("(1+1/n)^(1/n) - 1", "-2", "1");
   leading ("log(n^2+1)-log(n^2)", "-2", "1");
   leading ("n*(log(2*n+1)-log(2*n-1)) - 1", "-2", "1/12");
   /* no model: log n, irrational constants, oscillation, growth scales */
