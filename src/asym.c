@@ -637,24 +637,30 @@ static int try_tmodel (ic_form *r, const ic_node *e, ic_asym_ctx *ctx)
   return ok;
 }
 
+/* r := the Taylor-model form of e when the rules failed (ok = 0) or left
+ * G around 0 and the model does better; returns the new ok. */
+static int tmodel_fallback (ic_form *r, const ic_node *e, int ok, ic_asym_ctx *ctx)
+{
+  if (ok && !form_vague (r)) return ok;
+  ic_form t;
+  ic_form_init (&t, ctx->prec);
+  if (try_tmodel (&t, e, ctx) && (!ok || !form_vague (&t)))
+    {
+      form_set (r, &t);
+      ok = 1;
+      ctx->why[0] = 0;
+    }
+  ic_form_clear (&t);
+  return ok;
+}
+
 int ic_form_of (ic_form *r, const ic_node *e, ic_asym_ctx *ctx)
 {
   if (ctx->depth > 4 * IC_TERM_MAX_DEPTH + 64) FAIL ("term too deep for the asymptotic analysis");
   ctx->depth++;
   int ok = try_ratfun (r, e, 0, ctx);
   if (!ok) { ctx->why[0] = 0; ok = form_of_rules (r, e, ctx); }
-  if (!ok || form_vague (r))
-    {
-      ic_form t;
-      ic_form_init (&t, ctx->prec);
-      if (try_tmodel (&t, e, ctx) && (!ok || !form_vague (&t)))
-        {
-          form_set (r, &t);
-          ok = 1;
-          ctx->why[0] = 0;
-        }
-      ic_form_clear (&t);
-    }
+  ok = tmodel_fallback (r, e, ok, ctx);
   ctx->depth--;
   return ok;
 }
@@ -1410,15 +1416,7 @@ int ic_form_minus_one (ic_form *r, const ic_node *e, ic_asym_ctx *ctx)
     {
       /* the Taylor model of e - 1 sees second-order cancellation */
       ic_node *d = ic_node_new (IC_SUB, ic_node_copy (e), ic_node_num_si (1));
-      ic_form t;
-      ic_form_init (&t, ctx->prec);
-      if (try_tmodel (&t, d, ctx) && (!ok || !form_vague (&t)))
-        {
-          form_set (r, &t);
-          ok = 1;
-          ctx->why[0] = 0;
-        }
-      ic_form_clear (&t);
+      ok = tmodel_fallback (r, d, ok, ctx);
       ic_node_free (d);
     }
   return ok;

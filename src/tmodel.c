@@ -542,6 +542,19 @@ static int const_q (mpq_t out, const ic_node *e)
   return ok;
 }
 
+/* B >= sup |f x^-a - c_0| = T |P|_1 + r T^(d+1) on (0, T] */
+static void tm_rest_bound (mpfr_t B, const ic_tm *f, const tm_ctx *C)
+{
+  mpfr_t p;
+  mpfr_init2 (p, TM_PREC);
+  poly_bound (B, f, 1, C);
+  mpfr_mul (B, B, C->T, MPFR_RNDU);
+  T_pow (p, f->d + 1, C);
+  mpfr_mul (p, p, f->r, MPFR_RNDU);
+  mpfr_add (B, B, p, MPFR_RNDU);
+  mpfr_clear (p);
+}
+
 /* 1 if the model proves f(x) > 0 for all x >= X: after (Norm),
  * c_0 > 0 and T |P|_1 + r T^(d+1) < c_0. */
 static int tm_positive (const ic_tm *f0, const tm_ctx *C)
@@ -552,16 +565,12 @@ static int tm_positive (const ic_tm *f0, const tm_ctx *C)
   int ok = ic_tm_normalize (&f) >= 0 && mpq_sgn (f.c[0]) > 0;
   if (ok)
     {
-      mpfr_t B, p, c;
-      mpfr_inits2 (TM_PREC, B, p, c, (mpfr_ptr) 0);
-      poly_bound (B, &f, 1, C);
-      mpfr_mul (B, B, C->T, MPFR_RNDU);
-      T_pow (p, f.d + 1, C);
-      mpfr_mul (p, p, f.r, MPFR_RNDU);
-      mpfr_add (B, B, p, MPFR_RNDU);
+      mpfr_t B, c;
+      mpfr_inits2 (TM_PREC, B, c, (mpfr_ptr) 0);
+      tm_rest_bound (B, &f, C);
       mpfr_set_q (c, f.c[0], MPFR_RNDD);
       ok = mpfr_cmp (B, c) < 0;
-      mpfr_clears (B, p, c, (mpfr_ptr) 0);
+      mpfr_clears (B, c, (mpfr_ptr) 0);
     }
   ic_tm_clear (&f);
   return ok;
@@ -642,17 +651,10 @@ static int tm_of (ic_tm *f, const ic_node *e, tm_ctx *C, int depth)
       mpq_set_ui (q, 1, 2);
       ok = tm_of (&a, e->a, C, depth + 1) && tm_pow (f, &a, q, C);
       break;
-    case IC_EXP:
-      ok = tm_of (&a, e->a, C, depth + 1) && tm_func (f, &a, F_EXP, NULL, C);
-      break;
-    case IC_SIN:
-      ok = tm_of (&a, e->a, C, depth + 1) && tm_func (f, &a, F_SIN, NULL, C);
-      break;
-    case IC_COS:
-      ok = tm_of (&a, e->a, C, depth + 1) && tm_func (f, &a, F_COS, NULL, C);
-      break;
-    case IC_ATAN:
-      ok = tm_of (&a, e->a, C, depth + 1) && tm_func (f, &a, F_ATAN, NULL, C);
+    case IC_EXP: case IC_SIN: case IC_COS: case IC_ATAN:
+      ok = tm_of (&a, e->a, C, depth + 1)
+        && tm_func (f, &a, e->op == IC_EXP ? F_EXP : e->op == IC_SIN ? F_SIN : e->op == IC_COS ? F_COS : F_ATAN,
+                    NULL, C);
       break;
     case IC_LOG:
       /* log g = log(1 + (g - 1)) needs g = 1 + o(1) exactly */
@@ -692,8 +694,8 @@ int ic_tm_bracket (ic_ival_ptr G, mpq_t alpha, const ic_tm *f0, unsigned long X)
   mpfr_init2 (C.T, TM_PREC);
   mpfr_set_ui (C.T, 1, MPFR_RNDU);
   mpfr_div_ui (C.T, C.T, X, MPFR_RNDU);
-  mpfr_t B, p;
-  mpfr_inits2 (TM_PREC, B, p, (mpfr_ptr) 0);
+  mpfr_t B;
+  mpfr_init2 (B, TM_PREC);
   int k = ic_tm_normalize (&f);
   if (k < 0)
     {
@@ -707,11 +709,7 @@ int ic_tm_bracket (ic_ival_ptr G, mpq_t alpha, const ic_tm *f0, unsigned long X)
     {
       /* f = x^a (c_0 + g1), |g1| <= T |P|_1 + r T^(d+1) */
       mpq_set (alpha, f.a);
-      poly_bound (B, &f, 1, &C);
-      mpfr_mul (B, B, C.T, MPFR_RNDU);
-      T_pow (p, f.d + 1, &C);
-      mpfr_mul (p, p, f.r, MPFR_RNDU);
-      mpfr_add (B, B, p, MPFR_RNDU);
+      tm_rest_bound (B, &f, &C);
       ic_ival_set_q (G, f.c[0]);
     }
   ic_ival_t e;
@@ -720,7 +718,7 @@ int ic_tm_bracket (ic_ival_ptr G, mpq_t alpha, const ic_tm *f0, unsigned long X)
   mpfr_set (e->hi, B, MPFR_RNDU);
   ic_ival_add (G, G, e);
   ic_ival_clear (e);
-  mpfr_clears (B, p, (mpfr_ptr) 0);
+  mpfr_clear (B);
   mpfr_clear (C.T);
   ic_tm_clear (&f);
   return 1;
