@@ -38,6 +38,7 @@ void ic_options_default (ic_options *opt)
   opt->timeout = 0;
   opt->max_terms = 20000000UL;
   opt->progress = 0;
+  opt->max_memory = IC_DEFAULT_MAX_MEMORY;
 }
 
 void ic_result_init (ic_result *r)

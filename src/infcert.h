@@ -17,6 +17,10 @@
 #include <gmp.h>
 #include <mpfr.h>
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 #define INFCERT_VERSION "0.1.0"
 
 /* ---- errors ---------------------------------------------------------- */
@@ -65,7 +69,12 @@ typedef struct {
   double timeout;        /* seconds of wall time, 0 = none                 */
   unsigned long max_terms; /* cap on terms evaluated directly              */
   int progress;          /* 1: progress lines on stderr                    */
+  size_t max_memory;     /* bytes the big working arrays may take (0 = the
+                            default IC_DEFAULT_MAX_MEMORY); a round whose
+                            estimate exceeds it is not started           */
 } ic_options;
+
+#define IC_DEFAULT_MAX_MEMORY ((size_t) 1 << 30)    /* 1 GiB */
 
 void ic_options_default (ic_options *opt);
 
@@ -92,7 +101,23 @@ typedef struct {
    * enclosure, or one too wide for a single digit): why.  0 otherwise. */
   int limit_missing;     /* IC_LIMIT_NO_METHOD or IC_LIMIT_EFFORT, or 0   */
   char limit_note[200];  /* the reason in words ("" when limit_missing = 0) */
+  /* Why the result is less than what was asked (no verdict, or a
+   * convergent limit with fewer than digits_wanted certified digits):
+   * one of IC_STOP_*, 0 when everything asked was delivered.  A verdict
+   * certified before a limit stopped the run is kept. */
+  int stopped;
+  char stop_note[200];   /* the reason in words ("" when stopped = 0)     */
 } ic_result;
+
+enum {
+  IC_STOP_NONE = 0,
+  IC_STOP_NO_METHOD = 1,   /* no method certifies more (not a resource limit) */
+  IC_STOP_EFFORT = 2,      /* the effort limit (about 10 s without --timeout) */
+  IC_STOP_TIMEOUT = 3,     /* --timeout                                     */
+  IC_STOP_MEMORY = 4,      /* --max-memory                                  */
+  IC_STOP_PREC = 5,        /* --max-prec                                    */
+  IC_STOP_TERMS = 6        /* --max-terms                                   */
+};
 
 enum {
   IC_LIMIT_NO_METHOD = 1,  /* no tail method certifies a bound for this term */
@@ -103,7 +128,11 @@ void ic_result_init (ic_result *r);
 void ic_result_clear (ic_result *r);
 
 /* Certifies sum_{n>=from} e(n) (kind SUM) or prod_{n>=from} e(n) (PROD).
- * Returns IC_OK with r filled (verdict possibly IC_UNKNOWN), or an error. */
+ * Returns IC_OK with r filled (verdict possibly IC_UNKNOWN; r->stopped
+ * says why less than asked was delivered: a time, memory, precision or
+ * term limit, the effort limit, or no method), or an error for bad input
+ * (IC_EPARSE, IC_EDOMAIN, IC_EUSAGE) or IC_EINTERNAL.  A verdict
+ * certified before a limit stopped the run is kept in r. */
 ic_status ic_certify (ic_result *r, ic_kind kind, const ic_node *e,
                       const ic_options *opt, ic_error *err);
 
@@ -117,5 +146,9 @@ char *ic_fr_to_decimal (mpfr_srcptr x, long digits, mpfr_rnd_t rnd);
 char *ic_result_to_json (const ic_result *r, const char *term);
 /* Text for people (malloc'd). */
 char *ic_result_to_text (const ic_result *r, const char *term);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif
