@@ -15,16 +15,30 @@
 #define IC_CANCEL_H
 
 #include <stdatomic.h>
+#include <stddef.h>
 #include <time.h>
+
+/* A memory budget shared by the deadlines of one run: the big working
+ * arrays (Taylor and Bernoulli tables, zeta-expansion powers, the sieve of
+ * the direct sums) are charged to it before they are allocated.  A charge
+ * that would pass the budget is refused and marks the budget hit, which
+ * cancels the run's methods like a deadline (they fail, never a bound). */
+typedef struct {
+  size_t budget;          /* bytes; 0: no budget */
+  atomic_size_t used;
+  atomic_int hit;         /* sticky */
+} ic_membudget;
 
 typedef struct {
   struct timespec at;     /* CLOCK_MONOTONIC time of the deadline */
   int armed;              /* 0: no deadline */
   atomic_int hit;         /* sticky: set once the deadline has passed
                              (shared with the method's worker threads) */
+  ic_membudget *mem;      /* the run's memory budget (NULL: none) */
 } ic_deadline;
 
-/* d expires `seconds` after t0 (seconds <= 0: never). */
+/* d expires `seconds` after t0 (seconds <= 0: never); no memory budget
+ * (set d->mem after init to attach one). */
 void ic_deadline_init (ic_deadline *d, const struct timespec *t0, double seconds);
 
 /* The calling thread's deadline (NULL: none); enter returns the previous
@@ -32,7 +46,22 @@ void ic_deadline_init (ic_deadline *d, const struct timespec *t0, double seconds
 ic_deadline *ic_deadline_current (void);
 ic_deadline *ic_deadline_enter (ic_deadline *d);
 
-/* 1 once the calling thread's deadline has passed (and from then on). */
+/* 1 once d's time has passed (d armed). */
+int ic_deadline_passed (ic_deadline *d);
+
+/* 1 once the calling thread's deadline has passed or its memory budget
+ * was hit (and from then on). */
 int ic_cancelled (void);
+
+void ic_membudget_init (ic_membudget *m, size_t budget);
+/* Charges `bytes` to the calling thread's budget: 1 if they fit (or there
+ * is no budget), else 0, the budget is marked hit and nothing is charged. */
+int ic_mem_take (size_t bytes);
+/* Charges without a check (a fallback allocation that must happen). */
+void ic_mem_force (size_t bytes);
+/* Gives back bytes charged by ic_mem_take or ic_mem_force. */
+void ic_mem_give (size_t bytes);
+/* 1 if the calling thread's memory budget was hit. */
+int ic_mem_hit (void);
 
 #endif

@@ -95,6 +95,7 @@ typedef struct {
   ic_error *err;
   struct timespec t0;
   ic_deadline dl;           /* --timeout, polled inside the tail methods */
+  ic_membudget mem;         /* --max-memory, charged by the big tables */
   unsigned long evals;
   /* progress reporting (a watcher thread prints every 2 s) */
   pthread_mutex_t mu;
@@ -852,14 +853,17 @@ static int narrower (ic_ival_srcptr x, ic_ival_srcptr y)
  * (verified assembly).  Grows N (heuristic) until the digits are reached
  * or the effort limit (max_terms, 10 s without --timeout) is hit; keeps the
  * best enclosure found. */
-static ic_status enclose_limit (run *R, ic_result *r, const tail_args *A)
+static ic_status enclose_at (run *R, ic_result *r, const tail_args *A, long D, int arm_round,
+                             int base_items)
 {
   const ic_options *opt = R->opt;
-  long D = opt->digits;
   unsigned long from = opt->from;
   unsigned long N = ic_sat_add_ul (A->X, 64) > 256 ? ic_sat_add_ul (A->X, 64) : 256;
   if (N < ic_sat_add_ul (from, 64)) N = ic_sat_add_ul (from, 64);
   mpfr_prec_t wp = prec_for (D, 1UL << 26, opt);
+  ic_options uncapped = *opt;
+  uncapped.max_prec = MPFR_PREC_MAX / 2;
+  int prec_capped = wp < prec_for (D, 1UL << 26, &uncapped);
   ic_status st = IC_OK;
   long best = -1;
   ic_ival_t best_enc, best_tail, tail, enc;
@@ -871,19 +875,23 @@ static ic_status enclose_limit (run *R, ic_result *r, const tail_args *A)
   partial_init (&P, A->e, wp, from, A->prod);
   double t_round = elapsed (R);
   long shift = 0;
-  int stop = IC_LIMIT_NO_METHOD;     /* why the loop ended before D digits */
+  int stop = IC_STOP_NO_METHOD;      /* why the loop ended before D digits */
   const char *stop_why = "no tail bound applies to this term";
   const char *effort_why = "the effort limit was reached first (no refinement round may end after about 10 s; see --timeout)";
+  const char *terms_why = "the term cap was reached first (see --max-terms)";
+  const char *mem_why = "the memory budget was reached first (see --max-memory)";
+  const char *time_why = "the time limit was reached first (--timeout)";
   ic_deadline effort, *outer = NULL;
   for (int round = 0; round < 40; round++)
     {
-      if (round == 1 && opt->timeout <= 0)
+      if (round == arm_round && opt->timeout <= 0)
         {
           /* effort limit: the first round always runs (its cost is what
            * the digits asked for cost); later rounds, whose cost the
            * estimate below may get wrong (load, terms dearer at larger
            * n), are cut at EFFORT_SECONDS after the start */
           ic_deadline_init (&effort, &R->t0, EFFORT_SECONDS);
+          effort.mem = &R->mem;
           outer = ic_deadline_enter (&effort);
           R->effort_armed = 1;
         }
@@ -902,9 +910,11 @@ static ic_status enclose_limit (run *R, ic_result *r, const tail_args *A)
         || (!ic_cancelled () && tail_split (R, A, tail, N, Dt + 2, wp, &cut, how, sizeof how, method))
         || (!ic_cancelled () && tail_envelope (R, A, tail, N, wp, &cut, how, sizeof how, method));
       if (R->err->code != IC_OK) { st = R->err->code; break; }
-      /* a method cut short by the deadline fails (never a bound) */
-      if (!have && timed_out (R)) { st = IC_ETIMEOUT; break; }
-      if (!have && effort_cut (R)) { stop = IC_LIMIT_EFFORT; stop_why = effort_why; break; }
+      /* a method cut short by the deadline or the memory budget fails
+       * (never a bound) */
+      if (!have && ic_mem_hit ()) { stop = IC_STOP_MEMORY; stop_why = mem_why; break; }
+      if (!have && timed_out (R)) { st = IC_ETIMEOUT; stop = IC_STOP_TIMEOUT; stop_why = time_why; break; }
+      if (!have && effort_cut (R)) { stop = IC_STOP_EFFORT; stop_why = effort_why; break; }
       if (have)
         {
           if (cut < P.next)
@@ -917,7 +927,10 @@ static ic_status enclose_limit (run *R, ic_result *r, const tail_args *A)
           progress (R, stg, best);
           if ((st = partial_extend (R, &P, cut - 1)) != IC_OK)
             {
-              if (R->effort_hit) { st = IC_OK; stop = IC_LIMIT_EFFORT; stop_why = effort_why; }
+              if (R->effort_hit) { st = IC_OK; stop = IC_STOP_EFFORT; stop_why = effort_why; }
+              else if (st == IC_ETIMEOUT) { stop = IC_STOP_TIMEOUT; stop_why = time_why; }
+              else if (st == IC_ELIMIT && R->evals > opt->max_terms) { stop = IC_STOP_TERMS; stop_why = terms_why; }
+              else if (st == IC_ELIMIT) { stop = IC_STOP_PREC; stop_why = "the precision limit was reached first (see --max-prec)"; }
               break;
             }
           if (A->prod) ic_enclose_prod (enc, P.acc, tail);
@@ -959,14 +972,14 @@ static ic_status enclose_limit (run *R, ic_result *r, const tail_args *A)
       if (!have && round > 2) break;
       /* heuristic: grow N geometrically within the effort limit */
       if (N > opt->max_terms / 4)
-        { stop = IC_LIMIT_EFFORT; stop_why = "the term cap was reached first (see --max-terms)"; break; }
+        { stop = IC_STOP_TERMS; stop_why = terms_why; break; }
       N *= 4;                              /* <= max_terms (<= 2^40): exact */
       /* effort limit: without --timeout, stop before a round that would
        * end after 10 s (the next round costs about 4 times the last) */
       double now = elapsed (R);
       if (opt->timeout <= 0 && now + 4.0 * (now - t_round) > EFFORT_SECONDS)
         {
-          stop = IC_LIMIT_EFFORT;
+          stop = IC_STOP_EFFORT;
           stop_why = effort_why;
           break;
         }
@@ -978,9 +991,17 @@ static ic_status enclose_limit (run *R, ic_result *r, const tail_args *A)
       R->effort_armed = 0;
     }
   partial_clear (&P);
-  if (best >= 0 && (st == IC_OK || st == IC_ELIMIT || st == IC_ETIMEOUT))
+  /* a limit that stopped the run before any enclosure: the verdict stays,
+   * the result says which limit (st is IC_OK from here on) */
+  if (st == IC_ELIMIT || st == IC_ETIMEOUT)
     {
-      /* the effort limit was reached after an enclosure: report it */
+      R->err->code = IC_OK; R->err->msg[0] = 0;
+      st = IC_OK;
+    }
+  if (best >= 0 && st == IC_OK && (!r->has_limit || best > r->digits))
+    {
+      /* the best enclosure of this pass, better than an earlier pass's */
+      r->cert.nitems = base_items;
       set_limit (r, best_enc);
       r->digits = best;
       r->prec = wp;
@@ -989,18 +1010,45 @@ static ic_status enclose_limit (run *R, ic_result *r, const tail_args *A)
         cert_item (&r->cert, A->prod ? "partial_factors" : "partial_terms", "n = %lu..%lu", from, best_cut - 1);
       cert_item (&r->cert, A->prod ? "log_tail" : "tail", "%s", best_how);
       cert_ival (&r->cert, A->prod ? "log_tail_enclosure" : "tail_enclosure", best_tail);
-      R->err->code = IC_OK; R->err->msg[0] = 0;
-      st = IC_OK;
     }
-  if (st == IC_OK && best <= 0)
+  if (st == IC_OK && best < D && prec_capped
+      && (stop == IC_STOP_NO_METHOD || stop == IC_STOP_TERMS || stop == IC_STOP_EFFORT))
     {
-      /* converges, but not one digit of the limit is certified: say so
-       * (the CLI exits with 3 or 4, not 0) */
-      r->limit_missing = stop;
+      stop = IC_STOP_PREC;
+      stop_why = "the precision limit was reached first (see --max-prec)";
+    }
+  if (st == IC_OK && r->digits < D && (r->digits < 1 || best < D))
+    {
+      /* fewer digits than asked (the CLI exits with 4, 5 or 6, not 0) */
+      r->stopped = stop;
+      snprintf (r->stop_note, sizeof r->stop_note, "%s", stop_why);
+    }
+  if (st == IC_OK && r->digits < 1)
+    {
+      /* converges, but not one digit of the limit is certified: say so */
+      r->limit_missing = stop == IC_STOP_NO_METHOD ? IC_LIMIT_NO_METHOD : IC_LIMIT_EFFORT;
       snprintf (r->limit_note, sizeof r->limit_note, "%s", stop_why);
     }
   ic_ival_clear (best_enc); ic_ival_clear (best_tail); ic_ival_clear (tail); ic_ival_clear (enc);
   return st;
+}
+
+/* Encloses the limit to opt->digits.  A request above the default digits
+ * is preceded by a pass at the default (whose first round always runs),
+ * and the effort limit then applies to every round of the full request:
+ * asking for more digits never gives fewer than the default in the same
+ * time, and no request runs past the effort limit (or --timeout). */
+#define PRELIM_DIGITS 15
+static ic_status enclose_limit (run *R, ic_result *r, const tail_args *A)
+{
+  long D = R->opt->digits;
+  int base = r->cert.nitems;
+  r->stopped = 0; r->stop_note[0] = 0;
+  if (D <= PRELIM_DIGITS) return enclose_at (R, r, A, D, 1, base);
+  ic_status st = enclose_at (R, r, A, PRELIM_DIGITS, 1, base);
+  if (st != IC_OK || r->stopped || ic_mem_hit () || ic_cancelled ()) return st;
+  r->limit_missing = 0; r->limit_note[0] = 0;
+  return enclose_at (R, r, A, D, 0, base);
 }
 
 static ic_verdict to_verdict (int v)
@@ -1465,6 +1513,8 @@ ic_status ic_certify (ic_result *r, ic_kind kind, const ic_node *e, const ic_opt
   r->method[0] = 0;
   r->limit_missing = 0;
   r->limit_note[0] = 0;
+  r->stopped = 0;
+  r->stop_note[0] = 0;
   memset (&r->cert, 0, sizeof r->cert);
   if (opt->digits < 1 || opt->digits > MAX_DIGITS)
     {
@@ -1484,6 +1534,8 @@ ic_status ic_certify (ic_result *r, ic_kind kind, const ic_node *e, const ic_opt
   R.err = err;
   clock_gettime (CLOCK_MONOTONIC, &R.t0);
   ic_deadline_init (&R.dl, &R.t0, opt->timeout);
+  ic_membudget_init (&R.mem, opt->max_memory ? opt->max_memory : IC_DEFAULT_MAX_MEMORY);
+  R.dl.mem = &R.mem;
   ic_deadline *outer = ic_deadline_enter (&R.dl);
   pthread_mutex_init (&R.mu, NULL);
   pthread_cond_init (&R.cv, NULL);
@@ -1501,7 +1553,30 @@ ic_status ic_certify (ic_result *r, ic_kind kind, const ic_node *e, const ic_opt
     }
   pthread_mutex_destroy (&R.mu);
   pthread_cond_destroy (&R.cv);
+  int mem_hit = atomic_load (&R.mem.hit);
   ic_deadline_enter (outer);
+  if (st == IC_ETIMEOUT || st == IC_ELIMIT)
+    {
+      /* a limit stopped the run before a verdict (the enclosure step keeps
+       * its verdict and reports its own limits): no verdict, and why */
+      r->verdict = IC_UNKNOWN;
+      r->has_limit = 0;
+      r->limit_missing = 0;
+      r->limit_note[0] = 0;
+      r->stopped = st == IC_ETIMEOUT ? IC_STOP_TIMEOUT
+        : mem_hit ? IC_STOP_MEMORY
+        : R.evals > opt->max_terms ? IC_STOP_TERMS : IC_STOP_PREC;
+      snprintf (r->stop_note, sizeof r->stop_note, "%.190s", err->msg[0] ? err->msg : "a limit was reached");
+      memset (err, 0, sizeof *err);
+      st = IC_OK;
+    }
+  else if (st == IC_OK && r->verdict == IC_UNKNOWN && !r->stopped && (mem_hit || ic_deadline_passed (&R.dl)))
+    {
+      /* the analysis gave up because a limit cancelled it */
+      r->stopped = mem_hit ? IC_STOP_MEMORY : IC_STOP_TIMEOUT;
+      snprintf (r->stop_note, sizeof r->stop_note, "%s", mem_hit ? "the memory budget was reached first (see --max-memory)"
+                : "the time limit was reached first (--timeout)");
+    }
   if (st != IC_OK)
     {
       if (err->code == IC_OK) err->code = st;

@@ -126,11 +126,11 @@ static int sieve_pow (unsigned long N, unsigned long M, const mpq_t s,
   unsigned long H = (M - 1) / 2;                 /* store v_n for n <= H */
   double bytes = (double) M * sizeof (unsigned int)
     + (double) (H + 1) * ((double) sizeof (ic_ival_struct) + 2.0 * ((double) prec / 8 + 16));
-  if (bytes > EM_SIEVE_MAX_BYTES) return 0;
+  if (bytes > EM_SIEVE_MAX_BYTES || !ic_mem_take ((size_t) bytes)) return 0;
   unsigned int *spf = calloc (M, sizeof *spf);
   ic_ival_struct *v = malloc ((H + 1) * sizeof *v);
   ic_ival_t cur;
-  if (!spf || !v) { free (spf); free (v); return 0; }
+  if (!spf || !v) { free (spf); free (v); ic_mem_give ((size_t) bytes); return 0; }
   for (unsigned long i = 0; i <= H; i++) ic_ival_init2 (&v[i], prec);
   ic_ival_init2 (cur, prec);
   for (unsigned long i = 2; i < M; i++)
@@ -152,6 +152,7 @@ static int sieve_pow (unsigned long N, unsigned long M, const mpq_t s,
   ic_ival_clear (cur);
   free (v);
   free (spf);
+  ic_mem_give ((size_t) bytes);
   return ok;
 }
 

@@ -137,6 +137,8 @@ ic_status ic_certify (ic_result *r, ic_kind kind, const ic_node *e,
                       const ic_options *opt, ic_error *err);
 
 const char *ic_verdict_name (ic_kind kind, ic_verdict v);
+/* "none", "no-method", "effort", "timeout", "memory", "precision", "terms". */
+const char *ic_stop_name (int stopped);
 
 /* Decimal string of x rounded in direction rnd with `digits` significant
  * digits (malloc'd); used for outward-rounded printing. */

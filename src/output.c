@@ -59,6 +59,21 @@ static long print_digits (const ic_result *r)
   return d;
 }
 
+const char *ic_stop_name (int stopped)
+{
+  switch (stopped)
+    {
+    case IC_STOP_NONE: return "none";
+    case IC_STOP_NO_METHOD: return "no-method";
+    case IC_STOP_EFFORT: return "effort";
+    case IC_STOP_TIMEOUT: return "timeout";
+    case IC_STOP_MEMORY: return "memory";
+    case IC_STOP_PREC: return "precision";
+    case IC_STOP_TERMS: return "terms";
+    default: return "unknown";
+    }
+}
+
 char *ic_result_to_json (const ic_result *r, const char *term)
 {
   ic_buf b;
@@ -91,6 +106,13 @@ char *ic_result_to_json (const ic_result *r, const char *term)
                        : "the enclosure is not finite (an end overflows the floating-point range)");
     }
   ic_buf_printf (&b, ", \"digits\": %ld, \"digits_wanted\": %ld", finite ? r->digits : 0, r->digits_wanted);
+  if (r->stopped)
+    {
+      ic_buf_puts (&b, ", \"stopped\": ");
+      ic_buf_json_str (&b, ic_stop_name (r->stopped));
+      ic_buf_puts (&b, ", \"stop_note\": ");
+      ic_buf_json_str (&b, r->stop_note);
+    }
   ic_buf_puts (&b, ", \"method\": ");
   ic_buf_json_str (&b, r->method);
   ic_buf_puts (&b, ", \"certificate\": {\"test\": ");
@@ -127,6 +149,8 @@ char *ic_result_to_text (const ic_result *r, const char *term)
   if (r->limit_missing)
     ic_buf_printf (&b, "limit: %s, no digit certified (%ld asked): %s\n",
                    r->has_limit ? "enclosure too wide" : "not enclosed", r->digits_wanted, r->limit_note);
+  if (r->stopped && !r->limit_missing)
+    ic_buf_printf (&b, "stopped: %s (%s)\n", ic_stop_name (r->stopped), r->stop_note);
   ic_buf_printf (&b, "certificate (%s): %s\n", r->cert.test, r->cert.summary);
   return ic_buf_take (&b);
 }

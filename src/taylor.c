@@ -22,10 +22,28 @@
 #include "taylor.h"
 #include "cancel.h"
 
+/* Bytes of len intervals of precision prec (two MPFR significands with
+ * their allocation headers, and the structs). */
+static size_t table_bytes (long len, mpfr_prec_t prec)
+{
+  double b = (double) len * ((double) sizeof (ic_ival_struct) + 2.0 * (double) ((prec + 63) / 64 * 8 + 32));
+  return b > 1e18 ? (size_t) 1e18 : (size_t) b;
+}
+
+/* The table is charged to the run's memory budget (cancel.h).  When it
+ * does not fit, the run is cancelled (its methods fail at their next
+ * poll, never giving a bound) and the table is made at 64 bits, so that
+ * the caller's work until that poll stays small: intervals at any
+ * precision are enclosures, only wider. */
 ic_ival_struct *ic_taylor_alloc (long len, mpfr_prec_t prec)
 {
-  ic_ival_struct *c = malloc ((size_t) len * sizeof *c);
+  ic_ival_struct *c = malloc ((size_t) (len > 0 ? len : 1) * sizeof *c);
   if (!c) abort ();
+  if (!ic_mem_take (table_bytes (len, prec)))
+    {
+      prec = 64;
+      ic_mem_force (table_bytes (len, prec));
+    }
   for (long k = 0; k < len; k++) ic_ival_init2 (&c[k], prec);
   return c;
 }
@@ -33,6 +51,7 @@ ic_ival_struct *ic_taylor_alloc (long len, mpfr_prec_t prec)
 void ic_taylor_free (ic_ival_struct *c, long len)
 {
   if (!c) return;
+  if (len > 0) ic_mem_give (table_bytes (len, ic_ival_get_prec (&c[0])));
   for (long k = 0; k < len; k++) ic_ival_clear (&c[k]);
   free (c);
 }
