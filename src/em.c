@@ -37,6 +37,7 @@
 #include "bernoulli.h"
 #include "em_kern.h"
 #include "checked.h"
+#include "symb.h"
 
 #define LOG2_10 3.321928094887362
 #define IC_PI 3.141592653589793
@@ -638,6 +639,32 @@ static int tail_zeta_expansion (ic_ival_ptr out, ic_ival_srcptr c, const mpq_t p
 
 /* ---- method: generic Euler–Maclaurin with a CM certificate -------------- */
 
+/* int_M^inf f = int_(M+c)^inf g for f(x) = g(x + c) (symb.h's unshift,
+ * an identity of functions of a real x), g from integral.h's families. */
+static int shifted_integral (ic_ival_ptr I, const ic_node *f, unsigned long M, mpfr_prec_t wp)
+{
+  mpq_t c;
+  mpq_init (c);
+  ic_node *g = ic_symb_unshift (f, c);
+  int ok = 0;
+  if (g)
+    {
+      ic_ival_t x;
+      ic_ival_init2 (x, wp);
+      mpq_t m;
+      mpq_init (m);
+      mpq_set_ui (m, M, 1);
+      mpq_add (m, m, c);
+      ic_ival_set_q (x, m);                      /* encloses M + c */
+      ok = ic_integral_tail_at (I, g, x, wp);
+      mpq_clear (m);
+      ic_ival_clear (x);
+      ic_node_free (g);
+    }
+  mpq_clear (c);
+  return ok;
+}
+
 static int tail_generic (ic_ival_ptr out, const ic_node *f, const ic_node *prodterm,
                          unsigned long N, double tb, mpfr_prec_t wp, ic_em_info *info)
 {
@@ -651,7 +678,7 @@ static int tail_generic (ic_ival_ptr out, const ic_node *f, const ic_node *prodt
       return 0;
     }
   ic_ival_init2 (I, wp);
-  if (!ic_integral_tail (I, f, M, wp))
+  if (!ic_integral_tail (I, f, M, wp) && !shifted_integral (I, f, M, wp))
     {
       ic_ival_clear (I);
       snprintf (info->detail, sizeof info->detail, "no closed-form integral for the term");
@@ -760,6 +787,33 @@ int ic_em_tail (ic_ival_ptr out, const ic_node *f, int prod, unsigned long N,
   mpfr_prec_t wp = (mpfr_prec_t) tb + 64;
   if (prec > wp) wp = prec;
   mpfr_prec_t mp = wp + 16;
+
+  /* f(n) = g(n + k), k a nonzero integer: sum_{n>=N} f(n) =
+   * sum_{m>=N+k} g(m) (and the same for products), so the fast methods
+   * for g apply (Hurwitz zeta, zeta expansion) */
+  {
+    mpq_t c;
+    mpq_init (c);
+    ic_node *g = ic_symb_unshift (f, c);
+    long k = 0;
+    if (g && mpz_cmp_ui (mpq_denref (c), 1) == 0 && mpz_cmpabs_ui (mpq_numref (c), 1UL << 40) <= 0)
+      k = mpz_get_si (mpq_numref (c));
+    mpq_clear (c);
+    if (k != 0 && N <= (1UL << 62) && (k > 0 || N > (unsigned long) -k))
+      {
+        unsigned long Nk = k > 0 ? N + (unsigned long) k : N - (unsigned long) -k;
+        ok = ic_em_tail (out, g, prod, Nk, digits, prec, info);
+        if (ok)
+          {
+            char d[sizeof info->detail];
+            snprintf (d, sizeof d, "reindexed m = n %s %ld: %.200s", k > 0 ? "+" : "-", k > 0 ? k : -k, info->detail);
+            memcpy (info->detail, d, sizeof d);
+          }
+      }
+    ic_node_free (g);
+    if (ok) return 1;
+    memset (info, 0, sizeof *info);
+  }
 
   if (ic_monos_of (&ms, f, mp))
     {

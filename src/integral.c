@@ -12,7 +12,9 @@
  *   d/dx [x^(a+1)/(a+1)] = x^a,  a + 1 < 0 so x^(a+1) -> 0;
  *   d/dx [(log x)^(b+1)/(b+1)] = x^-1 (log x)^b,  b + 1 < 0.
  */
+#include <math.h>
 #include <string.h>
+#include "cancel.h"
 #include "integral.h"
 #include "taylor.h"
 #include "em_kern.h"
@@ -251,10 +253,25 @@ int ic_monos_of (ic_monos *ms, const ic_node *f, mpfr_prec_t prec)
 int ic_integral_tail_monos (ic_ival_ptr out, const ic_monos *ms, unsigned long M,
                             mpfr_prec_t prec)
 {
+  ic_ival_t x;
+  if (M < 2) return 0;
+  ic_ival_init2 (x, prec);
+  ic_ival_set_ui (x, M);
+  int ok = ic_integral_tail_monos_at (out, ms, x, prec);
+  ic_ival_clear (x);
+  return ok;
+}
+
+/* The same at a real start point x0 >= 2 (an interval: the antiderivatives
+ * below are monotone in x, and interval evaluation at x0 encloses their
+ * values at every point of it). */
+int ic_integral_tail_monos_at (ic_ival_ptr out, const ic_monos *ms, ic_ival_srcptr x0,
+                               mpfr_prec_t prec)
+{
   ic_ival_t s, t, e, x;
   mpq_t q;
   int ok = 1;
-  if (M < 2) return 0;
+  if (mpfr_cmp_ui (x0->lo, 2) < 0) return 0;
   ic_ival_init2 (s, prec); ic_ival_init2 (t, prec);
   ic_ival_init2 (e, prec); ic_ival_init2 (x, prec);
   mpq_init (q);
@@ -262,7 +279,7 @@ int ic_integral_tail_monos (ic_ival_ptr out, const ic_monos *ms, unsigned long M
   for (int i = 0; ok && i < ms->n; i++)
     {
       const ic_mono *m = &ms->m[i];
-      ic_ival_set_ui (x, M);
+      ic_ival_set (x, x0);
       if (mpq_sgn (m->b) == 0 && mpq_cmp_si (m->a, -1, 1) < 0)
         {
           mpq_set_si (q, 1, 1);
@@ -304,6 +321,76 @@ int ic_integral_tail (ic_ival_ptr out, const ic_node *f, unsigned long M,
   if (!ic_monos_of (&ms, f, prec + 16)) return 0;
   ok = ic_integral_tail_monos (out, &ms, M, prec);
   ic_monos_clear (&ms);
+  return ok;
+}
+
+/* int_x0^inf log(1 + a x^-p) dx for p > 1 and q = |a| x0^-p <= 1/2:
+ * log(1 + u) = -sum_k (-u)^k / k for |u| < 1, uniformly on [x0, inf), so
+ *   I = sum_{k>=1} (-1)^(k+1) a^k x0^(1-pk) / (k (pk - 1)),
+ * and the terms k > K have absolute sum at most
+ *   x0 q^(K+1) / ((K+1)(p(K+1)-1)) / (1 - q)  <=  2 x0 q^(K+1) / ((K+1)(p(K+1)-1))
+ * (|term_k| = x0 q^k / (k (pk-1)), and k (pk-1) increases with k). */
+static int integral_log1p_mono (ic_ival_ptr out, ic_ival_srcptr a, const mpq_t p,
+                                ic_ival_srcptr x0, mpfr_prec_t prec)
+{
+  if (mpq_cmp_ui (p, 1, 1) <= 0) return 0;
+  ic_ival_t q, y, yk, xp, t, s, pk, r;
+  ic_ival_init2 (q, prec); ic_ival_init2 (y, prec); ic_ival_init2 (yk, prec);
+  ic_ival_init2 (xp, prec); ic_ival_init2 (t, prec); ic_ival_init2 (s, prec);
+  ic_ival_init2 (pk, prec); ic_ival_init2 (r, prec);
+  int ok = 0;
+  ic_ival_set_q (pk, p);
+  ic_ival_neg (pk, pk);
+  ic_ival_pow (xp, x0, pk);                     /* x0^-p */
+  ic_ival_mul (y, a, xp);                       /* y = a x0^-p */
+  ic_ival_neg (y, y);                           /* -u at x0 */
+  ic_ival_abs (q, y);
+  mpfr_t half;
+  mpfr_init2 (half, 32);
+  mpfr_set_d (half, 0.5, MPFR_RNDN);
+  if (ic_ival_is_finite (q) && mpfr_cmp (q->hi, half) <= 0)
+    {
+      /* K from the magnitude: q^(K+1) <= 2^-(prec+8) */
+      double lq = log2 (mpfr_get_d (q->hi, MPFR_RNDU) + 1e-300);
+      long K = (long) ((double) (prec + 8) / (-lq)) + 1;
+      if (K < 1) K = 1;
+      if (K <= 100000)
+        {
+          ic_ival_set_si (s, 0);
+          ic_ival_set (yk, y);
+          mpq_t d;
+          mpq_init (d);
+          for (long k = 1; k <= K + 1; k++)
+            {
+              /* d = k (p k - 1) > 0 exactly */
+              mpq_set_si (d, k, 1);
+              mpq_mul (d, d, p);                                          /* p k */
+              mpz_sub (mpq_numref (d), mpq_numref (d), mpq_denref (d));   /* p k - 1 */
+              mpz_mul_si (mpq_numref (d), mpq_numref (d), k);
+              mpq_canonicalize (d);
+              ic_ival_set_q (t, d);
+              ic_ival_mul (r, yk, x0);
+              ic_ival_div (r, r, t);                /* y^k x0 / (k (pk - 1)) */
+              if (k <= K) ic_ival_sub (s, s, r);    /* term_k = -that */
+              else
+                {
+                  /* |sum_{k>K}| <= 2 |that at K+1| (q <= 1/2) */
+                  ic_ival_abs (r, r);
+                  mpfr_mul_2ui (r->hi, r->hi, 1, MPFR_RNDU);
+                  mpfr_sub (s->lo, s->lo, r->hi, MPFR_RNDD);
+                  mpfr_add (s->hi, s->hi, r->hi, MPFR_RNDU);
+                }
+              ic_ival_mul (yk, yk, y);
+              if (k % 256 == 0 && ic_cancelled ()) break;
+            }
+          mpq_clear (d);
+          ok = !ic_cancelled () && ic_ival_is_finite (s);
+          if (ok) ic_ival_set (out, s);
+        }
+    }
+  mpfr_clear (half);
+  ic_ival_clear (q); ic_ival_clear (y); ic_ival_clear (yk); ic_ival_clear (xp);
+  ic_ival_clear (t); ic_ival_clear (s); ic_ival_clear (pk); ic_ival_clear (r);
   return ok;
 }
 
@@ -603,5 +690,36 @@ int ic_integral_test_powerlog (ic_ival_ptr out, const mpq_t a, const mpq_t b, un
     }
   ic_ival_clear (I); ic_ival_clear (fs); ic_ival_clear (A);
   ic_ival_clear (B); ic_ival_clear (L); ic_ival_clear (t);
+  return ok;
+}
+
+int ic_integral_tail_at (ic_ival_ptr out, const ic_node *f, ic_ival_srcptr x0, mpfr_prec_t prec)
+{
+  ic_monos ms;
+  int ok = 0;
+  if (mpfr_cmp_ui (x0->lo, 2) < 0) return 0;
+  if (ic_monos_of (&ms, f, prec + 16))
+    {
+      ok = ic_integral_tail_monos_at (out, &ms, x0, prec);
+      ic_monos_clear (&ms);
+      return ok;
+    }
+  if (f->op != IC_LOG || !ic_monos_of (&ms, f->a, prec + 16)) return 0;
+  /* log(1 + a x^-p) in either order */
+  if (ms.n == 2)
+    for (int i = 0; i < 2 && !ok; i++)
+      {
+        const ic_mono *one = &ms.m[i], *u = &ms.m[1 - i];
+        if (mpq_sgn (one->a) == 0 && mpq_sgn (one->b) == 0 && ic_ival_is_exact (one->c)
+            && mpfr_cmp_ui (one->c->lo, 1) == 0 && mpq_sgn (u->b) == 0 && mpq_cmp_si (u->a, -1, 1) < 0)
+          {
+            mpq_t p;
+            mpq_init (p);
+            mpq_neg (p, u->a);
+            ok = integral_log1p_mono (out, u->c, p, x0, prec);
+            mpq_clear (p);
+          }
+      }
+  ic_monos_clear (&ms);
   return ok;
 }

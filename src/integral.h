@@ -37,6 +37,12 @@ void ic_monos_clear (ic_monos *ms);
  * integral diverges.  M >= 2. */
 int ic_integral_tail (ic_ival_ptr out, const ic_node *f, unsigned long M,
                       mpfr_prec_t prec);
+/* The same from a real start point x0 (an interval with x0 >= 2), and
+ * also for f = log(1 + a x^-p), p > 1, |a| x0^-p <= 1/2 (the series of
+ * log(1 + u) integrated term by term, truncation bounded). */
+int ic_integral_tail_at (ic_ival_ptr out, const ic_node *f, ic_ival_srcptr x0, mpfr_prec_t prec);
+int ic_integral_tail_monos_at (ic_ival_ptr out, const ic_monos *ms, ic_ival_srcptr x0,
+                               mpfr_prec_t prec);
 int ic_integral_tail_monos (ic_ival_ptr out, const ic_monos *ms, unsigned long M,
                             mpfr_prec_t prec);
 

@@ -298,3 +298,54 @@ int ic_symb_affine (const ic_node *e, mpq_t s, mpq_t t)
   mpq_clears (s2, t2, NULL);
   return ok;
 }
+
+/* Collects the shift: every subterm that depends on n is either n + c
+ * (affine with slope exactly 1; replaced by n in *g) or is recursed into.
+ * *have records whether a shift was seen; all must be equal. */
+static int unshift_rec (const ic_node *e, mpq_t c, int *have, ic_node **g)
+{
+  *g = NULL;
+  if (!ic_node_has_var (e))
+    {
+      *g = ic_node_copy (e);
+      return 1;
+    }
+  mpq_t s, t;
+  mpq_inits (s, t, NULL);
+  int ok = 1;
+  if (ic_symb_affine (e, s, t) && mpq_cmp_ui (s, 1, 1) == 0)
+    {
+      if (*have && !mpq_equal (c, t)) ok = 0;
+      else { mpq_set (c, t); *have = 1; *g = ic_node_new (IC_VAR, NULL, NULL); }
+    }
+  else if (e->op == IC_VAR)
+    ok = 0;                                 /* unreachable: n is affine */
+  else
+    {
+      ic_node *ga = NULL, *gb = NULL;
+      ok = (!e->a || unshift_rec (e->a, c, have, &ga)) && (!e->b || unshift_rec (e->b, c, have, &gb));
+      if (ok)
+        {
+          *g = ic_node_new (e->op, ga, gb);
+          mpq_set ((*g)->q, e->q);
+          (*g)->col = e->col;
+        }
+      else { ic_node_free (ga); ic_node_free (gb); }
+    }
+  mpq_clears (s, t, NULL);
+  return ok;
+}
+
+ic_node *ic_symb_unshift (const ic_node *e, mpq_t c)
+{
+  int have = 0;
+  ic_node *g = NULL;
+  mpq_set_ui (c, 0, 1);
+  if (!unshift_rec (e, c, &have, &g) || !have || mpq_sgn (c) == 0)
+    {
+      ic_node_free (g);
+      mpq_set_ui (c, 0, 1);
+      return NULL;
+    }
+  return g;
+}

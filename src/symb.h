@@ -20,6 +20,12 @@ int ic_symb_strip_alt (const ic_node *e, ic_node **h, int *parity);
 /* 1 if e = s*n + t exactly with rationals s, t (sets them). */
 int ic_symb_affine (const ic_node *e, mpq_t s, mpq_t t);
 
+/* If every occurrence of n in e lies in a subterm n + c with one and the
+ * same exact rational c != 0 (written n + c, c + n, n - c, (n + 2) - 1,
+ * ...), returns a new tree g with e(n) = g(n + c) for every n and sets c;
+ * NULL (c = 0) otherwise. */
+ic_node *ic_symb_unshift (const ic_node *e, mpq_t c);
+
 /* Constructors that fold trivial constants. */
 ic_node *ic_mk_add (ic_node *a, ic_node *b);
 ic_node *ic_mk_sub (ic_node *a, ic_node *b);
