@@ -639,6 +639,103 @@ static int tail_zeta_expansion (ic_ival_ptr out, ic_ival_srcptr c, const mpq_t p
 
 /* ---- method: generic Euler–Maclaurin with a CM certificate -------------- */
 
+/* A certificate for em_kern's hypothesis "f^(k) has constant sign on
+ * [M, inf)" when f = c x^a (log x)^b (c != 0, a < 0, b >= 1 an integer),
+ * which is not completely monotone (log x / x^2 is not CM on any
+ * [M, inf): (-1)^k f^(k) changes sign once H_(k+1) > log x):
+ *   d^k/dx^k x^a L^b = x^(a-k) P_k(L),  L = log x,  P_0 = L^b,
+ *   P_(j+1) = (a - j) P_j + P_j'   (d/dx [x^(a-j) P(L)] = x^(a-j-1) ((a-j) P + P')),
+ * exact rational polynomials of degree b with leading coefficient
+ * prod_(j<k) (a - j) != 0.  For a rational L0 <= log M, if no coefficient
+ * of Q(t) = P_k(L0 + t) has the sign opposite to the leading one, then
+ * Q(t) != 0 for t >= 0: P_k(L) has one sign for every L >= L0, so f^(k)
+ * has one sign on [M, inf). */
+int ic_em_powerlog_sign_ok (const mpq_t a, long b, long k, unsigned long M)
+{
+  if (b < 0 || b > 64 || k < 0 || M < 3) return 0;
+  mpq_t P[65], Q[65], t, L0;
+  for (long i = 0; i <= b; i++) { mpq_init (P[i]); mpq_init (Q[i]); }
+  mpq_inits (t, L0, (mpq_ptr) 0);
+  mpq_set_ui (P[b], 1, 1);
+  for (long j = 0; j < k; j++)
+    {
+      mpq_set_si (t, j, 1);
+      mpq_sub (t, a, t);                                  /* a - j */
+      for (long i = 0; i <= b; i++)
+        {
+          mpq_mul (P[i], P[i], t);                        /* (a - j) P */
+          if (i < b)
+            {
+              mpq_t d;
+              mpq_init (d);
+              mpq_set_si (d, i + 1, 1);
+              mpq_mul (d, d, P[i + 1]);                   /* + (i+1) p_(i+1): P' (old P[i+1], */
+              mpq_add (P[i], P[i], d);                    /*   not yet updated) */
+              mpq_clear (d);
+            }
+        }
+    }
+  /* careful: the loop above updates P[i] from the old P[i+1] since i runs
+   * upward and P[i+1] is updated after P[i] */
+  mpfr_t l;
+  mpfr_init2 (l, 64);
+  mpfr_set_ui (l, M, MPFR_RNDN);                          /* exact (M < 2^64) */
+  mpfr_log (l, l, MPFR_RNDD);                             /* l <= log M */
+  mpfr_get_q (L0, l);
+  mpfr_clear (l);
+  /* Q = P(L0 + t) by Horner in t: Q <- Q (L0 + t) + p_i */
+  for (long i = 0; i <= b; i++) mpq_set_ui (Q[i], 0, 1);
+  for (long i = b; i >= 0; i--)
+    {
+      for (long j = b; j >= 1; j--)
+        {
+          mpq_mul (Q[j], Q[j], L0);
+          mpq_add (Q[j], Q[j], Q[j - 1]);
+        }
+      mpq_mul (Q[0], Q[0], L0);
+      mpq_add (Q[0], Q[0], P[i]);
+    }
+  int lead = mpq_sgn (Q[b]), ok = lead != 0;
+  for (long i = 0; ok && i < b; i++)
+    if (mpq_sgn (Q[i]) == -lead) ok = 0;
+  for (long i = 0; i <= b; i++) { mpq_clear (P[i]); mpq_clear (Q[i]); }
+  mpq_clears (t, L0, (mpq_ptr) 0);
+  return ok;
+}
+
+/* 1 if f = c x^a (log x)^b with an integer 1 <= b <= 64 and a < -1. */
+static int single_powerlog (const ic_node *f, mpq_t a, long *b)
+{
+  ic_monos ms;
+  int ok = 0;
+  if (!ic_monos_of (&ms, f, 64)) return 0;
+  if (ms.n == 1 && mpz_cmp_ui (mpq_denref (ms.m[0].b), 1) == 0 && mpq_sgn (ms.m[0].b) > 0
+      && mpz_cmp_ui (mpq_numref (ms.m[0].b), 64) <= 0 && mpq_cmp_si (ms.m[0].a, -1, 1) < 0)
+    {
+      mpq_set (a, ms.m[0].a);
+      *b = (long) mpz_get_ui (mpq_numref (ms.m[0].b));
+      ok = 1;
+    }
+  ic_monos_clear (&ms);
+  return ok;
+}
+
+/* Heuristic length of the generic Euler-Maclaurin sum: terms ~ 2 (2j)! /
+ * (2 pi rho)^(2j) with rho = M - 1 (distance to a singularity at 1 or 0,
+ * assumed). */
+static long generic_m (unsigned long M, double tb)
+{
+  double rho = (double) M - 1, l = 0;
+  long m;
+  for (m = 1; m < 4000; m++)
+    {
+      l = 1 + lgamma (2.0 * m + 1) / log (2) - 2 * m * log2 (2 * IC_PI * rho) + log2 (rho);
+      if (l < -tb - 8) break;
+      if (m > 2 && lgamma (2.0 * m + 3) - lgamma (2.0 * m + 1) > 2 * log (2 * IC_PI * rho)) break;
+    }
+  return m;
+}
+
 /* int_M^inf f = int_(M+c)^inf g for f(x) = g(x + c) (symb.h's unshift,
  * an identity of functions of a real x), g from integral.h's families. */
 static int shifted_integral (ic_ival_ptr I, const ic_node *f, unsigned long M, mpfr_prec_t wp)
@@ -672,30 +769,37 @@ static int tail_generic (ic_ival_ptr out, const ic_node *f, const ic_node *prodt
   int sign;
   ic_ival_t I, D, x, v, R, t, S;
   if (M < 2) M = 2;
+  mpq_t pa;
+  long pb = 0;
+  int powerlog = 0;                /* 1: the derivative-sign certificate */
   if (!ic_cm_certify (f, M, &sign))
     {
-      snprintf (info->detail, sizeof info->detail, "no complete-monotonicity certificate on [%lu, inf)", M);
-      return 0;
+      mpq_init (pa);
+      powerlog = !prodterm && single_powerlog (f, pa, &pb);
+      /* heuristic: a cut-off M where the derivatives the sum will use
+       * (about 2m + 2) have one sign; the certificate is checked again
+       * for the order actually used */
+      while (powerlog && !ic_em_powerlog_sign_ok (pa, pb, 2 * generic_m (M, tb) + 2, M))
+        {
+          if (M > (1UL << 20) || ic_cancelled ()) { mpq_clear (pa); powerlog = 0; break; }
+          M *= 2;
+        }
+      if (!powerlog)
+        {
+          mpq_clear (pa);
+          snprintf (info->detail, sizeof info->detail, "no complete-monotonicity certificate on [%lu, inf)", M);
+          return 0;
+        }
     }
   ic_ival_init2 (I, wp);
   if (!ic_integral_tail (I, f, M, wp) && !shifted_integral (I, f, M, wp))
     {
+      if (powerlog) mpq_clear (pa);
       ic_ival_clear (I);
       snprintf (info->detail, sizeof info->detail, "no closed-form integral for the term");
       return 0;
     }
-  /* Heuristic length: EM terms ~ 2 (2j)!/((2 pi rho)^(2j)) with rho = M - 1
-   * (distance to a singularity at 1 or 0, assumed). */
-  long m = 1;
-  {
-    double rho = (double) M - 1, l = 0;
-    for (m = 1; m < 4000; m++)
-      {
-        l = 1 + lgamma (2.0 * m + 1) / log (2) - 2 * m * log2 (2 * IC_PI * rho) + log2 (rho);
-        if (l < -tb - 8) break;
-        if (m > 2 && lgamma (2.0 * m + 3) - lgamma (2.0 * m + 1) > 2 * log (2 * IC_PI * rho)) break;
-      }
-  }
+  long m = generic_m (M, tb);
   long len = 2 * m + 4;
   ic_ival_struct *c = ic_taylor_alloc (len, wp);
   ic_ival_struct *bz = ic_taylor_alloc (len / 2 + 1, wp);
@@ -745,7 +849,10 @@ static int tail_generic (ic_ival_ptr out, const ic_node *f, const ic_node *prodt
           double lmag = log2_mag (t);
           if (lmag + 1 <= -tb - 3 || 2 * j + 1 >= len)
             {
-              /* t_j is the first omitted term; f or -f CM on [M, inf). */
+              /* t_j is the first omitted term; em_kern's hypothesis:
+               * f^(2j) of one sign on [M, inf) (f or -f CM, or the
+               * power-log certificate for k = 2j) */
+              if (powerlog && !ic_em_powerlog_sign_ok (pa, pb, 2 * j, M)) break;
               ic_em_remainder (R, t, 1);
               ic_ival_add (S, S, R);
               mused = j - 1;
@@ -760,12 +867,19 @@ static int tail_generic (ic_ival_ptr out, const ic_node *f, const ic_node *prodt
       ic_ival_add (out, D, S);
       strcpy (info->method, "euler-maclaurin");
       info->m = mused;
-      snprintf (info->detail, sizeof info->detail,
-                "f %sCM on [%lu, inf) (structural certificate), m=%ld Bernoulli terms, "
-                "derivatives by interval Taylor series of length %ld, closed-form integral, %ld bits",
-                sign < 0 ? "-" : "", M, mused, len, (long) wp);
+      if (powerlog)
+        snprintf (info->detail, sizeof info->detail,
+                  "f = c x^a (log x)^%ld: f^(%ld) of one sign on [%lu, inf) (polynomial certificate), "
+                  "m=%ld Bernoulli terms, Taylor length %ld, incomplete-gamma integral, %ld bits",
+                  pb % 100, (2 * mused + 2) % 100000, M, mused % 100000, len % 100000, (long) wp % 100000000);
+      else
+        snprintf (info->detail, sizeof info->detail,
+                  "f %sCM on [%lu, inf) (structural certificate), m=%ld Bernoulli terms, "
+                  "derivatives by interval Taylor series of length %ld, closed-form integral, %ld bits",
+                  sign < 0 ? "-" : "", M, mused, len, (long) wp);
     }
   else snprintf (info->detail, sizeof info->detail, "term not evaluable on [%lu, %lu]", N, M);
+  if (powerlog) mpq_clear (pa);
   ic_taylor_free (c, len);
   ic_taylor_free (bz, len / 2 + 1);
   ic_ival_clear (I); ic_ival_clear (D); ic_ival_clear (x); ic_ival_clear (v);

@@ -47,6 +47,11 @@ int ic_em_tail (ic_ival_ptr out, const ic_node *f, int prod, unsigned long N,
  * caller's direct partial sum.  The tail methods sum the terms between N
  * and their own cut-off directly and fast (multiplicative sieve for powers),
  * so this is small (10..200). */
+/* 1 if d^k/dx^k [x^a (log x)^b] (a < 0, integer 1 <= b <= 64) is proved to
+ * have one sign on [M, inf) by the exact polynomial certificate described
+ * in em.c (0: not proved). */
+int ic_em_powerlog_sign_ok (const mpq_t a, long b, long k, unsigned long M);
+
 unsigned long ic_em_suggest_N (const ic_node *f, int prod, long digits);
 
 /* Complete monotonicity (see cm.h); declared here too for the driver. */

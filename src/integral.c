@@ -299,6 +299,10 @@ int ic_integral_tail_monos_at (ic_ival_ptr out, const ic_monos *ms, ic_ival_srcp
           ic_ival_neg (e, e);
           ic_ival_div (t, t, e);
         }
+      else if (mpq_sgn (m->b) > 0 && mpq_cmp_si (m->a, -1, 1) < 0 && mpfr_equal_p (x0->lo, x0->hi)
+               && mpfr_integer_p (x0->lo) && mpfr_fits_ulong_p (x0->lo, MPFR_RNDN))
+        /* x^a (log x)^b, b > 0, from an integer start: incomplete gamma */
+        ok = ic_integral_powerlog (t, m->a, m->b, mpfr_get_ui (x0->lo, MPFR_RNDN), prec);
       else
         ok = 0;
       if (ok)
