@@ -71,6 +71,11 @@ const char *ic_claim_status_name (ic_claim_status s)
   return s == IC_ST_PROVED ? "proved" : s == IC_ST_REFUTED ? "refuted" : "undecided";
 }
 
+int ic_claim_mismatch (const ic_claim *c)
+{
+  return c->expect && strcmp (c->expect, ic_claim_status_name (c->status)) != 0;
+}
+
 static void kv_add (int *n, ic_kv **kv, const char *key, const char *f, ...) __attribute__ ((format (printf, 4, 5)));
 static void kv_add (int *n, ic_kv **kv, const char *key, const char *f, ...)
 {
@@ -2616,8 +2621,7 @@ int ic_claims_check (ic_claimfile *cf, const ic_claims_options *opt,
       clock_gettime (CLOCK_MONOTONIC, &t1);
       cl->seconds = (double) (t1.tv_sec - t0.tv_sec) + 1e-9 * (double) (t1.tv_nsec - t0.tv_nsec);
       if (cl->status == IC_ST_UNDECIDED) undecided++;
-      if (opt && opt->progress)
-        fprintf (stderr, "infcert: %-28s %-9s (%.2f s)\n", cl->id, ic_claim_status_name (cl->status), cl->seconds);
+      if (opt && opt->on_claim) opt->on_claim (cl, opt->arg);
     }
   return undecided;
 }

@@ -95,7 +95,10 @@ void ic_claims_clear (ic_claimfile *cf);
 extern const char ic_essay_claims[];
 
 typedef struct {
-  int progress;              /* 1: one line per claim on stderr             */
+  /* called after each claim is checked (progress), or NULL; the library
+   * itself never prints */
+  void (*on_claim) (const ic_claim *c, void *arg);
+  void *arg;
   const char *only;          /* check only this claim id (NULL: all)        */
 } ic_claims_options;
 
