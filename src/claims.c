@@ -1716,11 +1716,12 @@ static void check_series (ic_check_entry *ce)
       int nonneg = ic_ival_is_nonneg (R), unit = nonneg && mpfr_cmp_ui (R->hi, 1) <= 0;
       int proved = 0;
       const char *why = NULL;
+      int lo_end = 0, hi_end = 0;
       if (m != 2)
         {
-          int lo_end = m == 1 ? 0 : 1;     /* endpoint where the term is smallest */
+          lo_end = m == 1 ? 0 : 1;         /* endpoint where the term is smallest */
           if (m == 0) lo_end = 0;
-          int hi_end = 1 - lo_end;
+          hi_end = 1 - lo_end;
           if (m == 0) hi_end = 0;
           if (c->ser == SER_SUM && nonneg)
             {
@@ -1770,6 +1771,24 @@ static void check_series (ic_check_entry *ce)
               char *key = fmt ("at p = %s", pq);
               KV (r, key, "%s", er[i].how ? er[i].how : "");
               free (key); free (pq);
+            }
+          if (c->verb == VB_IN)
+            {
+              /* the two enclosures the proof used, each printed so that
+               * its end that bounds the family lies in [a, b] */
+              for (int i = 0; i < 2; i++)
+                {
+                  int k = i ? hi_end : lo_end;
+                  if (!ends[k].has_limit || (i && hi_end == lo_end)) continue;
+                  int both = hi_end == lo_end, fits;
+                  char *ls = ival_str_within (ends[k].lim, 15, i == 0 ? c->a : NULL, 0,
+                                              i == 1 || both ? c->b : NULL, 0, NULL, &fits);
+                  char *pq = q_str (cand[k]);
+                  char *key = fmt ("%s: limit at p = %s", both ? "every p" : i ? "largest value" : "smallest value", pq);
+                  KV (r, key, "%s", ls);
+                  free (key); free (pq); free (ls);
+                }
+              KV (r, "claimed interval", "[%s, %s]", c->a_text, c->b_text);
             }
         }
       ic_node_free (e);
