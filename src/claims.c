@@ -1604,6 +1604,7 @@ static void series_instance (inst_t *in, ic_check_result *r, const ic_check *c,
         set_how (r, "The verdict \"%s\" does not decide the check.", vn ? vn : "?");
     }
   ic_buf_free (&da);
+  free (encl);
   in->st = s;
   if (plot) series_plot (r, e, ser, from, in, text);
   free (hyp);
