@@ -167,11 +167,17 @@ static int parse_args (cli_opts *o, int argc, char **argv, int report)
   opterr = 0;           /* messages are ours (and JSON with --json) */
   optind = 0;           /* glibc: a full reset (main.c may have used getopt) */
   int ch;
-  while ((ch = getopt_long (argc, argv, ":h", lo, NULL)) != -1)
+  /* "-": FILE arguments come back in order as option 1 (no permutation,
+   * whatever POSIXLY_CORRECT says); ":": a missing value is ':' */
+  while ((ch = getopt_long (argc, argv, "-:h", lo, NULL)) != -1)
     {
       const char *bad = optind > 0 && optind <= argc ? argv[optind - 1] : "?";
       switch (ch)
         {
+        case 1:
+          if (o->file) return fail_usage (o, "more than one FILE (%s)", optarg);
+          o->file = optarg;
+          break;
         case 'h': usage (stdout, report); return EX_OK;
         case 'o': o->only = optarg; break;
         case 'O': o->out = optarg; break;
@@ -210,7 +216,7 @@ static int parse_args (cli_opts *o, int argc, char **argv, int report)
           }
         }
     }
-  for (int i = optind; i < argc; i++)
+  for (int i = optind; i < argc; i++)          /* after "--" */
     {
       if (!o->file) o->file = argv[i];
       else return fail_usage (o, "more than one FILE (%s)", argv[i]);
