@@ -71,6 +71,11 @@ const char *ic_claim_status_name (ic_claim_status s)
   return s == IC_ST_PROVED ? "proved" : s == IC_ST_REFUTED ? "refuted" : "undecided";
 }
 
+int ic_claim_mismatch (const ic_claim *c)
+{
+  return c->expect && strcmp (c->expect, ic_claim_status_name (c->status)) != 0;
+}
+
 static void kv_add (int *n, ic_kv **kv, const char *key, const char *f, ...) __attribute__ ((format (printf, 4, 5)));
 static void kv_add (int *n, ic_kv **kv, const char *key, const char *f, ...)
 {
@@ -413,6 +418,8 @@ struct ic_check {
   int term_col;
   unsigned long from;
   mpq_t a, b, pa, pb;
+  char *a_text, *b_text;      /* the interval's ends as written         */
+  long digits;                /* digits asked of enclosures (0: default) */
   /* models */
   char *mname; int mcol; int model;   /* model index (-1: none) */
   /* decay */
@@ -449,6 +456,7 @@ static void check_free (ic_check *c)
   if (!c) return;
   mpq_clears (c->a, c->b, c->pa, c->pb, c->eps, c->delta, c->D, c->X, c->gap, c->thr, c->C, NULL);
   free (c->term); free (c->term_sent); free (c->mname); free (c->Vs);
+  free (c->a_text); free (c->b_text);
   free (c);
 }
 
@@ -538,6 +546,17 @@ static int num (ps *P, mpq_t q)
   size_t n = scan_q (q, P->s + P->pos);
   if (!n) return perr (P, P->pos, "expected a number (like 3, 0.25, 1e-9 or 1/3)");
   P->pos += n;
+  return 0;
+}
+
+/* num, keeping the number's text as written in *text. */
+static int num_text (ps *P, mpq_t q, char **text)
+{
+  ws (P);
+  size_t b = P->pos;
+  if (num (P, q)) return -1;
+  free (*text);
+  *text = xstrndup (P->s + b, P->pos - b);
   return 0;
 }
 
@@ -696,7 +715,8 @@ static int parse_check (ps *P, ic_check *c)
       else if (acc (P, "in"))
         {
           c->verb = VB_IN;
-          if (expect (P, "[") || num (P, c->a) || expect (P, ",") || num (P, c->b) || expect (P, "]")) return -1;
+          if (expect (P, "[") || num_text (P, c->a, &c->a_text) || expect (P, ",")
+              || num_text (P, c->b, &c->b_text) || expect (P, "]")) return -1;
           if (mpq_cmp (c->a, c->b) > 0) return perr (P, vb, "empty interval");
         }
       else return perr (P, vb, "expected converges, diverges, \"-> 0\", \"> 0\" or \"in [a, b]\"");
@@ -973,6 +993,17 @@ static int parse_model_line (ps *P, ic_model_def *m, const char *key, size_t key
   return perr (P, keyat, "unknown key \"%s\" in a model (tokens, start, after ..., arpa, counter)", key);
 }
 
+/* The value of a "digits:" line: a whole number in 1..IC_CLAIMS_MAX_DIGITS. */
+static int digits_value (ps *P, long *d)
+{
+  unsigned long v;
+  if (uint_ (P, &v, IC_CLAIMS_MAX_DIGITS)) return -1;
+  if (v < 1) return perr (P, P->pos - 1, "digits must be at least 1");
+  if (at_end (P)) return -1;
+  *d = (long) v;
+  return 0;
+}
+
 static int valid_id (const char *s)
 {
   if (!*s || !isalnum ((unsigned char) *s)) return 0;
@@ -992,6 +1023,13 @@ int ic_claims_parse (ic_claimfile *cf, const char *text, const char *name,
   ic_model_def *md = NULL;
   const char *p = text;
   int rc = -1;
+  /* "digits:" in a claim sets the digits of the check: lines after it;
+   * dg_line:dg_col is a digits: line no check has used yet */
+  long claim_digits = 0;
+  int dg_line = 0, dg_col = 0, file_dg_line = 0;
+#define DIGITS_UNUSED() \
+  (snprintf (err, errlen, "%s:%d:%d: \"digits:\" sets the digits of the check: lines after it in its claim, and none follows", \
+             name, dg_line, dg_col))
   while (*p)
     {
       const char *e = strchr (p, '\n');
@@ -1008,6 +1046,25 @@ int ic_claims_parse (ic_claimfile *cf, const char *text, const char *name,
       if (!line[P.pos] || line[P.pos] == '#') { free (line); continue; }
       if (P.pos == 0)
         {
+          size_t k = 0;
+          while (is_idch (line[k])) k++;
+          size_t k2 = k;
+          while (line[k2] == ' ' || line[k2] == '\t') k2++;
+          if (k == 6 && !strncmp (line, "digits", 6) && line[k2] == ':')
+            {
+              /* the file-level default of the digits asked */
+              if (cf->nclaim || cf->nmodel)
+                { perr (&P, 0, "a file-level \"digits:\" must come before the first block (indent it to set the digits of a claim's checks)"); free (line); goto out; }
+              if (file_dg_line)
+                { perr (&P, 0, "\"digits:\" given twice at file level (first at line %d)", file_dg_line); free (line); goto out; }
+              P.pos = k2 + 1;
+              if (digits_value (&P, &cf->digits)) { free (line); goto out; }
+              file_dg_line = P.line;
+              free (line);
+              continue;
+            }
+          if (dg_line) { DIGITS_UNUSED (); free (line); goto out; }
+          claim_digits = 0;
           /* a block header */
           size_t at;
           char *kw = ident (&P, &at);
@@ -1068,6 +1125,8 @@ int ic_claims_parse (ic_claimfile *cf, const char *text, const char *name,
           if (parse_check (&P, c)) { check_free (c); bad = 1; }
           else
             {
+              c->digits = claim_digits ? claim_digits : cf->digits;
+              dg_line = 0;
               cl->check = xrealloc (cl->check, sizeof *cl->check * (size_t) (cl->ncheck + 1));
               ic_check_entry *ce = &cl->check[cl->ncheck++];
               memset (ce, 0, sizeof *ce);
@@ -1086,16 +1145,25 @@ int ic_claims_parse (ic_claimfile *cf, const char *text, const char *name,
             { perr (&P, P.pos, "expect is proved, refuted or undecided"); bad = 1; }
           else { free (cl->expect); cl->expect = xstrdup (val); }
         }
+      else if (!strcmp (key, "digits"))
+        {
+          if (dg_line)
+            { perr (&P, keyat, "\"digits:\" given again before a check: line (first at line %d)", dg_line); bad = 1; }
+          else if (digits_value (&P, &claim_digits)) bad = 1;
+          else { dg_line = P.line; dg_col = (int) keyat + 1; }
+        }
       else if (!strcmp (key, "item"))
         {
           unsigned long v;
           if (uint_ (&P, &v, 1000) || at_end (&P)) bad = 1; else cl->item = (int) v;
         }
-      else { perr (&P, keyat, "unknown key \"%s\" in a claim (statement, item, expect, note, check)", key); bad = 1; }
+      else { perr (&P, keyat, "unknown key \"%s\" in a claim (statement, item, expect, note, digits, check)", key); bad = 1; }
       free (key);
       free (line);
       if (bad) goto out;
     }
+  if (dg_line) { DIGITS_UNUSED (); goto out; }
+#undef DIGITS_UNUSED
   /* resolve model references; every claim needs a check */
   for (int i = 0; i < cf->nclaim; i++)
     {
@@ -1256,16 +1324,146 @@ static void series_plot (ic_check_result *r, const ic_node *e, int ser, unsigned
   ic_ival_clear (n); ic_ival_clear (t); ic_ival_clear (acc);
 }
 
-/* One instance (no parameter): ic_certify and the verdict mapping. */
-static void series_instance (inst_t *in, ic_check_result *r, int ser, int verb,
-                             const char *text, unsigned long from,
-                             const mpq_t A, const mpq_t B, int plot)
+/* x printed outward as "[lo, hi]" (lo rounded down, hi up, by
+ * ic_fr_to_decimal) with the fewest significant digits d >= d0 such that
+ * the printed ends keep the given separations: lo' >= lb (lo' > lb when
+ * lb_strict) if lb is non-NULL, and hi' <= ub (hi' < ub) if ub is non-NULL.
+ * Printing rounds outward, so lo' <= lo and hi' >= hi; the separations
+ * hold for x itself when they hold for the printed ends, and a proved
+ * [a, b] claim is thus shown by an enclosure that visibly lies in [a, b].
+ * The condition is monotone in d (the d-digit decimals are among the
+ * (d+1)-digit ones, so lo' only grows and hi' only shrinks), which allows
+ * a bisection.  *ok is 1 when some d <= dmax works; otherwise the string
+ * has d0 digits (still an outward enclosure).  *dused is the d printed. */
+static int ends_ok (ic_ival_srcptr x, long d, mpq_srcptr lb, int lb_strict,
+                    mpq_srcptr ub, int ub_strict, char **slo, char **shi)
+{
+  *slo = ic_fr_to_decimal (x->lo, d, MPFR_RNDD);
+  *shi = ic_fr_to_decimal (x->hi, d, MPFR_RNDU);
+  int ok = 1;
+  mpq_t q; mpq_init (q);
+  if (lb)
+    {
+      /* an infinite or NaN end does not parse as a whole: no separation */
+      size_t n = scan_q (q, *slo);
+      int c = mpq_cmp (q, lb);
+      ok = n && n == strlen (*slo) && (lb_strict ? c > 0 : c >= 0);
+    }
+  if (ok && ub)
+    {
+      size_t n = scan_q (q, *shi);
+      int c = mpq_cmp (q, ub);
+      ok = n && n == strlen (*shi) && (ub_strict ? c < 0 : c <= 0);
+    }
+  mpq_clear (q);
+  return ok;
+}
+
+static char *ival_str_within (ic_ival_srcptr x, long d0, mpq_srcptr lb, int lb_strict,
+                              mpq_srcptr ub, int ub_strict, long *dused, int *ok)
+{
+  char *lo, *hi;
+  /* an exact decimal of a p-bit number with exponent e has at most about
+   * p + |e| significant digits, so dmax digits print both ends exactly */
+  long dmax = (long) mpfr_get_prec (x->lo) + 64;
+  if (mpfr_regular_p (x->lo)) dmax += labs ((long) mpfr_get_exp (x->lo));
+  if (mpfr_regular_p (x->hi)) dmax += labs ((long) mpfr_get_exp (x->hi));
+  if (dmax > 200000) dmax = 200000;
+  if (dmax < d0) dmax = d0;
+  *ok = ends_ok (x, d0, lb, lb_strict, ub, ub_strict, &lo, &hi);
+  long d = d0;
+  if (!*ok)
+    {
+      free (lo); free (hi);
+      if (ends_ok (x, dmax, lb, lb_strict, ub, ub_strict, &lo, &hi))
+        {
+          /* bisection: ends_ok fails at dl and holds at dh */
+          long dl = d0, dh = dmax;
+          free (lo); free (hi);
+          while (dh - dl > 1)
+            {
+              long m = dl + (dh - dl) / 2;
+              int g = ends_ok (x, m, lb, lb_strict, ub, ub_strict, &lo, &hi);
+              free (lo); free (hi);
+              if (g) dh = m; else dl = m;
+            }
+          *ok = ends_ok (x, dh, lb, lb_strict, ub, ub_strict, &lo, &hi);
+          d = dh;
+        }
+      else
+        {
+          free (lo); free (hi);
+          ends_ok (x, d0, NULL, 0, NULL, 0, &lo, &hi);
+        }
+    }
+  char *s = fmt ("[%s, %s]", lo, hi);
+  free (lo); free (hi);
+  if (dused) *dused = d;
+  return s;
+}
+
+/* How one result of ic_certify decides a check (the verdict mapping).
+ * For an interval check with a finite enclosure [lo, hi] of the limit,
+ * *str_a / *str_b say that the enclosure straddles the end a / b: it
+ * contains that end and numbers outside [a, b] on that side. */
+static ic_claim_status map_result (const ic_check *c, const ic_result *res,
+                                   int *str_a, int *str_b)
+{
+  *str_a = *str_b = 0;
+  int v = res->verdict;
+  int lim = res->has_limit && !mpfr_nan_p (res->lo) && !mpfr_nan_p (res->hi);
+  switch (c->verb)
+    {
+    case VB_CONV:
+      return v == IC_CONVERGES ? IC_ST_PROVED : v == IC_UNKNOWN ? IC_ST_UNDECIDED : IC_ST_REFUTED;
+    case VB_DIV:
+      if (c->ser == SER_SUM) return v == IC_DIVERGES ? IC_ST_PROVED : v == IC_CONVERGES ? IC_ST_REFUTED : IC_ST_UNDECIDED;
+      return (v == IC_DIVERGES || v == IC_DIVERGES_TO_ZERO) ? IC_ST_PROVED
+        : (v == IC_CONVERGES || v == IC_ZERO_FACTOR) ? IC_ST_REFUTED : IC_ST_UNDECIDED;
+    case VB_ZERO:
+      return (v == IC_DIVERGES_TO_ZERO || v == IC_ZERO_FACTOR) ? IC_ST_PROVED
+        : (v == IC_CONVERGES || v == IC_DIVERGES) ? IC_ST_REFUTED : IC_ST_UNDECIDED;
+    case VB_POS:
+      if (v == IC_CONVERGES && lim && mpfr_sgn (res->lo) > 0) return IC_ST_PROVED;
+      if (v == IC_CONVERGES && lim && mpfr_sgn (res->hi) <= 0) return IC_ST_REFUTED;
+      if (v == IC_DIVERGES_TO_ZERO || v == IC_ZERO_FACTOR || v == IC_DIVERGES) return IC_ST_REFUTED;
+      return IC_ST_UNDECIDED;
+    default:   /* VB_IN */
+      if (v == IC_DIVERGES_TO_ZERO || v == IC_ZERO_FACTOR)      /* the limit is 0 */
+        return (mpq_sgn (c->a) <= 0 && mpq_sgn (c->b) >= 0) ? IC_ST_PROVED : IC_ST_REFUTED;
+      if (v == IC_DIVERGES) return IC_ST_REFUTED;
+      if (v != IC_CONVERGES || !lim) return IC_ST_UNDECIDED;
+      /* exact comparisons of the binary ends with the rational ends */
+      if (mpfr_cmp_q (res->hi, c->a) < 0 || mpfr_cmp_q (res->lo, c->b) > 0)
+        return IC_ST_REFUTED;                    /* limit <= hi < a, or > b */
+      if (mpfr_cmp_q (res->lo, c->a) >= 0 && mpfr_cmp_q (res->hi, c->b) <= 0)
+        return IC_ST_PROVED;                     /* a <= lo <= limit <= hi <= b */
+      *str_a = mpfr_cmp_q (res->lo, c->a) < 0;   /* lo < a <= hi */
+      *str_b = mpfr_cmp_q (res->hi, c->b) > 0;   /* lo <= b < hi */
+      return IC_ST_UNDECIDED;
+    }
+}
+
+static double now_s (void)
+{
+  struct timespec t;
+  clock_gettime (CLOCK_MONOTONIC, &t);
+  return (double) t.tv_sec + 1e-9 * (double) t.tv_nsec;
+}
+
+/* One instance (no parameter) of a series check: ic_certify and the
+ * verdict mapping.  text is the term (c->term, or with p replaced). */
+static void series_instance (inst_t *in, ic_check_result *r, const ic_check *c,
+                             const char *text, int plot)
 {
   in->st = IC_ST_UNDECIDED; in->has_limit = 0; in->verdict = IC_UNKNOWN;
   ic_error err; memset (&err, 0, sizeof err);
   ic_node *e = ic_term_parse (text, &err);
+  int ser = c->ser, verb = c->verb;
+  unsigned long from = c->from;
   const char *what = ser == SER_SUM ? "sum" : ser == SER_PROD ? "product" : "trajectory probability (product)";
   if (!e) { set_how (r, "The term %s does not parse: %s.", text, err.msg); return; }
+  char *hyp = NULL;            /* the certified hypothesis of a trajectory */
   if (ser == SER_TRAJ)
     {
       ic_ival_t R; ic_ival_init2 (R, PREC);
@@ -1280,16 +1478,54 @@ static void series_instance (inst_t *in, ic_check_result *r, int ser, int verb,
           ic_node_free (e);
           return;
         }
-      set_how (r, "Interval evaluation over n in [%lu, +Inf) shows 0 <= p(n) <= 1, so p is a continuation probability and the partial products are non-increasing.", from);
+      hyp = fmt ("Interval evaluation over n in [%lu, +Inf) shows 0 <= p(n) <= 1, so p is a continuation probability and the partial products are non-increasing.", from);
     }
-  ic_options opt; ic_options_default (&opt);
-  opt.digits = 12; opt.from = from; opt.timeout = 20;
+  /* Digits asked: the file's, then (interval checks whose enclosure
+   * straddles an end, with every asked digit delivered) 2 and 4 times as
+   * many.  Heuristic: it only chooses what to ask; each result is mapped
+   * on its own, and the last one that has a verdict is used. */
+  long d = c->digits > 0 ? c->digits : IC_CLAIMS_DEFAULT_DIGITS;
+  long asked[1 + IC_CLAIMS_RETRIES]; int nasked = 0;
+  double t0 = now_s ();
   ic_result res; ic_result_init (&res);
-  ic_status st = ic_certify (&res, ser == SER_SUM ? IC_KIND_SUM : IC_KIND_PROD, e, &opt, &err);
-  if (st != IC_OK)
+  int have = 0, str_a = 0, str_b = 0;
+  ic_claim_status s = IC_ST_UNDECIDED;
+  for (int attempt = 0; attempt <= IC_CLAIMS_RETRIES; attempt++)
+    {
+      double left = IC_CLAIMS_SERIES_SECONDS - (now_s () - t0);
+      if (attempt > 0 && left < 1.0) break;
+      ic_options opt; ic_options_default (&opt);
+      opt.digits = d; opt.from = from; opt.timeout = left;
+      ic_result cur; ic_result_init (&cur);
+      ic_error cerr; memset (&cerr, 0, sizeof cerr);
+      ic_status st = ic_certify (&cur, ser == SER_SUM ? IC_KIND_SUM : IC_KIND_PROD, e, &opt, &cerr);
+      if (st != IC_OK)
+        {
+          ic_result_clear (&cur);
+          if (!have) err = cerr;
+          break;
+        }
+      int sa, sb;
+      ic_claim_status cs = map_result (c, &cur, &sa, &sb);
+      if (have && cs == IC_ST_UNDECIDED && !(sa || sb))
+        {
+          /* the retry lost what the first run had (a time limit): keep it */
+          ic_result_clear (&cur);
+          break;
+        }
+      ic_result_clear (&res);
+      res = cur;
+      have = 1; s = cs; str_a = sa; str_b = sb;
+      asked[nasked++] = d;
+      if (s != IC_ST_UNDECIDED || !(sa || sb) || res.stopped || d > IC_CLAIMS_MAX_DIGITS / 2)
+        break;
+      d *= 2;
+    }
+  if (!have)
     {
       set_how (r, "The engine stopped without a verdict: %s.", err.msg[0] ? err.msg : "error");
-      ic_result_clear (&res); ic_node_free (e);
+      ic_result_clear (&res);
+      free (hyp); ic_node_free (e);
       return;
     }
   in->verdict = res.verdict;
@@ -1297,61 +1533,81 @@ static void series_instance (inst_t *in, ic_check_result *r, int ser, int verb,
   KV (r, "engine verdict", "%s", vn ? vn : "?");
   if (res.cert.test[0]) KV (r, "test", "%s", res.cert.test);
   for (int i = 0; i < res.cert.nitems; i++) KV (r, res.cert.item[i].key, "%s", res.cert.item[i].val);
+  ic_buf da; ic_buf_init (&da);
+  for (int i = 0; i < nasked; i++) ic_buf_printf (&da, "%s%ld", i ? ", " : "", asked[i]);
+  if (verb == VB_IN || c->digits > 0)
+    KV (r, "digits asked", "%s%s", da.s, nasked > 1 ? " (retried: the enclosure straddled an end)" : "");
+  char *encl = NULL;           /* the enclosure as shown in the reason */
   if (res.has_limit)
     {
       in->has_limit = 1;
       ic_ival_init2 (in->lim, mpfr_get_prec (res.lo) > PREC ? mpfr_get_prec (res.lo) : PREC);
       ic_ival_set_fr2 (in->lim, res.lo, res.hi);
-      char *ls = ival_str (in->lim, 15);
+      char *ls;
+      long dp = 15;
+      int fits;
+      if (verb == VB_IN && in->verdict == IC_CONVERGES && s == IC_ST_PROVED)
+        ls = ival_str_within (in->lim, dp, c->a, 0, c->b, 0, NULL, &fits);      /* a <= lo', hi' <= b */
+      else if (verb == VB_IN && in->verdict == IC_CONVERGES && s == IC_ST_REFUTED)
+        {
+          if (mpfr_cmp_q (in->lim->hi, c->a) < 0)
+            ls = ival_str_within (in->lim, dp, NULL, 0, c->a, 1, NULL, &fits); /* hi' < a */
+          else
+            ls = ival_str_within (in->lim, dp, c->b, 1, NULL, 0, NULL, &fits); /* lo' > b */
+        }
+      else if (str_a || str_b)
+        {
+          /* undecided: enough digits to show how close the end is */
+          dp = res.digits + 3 > 15 ? res.digits + 3 : 15;
+          ls = ival_str_within (in->lim, dp, NULL, 0, NULL, 0, NULL, &fits);
+        }
+      else ls = ival_str (in->lim, 15);
       KV (r, "limit", "%s", ls);
       KV (r, "certified digits", "%ld", res.digits);
-      free (ls);
+      encl = ls;
     }
-  set_how (r, "ic_certify on the %s from n = %lu: %s%s%s", what, from,
-           res.cert.summary[0] ? res.cert.summary : "verdict ", res.cert.summary[0] ? "" : (vn ? vn : "?"),
-           res.cert.summary[0] && res.cert.summary[strlen (res.cert.summary) - 1] == '.' ? "" : ".");
-  ic_claim_status s = IC_ST_UNDECIDED;
-  int v = res.verdict;
-  int positive = res.has_limit && ic_ival_is_pos (in->lim);
-  switch (verb)
+  if (verb == VB_IN)
+    KV (r, "claimed interval", "[%s, %s]", c->a_text ? c->a_text : "?", c->b_text ? c->b_text : "?");
+  if (s != IC_ST_UNDECIDED)
     {
-    case VB_CONV:
-      s = v == IC_CONVERGES ? IC_ST_PROVED : v == IC_UNKNOWN ? IC_ST_UNDECIDED : IC_ST_REFUTED; break;
-    case VB_DIV:
-      if (ser == SER_SUM) s = v == IC_DIVERGES ? IC_ST_PROVED : v == IC_CONVERGES ? IC_ST_REFUTED : IC_ST_UNDECIDED;
-      else s = (v == IC_DIVERGES || v == IC_DIVERGES_TO_ZERO) ? IC_ST_PROVED
-             : (v == IC_CONVERGES || v == IC_ZERO_FACTOR) ? IC_ST_REFUTED : IC_ST_UNDECIDED;
-      break;
-    case VB_ZERO:
-      s = (v == IC_DIVERGES_TO_ZERO || v == IC_ZERO_FACTOR) ? IC_ST_PROVED
-        : (v == IC_CONVERGES || v == IC_DIVERGES) ? IC_ST_REFUTED : IC_ST_UNDECIDED;
-      break;
-    case VB_POS:
-      if (v == IC_CONVERGES && positive) s = IC_ST_PROVED;
-      else if (v == IC_CONVERGES && res.has_limit && ic_ival_is_nonpos (in->lim)) s = IC_ST_REFUTED;
-      else if (v == IC_DIVERGES_TO_ZERO || v == IC_ZERO_FACTOR || v == IC_DIVERGES) s = IC_ST_REFUTED;
-      break;
-    case VB_IN:
-      if (v == IC_DIVERGES || v == IC_DIVERGES_TO_ZERO) s = ser == SER_SUM || v == IC_DIVERGES ? IC_ST_REFUTED : IC_ST_UNDECIDED;
-      if (v == IC_DIVERGES_TO_ZERO || v == IC_ZERO_FACTOR)
-        s = (mpq_sgn (A) <= 0 && mpq_sgn (B) >= 0) ? IC_ST_PROVED : IC_ST_REFUTED;   /* limit is 0 */
-      else if (res.has_limit && v == IC_CONVERGES)
-        {
-          ic_ival_t ab; ic_ival_init2 (ab, PREC);
-          mpfr_t qa, qb; mpfr_inits2 (PREC, qa, qb, (mpfr_ptr) 0);
-          mpfr_set_q (qa, A, MPFR_RNDU);        /* qa >= A */
-          mpfr_set_q (qb, B, MPFR_RNDD);        /* qb <= B */
-          if (mpfr_greaterequal_p (in->lim->lo, qa) && mpfr_lessequal_p (in->lim->hi, qb)) s = IC_ST_PROVED;
-          mpfr_set_q (qa, A, MPFR_RNDD);        /* qa <= A */
-          mpfr_set_q (qb, B, MPFR_RNDU);        /* qb >= B */
-          if (mpfr_less_p (in->lim->hi, qa) || mpfr_greater_p (in->lim->lo, qb)) s = IC_ST_REFUTED;
-          mpfr_clears (qa, qb, (mpfr_ptr) 0);
-          ic_ival_clear (ab);
-        }
-      break;
+      if (hyp) set_how (r, "%s", hyp);
+      set_how (r, "ic_certify on the %s from n = %lu: %s%s%s", what, from,
+               res.cert.summary[0] ? res.cert.summary : "verdict ", res.cert.summary[0] ? "" : (vn ? vn : "?"),
+               res.cert.summary[0] && res.cert.summary[strlen (res.cert.summary) - 1] == '.' ? "" : ".");
     }
+  else
+    {
+      /* the reason names what failed; the convergence certificate stays
+       * among the numbers */
+      const char *kind = ser == SER_SUM ? "sum" : "product";
+      const char *why = res.stop_note[0] ? res.stop_note : res.limit_note[0] ? res.limit_note : res.cert.summary;
+      if (res.cert.summary[0] && res.verdict != IC_UNKNOWN) KV (r, "convergence certificate", "%s", res.cert.summary);
+      if (str_a && str_b)
+        set_how (r, "The enclosure %s straddles both ends a = %s and b = %s of the claimed interval (digits asked: %s).",
+                 encl, c->a_text, c->b_text, da.s);
+      else if (str_a)
+        set_how (r, "The enclosure %s straddles the lower end a = %s of the claimed interval [%s, %s] (digits asked: %s).",
+                 encl, c->a_text, c->a_text, c->b_text, da.s);
+      else if (str_b)
+        set_how (r, "The enclosure %s straddles the upper end b = %s of the claimed interval [%s, %s] (digits asked: %s).",
+                 encl, c->b_text, c->a_text, c->b_text, da.s);
+      else if (res.verdict == IC_UNKNOWN)
+        set_how (r, "The verdict of the %s is unknown: %s%s", kind, why[0] ? why : "no test decided it",
+                 why[0] && why[strlen (why) - 1] == '.' ? "" : ".");
+      else if (res.verdict == IC_CONVERGES && !res.has_limit)
+        set_how (r, "The %s converges, but its limit is not enclosed: %s%s", kind,
+                 res.limit_note[0] ? res.limit_note : "no enclosure was certified",
+                 res.limit_note[0] && res.limit_note[strlen (res.limit_note) - 1] == '.' ? "" : ".");
+      else if (verb == VB_POS && res.verdict == IC_CONVERGES)
+        set_how (r, "The product converges, but the enclosure %s of its limit contains 0 or is not finite.", encl);
+      else
+        set_how (r, "The verdict \"%s\" does not decide the check.", vn ? vn : "?");
+    }
+  ic_buf_free (&da);
+  free (encl);
   in->st = s;
   if (plot) series_plot (r, e, ser, from, in, text);
+  free (hyp);
   ic_result_clear (&res);
   ic_node_free (e);
 }
@@ -1404,7 +1660,7 @@ static void check_series (ic_check_entry *ce)
   if (!c->forall)
     {
       inst_t in;
-      series_instance (&in, r, c->ser, c->verb, c->term, c->from, c->a, c->b, 1);
+      series_instance (&in, r, c, c->term, 1);
       r->status = in.st;
       inst_clear (&in);
       return;
@@ -1436,7 +1692,7 @@ static void check_series (ic_check_entry *ce)
       char *pv = q_paren (cand[i]);
       int cnt;
       char *t = subst_p (c->term, pv, &cnt);
-      series_instance (&ends[i], &er[i], c->ser, c->verb, t, c->from, c->a, c->b, 0);
+      series_instance (&ends[i], &er[i], c, t, 0);
       if (ends[i].st == IC_ST_REFUTED) refuted_at = i;
       free (t); free (pv);
     }
@@ -1461,11 +1717,12 @@ static void check_series (ic_check_entry *ce)
       int nonneg = ic_ival_is_nonneg (R), unit = nonneg && mpfr_cmp_ui (R->hi, 1) <= 0;
       int proved = 0;
       const char *why = NULL;
+      int lo_end = 0, hi_end = 0;
       if (m != 2)
         {
-          int lo_end = m == 1 ? 0 : 1;     /* endpoint where the term is smallest */
+          lo_end = m == 1 ? 0 : 1;         /* endpoint where the term is smallest */
           if (m == 0) lo_end = 0;
-          int hi_end = 1 - lo_end;
+          hi_end = 1 - lo_end;
           if (m == 0) hi_end = 0;
           if (c->ser == SER_SUM && nonneg)
             {
@@ -1516,6 +1773,24 @@ static void check_series (ic_check_entry *ce)
               KV (r, key, "%s", er[i].how ? er[i].how : "");
               free (key); free (pq);
             }
+          if (c->verb == VB_IN)
+            {
+              /* the two enclosures the proof used, each printed so that
+               * its end that bounds the family lies in [a, b] */
+              for (int i = 0; i < 2; i++)
+                {
+                  int k = i ? hi_end : lo_end;
+                  if (!ends[k].has_limit || (i && hi_end == lo_end)) continue;
+                  int both = hi_end == lo_end, fits;
+                  char *ls = ival_str_within (ends[k].lim, 15, i == 0 ? c->a : NULL, 0,
+                                              i == 1 || both ? c->b : NULL, 0, NULL, &fits);
+                  char *pq = q_str (cand[k]);
+                  char *key = fmt ("%s: limit at p = %s", both ? "every p" : i ? "largest value" : "smallest value", pq);
+                  KV (r, key, "%s", ls);
+                  free (key); free (pq); free (ls);
+                }
+              KV (r, "claimed interval", "[%s, %s]", c->a_text, c->b_text);
+            }
         }
       ic_node_free (e);
       mpq_clear (env.sent);
@@ -1527,13 +1802,22 @@ static void check_series (ic_check_entry *ce)
           int cnt;
           char *t = subst_p (c->term, pv, &cnt);
           inst_t in; ic_check_result tr; memset (&tr, 0, sizeof tr);
-          series_instance (&in, &tr, c->ser, c->verb, t, c->from, c->a, c->b, 0);
+          series_instance (&in, &tr, c, t, 0);
           if (in.st == IC_ST_REFUTED) { refuted_at = i; wr = tr; } else ic_check_result_clear (&tr);
           inst_clear (&in);
           free (t); free (pv);
         }
       if (!proved && refuted_at < 0)
-        set_how (r, "No counterexample among the tried values of p, and no proof for the whole range (monotonicity or sign not certified, or an endpoint undecided).");
+        {
+          set_how (r, "No counterexample among the tried values of p, and no proof for the whole range (monotonicity or sign not certified, or an endpoint undecided).");
+          for (int i = 0; i < 2 && i < nc; i++)
+            {
+              char *pq = q_str (cand[i]);
+              char *key = fmt ("at p = %s (%s)", pq, ic_claim_status_name (ends[i].st));
+              KV (r, key, "%s", er[i].how ? er[i].how : "");
+              free (key); free (pq);
+            }
+        }
     }
   if (refuted_at >= 0)
     {
@@ -1548,7 +1832,7 @@ static void check_series (ic_check_entry *ce)
       for (int i = 0; i < src->nkv; i++) WKV (r, src->kv[i].key, "%s", src->kv[i].val);
       /* the witness's plot */
       inst_t in; ic_check_result tmp; memset (&tmp, 0, sizeof tmp);
-      series_instance (&in, &tmp, c->ser, c->verb, t, c->from, c->a, c->b, 1);
+      series_instance (&in, &tmp, c, t, 1);
       for (int i = 0; i < tmp.nplot; i++) *add_plot (r) = tmp.plot[i];
       free (tmp.plot); tmp.plot = NULL; tmp.nplot = 0;
       ic_check_result_clear (&tmp);
@@ -2357,8 +2641,7 @@ int ic_claims_check (ic_claimfile *cf, const ic_claims_options *opt,
       clock_gettime (CLOCK_MONOTONIC, &t1);
       cl->seconds = (double) (t1.tv_sec - t0.tv_sec) + 1e-9 * (double) (t1.tv_nsec - t0.tv_nsec);
       if (cl->status == IC_ST_UNDECIDED) undecided++;
-      if (opt && opt->progress)
-        fprintf (stderr, "infcert: %-28s %-9s (%.2f s)\n", cl->id, ic_claim_status_name (cl->status), cl->seconds);
+      if (opt && opt->on_claim) opt->on_claim (cl, opt->arg);
     }
   return undecided;
 }

@@ -61,6 +61,8 @@ typedef struct {
   char *path;                /* the name used in messages                  */
   char *dir;                 /* base for relative model paths              */
   char *text;                /* the file's text                            */
+  long digits;               /* file default from a header "digits:" line,
+                                0: IC_CLAIMS_DEFAULT_DIGITS               */
   int nclaim; ic_claim *claim;
   int nmodel; ic_model_def **model;
 } ic_claimfile;
@@ -69,6 +71,18 @@ typedef struct {
  * millisecond per claim, and duplicate ids are found by a linear scan. */
 #define IC_CLAIMS_MAX_CLAIMS 10000
 #define IC_CLAIMS_MAX_BYTES  (16 * 1024 * 1024)
+
+/* Digits asked of ic_certify's enclosure by a sum/prod/trajectory check
+ * when the file gives no "digits:" (a file-level default, or a line in a
+ * claim that sets the checks after it), and the largest value accepted.
+ * An interval check whose enclosure straddles an end of the interval is
+ * retried with 2 and 4 times the digits (heuristic: it only chooses the
+ * digits asked; the status still comes from the enclosure), within one
+ * time budget per check instance of IC_CLAIMS_SERIES_SECONDS. */
+#define IC_CLAIMS_DEFAULT_DIGITS 12
+#define IC_CLAIMS_MAX_DIGITS     100000
+#define IC_CLAIMS_RETRIES        2
+#define IC_CLAIMS_SERIES_SECONDS 20.0
 
 /* Parses a claim file from text.  Returns 0, or -1 with a message
  * "NAME:LINE:COL: ..." in err (-2: a limit above was reached). */
@@ -81,7 +95,10 @@ void ic_claims_clear (ic_claimfile *cf);
 extern const char ic_essay_claims[];
 
 typedef struct {
-  int progress;              /* 1: one line per claim on stderr             */
+  /* called after each claim is checked (progress), or NULL; the library
+   * itself never prints */
+  void (*on_claim) (const ic_claim *c, void *arg);
+  void *arg;
   const char *only;          /* check only this claim id (NULL: all)        */
 } ic_claims_options;
 
@@ -93,11 +110,17 @@ int ic_claims_check (ic_claimfile *cf, const ic_claims_options *opt,
 
 /* Helpers shared with the report writer. */
 void ic_check_result_clear (ic_check_result *r);
+/* 1 when the claim has an "expect:" line and its status differs. */
+int ic_claim_mismatch (const ic_claim *c);
 
 /* The CLI subcommands (src/claims_cli.c); argv[0] is the subcommand name.
- * Exit status: 0 every claim decided, 3 some undecided, 2 bad input or
- * usage (message on stderr, file:line:col for claim and ARPA files),
- * 1 internal error. */
+ * Exit status (one table for both): 0 every claim checked was decided and
+ * matches its "expect:" line (if any); 2 bad input or usage (bad claim
+ * file or model file, unknown option, unusable --out folder; message on
+ * stderr, file:line:col for claim and ARPA files); 3 some claim
+ * undecided; 7 some claim's status differs from its "expect:" line (7
+ * wins over 3); 4 a size limit of claim files was reached; 1 internal
+ * error (or a write that failed after the folder was checked). */
 int ic_cli_claims (int argc, char **argv);
 int ic_cli_report (int argc, char **argv);
 

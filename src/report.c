@@ -7,6 +7,7 @@
 #include <errno.h>
 #include <dirent.h>
 #include <sys/stat.h>
+#include <unistd.h>
 #include <gmp.h>
 #include <mpfr.h>
 #include "infcert.h"
@@ -66,6 +67,13 @@ static int count_status (const ic_claimfile *cf, ic_claim_status s)
   return n;
 }
 
+static int count_mismatch (const ic_claimfile *cf)
+{
+  int n = 0;
+  for (int i = 0; i < cf->nclaim; i++) n += ic_claim_mismatch (&cf->claim[i]);
+  return n;
+}
+
 /* ---- JSON ------------------------------------------------------------------ */
 
 static void json_kv (ic_buf *b, const ic_kv *kv, int n)
@@ -103,8 +111,9 @@ char *ic_report_json (const ic_claimfile *cf, const ic_report_meta *meta)
   ic_buf_json_str (&b, meta->source);
   ic_buf_puts (&b, ",\n  \"command\": ");
   ic_buf_json_str (&b, meta->command);
-  ic_buf_printf (&b, ",\n  \"summary\": {\"claims\": %d, \"proved\": %d, \"refuted\": %d, \"undecided\": %d},\n",
-                 cf->nclaim, count_status (cf, IC_ST_PROVED), count_status (cf, IC_ST_REFUTED), count_status (cf, IC_ST_UNDECIDED));
+  ic_buf_printf (&b, ",\n  \"summary\": {\"claims\": %d, \"proved\": %d, \"refuted\": %d, \"undecided\": %d, \"expect_mismatches\": %d},\n",
+                 cf->nclaim, count_status (cf, IC_ST_PROVED), count_status (cf, IC_ST_REFUTED), count_status (cf, IC_ST_UNDECIDED),
+                 count_mismatch (cf));
   char **pl; int np = proof_lines (&pl);
   ic_buf_puts (&b, "  \"kernel_proofs\": [");
   for (int i = 0; i < np; i++) { if (i) ic_buf_puts (&b, ", "); ic_buf_json_str (&b, pl[i]); }
@@ -121,6 +130,7 @@ char *ic_report_json (const ic_claimfile *cf, const ic_report_meta *meta)
       ic_buf_json_str (&b, ic_claim_status_name (c->status));
       ic_buf_puts (&b, ", \"expected\": ");
       if (c->expect) ic_buf_json_str (&b, c->expect); else ic_buf_puts (&b, "null");
+      ic_buf_printf (&b, ", \"expect_mismatch\": %s", ic_claim_mismatch (c) ? "true" : "false");
       ic_buf_puts (&b, ", \"note\": ");
       if (c->note) ic_buf_json_str (&b, c->note); else ic_buf_puts (&b, "null");
       ic_buf_puts (&b, ",\n     \"checks\": [\n");
@@ -192,13 +202,17 @@ char *ic_report_md (const ic_claimfile *cf, const ic_report_meta *meta)
   ic_buf b; ic_buf_init (&b);
   ic_buf_printf (&b, "# infcert report\n\nSource: %s  \nReproduce with: `%s`  \n", meta->source, meta->command);
   ic_buf_printf (&b, "Versions: infcert %s, GMP %s, MPFR %s\n\n", INFCERT_VERSION, gmp_version, mpfr_get_version ());
-  ic_buf_printf (&b, "%d claims: %d proved, %d refuted, %d undecided.\n\n", cf->nclaim,
+  ic_buf_printf (&b, "%d claims: %d proved, %d refuted, %d undecided", cf->nclaim,
                  count_status (cf, IC_ST_PROVED), count_status (cf, IC_ST_REFUTED), count_status (cf, IC_ST_UNDECIDED));
+  int nmis = count_mismatch (cf);
+  if (nmis) ic_buf_printf (&b, "; %d differ%s from the expected status", nmis, nmis > 1 ? "" : "s");
+  ic_buf_puts (&b, ".\n\n");
   ic_buf_puts (&b, "| id | item | status | expected |\n|---|---|---|---|\n");
   for (int i = 0; i < cf->nclaim; i++)
     {
       const ic_claim *c = &cf->claim[i];
-      ic_buf_printf (&b, "| %s | %d | **%s** | %s |\n", c->id, c->item, ic_claim_status_name (c->status), c->expect ? c->expect : "-");
+      ic_buf_printf (&b, "| %s | %d | **%s** | %s%s |\n", c->id, c->item, ic_claim_status_name (c->status), c->expect ? c->expect : "-",
+                     ic_claim_mismatch (c) ? " (MISMATCH)" : "");
     }
   for (int i = 0; i < cf->nclaim; i++)
     {
@@ -266,8 +280,10 @@ char *ic_report_html (const ic_claimfile *cf, const ic_report_meta *meta)
   ic_buf_puts (&b, "<br>Reproduce with: <code>");
   ic_buf_html (&b, meta->command);
   ic_buf_printf (&b, "</code><br>Versions: infcert %s, GMP %s, MPFR %s</p>\n", INFCERT_VERSION, gmp_version, mpfr_get_version ());
-  ic_buf_printf (&b, "<p id=\"summary\">%d claims: %d proved, %d refuted, %d undecided. A status is printed only when it follows from exact rational arithmetic, outward-rounded interval arithmetic, exact emulation of a floating-point format, or a certified verdict of the series engine.</p>\n",
-                 cf->nclaim, count_status (cf, IC_ST_PROVED), count_status (cf, IC_ST_REFUTED), count_status (cf, IC_ST_UNDECIDED));
+  int nmis = count_mismatch (cf);
+  ic_buf_printf (&b, "<p id=\"summary\">%d claims: %d proved, %d refuted, %d undecided%s. A status is printed only when it follows from exact rational arithmetic, outward-rounded interval arithmetic, exact emulation of a floating-point format, or a certified verdict of the series engine.</p>\n",
+                 cf->nclaim, count_status (cf, IC_ST_PROVED), count_status (cf, IC_ST_REFUTED), count_status (cf, IC_ST_UNDECIDED),
+                 nmis ? "; some statuses differ from the expected ones (MISMATCH below)" : "");
   ic_buf_puts (&b, "<table id=\"claims\"><thead><tr><th>id</th><th>item</th><th>claim</th><th>status</th><th>expected</th></tr></thead><tbody>\n");
   for (int i = 0; i < cf->nclaim; i++)
     {
@@ -281,6 +297,7 @@ char *ic_report_html (const ic_claimfile *cf, const ic_report_meta *meta)
       ic_buf_html (&b, c->statement);
       ic_buf_printf (&b, "</td><td class=\"%s\">%s</td><td>", st, st);
       ic_buf_html (&b, c->expect ? c->expect : "-");
+      if (ic_claim_mismatch (c)) ic_buf_puts (&b, " <strong class=\"refuted\">MISMATCH</strong>");
       ic_buf_puts (&b, "</td></tr>\n");
     }
   ic_buf_puts (&b, "</tbody></table>\n");
@@ -364,11 +381,49 @@ char *ic_report_html (const ic_claimfile *cf, const ic_report_meta *meta)
   return ic_buf_take (&b);
 }
 
+/* mkdir of one prefix: 0 when it is (now) a folder, else errno. */
+static int mkdir_one (const char *path)
+{
+  if (mkdir (path, 0777) == 0) return 0;
+  int e = errno;
+  struct stat st;
+  if (stat (path, &st) == 0)
+    return S_ISDIR (st.st_mode) ? 0 : ENOTDIR;
+  return e;
+}
+
+int ic_report_prepare_dir (const char *dir, char *err, size_t errlen)
+{
+  if (!dir[0]) { snprintf (err, errlen, "the output folder name is empty"); return -1; }
+  size_t n = strlen (dir);
+  char *p = malloc (n + 1);
+  if (!p) { snprintf (err, errlen, "out of memory"); return -1; }
+  memcpy (p, dir, n + 1);
+  int e = 0;
+  /* each proper prefix ending before a '/', then the whole path */
+  for (size_t i = 1; i <= n && !e; i++)
+    {
+      if (i < n && p[i] != '/') continue;
+      if (i < n && p[i - 1] == '/') continue;     /* "a//b" */
+      char c = p[i];
+      p[i] = 0;
+      e = mkdir_one (p);
+      if (e) break;
+      p[i] = c;
+    }
+  if (!e && access (dir, W_OK | X_OK) != 0) { e = errno; memcpy (p, dir, n + 1); }
+  if (e && strcmp (p, dir))
+    snprintf (err, errlen, "cannot use the output folder %s: %s: %s", dir, p, strerror (e));
+  else if (e)
+    snprintf (err, errlen, "cannot use the output folder %s: %s", dir, strerror (e));
+  free (p);
+  return e ? -1 : 0;
+}
+
 int ic_report_write (const ic_claimfile *cf, const ic_report_meta *meta,
                      const char *dir, char *err, size_t errlen)
 {
-  if (mkdir (dir, 0777) != 0 && errno != EEXIST)
-    { snprintf (err, errlen, "%s: %s", dir, strerror (errno)); return -1; }
+  if (ic_report_prepare_dir (dir, err, errlen) != 0) return -1;
   char *doc[3] = { ic_report_md (cf, meta), ic_report_json (cf, meta), ic_report_html (cf, meta) };
   const char *name[3] = { "report.md", "report.json", "index.html" };
   int rc = 0;

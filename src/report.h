@@ -15,8 +15,17 @@ char *ic_report_json (const ic_claimfile *cf, const ic_report_meta *meta);
 char *ic_report_md (const ic_claimfile *cf, const ic_report_meta *meta);
 char *ic_report_html (const ic_claimfile *cf, const ic_report_meta *meta);
 
+/* Creates dir and its missing parents (mkdir -p; mode 0777 & umask) and
+ * checks that files can be created in it, so that a report is refused
+ * before any claim is checked.  Returns 0, or -1 with the message
+ * "cannot use the output folder DIR: PART: REASON" (PART is the first
+ * path prefix that failed, left out when it is DIR itself). */
+int ic_report_prepare_dir (const char *dir, char *err, size_t errlen);
+
 /* Builds the three documents in memory, then writes each one atomically
- * into dir (created if missing).  Returns 0, or -1 with a message. */
+ * (a temporary file in dir, then a rename) into dir, which
+ * ic_report_prepare_dir creates if missing.  Returns 0, or -1 with a
+ * message. */
 int ic_report_write (const ic_claimfile *cf, const ic_report_meta *meta,
                      const char *dir, char *err, size_t errlen);
 

@@ -84,3 +84,32 @@ rc=$?
 # usage error
 "$INFCERT" claims --bogus > /dev/null 2>&1
 [ $? -eq 2 ] && echo "ok claims_usage_exit_2" || echo "FAIL claims_usage_exit_2"
+"$INFCERT" claims "$tmp/ok.claims" extra.claims > /dev/null 2>&1
+[ $? -eq 2 ] && echo "ok claims_two_files_exit_2" || echo "FAIL claims_two_files_exit_2"
+
+# an expect: line that the status contradicts: exit 7, also over 3
+printf 'claim a\n  expect: proved\n  check: softmax(V = 2, D = 0) max <= 0.49\n' > "$tmp/mis.claims"
+"$INFCERT" claims "$tmp/mis.claims" > "$tmp/o" 2>&1
+rc=$?
+[ $rc -eq 7 ] && grep -q "(expected proved: MISMATCH)" "$tmp/o" && echo "ok claims_expect_mismatch_exit_7" || echo "FAIL claims_expect_mismatch_exit_7: $rc"
+printf 'claim a\n  expect: refuted\n  check: softmax(V = 2, D = 0) max <= 0.49\n' > "$tmp/match.claims"
+"$INFCERT" claims "$tmp/match.claims" > /dev/null 2>&1
+rc=$?
+[ $rc -eq 0 ] && echo "ok claims_expect_match_exit_0" || echo "FAIL claims_expect_match_exit_0: $rc"
+
+# the proved interval claim of kinds.claims shows an enclosure inside
+# [1.6449, 1.6450]; an undecided one would name the straddled end
+python3 - "$tmp/out" <<'PY' && echo "ok claims_sum_in_enclosure_inside" || echo "FAIL claims_sum_in_enclosure_inside"
+import sys
+from fractions import Fraction
+out = open(sys.argv[1]).read()
+blk = out.split("\nsum-in-true")[1].split("\n", 1)[1]
+lines = blk.splitlines()
+st = lines[1].split(":")[0].strip()
+if st == "proved":
+    lim = [l for l in lines if l.startswith("      limit: ")][0].split(": ", 1)[1]
+    lo, hi = lim.strip("[]").split(", ")
+    assert Fraction("1.6449") <= Fraction(lo) and Fraction(hi) <= Fraction("1.6450"), lim
+else:
+    assert "straddles" in lines[1] or "unknown" in lines[1], lines[1]
+PY

@@ -29,11 +29,23 @@ assert st["trajectory"] in ("refuted", "undecided"), st      # engine-dependent
 c = [c for c in d["claims"] if c["id"] == "ratio"][0]["checks"][0]
 assert "counterexample" in c and "n = 5" in c["counterexample"]["witness"], c   # 2^(5-1) = 16 > 10
 PY
-# failure leaves no partial files: the output "directory" is a file
+python3 - "$tmp/a/report.json" <<'PY' && echo "ok report_json_summary_expect" || echo "FAIL report_json_summary_expect"
+import json, sys
+d = json.load(open(sys.argv[1]))
+assert d["summary"]["expect_mismatches"] == 0, d["summary"]
+assert all(c["expect_mismatch"] is False for c in d["claims"])
+PY
+# failure leaves no partial files: the output "directory" is a file; it is
+# bad input (exit 2), found before any claim is checked
 : > "$tmp/notadir"
-"$INFCERT" report "$F" --out "$tmp/notadir" > /dev/null 2>&1
+"$INFCERT" report "$F" --out "$tmp/notadir" > /dev/null 2> "$tmp/e"
 rc=$?
-[ $rc -ne 0 ] && [ ! -s "$tmp/notadir" ] && echo "ok report_failure_exit_nonzero" || echo "FAIL report_failure_exit_nonzero: $rc"
+[ $rc -eq 2 ] && [ ! -s "$tmp/notadir" ] && [ "$(cat "$tmp/e")" = "infcert report: cannot use the output folder $tmp/notadir: Not a directory" ] \
+  && echo "ok report_failure_exit_2" || echo "FAIL report_failure_exit_2: $rc $(cat "$tmp/e")"
+# missing parent folders are created (mkdir -p)
+"$INFCERT" report "$F" --out="$tmp/x/y/z" 2> /dev/null
+rc=$?
+[ $rc -eq 0 ] && cmp -s "$tmp/a/report.json" "$tmp/x/y/z/report.json" && echo "ok report_out_missing_parents" || echo "FAIL report_out_missing_parents: $rc"
 # an existing report is replaced whole (atomic rename), never truncated
 mkdir -p "$tmp/c"; echo old > "$tmp/c/index.html"
 "$INFCERT" report "$F" --out "$tmp/c" 2> /dev/null
