@@ -59,9 +59,10 @@ hostile claims_10001 4 'too many claims in one file \(limit 10000 claims\)' -- c
 hostile report_over_limit 4 'too many claims' -- report "$tmp/many.claims" --out "$tmp/rep"
 if [ -z "$(ls -A "$tmp/rep" 2>/dev/null)" ]; then echo "ok hostile_report_over_limit_leaves_no_file"
 else echo "FAIL hostile_report_over_limit_leaves_no_file: $(ls "$tmp/rep")"; fi
-# report into a directory that cannot be created: exit 1, nothing written
+# report into a directory that cannot be created: bad input (exit 2),
+# refused before any claim is checked, nothing written
 printf 'claim a\n  check: decay(eps = 1/2, delta = 1/8) = 3\n' > "$tmp/ok.claims"
-hostile report_unwritable 1 'report|cannot|No such file|Not a directory' -- report "$tmp/ok.claims" --out "$tmp/ok.claims/sub"
+hostile report_unwritable 2 'report|cannot|No such file|Not a directory' -- report "$tmp/ok.claims" --out "$tmp/ok.claims/sub"
 left=$(find "$tmp" -name '*.tmp*' | head -3)
 if [ -z "$left" ]; then echo "ok hostile_no_temporary_files_left"; else echo "FAIL hostile_no_temporary_files_left: $left"; fi
 
