@@ -1401,6 +1401,61 @@ static ic_status certify_prod (run *R, ic_result *r, const ic_node *e)
         }
       ic_buf_free (&how);
     }
+  if (st == IC_OK && r->verdict == IC_UNKNOWN)
+    {
+      /* factors -h(n) or (-1)^(n+k) h(n): the sign flips infinitely often
+       * (kernel ic_verdict_prod_signflip on the verdict of prod h) */
+      ic_node *h = NULL;
+      int parity = 0, alt = 0;
+      if (ic_symb_strip_alt (e, &h, &parity)) alt = 1;
+      else if (e->op == IC_NEG) h = ic_node_copy (e->a);
+      else if (e->op == IC_NUM && mpq_sgn (e->q) < 0)
+        {
+          mpq_t q;
+          mpq_init (q);
+          mpq_neg (q, e->q);
+          h = ic_node_num_q (q);
+          mpq_clear (q);
+        }
+      if (h)
+        {
+          ic_buf how;
+          ic_buf_init (&how);
+          unsigned long Xs = 0;
+          int vh = split_prod_verdict (R, h, opt->from, prec, &Xs, &how, 0, &st);
+          int v = st == IC_OK ? ic_verdict_prod_signflip (vh) : IC_V_UNKNOWN;
+          if (v != IC_V_UNKNOWN)
+            st = check_defined (R, e, opt->from, Xs, 1, NULL, NULL);
+          if (st == IC_OK && v != IC_V_UNKNOWN)
+            {
+              char *ht = ic_term_to_string (h);
+              r->verdict = to_verdict (v);
+              snprintf (r->cert.test, sizeof r->cert.test, "sign-changing factors");
+              snprintf (r->cert.summary, sizeof r->cert.summary,
+                        "p(n) = %s h(n) with h(n) = %s: %s. %s", alt ? (parity ? "(-1)^(n+1)" : "(-1)^n") : "-",
+                        ht, how.s,
+                        v == IC_V_DIVERGES ? "The partial products change sign infinitely often while their absolute values tend to a nonzero limit: they have no limit."
+                        : v == IC_V_DIVERGES_TO_ZERO ? "The absolute values of the partial products tend to 0, so the partial products tend to 0."
+                        : "A zero factor makes the product 0.");
+              cert_item (&r->cert, "from_n", "%lu", Xs);
+              free (ht);
+              if (v != IC_V_DIVERGES)
+                {
+                  ic_ival_t z;
+                  ic_ival_init2 (z, 64);
+                  set_limit (r, z);
+                  ic_ival_clear (z);
+                  r->digits = opt->digits;
+                  snprintf (r->method, sizeof r->method, "exact");
+                }
+              ic_buf_free (&how);
+              ic_node_free (h);
+              goto out;
+            }
+          ic_buf_free (&how);
+          ic_node_free (h);
+        }
+    }
   if (st == IC_OK && !X)
     st = check_defined (R, e, opt->from, ic_sat_add_ul (opt->from, 1000), 1, NULL, NULL);
   if (st != IC_OK) { r->verdict = IC_UNKNOWN; goto out; }

@@ -70,3 +70,18 @@ int ic_verdict_prod_split (int va, int vb, int quotient)
     return IC_V_DIVERGES;
   return IC_V_UNKNOWN;
 }
+
+/*@ requires vh_range: IC_V_UNKNOWN <= vh <= IC_V_ZERO_FACTOR;
+    assigns \nothing;
+    ensures vh == IC_V_CONVERGES ==> \result == IC_V_DIVERGES;
+    ensures vh == IC_V_DIVERGES_TO_ZERO ==> \result == IC_V_DIVERGES_TO_ZERO;
+    ensures vh == IC_V_ZERO_FACTOR ==> \result == IC_V_ZERO_FACTOR;
+    ensures vh == IC_V_UNKNOWN || vh == IC_V_DIVERGES ==> \result == IC_V_UNKNOWN;
+*/
+int ic_verdict_prod_signflip (int vh)
+{
+  if (vh == IC_V_CONVERGES) return IC_V_DIVERGES;
+  if (vh == IC_V_DIVERGES_TO_ZERO) return IC_V_DIVERGES_TO_ZERO;
+  if (vh == IC_V_ZERO_FACTOR) return IC_V_ZERO_FACTOR;
+  return IC_V_UNKNOWN;
+}

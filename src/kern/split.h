@@ -18,4 +18,13 @@ int ic_verdict_sum_split (int va, int vb);
  * a finite nonzero limit over a limit 0 has no finite limit. */
 int ic_verdict_prod_split (int va, int vb, int quotient);
 
+/* Verdict of prod s(n) h(n) with s(n) in {-1, 1} and s(n) = -1 for
+ * infinitely many n (s = -1, or s = (-1)^(n+k)), from the verdict of
+ * prod h.  Partial products P_N = S_N H_N with S_N = +-1 changing sign
+ * infinitely often, |P_N| = |H_N|: if H_N -> L != 0, P_N has the two
+ * accumulation points L and -L, so no limit; if H_N -> 0, P_N -> 0 (and
+ * the zero factors are those of h).  "No finite limit" of H_N says nothing
+ * (prod -1 = prod (-1)(-1)... has none, prod 1 has one), so it is unknown. */
+int ic_verdict_prod_signflip (int vh);
+
 #endif
