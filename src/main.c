@@ -454,6 +454,10 @@ static void parse_options (cli_error *ce, ic_options *opt, const char **term, in
                            int argc, char **argv)
 {
   const char *cmd = argv[0];
+  /* --json anywhere before "--" asks for errors as JSON, even when an
+   * earlier option took it as its value (--from --json) */
+  for (int i = 1; i < argc && strcmp (argv[i], "--"); i++)
+    if (!strcmp (argv[i], "--json") || !strcmp (argv[i], "-j")) *json = 1;
   opterr = 0;
   optind = 0;                 /* GNU: a full restart (main may run twice) */
   for (;;)

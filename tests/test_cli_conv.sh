@@ -129,6 +129,8 @@ e=d["error"]
 assert d["exit_status"]==2 and e["kind"]=="usage" and "column" not in e
 assert e["message"]=="--digits must be an integer between 1 and 100000, got '"'"'0'"'"'", e
 assert "--digits must be" in err' -- sum --digits 0 'n^-2' --json
+json "json: --json taken as an option's value still asks for JSON" 2 '
+assert d["error"]["message"]=="--from needs a non-negative integer, got '"'"'--json'"'"'"' -- sum --from --json 'n^-2'
 json "json: usage error, -j first" 2 'assert d["error"]["kind"]=="usage"' -- sum -j --max-memory 1K 'n^-2'
 json "json: unknown option with its hint" 2 '
 e=d["error"]
