@@ -51,10 +51,11 @@ check-unit: $(BIN) $(TEST_BIN)
 check: check-unit $(CHECK_STEPS)
 
 install: $(BIN)
-	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib $(DESTDIR)$(PREFIX)/include
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib $(DESTDIR)$(PREFIX)/include $(DESTDIR)$(PREFIX)/share/man/man1
 	install -m 755 $(BIN) $(DESTDIR)$(PREFIX)/bin/infcert
 	install -m 644 $(LIB) $(DESTDIR)$(PREFIX)/lib/libinfcert.a
 	install -m 644 src/infcert.h $(DESTDIR)$(PREFIX)/include/infcert.h
+	install -m 644 man/infcert.1 $(DESTDIR)$(PREFIX)/share/man/man1/infcert.1
 
 clean:
 	rm -rf $(BUILD)

@@ -109,7 +109,7 @@ static void scale (ic_cm_class *r, ic_ival_srcptr c)
 /* r = a^c for a constant interval exponent c, a analysed in r on entry. */
 static void power (ic_cm_class *r, ic_ival_srcptr c)
 {
-  long k;
+  long k = 0;                    /* set by is_exact_int when isint */
   int isint = is_exact_int (c, &k);
   int ber_pos = r->d && ic_ival_is_pos (r->v0);         /* a in D, a >= a(N) > 0 */
   int cm = ic_cm_class_is_cm (r), ncm = ic_cm_class_is_ncm (r);

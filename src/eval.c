@@ -101,12 +101,12 @@ void ic_eval_set_prec (ic_evaluator *ev, mpfr_prec_t prec)
   ev->prec = prec;
 }
 
-static int q_small (const mpq_t q)
+static int q_small (mpq_srcptr q)
 {
   return mpz_sizeinbase (mpq_numref (q), 2) + mpz_sizeinbase (mpq_denref (q), 2) < EXACT_MAX_BITS;
 }
 
-static int q_is_int (const mpq_t q) { return mpz_cmp_ui (mpq_denref (q), 1) == 0; }
+static int q_is_int (mpq_srcptr q) { return mpz_cmp_ui (mpq_denref (q), 1) == 0; }
 
 /* Make sure v->v holds the value (converting an exact rational). */
 /* sin/cos of x: the sound enclosure [-1, 1], without calling mpfr_sin or

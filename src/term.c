@@ -150,9 +150,115 @@ static const char *tok_desc (parser *p, size_t pos, char *tmp, size_t n)
 {
   unsigned char c = (unsigned char) p->s[pos];
   if (!c) return "end of term";
-  if (isprint (c)) snprintf (tmp, n, "'%c'", c);
+  if (isalpha (c))
+    {
+      /* a whole name: "unexpected 'log'", not "unexpected 'l'" */
+      int len = 0;
+      while (len < 20 && (isalnum ((unsigned char) p->s[pos + len]) || p->s[pos + len] == '_')) len++;
+      snprintf (tmp, n, "'%.*s'", len, p->s + pos);
+    }
+  else if (isprint (c)) snprintf (tmp, n, "'%c'", c);
   else snprintf (tmp, n, "byte 0x%02x", c);
   return tmp;
+}
+
+/* ---- hints in parse errors -------------------------------------------
+ * A message may end with one hint in parentheses, " (HINT)", where HINT
+ * opens with one of hint_openings; ic_term_error_hint finds it (the CLI's
+ * JSON reports it apart from the message). */
+
+static const char *const hint_openings[] = {
+  "did you mean ", "use ^ for powers", "write '*' between factors", "the variable is n",
+};
+
+const char *ic_term_error_hint (const char *msg)
+{
+  size_t len = strlen (msg);
+  if (len < 4 || msg[len - 1] != ')') return NULL;
+  for (const char *q = strstr (msg, " ("); q; q = strstr (q + 1, " ("))
+    for (size_t i = 0; i < sizeof hint_openings / sizeof hint_openings[0]; i++)
+      if (!strncmp (q + 2, hint_openings[i], strlen (hint_openings[i])))
+        return q + 2;
+  return NULL;
+}
+
+/* "write '*' between factors" applies when the unexpected token at pos
+ * opens an operand (a name, a number, '(') right after one ended (a name,
+ * a number, ')'): 2n, n log n, n(n+1), (n+1)(n+2). */
+static int is_juxtaposed (parser *p, size_t pos)
+{
+  unsigned char c = (unsigned char) p->s[pos];
+  if (!(isalnum (c) || c == '(')) return 0;
+  size_t i = pos;
+  while (i > 0 && (p->s[i - 1] == ' ' || p->s[i - 1] == '\t')) i--;
+  if (i == 0) return 0;
+  unsigned char b = (unsigned char) p->s[i - 1];
+  return isalnum (b) || b == ')' || b == '.' || b == '_';
+}
+
+/* "unexpected TOKEN" at pos, with the hint that fits */
+static ic_node *fail_unexpected (parser *p, size_t pos, const char *what)
+{
+  char tmp[32], msg[96];
+  if (p->s[pos] == '*' && p->s[pos + 1] == '*')
+    return fail (p, pos, "unexpected '**' (use ^ for powers: n^2, not n**2)", NULL);
+  snprintf (msg, sizeof msg, "%s %s%s", what, tok_desc (p, pos, tmp, sizeof tmp),
+            is_juxtaposed (p, pos) ? " (write '*' between factors)" : "");
+  return fail (p, pos, "%s", msg);
+}
+
+/* Optimal string alignment distance (edits, adjacent swaps) of two short
+ * names, at most 31 characters each (longer names get no suggestion). */
+static int name_distance (const char *a, const char *b)
+{
+  int la = (int) strlen (a), lb = (int) strlen (b);
+  if (la > 31 || lb > 31) return 99;
+  int d[32][32];
+  for (int i = 0; i <= la; i++) d[i][0] = i;
+  for (int j = 0; j <= lb; j++) d[0][j] = j;
+  for (int i = 1; i <= la; i++)
+    for (int j = 1; j <= lb; j++)
+      {
+        int cost = tolower ((unsigned char) a[i - 1]) != tolower ((unsigned char) b[j - 1]);
+        int v = d[i - 1][j - 1] + cost;
+        if (d[i - 1][j] + 1 < v) v = d[i - 1][j] + 1;
+        if (d[i][j - 1] + 1 < v) v = d[i][j - 1] + 1;
+        if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] && d[i - 2][j - 2] + 1 < v)
+          v = d[i - 2][j - 2] + 1;
+        d[i][j] = v;
+      }
+  return d[la][lb];
+}
+
+/* The known name an unknown one was probably meant to be, or NULL:
+ * usual other spellings (ln, arctan, fact, sqr), then names that differ by
+ * case or by one edit (two for names of 7 letters or more), then a known
+ * function followed by more letters (sine, cosine).  Short names get no
+ * edit-distance guess: 'tan' is not a misspelt 'atan'. */
+static const char *name_suggestion (const char *name)
+{
+  static const char *const known[] = {
+    "log", "exp", "sqrt", "sin", "cos", "atan", "abs", "factorial", "pi", "e", "n" };
+  static const struct { const char *alias, *name; } aliases[] = {
+    { "ln", "log" }, { "arctan", "atan" }, { "atn", "atan" }, { "fact", "factorial" },
+    { "fac", "factorial" }, { "sqr", "sqrt" }, { "fabs", "abs" },
+  };
+  size_t len = strlen (name);
+  for (size_t i = 0; i < sizeof aliases / sizeof aliases[0]; i++)
+    if (!strcmp (name, aliases[i].alias)) return aliases[i].name;
+  const char *best = NULL;
+  int best_d = len >= 7 ? 3 : len >= 4 ? 2 : 1;
+  for (size_t i = 0; i < sizeof known / sizeof known[0]; i++)
+    {
+      int d = name_distance (name, known[i]);
+      if (d == 0) return known[i];                  /* differs in case only */
+      if (d < best_d && strlen (known[i]) >= 3) { best = known[i]; best_d = d; }
+    }
+  if (best) return best;
+  for (size_t i = 0; i < 8; i++)                    /* functions: sine, cosine */
+    if (len > strlen (known[i]) && !strncmp (name, known[i], strlen (known[i])))
+      return known[i];
+  return NULL;
 }
 
 /* number := digits ['.' digits] [('e'|'E') ['+'|'-'] digits] | '.' digits */
@@ -220,7 +326,6 @@ static ic_node *parse_unary (parser *p);
 
 static ic_node *parse_atom (parser *p)
 {
-  char tmp[32];
   skip_ws (p);
   size_t start = p->pos;
   char c = p->s[p->pos];
@@ -235,7 +340,7 @@ static ic_node *parse_atom (parser *p)
       if (p->s[p->pos] != ')')
         {
           ic_node_free (e);
-          return fail (p, p->pos, "expected ')' but found %s", tok_desc (p, p->pos, tmp, sizeof tmp));
+          return fail_unexpected (p, p->pos, "expected ')' but found");
         }
       p->pos++;
       return e;
@@ -268,7 +373,7 @@ static ic_node *parse_atom (parser *p)
                 if (p->s[p->pos] != ')')
                   {
                     ic_node_free (a);
-                    return fail (p, p->pos, "expected ')' but found %s", tok_desc (p, p->pos, tmp, sizeof tmp));
+                    return fail_unexpected (p, p->pos, "expected ')' but found");
                   }
                 p->pos++;
                 ic_node *e = alloc_node (funcs[f].op, (int) start + 1);
@@ -276,10 +381,17 @@ static ic_node *parse_atom (parser *p)
                 return e;
               }
         }
+      const char *guess = i - p->pos < sizeof name - 1 ? name_suggestion (name) : NULL;
+      if (guess)
+        {
+          char msg[96];
+          snprintf (msg, sizeof msg, "unknown name '%s' (did you mean '%s'?)", name, guess);
+          return fail (p, start, "%s", msg);
+        }
       return fail (p, start, "unknown name '%s' (the variable is n; functions: log exp sqrt sin cos atan abs factorial; constants: pi e)", name);
     }
   if (!c) return fail (p, start, "unexpected end of term", NULL);
-  return fail (p, start, "unexpected %s", tok_desc (p, start, tmp, sizeof tmp));
+  return fail_unexpected (p, start, "unexpected");
 }
 
 static int enter (parser *p)
@@ -351,6 +463,8 @@ static ic_node *parse_level (parser *p, int level)
       char c = p->s[p->pos];
       if (!c || (c != ops[0] && c != ops[1])) break;
       int col = (int) p->pos + 1;
+      if (c == '*' && p->s[p->pos + 1] == '*')
+        { ic_node_free (l); l = fail_unexpected (p, p->pos, "unexpected"); break; }
       if (!enter (p)) { ic_node_free (l); l = NULL; break; }
       links++;
       p->pos++;
@@ -387,9 +501,8 @@ ic_node *ic_term_parse (const char *src, ic_error *err)
   skip_ws (&p);
   if (src[p.pos])
     {
-      char tmp[32];
       ic_node_free (e);
-      fail (&p, p.pos, "unexpected %s", tok_desc (&p, p.pos, tmp, sizeof tmp));
+      fail_unexpected (&p, p.pos, "unexpected");
       return NULL;
     }
   return e;

@@ -31,6 +31,12 @@ struct ic_node {
 #define IC_TERM_MAX_DEPTH   2000     /* nesting depth                   */
 #define IC_LITERAL_MAX_EXP  10000    /* |e| in a literal like 1e-5      */
 
+/* Parse errors may end with one hint, " (HINT)": "did you mean 'sin'?",
+ * "use ^ for powers: ...", "write '*' between factors", "the variable is
+ * n; ...".  Returns a pointer to HINT inside msg (it runs to the closing
+ * ')', the last character), or NULL when msg has no hint. */
+const char *ic_term_error_hint (const char *msg);
+
 ic_node *ic_node_num_si (long v);
 ic_node *ic_node_num_q (const mpq_t q);
 ic_node *ic_node_new (ic_op op, ic_node *a, ic_node *b);

@@ -360,8 +360,9 @@ class Case:
         self.note = note
 
     def argv(self, binary, timeout):
-        return [binary, self.kind, self.term, "--from", str(self.n0), "--digits", str(self.digits),
-                "--json", "--timeout", str(timeout)]
+        # the term after "--": a term may start with '-'
+        return [binary, self.kind, "--from", str(self.n0), "--digits", str(self.digits),
+                "--json", "--timeout", str(timeout), "--", self.term]
 
 
 SUM_CONV = {"converges"}
@@ -1533,7 +1534,7 @@ def check_case(case, ref, rc, out, err, elapsed, killed, timeout):
     digits-claim, undefined-missed, false-undefined."""
     if killed:
         return "hang", "killed after %.1f s (no answer within --timeout %s + %s s)" % (elapsed, timeout, SLACK + KILL_AFTER)
-    if rc is None or rc < 0 or rc not in (0, 2, 3, 4, 5):
+    if rc is None or rc < 0 or rc not in (0, 2, 3, 4, 5, 6):
         return "crash", "exit %s; stderr: %s" % (rc if rc is None or rc >= 0 else "signal %d" % -rc, err.strip()[-300:])
     over = elapsed > timeout + SLACK
     if case.undefined is not None:
@@ -1566,13 +1567,18 @@ def check_case(case, ref, rc, out, err, elapsed, killed, timeout):
         return "wrong-verdict", "verdict %s, want %s" % (v, "/".join(sorted(case.accept)))
     lim = d.get("limit")
     detail = "verdict %s" % v
-    status = {0: "pass", 3: "unknown", 4: "resource", 5: "timeout"}[rc]
+    # README "Exit status": 6 is a verdict with fewer digits than asked for
+    # no resource limit (its enclosure is checked like that of exit 0)
+    status = {0: "pass", 3: "unknown", 4: "resource", 5: "timeout", 6: "pass"}[rc]
     if rc == 0 and v == "unknown":
         return "bad-output", "exit 0 with verdict unknown"
-    if rc in (3, 4) and v not in (None, "unknown") and "limit_note" not in d:
-        # README: a verdict with no certified digit exits 3 (no tail bound)
-        # or 4 (effort limit) and says why in limit_note
-        return "bad-output", "exit %d with verdict %s and no limit_note" % (rc, v)
+    if rc == 3 and v not in (None, "unknown"):
+        return "bad-output", "exit 3 with verdict %s" % v
+    if rc in (4, 5, 6) and v not in (None, "unknown") and "limit_note" not in d \
+            and not (d.get("digits", 0) or 0) < d.get("digits_wanted", case.digits):
+        # a verdict with exit 4, 5 or 6 has fewer digits than asked, or no
+        # certified digit and says why in limit_note
+        return "bad-output", "exit %d with verdict %s, every digit asked and no limit_note" % (rc, v)
     if lim is not None:
         try:
             los, his = lim["lo"], lim["hi"]

@@ -19,7 +19,8 @@ def run(term):
 def converges(term, lo_ref, hi_ref):
     rc, j = run(term)
     lim = j.get("limit")
-    if rc != 0 or j.get("verdict") != "converges" or not lim:
+    # 4, 5, 6: an enclosure with fewer digits than asked (README "Exit status")
+    if rc not in (0, 4, 5, 6) or j.get("verdict") != "converges" or not lim:
         check(term, False, "exit %d verdict %s" % (rc, j.get("verdict"))); return
     check(term, meets(j, lo_ref, hi_ref),
           "[%s, %s] misses [%s, %s]" % (lim["lo"], lim["hi"], lo_ref, hi_ref))
@@ -58,6 +59,6 @@ for t in ("factorial(n)*exp(n)/n^n", "exp(n)*factorial(n)/n^(n+1)", "n^n/(factor
     diverges(t)
 # convergent without a closed form: n! e^n / n^(n+2) ~ sqrt(2 pi) n^(-3/2)
 rc, j = run("factorial(n)*exp(n)/n^(n+2)")
-check("factorial(n)*exp(n)/n^(n+2) converges", rc == 0 and j.get("verdict") == "converges", "exit %d" % rc)
+check("factorial(n)*exp(n)/n^(n+2) converges", rc in (0, 4, 5, 6) and j.get("verdict") == "converges", "exit %d" % rc)
 finish()
 PYEOF
