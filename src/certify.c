@@ -56,6 +56,7 @@ void ic_result_clear (ic_result *r)
 
 const char *ic_verdict_name (ic_kind kind, ic_verdict v)
 {
+  (void) kind;                  /* the names are the same for both kinds */
   switch (v)
     {
     case IC_CONVERGES: return "converges";
@@ -937,6 +938,15 @@ static ic_status enclose_at (run *R, ic_result *r, const tail_args *A, long D, i
           else ic_enclose_sum (enc, P.acc, tail);
           long d = ic_enclose_digits (enc, D);
           if (mpfr_zero_p (enc->lo) && mpfr_zero_p (enc->hi)) d = D;   /* exactly 0 */
+          if ((mpfr_inf_p (enc->lo) || mpfr_inf_p (enc->hi)) && ic_ival_is_finite (tail))
+            {
+              /* the partial sum or product overflows the floating-point
+               * range with a finite tail: the limit itself lies beyond it,
+               * and no refinement can give a digit (not a resource limit) */
+              stop = IC_STOP_NO_METHOD;
+              stop_why = "the limit lies beyond the floating-point exponent range";
+              break;
+            }
           /* heuristic: the tail methods aim at an absolute error; for a
            * sum of small magnitude 10^e, ask them for -e more digits */
           if (d < D && !A->prod && ic_ival_is_finite (enc) && (ic_ival_is_pos (enc) || ic_ival_is_neg (enc)))

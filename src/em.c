@@ -159,6 +159,7 @@ static int sieve_pow (unsigned long N, unsigned long M, const mpq_t s,
 
 static void acc_sum (void *st, unsigned long n, ic_ival_srcptr v)
 {
+  (void) n;
   padd ((ic_ival_ptr) st, (ic_ival_srcptr) st, v);
 }
 
@@ -167,6 +168,7 @@ typedef struct { ic_ival_ptr prod; ic_ival_srcptr c; int ok; ic_ival_ptr t; } pr
 /* prod *= 1 + c v_n; needs 1 + c v_n > 0. */
 static void acc_prod (void *vst, unsigned long n, ic_ival_srcptr v)
 {
+  (void) n;
   prod_state *st = vst;
   if (!st->ok) return;
   ic_ival_ptr t = st->t;

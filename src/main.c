@@ -576,6 +576,17 @@ static int cmd_certify (ic_kind kind, int argc, char **argv)
       if (json) fputs ("\n", stdout);
       free (out);
       rc = exit_for_result (&res);
+      /* less than asked: say so on stderr too, so that a script reading
+       * only the numbers cannot miss it */
+      const char *why = res.stop_note[0] ? res.stop_note : res.limit_note;
+      if (rc == EXIT_UNKNOWN || rc == EXIT_LIMIT || rc == EXIT_TIMEOUT || rc == EXIT_FEWER_DIGITS)
+        {
+          if (res.verdict == IC_UNKNOWN)
+            fprintf (stderr, "infcert: no verdict%s%s\n", why[0] ? ": " : "", why);
+          else
+            fprintf (stderr, "infcert: %ld of %ld digits certified%s%s\n", res.has_limit ? res.digits : 0L,
+                     res.digits_wanted, why[0] ? ": " : "", why);
+        }
     }
   ic_result_clear (&res);
   ic_node_free (e);

@@ -142,9 +142,10 @@ e=d["error"]
 assert d["exit_status"]==2 and e["kind"]=="domain" and e["n"]=="1" and e["hint"]=="try --from 2"
 assert e["message"]=="term undefined at n = 1: division by zero", e' -- sum '1/(n-1)' --json
 json "json: domain error after N0" 2 'e=d["error"]; assert e["n"]=="3" and "hint" not in e, e' -- sum '1/(n-3)' --json
-json "json: limit error" 4 '
-e=d["error"]
-assert d["exit_status"]==4 and e["kind"]=="limit" and "--max-prec" in e["message"], e' -- sum 'exp(n^50)' --max-prec 256 --json
+# a precision limit met before any verdict is the result object (verdict
+# unknown, "stopped": "precision", the reason naming --max-prec), exit 4
+json "json: limit before a verdict" 4 '
+assert d["verdict"]=="unknown" and d["stopped"]=="precision" and "--max-prec" in d["stop_note"], d' -- sum 'exp(n^50)' --max-prec 256 --json
 json "json: term too long is a limit" 4 'assert d["error"]["kind"]=="limit" and "term too long" in d["error"]["message"]' \
   -- sum --json "$(python3 -c 'print("n+"*50000+"n")')"
 # a timeout is an error object today; once the library keeps the verdict on
