@@ -889,6 +889,82 @@ static int tail_generic (ic_ival_ptr out, const ic_node *f, const ic_node *prodt
   return ok;
 }
 
+/* prod (1 + a (n + c)^-p), a > 0 rational, p > 1 rational, c not an
+ * integer: log(1 + u) = log(1 - u^2) - log(1 - u) for 0 < u < 1, and both
+ * 1 - u and 1 - u^2 (u = a (x + c)^-p completely monotone) have logs whose
+ * negatives are CM (-log(1 - v) = sum_k v^k / k, a sum of products of CM
+ * functions), so each tail is a generic Euler-Maclaurin tail with its
+ * remainder certificate and the integrated log series from M + c; the
+ * log-tail of the product is their difference. */
+static int shifted_prod_plus (ic_ival_ptr out, const ic_node *g, const mpq_t c, unsigned long N,
+                              double tb, mpfr_prec_t wp, ic_em_info *info)
+{
+  ic_monos ms;
+  int ok = 0;
+  if (!ic_monos_of (&ms, g, wp)) return 0;
+  mpq_t a, p;
+  mpq_inits (a, p, (mpq_ptr) 0);
+  int found = 0;
+  if (ms.n == 2)
+    for (int i = 0; i < 2 && !found; i++)
+      {
+        ic_mono *one = &ms.m[i], *u = &ms.m[1 - i];
+        if (mpq_sgn (one->a) == 0 && mpq_sgn (one->b) == 0 && ic_ival_is_exact (one->c)
+            && mpfr_cmp_ui (one->c->lo, 1) == 0 && mpq_sgn (u->b) == 0
+            && mpq_cmp_si (u->a, -1, 1) < 0 && ic_ival_is_exact (u->c) && mpfr_sgn (u->c->lo) > 0)
+          {
+            mpfr_get_q (a, u->c->lo);
+            mpq_neg (p, u->a);
+            found = 1;
+          }
+      }
+  ic_monos_clear (&ms);
+  if (found)
+    {
+      /* the two factors as terms: 1 - A (n + C)^(-P) */
+      char *sa = mpq_get_str (NULL, 10, a), *sc = mpq_get_str (NULL, 10, c), *sp = mpq_get_str (NULL, 10, p);
+      size_t len = strlen (sa) * 2 + strlen (sc) + strlen (sp) + 96;
+      char *t1 = malloc (len), *t2 = malloc (len);
+      snprintf (t1, len, "1 - (%s)*(n + (%s))^(-(%s))", sa, sc, sp);
+      snprintf (t2, len, "1 - ((%s)^2)*(n + (%s))^(-2*(%s))", sa, sc, sp);
+      ic_error err;
+      ic_node *p1 = ic_term_parse (t1, &err), *p2 = ic_term_parse (t2, &err);
+      if (p1 && p2)
+        {
+          ic_node l1, l2;
+          memset (&l1, 0, sizeof l1);
+          memset (&l2, 0, sizeof l2);
+          l1.op = l2.op = IC_LOG;
+          l1.a = p1;
+          l2.a = p2;
+          ic_ival_t T1, T2;
+          ic_ival_init2 (T1, wp);
+          ic_ival_init2 (T2, wp);
+          ic_em_info i1, i2;
+          memset (&i1, 0, sizeof i1);
+          memset (&i2, 0, sizeof i2);
+          ok = tail_generic (T1, &l1, p1, N, tb + 2, wp, &i1) && tail_generic (T2, &l2, p2, N, tb + 2, wp, &i2);
+          if (ok)
+            {
+              ic_ival_sub (out, T2, T1);           /* log tail of 1 + u */
+              strcpy (info->method, "euler-maclaurin");
+              info->m = i1.m > i2.m ? i1.m : i2.m;
+              snprintf (info->detail, sizeof info->detail,
+                        "log(1+u) = log(1-u^2) - log(1-u), u = a (n+c)^-p: two Euler-Maclaurin tails (%.90s)",
+                        i1.detail);
+            }
+          ic_ival_clear (T1);
+          ic_ival_clear (T2);
+        }
+      ic_node_free (p1);
+      ic_node_free (p2);
+      free (t1); free (t2);
+      free (sa); free (sc); free (sp);
+    }
+  mpq_clears (a, p, (mpq_ptr) 0);
+  return ok;
+}
+
 /* ---- dispatcher ----------------------------------------------------------- */
 
 int ic_em_tail (ic_ival_ptr out, const ic_node *f, int prod, unsigned long N,
@@ -914,7 +990,10 @@ int ic_em_tail (ic_ival_ptr out, const ic_node *f, int prod, unsigned long N,
     long k = 0;
     if (g && mpz_cmp_ui (mpq_denref (c), 1) == 0 && mpz_cmpabs_ui (mpq_numref (c), 1UL << 40) <= 0)
       k = mpz_get_si (mpq_numref (c));
+    else if (g && prod)
+      ok = shifted_prod_plus (out, g, c, N, tb, wp, info);
     mpq_clear (c);
+    if (ok) { ic_node_free (g); return 1; }
     if (k != 0 && N <= (1UL << 62) && (k > 0 || N > (unsigned long) -k))
       {
         unsigned long Nk = k > 0 ? N + (unsigned long) k : N - (unsigned long) -k;

@@ -2,7 +2,8 @@
 # test_shifted.sh — terms in a shifted variable n + c (issue 18): f(n) =
 # g(n + k) with an integer k is summed as g from N + k (Hurwitz zeta, the
 # zeta expansion); a non-integer c goes through Euler-Maclaurin with the
-# integral taken from M + c.  Each must reach the 30 digits asked (exit 0)
+# integral taken from M + c (and, for a product 1 + u, log(1 + u) =
+# log(1 - u^2) - log(1 - u), two such tails).  Each must reach the 30 digits asked (exit 0)
 # by one of those methods (not the slow envelope path) and contain the
 # reference computed here with mpmath's Hurwitz zeta (never infcert).
 B=${INFCERT:-build/infcert}
@@ -36,12 +37,14 @@ for c, cs in ((1, "1"), (100, "100"), (mpf(1) / 2, "1/2"), (mpf(7) / 3, "7/3")):
     # sum_{n>=1} (n + c)^-s = zeta(s, 1 + c)
     case("sum", "(n+%s)^-1.5" % cs, zeta(s, 1 + c))
     case("sum", "1/(n+%s)^1.5" % cs, zeta(s, 1 + c))
-    # prod_{n>=1} (1 - (n + c)^-s)
+    # prod_{n>=1} (1 - (n + c)^-s) and (1 + (n + c)^-s)
     case("prod", "1 - 1/(n+%s)^1.5" % cs, prod_ref(s, 1 + c))
+    case("prod", "1 + 1/(n+%s)^1.5" % cs, prod_ref(s, 1 + c, -1))
 # a negative shift, started where the term is defined
 case("sum", "(n-1)^-2", zeta(2, 1), "--from", "2")
 case("sum", "(n-3)^-1.25", zeta(mpf(5) / 4, 1), "--from", "4")
 case("prod", "1 + 1/(n-1/2)^3", prod_ref(3, mpf(1) / 2, -1))
+case("prod", "1 + 3/(n+7/3)^2.5", prod_ref(mpf(5) / 2, 1 + mpf(7) / 3, -3))
 # several occurrences of the same shift
 case("sum", "(n+2)^-2 + 3*(n+2)^-3", zeta(2, 3) + 3 * zeta(3, 3))
 case("sum", "(n+1)^-1.5/(2+n-1)", zeta(mpf(5) / 2, 2))
