@@ -705,6 +705,18 @@ int ic_em_powerlog_sign_ok (const mpq_t a, long b, long k, unsigned long M)
   return ok;
 }
 
+/* floor(M + c) for a rational c >= 0 (M + c < 2^64 assumed: M <= 2^62 and
+ * c a term's constant), saturating. */
+static unsigned long shifted_floor (unsigned long M, const mpq_t c)
+{
+  mpz_t f;
+  mpz_init (f);
+  mpz_fdiv_q (f, mpq_numref (c), mpq_denref (c));
+  unsigned long r = mpz_fits_ulong_p (f) ? ic_sat_add_ul (M, mpz_get_ui (f)) : ULONG_MAX;
+  mpz_clear (f);
+  return r;
+}
+
 /* 1 if f = c x^a (log x)^b with an integer 1 <= b <= 64 and a < -1. */
 static int single_powerlog (const ic_node *f, mpq_t a, long *b)
 {
@@ -771,24 +783,34 @@ static int tail_generic (ic_ival_ptr out, const ic_node *f, const ic_node *prodt
   int sign;
   ic_ival_t I, D, x, v, R, t, S;
   if (M < 2) M = 2;
-  mpq_t pa;
+  mpq_t pa, pshift;
   long pb = 0;
   int powerlog = 0;                /* 1: the derivative-sign certificate */
+  mpq_init (pshift);               /* the shift c > 0 of f(x) = g(x + c), or 0 */
   if (!ic_cm_certify (f, M, &sign))
     {
       mpq_init (pa);
       powerlog = !prodterm && single_powerlog (f, pa, &pb);
+      if (!powerlog && !prodterm)
+        {
+          /* f(x) = g(x + c), g = c' x^a (log x)^b: f^(k)(x) = g^(k)(x + c),
+           * one sign for x >= M if g^(k) has one sign on [floor(M + c), inf) */
+          ic_node *g = ic_symb_unshift (f, pshift);
+          powerlog = g && mpq_sgn (pshift) > 0 && single_powerlog (g, pa, &pb);
+          ic_node_free (g);
+        }
       /* heuristic: a cut-off M where the derivatives the sum will use
        * (about 2m + 2) have one sign; the certificate is checked again
        * for the order actually used */
-      while (powerlog && !ic_em_powerlog_sign_ok (pa, pb, 2 * generic_m (M, tb) + 2, M))
+      while (powerlog && !ic_em_powerlog_sign_ok (pa, pb, 2 * generic_m (M, tb) + 2, shifted_floor (M, pshift)))
         {
-          if (M > (1UL << 20) || ic_cancelled ()) { mpq_clear (pa); powerlog = 0; break; }
+          if (M > (1UL << 20) || ic_cancelled ()) { powerlog = 0; break; }
           M *= 2;
         }
       if (!powerlog)
         {
           mpq_clear (pa);
+          mpq_clear (pshift);
           snprintf (info->detail, sizeof info->detail, "no complete-monotonicity certificate on [%lu, inf)", M);
           return 0;
         }
@@ -797,6 +819,7 @@ static int tail_generic (ic_ival_ptr out, const ic_node *f, const ic_node *prodt
   if (!ic_integral_tail (I, f, M, wp) && !shifted_integral (I, f, M, wp))
     {
       if (powerlog) mpq_clear (pa);
+      mpq_clear (pshift);
       ic_ival_clear (I);
       snprintf (info->detail, sizeof info->detail, "no closed-form integral for the term");
       return 0;
@@ -854,7 +877,7 @@ static int tail_generic (ic_ival_ptr out, const ic_node *f, const ic_node *prodt
               /* t_j is the first omitted term; em_kern's hypothesis:
                * f^(2j) of one sign on [M, inf) (f or -f CM, or the
                * power-log certificate for k = 2j) */
-              if (powerlog && !ic_em_powerlog_sign_ok (pa, pb, 2 * j, M)) break;
+              if (powerlog && !ic_em_powerlog_sign_ok (pa, pb, 2 * j, shifted_floor (M, pshift))) break;
               ic_em_remainder (R, t, 1);
               ic_ival_add (S, S, R);
               mused = j - 1;
@@ -882,6 +905,7 @@ static int tail_generic (ic_ival_ptr out, const ic_node *f, const ic_node *prodt
     }
   else snprintf (info->detail, sizeof info->detail, "term not evaluable on [%lu, %lu]", N, M);
   if (powerlog) mpq_clear (pa);
+  mpq_clear (pshift);
   ic_taylor_free (c, len);
   ic_taylor_free (bz, len / 2 + 1);
   ic_ival_clear (I); ic_ival_clear (D); ic_ival_clear (x); ic_ival_clear (v);

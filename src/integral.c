@@ -299,10 +299,9 @@ int ic_integral_tail_monos_at (ic_ival_ptr out, const ic_monos *ms, ic_ival_srcp
           ic_ival_neg (e, e);
           ic_ival_div (t, t, e);
         }
-      else if (mpq_sgn (m->b) > 0 && mpq_cmp_si (m->a, -1, 1) < 0 && mpfr_equal_p (x0->lo, x0->hi)
-               && mpfr_integer_p (x0->lo) && mpfr_fits_ulong_p (x0->lo, MPFR_RNDN))
-        /* x^a (log x)^b, b > 0, from an integer start: incomplete gamma */
-        ok = ic_integral_powerlog (t, m->a, m->b, mpfr_get_ui (x0->lo, MPFR_RNDN), prec);
+      else if (mpq_sgn (m->b) > 0 && mpq_cmp_si (m->a, -1, 1) < 0)
+        /* x^a (log x)^b, b > 0: incomplete gamma */
+        ok = ic_integral_powerlog_at (t, m->a, m->b, x0, prec);
       else
         ok = 0;
       if (ok)
@@ -444,7 +443,21 @@ static int ival_gamma (ic_ival_ptr out, ic_ival_srcptr c)
 int ic_integral_powerlog (ic_ival_ptr out, const mpq_t a, const mpq_t b, unsigned long M,
                           mpfr_prec_t prec)
 {
-  if (M < 2 || mpq_cmp_si (a, -1, 1) >= 0 || mpq_sgn (b) < 0) return 0;
+  if (M < 2) return 0;
+  ic_ival_t x;
+  ic_ival_init2 (x, prec + 32);
+  ic_ival_set_ui (x, M);
+  int ok = ic_integral_powerlog_at (out, a, b, x, prec);
+  ic_ival_clear (x);
+  return ok;
+}
+
+/* The same from a real start point x0 >= 2 (an interval; I is decreasing
+ * in x0, and interval evaluation at x0 encloses I at every point of it). */
+int ic_integral_powerlog_at (ic_ival_ptr out, const mpq_t a, const mpq_t b, ic_ival_srcptr x0,
+                             mpfr_prec_t prec)
+{
+  if (mpfr_cmp_ui (x0->lo, 2) < 0 || mpq_cmp_si (a, -1, 1) >= 0 || mpq_sgn (b) < 0) return 0;
   mpfr_prec_t wp = prec + 32;
   ic_ival_t s, L, z, t, acc, c, r;
   mpq_t q;
@@ -455,8 +468,8 @@ int ic_integral_powerlog (ic_ival_ptr out, const mpq_t a, const mpq_t b, unsigne
   mpq_set_si (q, -1, 1);
   mpq_sub (q, q, a);                             /* s = -1 - a > 0 */
   ic_ival_set_q (s, q);
-  ic_ival_set_ui (L, M);
-  ic_ival_log (L, L);                            /* L = log M > 0 (M >= 2) */
+  ic_ival_set (L, x0);
+  ic_ival_log (L, L);                            /* L = log x0 > 0 (x0 >= 2) */
   ic_ival_mul (z, s, L);                         /* z = s L > 0 */
   if (mpz_cmp_ui (mpq_denref (b), 1) == 0 && mpz_cmp_ui (mpq_numref (b), 100000) <= 0)
     {

@@ -49,6 +49,8 @@ int ic_integral_tail_monos (ic_ival_ptr out, const ic_monos *ms, unsigned long M
 /* Encloses int_M^inf x^a (log x)^b dx for exact a < -1, b >= 0, M >= 2:
  * s^-(b+1) Gamma(b+1, s log M), s = -1 - a (a finite sum for integer b).
  * Returns 1 and sets out, or 0 (out untouched). */
+int ic_integral_powerlog_at (ic_ival_ptr out, const mpq_t a, const mpq_t b, ic_ival_srcptr x0,
+                             mpfr_prec_t prec);
 int ic_integral_powerlog (ic_ival_ptr out, const mpq_t a, const mpq_t b, unsigned long M,
                           mpfr_prec_t prec);
 

@@ -38,5 +38,9 @@ case("log(n)/n^2", dz(2, 1, 1000), 30, "--from", "1000")
 # shifted: log(n + 1) / (n + 1)^2 from n = 1 is the sum from m = 2
 case("log(n+1)/(n+1)^2", dz(2, 1, 2), 30)
 case("log(n+3)^2/(n+3)^1.5", dz(mpf(3) / 2, 2, 4), 30)
+# a non-integer shift: the certificate for g at floor(M + c), the
+# incomplete-gamma integral from M + c
+case("log(n+1/2)/(n+1/2)^2", dz(2, 1, mpf(3) / 2), 30)
+case("log(n+7/3)^2/(n+7/3)^1.5", dz(mpf(3) / 2, 2, 1 + mpf(7) / 3), 30)
 finish()
 PYEOF
