@@ -10,7 +10,7 @@ fails = 0
 
 def run(kind, term, *args):
     """(exit status, parsed JSON or {}) of `infcert KIND TERM --json ARGS`."""
-    p = subprocess.run([B, kind, term, "--json", *args], capture_output=True, text=True, timeout=300)
+    p = subprocess.run([B, kind, "--json", *args, "--", term], capture_output=True, text=True, timeout=300)
     try:
         return p.returncode, json.loads(p.stdout)
     except ValueError:
