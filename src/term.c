@@ -168,7 +168,7 @@ static const char *tok_desc (parser *p, size_t pos, char *tmp, size_t n)
  * JSON reports it apart from the message). */
 
 static const char *const hint_openings[] = {
-  "did you mean ", "use ^ for powers", "write '*' between factors", "the variable is n",
+  "did you mean ", "use ^ for powers", "write ", "the variable is n",
 };
 
 const char *ic_term_error_hint (const char *msg)
@@ -202,6 +202,8 @@ static ic_node *fail_unexpected (parser *p, size_t pos, const char *what)
   char tmp[32], msg[96];
   if (p->s[pos] == '*' && p->s[pos + 1] == '*')
     return fail (p, pos, "unexpected '**' (use ^ for powers: n^2, not n**2)", NULL);
+  if (p->s[pos] == '!')
+    return fail (p, pos, "unexpected '!' (write factorial(n) for n!)", NULL);
   snprintf (msg, sizeof msg, "%s %s%s", what, tok_desc (p, pos, tmp, sizeof tmp),
             is_juxtaposed (p, pos) ? " (write '*' between factors)" : "");
   return fail (p, pos, "%s", msg);
@@ -381,6 +383,20 @@ static ic_node *parse_atom (parser *p)
                 return e;
               }
         }
+      /* functions that are not built in but have a short rewrite */
+      static const struct { const char *name, *how; } rewrites[] = {
+        { "sinh", "(exp(x)-exp(-x))/2 for sinh(x)" }, { "cosh", "(exp(x)+exp(-x))/2 for cosh(x)" },
+        { "tanh", "(exp(2*x)-1)/(exp(2*x)+1) for tanh(x)" }, { "tan", "sin(x)/cos(x) for tan(x)" },
+        { "log10", "log(x)/log(10) for log10(x)" }, { "log2", "log(x)/log(2) for log2(x)" },
+        { "gamma", "factorial(n-1) for gamma(n) at integers" },
+      };
+      for (size_t r = 0; r < sizeof rewrites / sizeof rewrites[0]; r++)
+        if (!strcmp (name, rewrites[r].name))
+          {
+            char msg[128];
+            snprintf (msg, sizeof msg, "unknown name '%s' (write %s)", name, rewrites[r].how);
+            return fail (p, start, "%s", msg);
+          }
       const char *guess = i - p->pos < sizeof name - 1 ? name_suggestion (name) : NULL;
       if (guess)
         {

@@ -101,11 +101,14 @@ line "(n+1)(n+2) at the top: write *" 2 "infcert: parse error at column 6: unexp
 line "caret under the column" 2 "infcert: parse error at column 3: unexpected 'log' (write '*' between factors)" -- sum 'n log n'
 [ "$(sed -n 3p "$tmp/err")" = "    ^" ] && ok "caret under column 3" || bad "caret under column 3" "$(cat "$tmp/err")"
 line "sine: did you mean sin" 2 "infcert: parse error at column 1: unknown name 'sine' (did you mean 'sin'?)" -- sum 'sine(n)/n^2'
+line "n!: write factorial(n)" 2 "infcert: parse error at column 4: unexpected '!' (write factorial(n) for n!)" -- sum '1/n!'
+line "sinh: its rewrite" 2 "infcert: parse error at column 1: unknown name 'sinh' (write (exp(x)-exp(-x))/2 for sinh(x))" -- sum 'sinh(n)/exp(2*n)'
+line "tan: its rewrite" 2 "infcert: parse error at column 1: unknown name 'tan' (write sin(x)/cos(x) for tan(x))" -- sum 'tan(1/n^2)'
+line "log10: its rewrite" 2 "infcert: parse error at column 1: unknown name 'log10' (write log(x)/log(10) for log10(x))" -- sum 'log10(n)/n^2'
 line "ln: did you mean log"   2 "infcert: parse error at column 3: unknown name 'ln' (did you mean 'log'?)" -- sum '1/ln(n)^2' --from 2
 line "Sqrt: did you mean sqrt" 2 "infcert: parse error at column 3: unknown name 'Sqrt' (did you mean 'sqrt'?)" -- sum '1/Sqrt(n)^3'
 line "factorail: did you mean factorial" 2 "infcert: parse error at column 3: unknown name 'factorail' (did you mean 'factorial'?)" -- sum '1/factorail(n)'
 line "foo: the known names" 2 "infcert: parse error at column 1: unknown name 'foo' (the variable is n; functions: log exp sqrt sin cos atan abs factorial; constants: pi e)" -- sum 'foo(n)'
-line "tan: no guess" 2 "infcert: parse error at column 1: unknown name 'tan' (the variable is n; functions: log exp sqrt sin cos atan abs factorial; constants: pi e)" -- sum 'tan(1/n)'
 
 # ---- a term undefined at N0: where to start -----------------------------------
 line "1/(n-1) from 1: try --from 2" 2 "infcert: term undefined at n = 1: division by zero (try --from 2)" -- sum '1/(n-1)'
