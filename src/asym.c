@@ -1657,8 +1657,9 @@ int ic_form_tail (ic_ival_ptr out, const ic_form *f, unsigned long N, char *how,
       if (ic_tail_geometric (T, t1, rho) == IC_IVAL_OK)
         {
           ok = 1;
-          snprintf (how, howlen, "ratio bound: F(n+1)/F(n) <= %.6g for n > %lu, geometric tail",
-                    mpfr_get_d (rho->hi, MPFR_RNDU), N);
+          /* the printed rho is rounded up: the stated bound holds */
+          mpfr_snprintf (how, howlen, "ratio bound: F(n+1)/F(n) <= %.6RUg for n > %lu, geometric tail",
+                         rho->hi, N);
         }
       ic_ival_clear (x); ic_ival_clear (x1); ic_ival_clear (a); ic_ival_clear (l0); ic_ival_clear (l1);
     }
@@ -1698,32 +1699,94 @@ int ic_form_tail (ic_ival_ptr out, const ic_form *f, unsigned long N, char *how,
   return ok;
 }
 
-char *ic_form_envelope_string (const ic_form *f)
+/* A rational exponent in the term syntax: "-2", "(1/2)", "(-1001/1000)"
+ * (the parser reads n^-1001/1000 as n^(-1001) / 1000). */
+static void put_exponent (ic_buf *b, mpq_srcptr q)
+{
+  char *s = mpq_get_str (NULL, 10, q);
+  if (mpz_cmp_ui (mpq_denref (q), 1) == 0) ic_buf_puts (b, s);
+  else ic_buf_printf (b, "(%s)", s);
+  free (s);
+}
+
+/* Longest exact rate text (lq, lQ) printed; beyond it the rate is printed
+ * as a decimal bound or as the symbol r (see ic_form_F_string). */
+#define RATE_TEXT_MAX 120
+
+int ic_form_F_exact (const ic_form *f)
+{
+  if (f->zero || f->lr_zero) return 1;
+  if (!f->lr_ex) return 0;
+  return mpz_sizeinbase (mpq_numref (f->lQ), 10) + mpz_sizeinbase (mpq_denref (f->lQ), 10)
+         + mpz_sizeinbase (mpq_numref (f->lq), 10) + mpz_sizeinbase (mpq_denref (f->lq), 10) <= RATE_TEXT_MAX;
+}
+
+char *ic_form_F_string (const ic_form *f, int side)
 {
   ic_buf b;
   ic_buf_init (&b);
   if (f->zero) { ic_buf_puts (&b, "0"); return ic_buf_take (&b); }
   int any = 0;
   char *s;
+#define SEP() do { if (any) ic_buf_puts (&b, "*"); any = 1; } while (0)
   if (mpq_sgn (f->phi))
     {
-      s = mpq_get_str (NULL, 10, f->phi);
-      ic_buf_printf (&b, "(n!)^%s", s); free (s); any = 1;
+      SEP ();
+      ic_buf_puts (&b, "factorial(n)");
+      if (mpq_cmp_ui (f->phi, 1, 1) != 0) { ic_buf_puts (&b, "^"); put_exponent (&b, f->phi); }
     }
-  if (!f->lr_zero)
+  if (!f->lr_zero && ic_form_F_exact (f))
     {
-      ic_buf_printf (&b, "%sexp(%.10g n)", any ? " " : "", mpfr_get_d (f->lr->hi, MPFR_RNDN)); any = 1;
+      /* exp(lr n) = exp(lq n) * lQ^(n/lD) exactly */
+      if (mpq_sgn (f->lq))
+        {
+          SEP ();
+          if (mpq_cmp_si (f->lq, 1, 1) == 0) ic_buf_puts (&b, "exp(n)");
+          else if (mpq_cmp_si (f->lq, -1, 1) == 0) ic_buf_puts (&b, "exp(-n)");
+          else { s = mpq_get_str (NULL, 10, f->lq); ic_buf_printf (&b, "exp(%s*n)", s); free (s); }
+        }
+      if (mpq_cmp_ui (f->lQ, 1, 1) != 0)
+        {
+          SEP ();
+          s = mpq_get_str (NULL, 10, f->lQ);
+          if (mpz_cmp_ui (mpq_denref (f->lQ), 1) == 0) ic_buf_puts (&b, s);
+          else ic_buf_printf (&b, "(%s)", s);
+          free (s);
+          if (f->lD == 1) ic_buf_puts (&b, "^n");
+          else ic_buf_printf (&b, "^(n/%lu)", f->lD);
+        }
+    }
+  else if (!f->lr_zero)
+    {
+      SEP ();
+      if (side == 0) ic_buf_puts (&b, "exp(r*n)");
+      else
+        {
+          /* a decimal R >= lr (side > 0) or <= lr (side < 0): since n > 0,
+           * exp(R n) >= exp(lr n), resp. <= */
+          s = ic_fr_to_decimal (side > 0 ? f->lr->hi : f->lr->lo, 12, side > 0 ? MPFR_RNDU : MPFR_RNDD);
+          ic_buf_printf (&b, "exp(%s*n)", s);
+          free (s);
+        }
     }
   if (mpq_sgn (f->alpha))
     {
-      s = mpq_get_str (NULL, 10, f->alpha);
-      ic_buf_printf (&b, "%sn^%s", any ? " " : "", s); free (s); any = 1;
+      SEP ();
+      ic_buf_puts (&b, "n");
+      if (mpq_cmp_ui (f->alpha, 1, 1) != 0) { ic_buf_puts (&b, "^"); put_exponent (&b, f->alpha); }
     }
   if (mpq_sgn (f->beta))
     {
-      s = mpq_get_str (NULL, 10, f->beta);
-      ic_buf_printf (&b, "%s(log n)^%s", any ? " " : "", s); free (s); any = 1;
+      SEP ();
+      ic_buf_puts (&b, "log(n)");
+      if (mpq_cmp_ui (f->beta, 1, 1) != 0) { ic_buf_puts (&b, "^"); put_exponent (&b, f->beta); }
     }
+#undef SEP
   if (!any) ic_buf_puts (&b, "1");
   return ic_buf_take (&b);
+}
+
+char *ic_form_envelope_string (const ic_form *f)
+{
+  return ic_form_F_string (f, 0);
 }

@@ -74,7 +74,16 @@ void ic_form_facts (ic_seq_facts *sf, const ic_form *f, const ic_node *e, ic_asy
  * envelope tail via the verified kernels, scaled by G.  Returns 1 on success. */
 int ic_form_tail (ic_ival_ptr out, const ic_form *f, unsigned long N, char *how, size_t howlen);
 
-/* Text "n^-1001/1000 (log n)^-2" etc. of F (malloc'd). */
+/* Text of F(n) in the term syntax, e.g. "factorial(n)^-1*(1/2)^n*n^(1/2)*log(n)^-2"
+ * (malloc'd; "0" for a zero form, "1" for F = 1).  exp(lr n) is written
+ * exactly, as exp(lq*n)*lQ^(n/lD), when ic_form_F_exact (f); otherwise
+ * side > 0 writes exp(R*n) with a decimal R >= lr (the text is an upper
+ * bound of F(n), n > 0), side < 0 with R <= lr (a lower bound), side = 0
+ * the symbol exp(r*n), r the exact rate, enclosed by f->lr. */
+char *ic_form_F_string (const ic_form *f, int side);
+/* 1 if ic_form_F_string writes F itself (the rate is exact and short). */
+int ic_form_F_exact (const ic_form *f);
+/* ic_form_F_string (f, 0). */
 char *ic_form_envelope_string (const ic_form *f);
 
 #endif
