@@ -459,6 +459,7 @@ typedef struct {
   char C[64], c[64];      /* C rounded up, c rounded down              */
   char *F, *Flo;          /* the texts of F and F_lower (malloc'd)     */
   const char *Fn;         /* "F(n)" or "F_lower(n)" in lower bounds    */
+  char *Fdef;             /* "F(n) = ..." (and "F_lower(n) = ...")     */
   char lower[64];         /* the lower bound, "" if G has no sign      */
 } cert_env;
 
@@ -480,6 +481,11 @@ static void cert_env_make (cert_env *B, ic_cert *c, const char *v, const ic_form
   B->F = ic_form_F_string (f, +1);
   B->Flo = ic_form_F_string (f, -1);
   B->Fn = exact ? "F(n)" : "F_lower(n)";
+  ic_buf d;
+  ic_buf_init (&d);
+  ic_buf_printf (&d, "F(n) = %s", B->F);
+  if (!exact) ic_buf_printf (&d, " and F_lower(n) = %s", B->Flo);
+  B->Fdef = ic_buf_take (&d);
   int sg = f->zero ? 0 : ic_ival_is_pos (f->g) ? 1 : ic_ival_is_neg (f->g) ? -1 : 0;
   B->lower[0] = 0;
   if (sg)
@@ -506,6 +512,7 @@ static void cert_env_clear (cert_env *B)
 {
   free (B->F);
   free (B->Flo);
+  free (B->Fdef);
 }
 
 /* Verifies the term is defined at every n in [from, X) (and at X itself),
@@ -1219,9 +1226,9 @@ static ic_status certify_sum (run *R, ic_result *r, const ic_node *e)
     case IC_RULE_LOWER_COMPARISON:
       /* sign != 0 and no alternation (kernel): the lower bound exists */
       snprintf (r->cert.summary, sizeof r->cert.summary,
-                "For n >= %lu, a(n) = g(n) F(n) with g(n) in [%s, %s] and F(n) = %s, so a(n) %s %s%s * %s %s 0, "
+                "For n >= %lu, a(n) = g(n) F(n) with g(n) in [%s, %s] and %s, so a(n) %s %s%s * %s %s 0, "
                 "and sum F(n) diverges: diverges by comparison.",
-                X, glo, ghi, B.F, sf.sign > 0 ? ">=" : "<=", sf.sign > 0 ? "" : "-", B.c, B.Fn,
+                X, glo, ghi, B.Fdef, sf.sign > 0 ? ">=" : "<=", sf.sign > 0 ? "" : "-", B.c, B.Fn,
                 sf.sign > 0 ? ">" : "<");
       break;
     case IC_RULE_TERM_TEST:
@@ -1525,15 +1532,15 @@ static ic_status certify_prod (run *R, ic_result *r, const ic_node *e)
         break;
       case IC_RULE_PROD_TO_ZERO:
         snprintf (r->cert.summary, sizeof r->cert.summary,
-                  "With u(n) = p(n) - 1: for n >= %lu, u(n) <= -%s * %s < 0 with F(n) = %s, and sum F(n) diverges: "
+                  "With u(n) = p(n) - 1: for n >= %lu, u(n) <= -%s * %s < 0 with %s, and sum F(n) diverges: "
                   "the partial products tend to 0.",
-                  X, B.c, B.Fn, B.F);
+                  X, B.c, B.Fn, B.Fdef);
         break;
       case IC_RULE_PROD_TO_INF:
         snprintf (r->cert.summary, sizeof r->cert.summary,
-                  "With u(n) = p(n) - 1: for n >= %lu, u(n) >= %s * %s > 0 with F(n) = %s, and sum F(n) diverges: "
+                  "With u(n) = p(n) - 1: for n >= %lu, u(n) >= %s * %s > 0 with %s, and sum F(n) diverges: "
                   "the partial products grow without bound.",
-                  X, B.c, B.Fn, B.F);
+                  X, B.c, B.Fn, B.Fdef);
         break;
       case IC_RULE_PROD_FACTOR_SMALL:
         snprintf (r->cert.summary, sizeof r->cert.summary,
