@@ -686,6 +686,26 @@ def gen_terms(seed, count):
     return fams
 
 
+# The examples and one per shape of statement, with items they must
+# carry (so that the check above cannot pass by finding nothing to check).
+PINNED = [
+    ("sum", "-2/n^2", 1, {"bound": "|a(n)| <= C * F(n)", "C": "2", "F": "n^-2", "lower_bound": "a(n) <= -c * F(n)"}),
+    ("sum", "(3-n^2)/(n^4+1)", 1, {"C": "1", "lower_bound": "a(n) <= -c * F(n)"}),
+    ("sum", "2^-n", 1, {"F": "(1/2)^n"}),
+    ("sum", "pi^-n", 1, {"envelope": "exp(r*n)", "F_lower": None, "lower_bound": "a(n) >= c * F_lower(n)"}),
+    ("sum", "factorial(n)/n^n", 1, {"F": "exp(-n)*n^(1/2)"}),
+    ("sum", "-(-1)^n/n", 1, {"monotone_bound": "|a(n+1)| <= |a(n)|", "lower_bound": "(-1)^n a(n) <= -c * F(n)"}),
+    ("sum", "-1/n", 1, {"lower_bound": "a(n) <= -c * F(n)"}),
+    ("sum", "-3*sqrt(2)^n", 1, {"term_bound": "|a(n)| >= m"}),
+    ("prod", "1 - n^-1.001", 2, {"F": "n^(-1001/1000)", "bound": "|u(n)| <= C * F(n)"}),
+    ("prod", "1 - 2/n", 3, {"lower_bound": "u(n) <= -c * F(n)"}),
+    ("prod", "1 + (-1)^n/n", 2, {"monotone_bound": "|u(n+1)| <= |u(n)|"}),
+    ("prod", "1/2", 1, {"p_bound": "|p(n)| <= P", "P": "0.5"}),
+    ("prod", "-3", 1, {"p_bound": "|p(n)| >= P", "P": "3"}),
+    ("prod", "(n-5)/n", 1, {"zero_factor_n": "5"}),
+]
+
+
 def run_infcert(binary, kind, term, frm, timeout):
     cmd = [binary, kind, "--json", "--digits", "5", "--max-terms", "200000", "--timeout", str(timeout),
            "--from", str(frm), "--", term]
@@ -771,7 +791,11 @@ def main():
         sys.exit(0 if selftest() else 1)
     mp.dps = 60
     t0 = time.time()
-    cases = [("one", a.kind, a.term, a.frm)] if a.term else gen_terms(a.seed, a.cases)
+    if a.term:
+        cases = [("one", a.kind, a.term, a.frm)]
+    else:
+        cases = [("pinned", k, t, f) for k, t, f, _ in PINNED] + gen_terms(a.seed, a.cases)
+    expect = {(k, t, f): e for k, t, f, e in PINNED}
     print("# cert_truth: seed %d, %d terms" % (a.seed, len(cases)))
     rng = random.Random(a.seed)
     per = {}
@@ -782,14 +806,19 @@ def main():
         st[0] += 1
         res, err = run_infcert(a.binary, kind, term, frm, a.timeout)
         if res is None:
-            if err.startswith("bad input"):
-                allfails.append("FAIL cert_truth: generated term rejected (%s): %s %s" % (err, kind, term))
+            if err.startswith("bad input") or fam == "pinned":
+                allfails.append("FAIL cert_truth: no certificate (%s): %s %r --from %d" % (err, kind, term, frm))
                 st[2] += 1
             else:
                 st[3] += 1
             continue
         cert = res.get("certificate") or {}
         tests[cert.get("test", "?")] = tests.get(cert.get("test", "?"), 0) + 1
+        for key, want in expect.get((kind, term, frm), {}).items():
+            if key not in cert or (want is not None and cert[key] != want):
+                allfails.append("FAIL cert_truth: %s %r --from %d: item %s is %r, expected %r"
+                                % (kind, term, frm, key, cert.get(key), want))
+                st[2] += 1
         case = Case(kind, term, frm, cert, res)
         fails = []
         st[1] += check_case(case, random.Random("%d/%s/%s/%d" % (a.seed, kind, term, frm)), fails)
