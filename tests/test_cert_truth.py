@@ -21,15 +21,18 @@ What is read (README, "JSON format", certificate keys):
     with K and G names of other items (a decimal, a term in n); it holds
     for every n >= for_n_from;
   * "ratio" / "u_ratio": v(n) / envelope(n) lies in the interval, for
-    n >= from_n (u_from_n); an envelope with exp(r*n) uses the enclosure
-    in "r" / "u_r" (the ratio must be reachable for some r in it);
+    n >= from_n (u_from_n); an envelope with a symbol (exp(r*n), n^alpha,
+    log(n)^beta, factorial(n)^phi: an exact value too long to print) uses
+    the enclosure in the item of that name ("u_" prefix for products): the
+    statement fails when no value in the enclosures makes it true;
   * "u_range": u(n) lies in the interval;
   * "sign" / "u_sign" (+1 or -1): the sign of v(n), or of (-1)^n v(n) when
     the envelope alternates;
   * "zero_factor_n": p(zero_factor_n) = 0;
   * the summary sentence: every "LHS REL K * F(n)", "LHS REL K",
     "|v(n+1)| <= |v(n)|" and "g(n) in [lo, hi]" written in it, with
-    F(n) / F_lower(n) as given in the sentence, for n >= its "n >= X".
+    F(n) as given in the sentence (symbols as above), for n >= its
+    "n >= X".
 A statement that cannot be parsed is a failure too (a new sentence shape
 must be added here, not skipped).
 
@@ -59,6 +62,7 @@ except ImportError:  # the wrapper skips cleanly
 
 mp.dps = 60
 REL_TOL = mpf("1e-25")
+SYMBOLS = ("r", "alpha", "beta", "phi")   # exact values too long to print
 
 # ---------------------------------------------------------------------------
 # the term syntax (src/term.h), parsed independently of infcert
@@ -324,6 +328,25 @@ class Case:
         t = Parser(text, symbols=tuple(env or ())).parse()
         return value(lambda x: ev(t, x, env or {}), n)
 
+    def symbols(self, prefix):
+        """The enclosures of the symbols an envelope may use (r, alpha,
+        beta, phi: exact values too long to print), from the items."""
+        out = {}
+        for sym in SYMBOLS:
+            if prefix + sym in self.cert:
+                out[sym] = interval(self.cert[prefix + sym])
+        return out
+
+    def fun_range(self, text, n, encl):
+        """min and max of text(n) over the symbols' enclosures (each
+        function here is monotone in each symbol: corners suffice)."""
+        used = [sym for sym in encl if re.search(r"\b%s\b" % sym, text)]
+        vals = []
+        for corner in range(2 ** len(used)):
+            env = {sym: encl[sym][(corner >> i) & 1] for i, sym in enumerate(used)}
+            vals.append(self.fun(text, n, env))
+        return min(vals), max(vals)
+
     def replay(self):
         return "infcert %s --json --digits 5 --from %d -- '%s'" % (self.kind, self.frm, self.term)
 
@@ -341,7 +364,7 @@ def lhs_value(case, lhs, n):
     raise ValueError("unknown left side %r" % lhs)
 
 
-def rhs_value(case, rhs, n, consts, funcs):
+def rhs_value(case, rhs, n, consts, funcs, rel="<=", encl=None):
     """rhs: 0 | K | -K | K * G(n) | -K * G(n) | |v(n)| with K a constant
     (a decimal or a name in consts) and G a name in funcs (term texts)."""
     rhs = rhs.strip()
@@ -361,7 +384,10 @@ def rhs_value(case, rhs, n, consts, funcs):
         return kv
     if g not in funcs:
         raise ValueError("function %s(n) not given" % g)
-    return kv * case.fun(funcs[g], n)
+    # a function with symbols: the weakest reading of the statement
+    lo, hi = case.fun_range(funcs[g], n, encl or {})
+    cand = (kv * lo, kv * hi)
+    return max(cand) if rel == "<=" else min(cand)
 
 
 def holds(lhs, rel, rhs):
@@ -390,25 +416,25 @@ def sample_points(start, rng):
 
 
 class Statement:
-    def __init__(self, where, lhs, rel, rhs, start, consts, funcs, text):
+    def __init__(self, where, lhs, rel, rhs, start, consts, funcs, text, encl=None):
         self.where, self.lhs, self.rel, self.rhs = where, lhs, rel, rhs
-        self.start, self.consts, self.funcs, self.text = start, consts, funcs, text
+        self.start, self.consts, self.funcs, self.text, self.encl = start, consts, funcs, text, encl or {}
 
     def check(self, case, n):
         l = lhs_value(case, self.lhs, n)
-        r = rhs_value(case, self.rhs, n, self.consts, self.funcs)
+        r = rhs_value(case, self.rhs, n, self.consts, self.funcs, self.rel, self.encl)
         if holds(l, self.rel, r):
             return None
         return "lhs = %s, rhs = %s" % (mpmath.nstr(l, 15), mpmath.nstr(r, 15))
 
 
 class RangeStatement:
-    """lo <= what(n) <= hi, what = v(n) / envelope(n) (with r in an
-    enclosure: reachable for some r) or v(n)."""
+    """lo <= what(n) <= hi, what = v(n) / envelope(n) (with symbols in
+    their enclosures: reachable for some values) or v(n)."""
 
-    def __init__(self, where, v, lo, hi, start, envelope=None, renc=None, text=""):
+    def __init__(self, where, v, lo, hi, start, envelope=None, encl=None, text=""):
         self.where, self.v, self.lo, self.hi, self.start = where, v, lo, hi, start
-        self.envelope, self.renc, self.text = envelope, renc, text
+        self.envelope, self.encl, self.text = envelope, encl or {}, text
 
     def check(self, case, n):
         x = case.v(self.v, n)
@@ -417,10 +443,9 @@ class RangeStatement:
             return None if abs(x) <= mpf(10) ** -50 else "envelope 0 but v(n) = %s" % mpmath.nstr(x, 15)
         if self.envelope is None:
             vals = [x]
-        elif self.renc is None:
-            vals = [x / case.fun(self.envelope, n)]
         else:
-            vals = [x / case.fun(self.envelope, n, {"r": r}) for r in self.renc]
+            flo, fhi = case.fun_range(self.envelope, n, self.encl)
+            vals = [x / flo, x / fhi]
         lo, hi = min(vals), max(vals)
         tol = REL_TOL * max(abs(lo), abs(hi), abs(self.lo) if not mpmath.isinf(self.lo) else 0)
         if hi < self.lo - tol or lo > self.hi + tol:
@@ -477,9 +502,8 @@ def statements(case):
             continue
         st = int(items[pre + "from_n"])
         envl = items[pre + "envelope"]
-        renc = interval(items[pre + "r"]) if pre + "r" in items else None
         lo, hi = interval(items[pre + "ratio"])
-        out.append(RangeStatement("item %sratio" % pre, v, lo, hi, st, envl, renc, items[pre + "ratio"]))
+        out.append(RangeStatement("item %sratio" % pre, v, lo, hi, st, envl, case.symbols(pre), items[pre + "ratio"]))
         if pre + "range" in items:
             lo, hi = interval(items[pre + "range"])
             out.append(RangeStatement("item %srange" % pre, v, lo, hi, st, None, None, items[pre + "range"]))
@@ -515,6 +539,7 @@ def summary_statements(case, s, items):
     start = int(starts[0])
     funcs = dict(SUM_DEF.findall(s))
     v = "a" if case.kind == "sum" else "u"
+    encl = case.symbols("" if case.kind == "sum" else "u_")
     for m in ineqs:
         rhs = m.group("rhs")
         if m.group("after") not in ("", ",", ":", ";", "."):
@@ -522,20 +547,14 @@ def summary_statements(case, s, items):
         g = re.search(r"(F|F_lower)\(n\)", rhs)
         if g and g.group(1) not in funcs:
             raise ValueError("summary uses %s(n) without defining it: %r" % (g.group(1), s))
-        out.append(Statement("summary", m.group("lhs"), m.group("rel"), rhs, start, {}, funcs, m.group(0)))
+        out.append(Statement("summary", m.group("lhs"), m.group("rel"), rhs, start, {}, funcs, m.group(0), encl))
     for m in gs:
         if "F" not in funcs:
             raise ValueError("summary: g(n) without F(n): %r" % s)
         lo, hi = dec(m.group(1)), dec(m.group(2))
         alt = "(-1)^n g(n)" in s
         env = ("(-1)^n*(%s)" if alt else "(%s)") % funcs["F"]
-        renc = None
-        if re.search(r"\br\b", funcs["F"]):
-            rk = "r" if case.kind == "sum" else "u_r"
-            if rk not in items:
-                raise ValueError("summary: F(n) with r but no item %s: %r" % (rk, s))
-            renc = interval(items[rk])
-        out.append(RangeStatement("summary g(n)", v, lo, hi, start, env, renc, m.group(0)))
+        out.append(RangeStatement("summary g(n)", v, lo, hi, start, env, encl, m.group(0)))
     return out
 
 
@@ -576,7 +595,7 @@ def q(rng, signed=True):
 
 
 def s_exp(rng):
-    return rng.choice(["1/2", "1", "1.001", "3/2", "2", "5/2", "3", "4", "0.999", "6"])
+    return rng.choice(["1/2", "1", "1.001", "3/2", "2", "5/2", "3", "4", "0.999", "6", "(1+1e-50)", "(2-1e-45)"])
 
 
 def gen_terms(seed, count):
@@ -703,6 +722,10 @@ PINNED = [
     ("prod", "1/2", 1, {"p_bound": "|p(n)| <= P", "P": "0.5"}),
     ("prod", "-3", 1, {"p_bound": "|p(n)| >= P", "P": "3"}),
     ("prod", "(n-5)/n", 1, {"zero_factor_n": "5"}),
+    # exponents too long for an item: a symbol in the envelope, rounded in F / F_lower
+    ("sum", "n^-(1+1e-400)", 1, {"envelope": "n^alpha", "alpha": None, "F": "n^(-1)", "F_lower": None}),
+    ("sum", "(-1)^n*n^-(1/2+1e-60)*log(n)^(1e-70)", 1, {"alpha": None, "beta": None, "monotone_bound": None}),
+    ("prod", "1 + n^-(1+1e-60)", 1, {"u_envelope": "n^alpha", "u_alpha": None}),
 ]
 
 
@@ -748,6 +771,18 @@ def selftest():
         check_case(Case("sum", "-2/n^2", 1, cert, {}), rng, f)
         print(("ok" if f else "FAIL") + " cert_truth selftest: rejects %s" % name)
         allok = allok and bool(f)
+    # a symbol whose enclosure does not fit: 1/n^2 = n^alpha with alpha in [-3, -2.5]
+    cert = dict(good, envelope="n^alpha", alpha="[-3, -2.5]", ratio="[-2, -2]")
+    f = []
+    check_case(Case("sum", "-2/n^2", 1, cert, {}), rng, f)
+    print(("ok" if f else "FAIL") + " cert_truth selftest: rejects an envelope symbol with a wrong enclosure")
+    allok = allok and bool(f)
+    cert = dict(good, summary="For n >= 16, |a(n)| <= 2 * F(n) with F(n) = n^alpha (alpha exact, enclosed in item alpha).",
+                alpha="[-2.1, -2.01]")
+    f = []
+    check_case(Case("sum", "-2/n^2", 1, cert, {}), rng, f)
+    print(("ok" if f else "FAIL") + " cert_truth selftest: rejects a summary bound with a symbol too small")
+    allok = allok and bool(f)
     # a rate rounded the wrong way: 2^-n against exp(-0.6931471806*n) (the old text)
     cert = {"test": "comparison", "summary": "", "for_n_from": "16", "F": "exp(-0.6931471806*n)",
             "bound": "|a(n)| <= C * F(n)", "C": "1"}
