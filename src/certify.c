@@ -462,7 +462,7 @@ static void describe_form (ic_cert *c, const char *prefix, const ic_form *f, uns
   char key[32];
   char *s = ic_form_envelope_string (f);
   snprintf (key, sizeof key, "%senvelope", prefix);
-  cert_item (c, key, "%s%s", f->alt ? "(-1)^n*" : "", s);
+  cert_item (c, key, "%s%s", f->alt && !f->zero ? "(-1)^n*" : "", s);
   free (s);
   sym_arg A = { c, prefix, NULL, NULL };
   ic_form_F_symbols (f, put_symbol, &A);
