@@ -1657,8 +1657,9 @@ int ic_form_tail (ic_ival_ptr out, const ic_form *f, unsigned long N, char *how,
       if (ic_tail_geometric (T, t1, rho) == IC_IVAL_OK)
         {
           ok = 1;
-          snprintf (how, howlen, "ratio bound: F(n+1)/F(n) <= %.6g for n > %lu, geometric tail",
-                    mpfr_get_d (rho->hi, MPFR_RNDU), N);
+          /* the printed rho is rounded up: the stated bound holds */
+          mpfr_snprintf (how, howlen, "ratio bound: F(n+1)/F(n) <= %.6RUg for n > %lu, geometric tail",
+                         rho->hi, N);
         }
       ic_ival_clear (x); ic_ival_clear (x1); ic_ival_clear (a); ic_ival_clear (l0); ic_ival_clear (l1);
     }
@@ -1698,32 +1699,148 @@ int ic_form_tail (ic_ival_ptr out, const ic_form *f, unsigned long N, char *how,
   return ok;
 }
 
-char *ic_form_envelope_string (const ic_form *f)
+/* ---- F(n) as text -------------------------------------------------------
+ *
+ * F(n) = (n!)^phi exp(lr n) n^alpha (log n)^beta is written in the term
+ * syntax.  A part whose exact text is longer than the limits below (n^-(1 +
+ * 1e-400) has a 401-digit exponent; a certificate item holds 400 characters)
+ * is written, depending on `side`, as
+ *   side = 0   a symbol, the exact value (n^alpha, exp(r*n), ...);
+ *   side > 0   a decimal rounded up: the text is >= F(n);
+ *   side < 0   a decimal rounded down: the text is <= F(n);
+ * since every base is >= 1 for n >= 16 (n, log n > 2.7, n!, and exp(n) for
+ * the rate), F grows with each exponent. */
+
+#define EXP_TEXT_MAX 40       /* characters of one exponent p/q */
+#define RATE_TEXT_MAX 80      /* digits of lq and lQ together   */
+
+static int q_short (mpq_srcptr q)
+{
+  return mpz_sizeinbase (mpq_numref (q), 10) + mpz_sizeinbase (mpq_denref (q), 10) <= EXP_TEXT_MAX;
+}
+
+static int rate_short (const ic_form *f)
+{
+  return f->lr_ex
+         && mpz_sizeinbase (mpq_numref (f->lQ), 10) + mpz_sizeinbase (mpq_denref (f->lQ), 10)
+            + mpz_sizeinbase (mpq_numref (f->lq), 10) + mpz_sizeinbase (mpq_denref (f->lq), 10) <= RATE_TEXT_MAX;
+}
+
+int ic_form_F_exact (const ic_form *f)
+{
+  if (f->zero) return 1;
+  return q_short (f->phi) && q_short (f->alpha) && q_short (f->beta) && (f->lr_zero || rate_short (f));
+}
+
+/* A decimal >= x (side > 0) or <= x (side < 0). */
+static void put_decimal (ic_buf *b, mpfr_srcptr x, int side)
+{
+  char *s = ic_fr_to_decimal (x, 12, side > 0 ? MPFR_RNDU : MPFR_RNDD);
+  ic_buf_printf (b, "(%s)", s);
+  free (s);
+}
+
+/* "^p" for the exponent q of a base >= 1: "^-2", "^(1/2)", "^(-1001/1000)"
+ * (the parser reads n^-1001/1000 as n^(-1001) / 1000), or the symbol /
+ * rounded decimal of the header; nothing for q = 1. */
+static void put_exponent (ic_buf *b, mpq_srcptr q, int side, const char *name)
+{
+  if (mpq_cmp_ui (q, 1, 1) == 0) return;
+  ic_buf_puts (b, "^");
+  if (!q_short (q))
+    {
+      if (side == 0) { ic_buf_puts (b, name); return; }
+      mpfr_t x;
+      mpfr_init2 (x, 64);
+      mpfr_set_q (x, q, side > 0 ? MPFR_RNDU : MPFR_RNDD);
+      put_decimal (b, x, side);
+      mpfr_clear (x);
+      return;
+    }
+  char *s = mpq_get_str (NULL, 10, q);
+  if (mpz_cmp_ui (mpq_denref (q), 1) == 0) ic_buf_puts (b, s);
+  else ic_buf_printf (b, "(%s)", s);
+  free (s);
+}
+
+char *ic_form_F_string (const ic_form *f, int side)
 {
   ic_buf b;
   ic_buf_init (&b);
   if (f->zero) { ic_buf_puts (&b, "0"); return ic_buf_take (&b); }
   int any = 0;
   char *s;
+#define SEP() do { if (any) ic_buf_puts (&b, "*"); any = 1; } while (0)
   if (mpq_sgn (f->phi))
     {
-      s = mpq_get_str (NULL, 10, f->phi);
-      ic_buf_printf (&b, "(n!)^%s", s); free (s); any = 1;
+      SEP ();
+      ic_buf_puts (&b, "factorial(n)");
+      put_exponent (&b, f->phi, side, "phi");
     }
-  if (!f->lr_zero)
+  if (!f->lr_zero && rate_short (f))
     {
-      ic_buf_printf (&b, "%sexp(%.10g n)", any ? " " : "", mpfr_get_d (f->lr->hi, MPFR_RNDN)); any = 1;
+      /* exp(lr n) = exp(lq n) * lQ^(n/lD) exactly */
+      if (mpq_sgn (f->lq))
+        {
+          SEP ();
+          if (mpq_cmp_si (f->lq, 1, 1) == 0) ic_buf_puts (&b, "exp(n)");
+          else if (mpq_cmp_si (f->lq, -1, 1) == 0) ic_buf_puts (&b, "exp(-n)");
+          else { s = mpq_get_str (NULL, 10, f->lq); ic_buf_printf (&b, "exp(%s*n)", s); free (s); }
+        }
+      if (mpq_cmp_ui (f->lQ, 1, 1) != 0)
+        {
+          SEP ();
+          s = mpq_get_str (NULL, 10, f->lQ);
+          if (mpz_cmp_ui (mpq_denref (f->lQ), 1) == 0) ic_buf_puts (&b, s);
+          else ic_buf_printf (&b, "(%s)", s);
+          free (s);
+          if (f->lD == 1) ic_buf_puts (&b, "^n");
+          else ic_buf_printf (&b, "^(n/%lu)", f->lD);
+        }
+    }
+  else if (!f->lr_zero)
+    {
+      SEP ();
+      if (side == 0) ic_buf_puts (&b, "exp(r*n)");
+      else
+        {
+          /* a decimal R >= lr (side > 0) or <= lr (side < 0): since n > 0,
+           * exp(R n) >= exp(lr n), resp. <= */
+          ic_buf_puts (&b, "exp(");
+          put_decimal (&b, side > 0 ? f->lr->hi : f->lr->lo, side);
+          ic_buf_puts (&b, "*n)");
+        }
     }
   if (mpq_sgn (f->alpha))
     {
-      s = mpq_get_str (NULL, 10, f->alpha);
-      ic_buf_printf (&b, "%sn^%s", any ? " " : "", s); free (s); any = 1;
+      SEP ();
+      ic_buf_puts (&b, "n");
+      put_exponent (&b, f->alpha, side, "alpha");
     }
   if (mpq_sgn (f->beta))
     {
-      s = mpq_get_str (NULL, 10, f->beta);
-      ic_buf_printf (&b, "%s(log n)^%s", any ? " " : "", s); free (s); any = 1;
+      SEP ();
+      ic_buf_puts (&b, "log(n)");
+      put_exponent (&b, f->beta, side, "beta");
     }
+#undef SEP
   if (!any) ic_buf_puts (&b, "1");
   return ic_buf_take (&b);
+}
+
+void ic_form_F_symbols (const ic_form *f, void (*put) (void *arg, const char *name, ic_ival_srcptr x), void *arg)
+{
+  if (f->zero) return;
+  ic_ival_t x;
+  ic_ival_init2 (x, 128);
+  if (mpq_sgn (f->phi) && !q_short (f->phi)) { ic_ival_set_q (x, f->phi); put (arg, "phi", x); }
+  if (!f->lr_zero && !rate_short (f)) put (arg, "r", f->lr);
+  if (mpq_sgn (f->alpha) && !q_short (f->alpha)) { ic_ival_set_q (x, f->alpha); put (arg, "alpha", x); }
+  if (mpq_sgn (f->beta) && !q_short (f->beta)) { ic_ival_set_q (x, f->beta); put (arg, "beta", x); }
+  ic_ival_clear (x);
+}
+
+char *ic_form_envelope_string (const ic_form *f)
+{
+  return ic_form_F_string (f, 0);
 }

@@ -74,7 +74,20 @@ void ic_form_facts (ic_seq_facts *sf, const ic_form *f, const ic_node *e, ic_asy
  * envelope tail via the verified kernels, scaled by G.  Returns 1 on success. */
 int ic_form_tail (ic_ival_ptr out, const ic_form *f, unsigned long N, char *how, size_t howlen);
 
-/* Text "n^-1001/1000 (log n)^-2" etc. of F (malloc'd). */
+/* Text of F(n) in the term syntax, e.g. "factorial(n)^-1*(1/2)^n*n^(1/2)*log(n)^-2"
+ * (malloc'd; "0" for a zero form, "1" for F = 1).  exp(lr n) is written
+ * exactly as exp(lq*n)*lQ^(n/lD), exponents as exact rationals, when their
+ * text is short; a longer part is written, for side = 0, as a symbol for
+ * its exact value (exp(r*n), n^alpha, log(n)^beta, factorial(n)^phi; see
+ * ic_form_F_symbols), for side > 0 with a decimal rounded so that the text
+ * is an upper bound of F(n) for n >= 16, for side < 0 a lower bound. */
+char *ic_form_F_string (const ic_form *f, int side);
+/* 1 if ic_form_F_string writes F itself for every side (no symbol). */
+int ic_form_F_exact (const ic_form *f);
+/* Calls put (arg, name, enclosure) for each symbol ic_form_F_string (f, 0)
+ * writes ("phi", "r", "alpha", "beta"). */
+void ic_form_F_symbols (const ic_form *f, void (*put) (void *arg, const char *name, ic_ival_srcptr x), void *arg);
+/* ic_form_F_string (f, 0). */
 char *ic_form_envelope_string (const ic_form *f);
 
 #endif

@@ -427,17 +427,122 @@ static const char *env_name (int env)
     }
 }
 
+/* The "; "-separated list `how` cut to whole entries so that it fits in
+ * `room` characters (a cut entry could state a wrong start: "n >= 1" for
+ * "n >= 16"); "; and further parts" marks the cut.  Returns dst. */
+static const char *fit_list (char *dst, size_t room, const char *how)
+{
+  if (strlen (how) < room) { snprintf (dst, room, "%s", how); return dst; }
+  size_t keep = 0;
+  for (const char *p = strstr (how, "; "); p; p = strstr (p + 2, "; "))
+    if ((size_t) (p - how) + 20 < room) keep = (size_t) (p - how);
+  if (keep) snprintf (dst, room, "%.*s; and further parts", (int) keep, how);
+  else snprintf (dst, room, "parts too long to list");
+  return dst;
+}
+
+/* ic_form_F_symbols callback: the enclosure of a symbol as an item. */
+typedef struct { ic_cert *c; const char *prefix; ic_buf *names, *keys; } sym_arg;
+
+static void put_symbol (void *arg, const char *name, ic_ival_srcptr x)
+{
+  sym_arg *A = arg;
+  char key[32];
+  snprintf (key, sizeof key, "%s%s", A->prefix, name);
+  if (A->c) cert_ival (A->c, key, x);
+  if (A->names) ic_buf_printf (A->names, "%s%s", A->names->len ? ", " : "", name);
+  if (A->keys) ic_buf_printf (A->keys, "%s%s", A->keys->len ? ", " : "", key);
+}
+
+/* The envelope items of a form f of v(n) on [X, inf) (v = a for a sum's
+ * terms, u = p - 1 for a product's factors): "envelope" = s(n) F(n) in
+ * the term syntax, "ratio" = G with v(n) / envelope(n) in G, "from_n" = X,
+ * and for each symbol the envelope uses for a part too long to print (r,
+ * alpha, beta, phi: ic_form_F_string) an enclosure of its exact value. */
 static void describe_form (ic_cert *c, const char *prefix, const ic_form *f, unsigned long X)
 {
   char key[32];
   char *s = ic_form_envelope_string (f);
   snprintf (key, sizeof key, "%senvelope", prefix);
-  cert_item (c, key, "%s%s", f->alt ? "(-1)^n " : "", s);
+  cert_item (c, key, "%s%s", f->alt && !f->zero ? "(-1)^n*" : "", s);
   free (s);
+  sym_arg A = { c, prefix, NULL, NULL };
+  ic_form_F_symbols (f, put_symbol, &A);
   snprintf (key, sizeof key, "%sratio", prefix);
   cert_ival (c, key, f->g);
   snprintf (key, sizeof key, "%sfrom_n", prefix);
   cert_item (c, key, "%lu", X);
+}
+
+/* The inequalities a form f of v(n) on [X, inf) proves, in the checkable
+ * shape of the README ("certificate"): v(n) = s(n) F(n) g(n), g(n) in G,
+ * F > 0, s(n) = (-1)^n or 1, so
+ *   |v(n)| <= C F(n)                 with C >= max |G|          ("bound")
+ *   s(n) v(n) >= c F(n)  (G > 0)     with 0 < c <= min |G|      ("lower_bound")
+ *   s(n) v(n) <= -c F(n) (G < 0)
+ * The items write F exactly when its text is short; otherwise "F" is an
+ * upper bound of it (exponents rounded up) and "F_lower", used by the
+ * lower bound, a lower bound.  The summary writes F exactly, with symbols
+ * for the long parts (Fs, note). */
+typedef struct {
+  char C[64], c[64];      /* C rounded up, c rounded down              */
+  char *F, *Flo;          /* the item texts of F and F_lower (malloc'd) */
+  char *Fs;               /* F for the summary, exact (malloc'd)       */
+  char *note;             /* "" or " (r, alpha: ...)" after Fs          */
+} cert_env;
+
+static void cert_env_make (cert_env *B, ic_cert *c, const char *prefix, const char *v, const ic_form *f,
+                           unsigned long X)
+{
+  mpfr_t m;
+  mpfr_init2 (m, ic_ival_get_prec (f->g));
+  char *t;
+  ic_ival_mag_upper (m, f->g);
+  t = ic_fr_to_decimal (m, 6, MPFR_RNDU);
+  snprintf (B->C, sizeof B->C, "%s", t);
+  free (t);
+  ic_ival_mag_lower (m, f->g);
+  t = ic_fr_to_decimal (m, 6, MPFR_RNDD);
+  snprintf (B->c, sizeof B->c, "%s", t);
+  free (t);
+  mpfr_clear (m);
+  int exact = ic_form_F_exact (f);
+  B->F = ic_form_F_string (f, +1);
+  B->Flo = ic_form_F_string (f, -1);
+  B->Fs = ic_form_F_string (f, 0);
+  ic_buf names, keys, d;
+  ic_buf_init (&names); ic_buf_init (&keys); ic_buf_init (&d);
+  sym_arg A = { NULL, prefix, &names, &keys };
+  ic_form_F_symbols (f, put_symbol, &A);
+  if (names.len)
+    ic_buf_printf (&d, " (%s exact, enclosed in item%s %s)", names.s, strchr (keys.s, ',') ? "s" : "", keys.s);
+  B->note = ic_buf_take (&d);
+  ic_buf_free (&names); ic_buf_free (&keys);
+  int sg = f->zero ? 0 : ic_ival_is_pos (f->g) ? 1 : ic_ival_is_neg (f->g) ? -1 : 0;
+  cert_item (c, "for_n_from", "%lu", X);
+  if (f->zero)
+    {
+      cert_item (c, "bound", "%s(n) = 0", v);
+      return;
+    }
+  cert_item (c, "F", "%s", B->F);
+  cert_item (c, "bound", "|%s(n)| <= C * F(n)", v);
+  cert_item (c, "C", "%s", B->C);
+  if (sg)
+    {
+      if (!exact) cert_item (c, "F_lower", "%s", B->Flo);
+      cert_item (c, "lower_bound", "%s%s(n) %s %sc * %s", f->alt ? "(-1)^n " : "", v,
+                 sg > 0 ? ">=" : "<=", sg > 0 ? "" : "-", exact ? "F(n)" : "F_lower(n)");
+      cert_item (c, "c", "%s", B->c);
+    }
+}
+
+static void cert_env_clear (cert_env *B)
+{
+  free (B->F);
+  free (B->Flo);
+  free (B->Fs);
+  free (B->note);
 }
 
 /* Verifies the term is defined at every n in [from, X) (and at X itself),
@@ -1152,10 +1257,12 @@ static ic_status certify_sum (run *R, ic_result *r, const ic_node *e)
           if (st != IC_OK) { ic_buf_free (&how); ic_form_clear (&f); return st; }
           r->verdict = to_verdict (v);
           snprintf (r->cert.test, sizeof r->cert.test, "sum of two series");
-          snprintf (r->cert.summary, sizeof r->cert.summary,
-                    "The terms split into summands whose series are decided separately: %s. %s",
-                    how.s, v == IC_V_CONVERGES ? "A sum of convergent series converges."
-                    : "A convergent series plus a divergent one diverges.");
+          const char *lead = "The terms split into summands whose series are decided separately: ";
+          const char *concl = v == IC_V_CONVERGES ? "A sum of convergent series converges."
+                              : "A convergent series plus a divergent one diverges.";
+          char list[sizeof r->cert.summary];
+          snprintf (r->cert.summary, sizeof r->cert.summary, "%s%s. %s", lead,
+                    fit_list (list, sizeof r->cert.summary - strlen (lead) - strlen (concl) - 2, how.s), concl);
           cert_item (&r->cert, "from_n", "%lu", Xs);
           ic_buf_free (&how);
           ic_form_clear (&f);
@@ -1183,7 +1290,11 @@ static ic_status certify_sum (run *R, ic_result *r, const ic_node *e)
   cert_item (&r->cert, "envelope_class", "%s", env_name (sf.env));
   cert_item (&r->cert, "sign", "%d", sf.sign);
   if (sf.alt) cert_item (&r->cert, "alternating_decreasing", "%s", sf.decreasing ? "yes" : "not proved");
-  char *env = ic_form_envelope_string (&f);
+  /* every inequality stated below is an item (README, "certificate"); the
+   * summary repeats them with the constants written in */
+  cert_env B;
+  cert_env_make (&B, &r->cert, "", "a", &f, X);
+  if (sf.alt && sf.decreasing) cert_item (&r->cert, "monotone_bound", "|a(n+1)| <= |a(n)|");
   char *glo = ic_fr_to_decimal (f.g->lo, 6, MPFR_RNDD), *ghi = ic_fr_to_decimal (f.g->hi, 6, MPFR_RNDU);
   switch (rule)
     {
@@ -1195,30 +1306,52 @@ static ic_status certify_sum (run *R, ic_result *r, const ic_node *e)
           break;
         }
       snprintf (r->cert.summary, sizeof r->cert.summary,
-                "For n >= %lu, |a(n)| <= %s * F(n) with F(n) = %s, and sum F(n) converges: converges absolutely by comparison.",
-                X, mpfr_sgn (f.g->lo) < 0 && mpfr_cmpabs (f.g->lo, f.g->hi) > 0 ? glo : ghi, env);
+                "For n >= %lu, |a(n)| <= %s * F(n) with F(n) = %s%s, and sum F(n) converges: converges absolutely by comparison.",
+                X, B.C, B.Fs, B.note);
       break;
     case IC_RULE_LOWER_COMPARISON:
+      /* sign != 0 and no alternation (kernel): the lower bound exists */
       snprintf (r->cert.summary, sizeof r->cert.summary,
-                "For n >= %lu, a(n) = g(n) F(n) with g(n) in [%s, %s] of one sign and F(n) = %s, whose sum diverges: diverges by comparison.",
-                X, glo, ghi, env);
+                "For n >= %lu, a(n) = g(n) F(n) with g(n) in [%s, %s] and F(n) = %s%s, so a(n) %s %s%s * F(n) %s 0, "
+                "and sum F(n) diverges: diverges by comparison.",
+                X, glo, ghi, B.Fs, B.note, sf.sign > 0 ? ">=" : "<=", sf.sign > 0 ? "" : "-", B.c,
+                sf.sign > 0 ? ">" : "<");
       break;
     case IC_RULE_TERM_TEST:
-      snprintf (r->cert.summary, sizeof r->cert.summary,
-                "For n >= %lu, |a(n)| stays above a positive constant (F(n) = %s non-decreasing, g(n) in [%s, %s]): the terms do not tend to 0, so the sum diverges.",
-                X, env, glo, ghi);
+      {
+        /* F non-decreasing on [X, inf) (env_class): |a(n)| >= c F(X) */
+        ic_ival_t FX;
+        ic_ival_init2 (FX, prec);
+        ic_form_F_at (FX, &f, X);
+        mpfr_t m;
+        mpfr_init2 (m, prec);
+        ic_ival_mag_lower (m, f.g);
+        mpfr_mul (m, m, FX->lo, MPFR_RNDD);          /* m <= min|G| F(X) */
+        char *ms = ic_fr_to_decimal (m, 6, MPFR_RNDD);
+        cert_item (&r->cert, "term_bound", "|a(n)| >= m");
+        cert_item (&r->cert, "m", "%s", ms);
+        snprintf (r->cert.summary, sizeof r->cert.summary,
+                  "For n >= %lu, |a(n)| >= %s * F(n) with F(n) = %s%s non-decreasing, so |a(n)| >= %s > 0: "
+                  "the terms do not tend to 0, so the sum diverges.",
+                  X, B.c, B.Fs, B.note, ms);
+        free (ms);
+        mpfr_clear (m);
+        ic_ival_clear (FX);
+      }
       break;
     case IC_RULE_LEIBNIZ:
       snprintf (r->cert.summary, sizeof r->cert.summary,
-                "a(n) = (-1)^n h(n) with |h(n)| non-increasing (derivative of one sign) and tending to 0 (F(n) = %s) for n >= %lu: converges by the Leibniz test.",
-                env, X);
+                "For n >= %lu, a(n) = (-1)^n h(n) with h(n) of one sign, |a(n+1)| <= |a(n)| (h' never has the sign of h), "
+                "and |a(n)| <= %s * F(n) with F(n) = %s%s tending to 0: converges by the Leibniz test.",
+                X, B.C, B.Fs, B.note);
       break;
     default:
       snprintf (r->cert.summary, sizeof r->cert.summary,
-                "For n >= %lu the terms satisfy a(n) = %sg(n) F(n), F(n) = %s, g(n) in [%s, %s]; no test applies with these bounds.",
-                X, sf.alt ? "(-1)^n " : "", env, glo, ghi);
+                "For n >= %lu the terms satisfy a(n) = %sg(n) F(n), F(n) = %s%s, g(n) in [%s, %s]; no test applies with these bounds.",
+                X, sf.alt ? "(-1)^n " : "", B.Fs, B.note, glo, ghi);
     }
-  free (env); free (glo); free (ghi);
+  free (glo); free (ghi);
+  cert_env_clear (&B);
   if (r->verdict == IC_CONVERGES)
     {
       int h_cm = 0, parity = 0, cms = 0;
@@ -1385,12 +1518,15 @@ static ic_status certify_prod (run *R, ic_result *r, const ic_node *e)
         {
           r->verdict = to_verdict (v);
           snprintf (r->cert.test, sizeof r->cert.test, "product of two products");
-          snprintf (r->cert.summary, sizeof r->cert.summary,
-                    "The factors split into products decided separately: %s. %s", how.s,
-                    v == IC_V_CONVERGES ? "Products (and quotients) of products with finite nonzero limits have a finite nonzero limit."
-                    : v == IC_V_DIVERGES_TO_ZERO ? "A product tending to 0 times one with a finite nonzero limit (or one tending to 0) tends to 0."
-                    : v == IC_V_ZERO_FACTOR ? "A zero factor makes the product 0."
-                    : "A product without a finite limit times one with a finite nonzero limit has no finite limit.");
+          const char *lead = "The factors split into products decided separately: ";
+          const char *concl =
+            v == IC_V_CONVERGES ? "Products (and quotients) of products with finite nonzero limits have a finite nonzero limit."
+            : v == IC_V_DIVERGES_TO_ZERO ? "A product tending to 0 times one with a finite nonzero limit (or one tending to 0) tends to 0."
+            : v == IC_V_ZERO_FACTOR ? "A zero factor makes the product 0."
+            : "A product without a finite limit times one with a finite nonzero limit has no finite limit.";
+          char list[sizeof r->cert.summary];
+          snprintf (r->cert.summary, sizeof r->cert.summary, "%s%s. %s", lead,
+                    fit_list (list, sizeof r->cert.summary - strlen (lead) - strlen (concl) - 2, how.s), concl);
           cert_item (&r->cert, "from_n", "%lu", Xs);
           ic_buf_free (&how);
           if (v == IC_V_CONVERGES)
@@ -1482,17 +1618,30 @@ static ic_status certify_prod (run *R, ic_result *r, const ic_node *e)
     cert_item (&r->cert, "u_class", "%s", env_name (pf.u.env));
     cert_item (&r->cert, "u_sign", "%d", pf.u.sign);
     if (have_rg) { ic_form_range (rg, &fu, X); cert_ival (&r->cert, "u_range", rg); }
-    char *env = ic_form_envelope_string (&fu);
-    char gmax[64];
-    {
-      mpfr_t m;
-      mpfr_init2 (m, prec);
-      ic_ival_mag_upper (m, fu.g);
-      char *t = ic_fr_to_decimal (m, 6, MPFR_RNDU);
-      snprintf (gmax, sizeof gmax, "%s", t);
-      free (t);
-      mpfr_clear (m);
-    }
+    /* every inequality stated below is an item (README, "certificate"); the
+     * summary repeats them with the constants written in */
+    cert_env B;
+    cert_env_make (&B, &r->cert, "u_", "u", &fu, X);
+    if (rule == IC_RULE_PROD_SQUARES) cert_item (&r->cert, "monotone_bound", "|u(n+1)| <= |u(n)|");
+    char P[64] = "";
+    if (rule == IC_RULE_PROD_FACTOR_SMALL || rule == IC_RULE_PROD_FACTOR_LARGE)
+      {
+        /* the range of p on [X, inf) from the form of p (analyse_prod
+         * decided p_small / p_large from the same range) */
+        ic_ival_t prg;
+        ic_ival_init2 (prg, prec);
+        if (ic_form_range (prg, &fp, X))
+          {
+            ic_ival_abs (prg, prg);
+            int small = rule == IC_RULE_PROD_FACTOR_SMALL;
+            char *t = ic_fr_to_decimal (small ? prg->hi : prg->lo, 6, small ? MPFR_RNDU : MPFR_RNDD);
+            snprintf (P, sizeof P, "%s", t);
+            free (t);
+            cert_item (&r->cert, "p_bound", small ? "|p(n)| <= P" : "|p(n)| >= P");
+            cert_item (&r->cert, "P", "%s", P);
+          }
+        ic_ival_clear (prg);
+      }
     switch (rule)
       {
       case IC_RULE_ZERO_FACTOR:
@@ -1510,38 +1659,43 @@ static ic_status certify_prod (run *R, ic_result *r, const ic_node *e)
             break;
           }
         snprintf (r->cert.summary, sizeof r->cert.summary,
-                  "u(n) = p(n) - 1 satisfies |u(n)| <= %s * %s for n >= %lu with a summable envelope, and no factor is 0: the product converges to a nonzero limit.",
-                  gmax, env, X);
+                  "With u(n) = p(n) - 1: for n >= %lu, |u(n)| <= %s * F(n) with F(n) = %s%s, and sum F(n) converges; "
+                  "no factor is 0: the product converges to a nonzero limit.",
+                  X, B.C, B.Fs, B.note);
         break;
       case IC_RULE_PROD_SQUARES:
         snprintf (r->cert.summary, sizeof r->cert.summary,
-                  "u(n) = p(n) - 1 alternates with decreasing magnitude (Leibniz) and sum u(n)^2 converges (envelope %s squared), no factor is 0: the product converges to a nonzero limit.",
-                  env);
+                  "With u(n) = p(n) - 1: for n >= %lu, u(n) = (-1)^n h(n) with h(n) of one sign, |u(n+1)| <= |u(n)| "
+                  "and |u(n)| <= %s * F(n) with F(n) = %s%s tending to 0 (Leibniz), and sum F(n)^2 converges, so sum u(n)^2 does; "
+                  "no factor is 0: the product converges to a nonzero limit.",
+                  X, B.C, B.Fs, B.note);
         break;
       case IC_RULE_PROD_TO_ZERO:
         snprintf (r->cert.summary, sizeof r->cert.summary,
-                  "u(n) = p(n) - 1 < 0 with -u(n) >= c %s for n >= %lu, whose sum diverges: the partial products tend to 0.",
-                  env, X);
+                  "With u(n) = p(n) - 1: for n >= %lu, u(n) <= -%s * F(n) < 0 with F(n) = %s%s, and sum F(n) diverges: "
+                  "the partial products tend to 0.",
+                  X, B.c, B.Fs, B.note);
         break;
       case IC_RULE_PROD_TO_INF:
         snprintf (r->cert.summary, sizeof r->cert.summary,
-                  "u(n) = p(n) - 1 > 0 with u(n) >= c %s for n >= %lu, whose sum diverges: the partial products grow without bound.",
-                  env, X);
+                  "With u(n) = p(n) - 1: for n >= %lu, u(n) >= %s * F(n) > 0 with F(n) = %s%s, and sum F(n) diverges: "
+                  "the partial products grow without bound.",
+                  X, B.c, B.Fs, B.note);
         break;
       case IC_RULE_PROD_FACTOR_SMALL:
         snprintf (r->cert.summary, sizeof r->cert.summary,
-                  "|p(n)| <= c < 1 for all n >= %lu: the partial products tend to 0.", X);
+                  "For n >= %lu, |p(n)| <= %s < 1: the partial products tend to 0.", X, P[0] ? P : "c");
         break;
       case IC_RULE_PROD_FACTOR_LARGE:
         snprintf (r->cert.summary, sizeof r->cert.summary,
-                  "|p(n)| >= c > 1 for all n >= %lu: the partial products are unbounded.", X);
+                  "For n >= %lu, |p(n)| >= %s > 1: the partial products are unbounded.", X, P[0] ? P : "c");
         break;
       default:
         snprintf (r->cert.summary, sizeof r->cert.summary,
-                  "For n >= %lu, p(n) - 1 = %sg(n) F(n) with F(n) = %s; no product criterion applies with these bounds.",
-                  X, fu.alt ? "(-1)^n " : "", env);
+                  "For n >= %lu, p(n) - 1 = %sg(n) F(n) with F(n) = %s%s, g(n) in G (u_ratio); no product criterion applies with these bounds.",
+                  X, fu.alt ? "(-1)^n " : "", B.Fs, B.note);
       }
-    free (env);
+    cert_env_clear (&B);
   }
   if (r->verdict == IC_ZERO_FACTOR || r->verdict == IC_DIVERGES_TO_ZERO)
     {

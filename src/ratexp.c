@@ -672,8 +672,9 @@ int ic_ratexp_tail (ic_ival_ptr out, const ic_node *f, int prod, unsigned long N
       ok = 1;
       char bs[32], rs[32];
       mpfr_div (x, Bn, Bd, MPFR_RNDU);
-      mpfr_snprintf (bs, sizeof bs, "%.3Rg", x);
-      mpfr_snprintf (rs, sizeof rs, "%.3Rg", rem);
+      /* upper bounds, printed rounded up */
+      mpfr_snprintf (bs, sizeof bs, "%.3RUg", x);
+      mpfr_snprintf (rs, sizeof rs, "%.3RUg", rem);
       say (method, mlen, "rational-expansion");
       say (detail, dlen,
            "%s = sum_{j=%d}^{%ld} %s_j n^-j + E(n), exact rational coefficients (%ld nonzero), "
