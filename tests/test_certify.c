@@ -306,7 +306,7 @@ int main (void)
   check_verdict (IC_KIND_PROD, "1 - 1/n", 1, IC_ZERO_FACTOR);
   check_verdict (IC_KIND_PROD, "(n-3)/n", 1, IC_ZERO_FACTOR);
   check_verdict (IC_KIND_PROD, "exp(1/n^2)", 1, IC_CONVERGES);
-  check_verdict (IC_KIND_PROD, "-1", 1, IC_UNKNOWN);   /* |p| = 1: no criterion; must not guess */
+  check_verdict (IC_KIND_PROD, "-1", 1, IC_DIVERGES);  /* partial products -1, 1, -1, ...: no limit */
   /* boundary cases that must come back unknown, never wrong */
   check_verdict (IC_KIND_SUM, "sin(n)/n", 1, IC_UNKNOWN);          /* converges (Dirichlet), not provable here */
   check_verdict (IC_KIND_SUM, "(-1)^n*(1 + (-1)^n)/n", 1, IC_UNKNOWN); /* diverges, sign pattern not provable */
