@@ -1150,20 +1150,31 @@ static ic_status enclose_at (run *R, ic_result *r, const tail_args *A, long D, i
 
 /* Encloses the limit to opt->digits.  A request above the default digits
  * is preceded by a pass at the default (whose first round always runs),
- * and the effort limit then applies to every round of the full request:
+ * and the effort limit then applies to every round of the later passes:
  * asking for more digits never gives fewer than the default in the same
- * time, and no request runs past the effort limit (or --timeout). */
+ * time, and no request runs past the effort limit (or --timeout).  Between
+ * the default and a large request, passes at 4 times the digits of the
+ * last (a ladder 15, 120, 960, ...; heuristic) keep the digits certified
+ * so far meaningful when a limit stops the full request. */
 #define PRELIM_DIGITS 15
+#define LADDER_STEP 4
 static ic_status enclose_limit (run *R, ic_result *r, const tail_args *A)
 {
   long D = R->opt->digits;
   int base = r->cert.nitems;
   r->stopped = 0; r->stop_note[0] = 0;
   if (D <= PRELIM_DIGITS) return enclose_at (R, r, A, D, 1, base);
-  ic_status st = enclose_at (R, r, A, PRELIM_DIGITS, 1, base);
-  if (st != IC_OK || r->stopped || ic_mem_hit () || ic_cancelled ()) return st;
-  r->limit_missing = 0; r->limit_note[0] = 0;
-  return enclose_at (R, r, A, D, 0, base);
+  long level = PRELIM_DIGITS;
+  ic_status st = enclose_at (R, r, A, level, 1, base);
+  while (st == IC_OK && !r->stopped && !ic_mem_hit () && !ic_cancelled () && level < D)
+    {
+      long next = level * LADDER_STEP;
+      if (next * 2 > D) next = D;            /* no short last step */
+      r->limit_missing = 0; r->limit_note[0] = 0;
+      st = enclose_at (R, r, A, next, 0, base);
+      level = next;
+    }
+  return st;
 }
 
 static ic_verdict to_verdict (int v)
