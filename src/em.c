@@ -989,6 +989,153 @@ static int shifted_prod_plus (ic_ival_ptr out, const ic_node *g, const mpq_t c, 
   return ok;
 }
 
+/* prod (1 + u(n)), u = c x^a (log x)^b (c rational, b != 0): for n >= N1
+ * with |u(n)| <= q < 1 (u monotone there: checked, see below),
+ *   log(1 + u) = sum_k (-1)^(k+1) u^k / k,  absolutely convergent with the
+ *   sum over n (Tonelli), so  T = sum_k (-1)^(k+1) S_k / k,
+ *   S_k = sum_(n>=N1) u(n)^k = c^k sum x^(ka) (log x)^(kb),
+ * each S_k a sum tail by Euler-Maclaurin (CM for b < 0, the power-log
+ * certificate for b > 0); the terms k > K are bounded by
+ *   sum_(k>K) |S_k| / k <= S_abs q^K / ((K+1)(1-q)),  S_abs = sum |u(n)|,
+ * since |u(n)|^k <= q^(k-1) |u(n)|.  The factors N <= n < N1 are multiplied
+ * directly.  |u| is non-increasing on [N1, inf) where a < 0 and
+ * b log x <= -a ... precisely: d/dx log|u| = (a + b / log x) / x <= 0 for
+ * log x >= b / (-a) (any x when b < 0), so |u(n)| <= |u(N1)| = q. */
+static int tail_log_series (ic_ival_ptr out, const ic_node *f, const ic_mono *u, unsigned long N,
+                            double tb, mpfr_prec_t wp, ic_em_info *info)
+{
+  if (mpq_cmp_si (u->a, -1, 1) > 0 || (mpq_cmp_si (u->a, -1, 1) == 0 && mpq_cmp_si (u->b, -1, 1) >= 0))
+    return 0;                                    /* sum |u| must converge */
+  if (mpz_cmp_ui (mpq_denref (u->b), 1) != 0 || mpz_cmpabs_ui (mpq_numref (u->b), 32) > 0)
+    return 0;
+  mpq_t c, ka, kb;
+  mpq_inits (c, ka, kb, (mpq_ptr) 0);
+  mpfr_get_q (c, u->c->lo);
+  double ad = mpq_get_d (u->a), bd = mpq_get_d (u->b), cd = fabs (mpq_get_d (c));
+  /* N1: |u| monotone from N1 and |u(N1)| <= 2^-6 (heuristic target; the
+   * bound q is computed below) */
+  unsigned long N1 = N < 3 ? 3 : N;
+  if (bd > 0)
+    {
+      double xm = exp (bd / -ad) + 1;
+      if (xm > 1e12) { mpq_clears (c, ka, kb, (mpq_ptr) 0); return 0; }
+      if ((double) N1 < xm) N1 = (unsigned long) xm + 1;
+    }
+  while (log2 (cd) + ad * log2 ((double) N1) + bd * log2 (log ((double) N1)) > -6)
+    {
+      if (N1 > 100000) { mpq_clears (c, ka, kb, (mpq_ptr) 0); return 0; }
+      N1 *= 2;
+    }
+  /* monotonicity from N1, exactly: b <= 0, or log N1 >= b / (-a) */
+  ic_ival_t q, L, t, D, v, x, S, Sabs, R;
+  ic_ival_init2 (q, wp); ic_ival_init2 (L, wp); ic_ival_init2 (t, wp); ic_ival_init2 (D, wp);
+  ic_ival_init2 (v, wp); ic_ival_init2 (x, wp); ic_ival_init2 (S, wp); ic_ival_init2 (Sabs, wp);
+  ic_ival_init2 (R, wp);
+  int ok = 1;
+  ic_ival_set_ui (L, N1);
+  ic_ival_log (L, L);
+  if (mpq_sgn (u->b) > 0)
+    {
+      mpq_t r;
+      mpq_init (r);
+      mpq_div (r, u->b, u->a);
+      mpq_neg (r, r);                            /* b / (-a) > 0 */
+      ic_ival_set_q (t, r);
+      ok = mpfr_cmp (L->lo, t->hi) >= 0;
+      mpq_clear (r);
+    }
+  /* q >= |u(N1)| = |c| N1^a (log N1)^b */
+  ic_ival_set_ui (x, N1);
+  ic_ival_set_q (t, u->a);
+  ic_ival_pow (q, x, t);
+  ic_ival_set_q (t, u->b);
+  ic_ival_pow (t, L, t);
+  ic_ival_mul (q, q, t);
+  ic_ival_set_q (t, c);
+  ic_ival_mul (q, q, t);
+  ic_ival_abs (q, q);
+  mpfr_t qh;
+  mpfr_init2 (qh, 64);
+  mpfr_set (qh, q->hi, MPFR_RNDU);
+  ok = ok && ic_ival_is_finite (q) && mpfr_cmp_d (qh, 0.5) <= 0;
+  /* K with q^K / ((K+1)(1-q)) small against 2^-tb (heuristic) */
+  long K = 1;
+  if (ok)
+    {
+      double lq = log2 (mpfr_get_d (qh, MPFR_RNDU));
+      K = (long) ((tb + 8) / -lq) + 1;
+      if (K > 2000) ok = 0;
+    }
+  /* direct part: log prod_(N <= n < N1) p(n) */
+  ic_ival_set_si (D, 1);
+  for (unsigned long n = N; ok && n < N1; n++)
+    {
+      ic_ival_set_ui (x, n);
+      ok = !ic_cancelled () && ic_taylor_eval_point (v, f, x, wp) == IC_IVAL_OK && ic_ival_is_pos (v);
+      if (ok) pmul (D, D, v);
+    }
+  ok = ok && ic_ival_log (D, D) == IC_IVAL_OK;
+  /* the series in k */
+  ic_ival_set_si (S, 0);
+  long mmax = 0;
+  for (long k = 1; ok && k <= K; k++)
+    {
+      if (ic_cancelled ()) { ok = 0; break; }
+      mpq_set_si (ka, k, 1); mpq_mul (ka, ka, u->a);
+      mpq_set_si (kb, k, 1); mpq_mul (kb, kb, u->b);
+      mpq_t ck;
+      mpq_init (ck);
+      mpz_pow_ui (mpq_numref (ck), mpq_numref (c), (unsigned long) k);
+      mpz_pow_ui (mpq_denref (ck), mpq_denref (c), (unsigned long) k);
+      /* node c^k * n^(ka) * log(n)^(kb) */
+      ic_node *term = ic_node_new (IC_MUL, ic_node_num_q (ck),
+                                   ic_node_new (IC_MUL,
+                                                ic_node_new (IC_POW, ic_node_new (IC_VAR, NULL, NULL), ic_node_num_q (ka)),
+                                                ic_node_new (IC_POW, ic_node_new (IC_LOG, ic_node_new (IC_VAR, NULL, NULL), NULL),
+                                                             ic_node_num_q (kb))));
+      mpq_clear (ck);
+      ic_em_info ik;
+      memset (&ik, 0, sizeof ik);
+      ok = tail_generic (t, term, NULL, N1, tb + log2 ((double) K) + 4, wp, &ik);
+      ic_node_free (term);
+      if (!ok) break;
+      if (ik.m > mmax) mmax = ik.m;
+      if (k == 1) ic_ival_abs (Sabs, t);         /* sum |u| = |S_1| (u of one sign) */
+      ic_ival_set_si (v, k);
+      ic_ival_div (t, t, v);
+      if (k % 2) ic_ival_add (S, S, t); else ic_ival_sub (S, S, t);
+    }
+  if (ok)
+    {
+      /* R = Sabs q^K / ((K+1)(1 - q)), added as [-R, R] */
+      ic_ival_pow_si (R, q, K);
+      ic_ival_mul (R, R, Sabs);
+      ic_ival_set_si (t, K + 1);
+      ic_ival_div (R, R, t);
+      ic_ival_set_si (t, 1);
+      ic_ival_sub (t, t, q);
+      ok = ic_ival_is_pos (t) && ic_ival_div (R, R, t) == IC_IVAL_OK && ic_ival_is_finite (R);
+      if (ok)
+        {
+          mpfr_sub (S->lo, S->lo, R->hi, MPFR_RNDD);
+          mpfr_add (S->hi, S->hi, R->hi, MPFR_RNDU);
+          ic_ival_add (out, S, D);
+          strcpy (info->method, "log-series");
+          info->m = mmax;
+          snprintf (info->detail, sizeof info->detail,
+                    "log(1+u) = sum_k (-1)^(k+1) u^k/k, K=%ld terms, each sum of u^k by Euler-Maclaurin "
+                    "(m<=%ld), |u(n)| <= q for n >= %lu, direct product %lu<=n<%lu, %ld bits",
+                    K, mmax, N1, N, N1, (long) wp);
+        }
+    }
+  mpfr_clear (qh);
+  ic_ival_clear (q); ic_ival_clear (L); ic_ival_clear (t); ic_ival_clear (D);
+  ic_ival_clear (v); ic_ival_clear (x); ic_ival_clear (S); ic_ival_clear (Sabs);
+  ic_ival_clear (R);
+  mpq_clears (c, ka, kb, (mpq_ptr) 0);
+  return ok;
+}
+
 /* ---- dispatcher ----------------------------------------------------------- */
 
 int ic_em_tail (ic_ival_ptr out, const ic_node *f, int prod, unsigned long N,
@@ -1059,6 +1206,10 @@ int ic_em_tail (ic_ival_ptr out, const ic_node *f, int prod, unsigned long N,
                   ok = tail_zeta_expansion (out, u->c, p, N, tb, wp, info);
                   mpq_clear (p);
                 }
+              else if (mpq_sgn (one->a) == 0 && mpq_sgn (one->b) == 0 && ic_ival_is_exact (one->c)
+                       && mpfr_cmp_ui (one->c->lo, 1) == 0 && mpq_sgn (u->b) != 0
+                       && ic_ival_is_exact (u->c) && !mpfr_zero_p (u->c->lo))
+                ok = tail_log_series (out, f, u, N, tb, wp, info);
             }
         }
       ic_monos_clear (&ms);

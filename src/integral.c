@@ -250,6 +250,68 @@ int ic_monos_of (ic_monos *ms, const ic_node *f, mpfr_prec_t prec)
   return 1;
 }
 
+/* int_x0^inf x^a (log x)^b dx for a < -1 and b = -beta a negative integer
+ * (x0 >= 2): with t = log x, s = -(a + 1) > 0, v = s t,
+ *   I = int_L^inf e^(-s t) t^-beta dt = s^(beta-1) Gamma(1 - beta, s L),
+ * L = log x0, and Gamma(-m, z) for m = beta - 1 >= 0 by the recurrence
+ *   Gamma(0, z) = E1(z) = -Ei(-z),
+ *   Gamma(-j, z) = (z^-j e^-z - Gamma(-j+1, z)) / j     (DLMF 8.8.2),
+ * in interval arithmetic with extra bits for its cancellation.  E1 is
+ * decreasing: E1(z) lies in [E1(z.hi), E1(z.lo)], each from MPFR's
+ * correctly rounded mpfr_eint at -z rounded the right way. */
+static int integral_powerlog_neg (ic_ival_ptr out, const mpq_t a, const mpq_t b, ic_ival_srcptr x0,
+                                  mpfr_prec_t prec)
+{
+  if (mpz_cmp_ui (mpq_denref (b), 1) != 0 || mpz_cmpabs_ui (mpq_numref (b), 200) > 0
+      || mpfr_cmp_ui (x0->lo, 2) < 0)
+    return 0;
+  long beta = -mpz_get_si (mpq_numref (b)), m = beta - 1;
+  mpfr_prec_t wp = prec + 32 + 8 * m;
+  ic_ival_t s, z, g, w, e, t;
+  ic_ival_init2 (s, wp); ic_ival_init2 (z, wp); ic_ival_init2 (g, wp);
+  ic_ival_init2 (w, wp); ic_ival_init2 (e, wp); ic_ival_init2 (t, wp);
+  mpq_t q;
+  mpq_init (q);
+  mpq_set_si (q, -1, 1);
+  mpq_sub (q, q, a);                             /* s = -1 - a > 0 */
+  ic_ival_set_q (s, q);
+  mpq_clear (q);
+  ic_ival_set (z, x0);
+  ic_ival_log (z, z);                            /* L = log x0 > 0 */
+  ic_ival_mul (z, s, z);                         /* z = s L > 0 */
+  int ok = ic_ival_is_pos (z) && ic_ival_is_finite (z);
+  if (ok)
+    {
+      mpfr_t v;
+      mpfr_init2 (v, wp);
+      mpfr_neg (v, z->hi, MPFR_RNDN);            /* exact */
+      mpfr_eint (g->lo, v, MPFR_RNDU);           /* Ei(-z.hi) rounded up */
+      mpfr_neg (g->lo, g->lo, MPFR_RNDN);        /* <= E1(z.hi) <= E1(z) */
+      mpfr_neg (v, z->lo, MPFR_RNDN);
+      mpfr_eint (g->hi, v, MPFR_RNDD);           /* Ei(-z.lo) rounded down */
+      mpfr_neg (g->hi, g->hi, MPFR_RNDN);        /* >= E1(z.lo) >= E1(z) */
+      mpfr_clear (v);
+      ic_ival_neg (e, z);
+      ic_ival_exp (e, e);                        /* e^-z */
+      for (long j = 1; j <= m; j++)
+        {
+          ic_ival_pow_si (w, z, -j);
+          ic_ival_mul (w, w, e);                 /* z^-j e^-z */
+          ic_ival_sub (w, w, g);
+          ic_ival_set_si (t, j);
+          ok = ic_ival_div (g, w, t) == IC_IVAL_OK;   /* Gamma(-j, z) */
+        }
+      /* I = s^(beta-1) Gamma(-m, z) */
+      ic_ival_pow_si (w, s, m);
+      ic_ival_mul (g, g, w);
+      ok = ok && ic_ival_is_finite (g) && mpfr_regular_p (g->lo) && mpfr_sgn (g->lo) >= 0;
+      if (ok) ic_ival_set (out, g);
+    }
+  ic_ival_clear (s); ic_ival_clear (z); ic_ival_clear (g);
+  ic_ival_clear (w); ic_ival_clear (e); ic_ival_clear (t);
+  return ok;
+}
+
 int ic_integral_tail_monos (ic_ival_ptr out, const ic_monos *ms, unsigned long M,
                             mpfr_prec_t prec)
 {
@@ -302,6 +364,9 @@ int ic_integral_tail_monos_at (ic_ival_ptr out, const ic_monos *ms, ic_ival_srcp
       else if (mpq_sgn (m->b) > 0 && mpq_cmp_si (m->a, -1, 1) < 0)
         /* x^a (log x)^b, b > 0: incomplete gamma */
         ok = ic_integral_powerlog_at (t, m->a, m->b, x0, prec);
+      else if (mpq_sgn (m->b) < 0 && mpq_cmp_si (m->a, -1, 1) < 0)
+        /* x^a (log x)^b, b < 0 an integer: E1 and its recurrence */
+        ok = integral_powerlog_neg (t, m->a, m->b, x0, prec);
       else
         ok = 0;
       if (ok)
