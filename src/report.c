@@ -15,15 +15,15 @@
 #include "buf.h"
 
 
-/* Proof status of the verified kernels: the files in proofs/ (sorted) and
- * their first line, read from the current directory. */
 /* The proof status of the verified kernels, from proofs/results.txt (the
- * committed output of `make verify`): one line per kernel with its goals,
- * the summary line and the tool versions.  Solver times are left out so
- * that the report stays deterministic. */
-static int proof_lines (char ***out)
+ * committed output of `make verify`; the CLI finds it in the source tree
+ * the binary was built in, whatever the current folder): one line per
+ * kernel with its goals, the summary line and the tool versions.  Solver
+ * times are left out so that the report stays deterministic.  No file
+ * (path NULL or unreadable): no lines. */
+static int proof_lines (const char *path, char ***out)
 {
-  FILE *fp = fopen ("proofs/results.txt", "r");
+  FILE *fp = path ? fopen (path, "r") : NULL;
   int n = 0;
   char **lines = NULL;
   char line[512];
@@ -60,17 +60,30 @@ static int proof_lines (char ***out)
 
 static void free_lines (char **l, int n) { for (int i = 0; i < n; i++) free (l[i]); free (l); }
 
-static int count_status (const ic_claimfile *cf, ic_claim_status s)
+/* 1 when claim i is in the report (all claims, or only meta->only). */
+static int listed (const ic_claimfile *cf, const ic_report_meta *meta, int i)
+{
+  return !meta->only || !strcmp (meta->only, cf->claim[i].id);
+}
+
+static int count_listed (const ic_claimfile *cf, const ic_report_meta *meta)
 {
   int n = 0;
-  for (int i = 0; i < cf->nclaim; i++) n += cf->claim[i].status == s;
+  for (int i = 0; i < cf->nclaim; i++) n += listed (cf, meta, i);
   return n;
 }
 
-static int count_mismatch (const ic_claimfile *cf)
+static int count_status (const ic_claimfile *cf, const ic_report_meta *meta, ic_claim_status s)
 {
   int n = 0;
-  for (int i = 0; i < cf->nclaim; i++) n += ic_claim_mismatch (&cf->claim[i]);
+  for (int i = 0; i < cf->nclaim; i++) n += listed (cf, meta, i) && cf->claim[i].status == s;
+  return n;
+}
+
+static int count_mismatch (const ic_claimfile *cf, const ic_report_meta *meta)
+{
+  int n = 0;
+  for (int i = 0; i < cf->nclaim; i++) n += listed (cf, meta, i) && ic_claim_mismatch (&cf->claim[i]);
   return n;
 }
 
@@ -112,15 +125,17 @@ char *ic_report_json (const ic_claimfile *cf, const ic_report_meta *meta)
   ic_buf_puts (&b, ",\n  \"command\": ");
   ic_buf_json_str (&b, meta->command);
   ic_buf_printf (&b, ",\n  \"summary\": {\"claims\": %d, \"proved\": %d, \"refuted\": %d, \"undecided\": %d, \"expect_mismatches\": %d},\n",
-                 cf->nclaim, count_status (cf, IC_ST_PROVED), count_status (cf, IC_ST_REFUTED), count_status (cf, IC_ST_UNDECIDED),
-                 count_mismatch (cf));
-  char **pl; int np = proof_lines (&pl);
+                 count_listed (cf, meta), count_status (cf, meta, IC_ST_PROVED), count_status (cf, meta, IC_ST_REFUTED), count_status (cf, meta, IC_ST_UNDECIDED),
+                 count_mismatch (cf, meta));
+  char **pl; int np = proof_lines (meta->proofs, &pl);
   ic_buf_puts (&b, "  \"kernel_proofs\": [");
   for (int i = 0; i < np; i++) { if (i) ic_buf_puts (&b, ", "); ic_buf_json_str (&b, pl[i]); }
   ic_buf_puts (&b, "],\n  \"claims\": [\n");
   free_lines (pl, np);
+  int left = count_listed (cf, meta);     /* claims still to write */
   for (int i = 0; i < cf->nclaim; i++)
     {
+      if (!listed (cf, meta, i)) continue;
       const ic_claim *c = &cf->claim[i];
       ic_buf_puts (&b, "    {\"id\": ");
       ic_buf_json_str (&b, c->id);
@@ -179,7 +194,7 @@ char *ic_report_json (const ic_claimfile *cf, const ic_report_meta *meta)
             }
           ic_buf_printf (&b, "]}%s\n", j + 1 < c->ncheck ? "," : "");
         }
-      ic_buf_printf (&b, "     ]}%s\n", i + 1 < cf->nclaim ? "," : "");
+      ic_buf_printf (&b, "     ]}%s\n", --left > 0 ? "," : "");
     }
   ic_buf_puts (&b, "  ]\n}\n");
   return ic_buf_take (&b);
@@ -202,20 +217,22 @@ char *ic_report_md (const ic_claimfile *cf, const ic_report_meta *meta)
   ic_buf b; ic_buf_init (&b);
   ic_buf_printf (&b, "# infcert report\n\nSource: %s  \nReproduce with: `%s`  \n", meta->source, meta->command);
   ic_buf_printf (&b, "Versions: infcert %s, GMP %s, MPFR %s\n\n", INFCERT_VERSION, gmp_version, mpfr_get_version ());
-  ic_buf_printf (&b, "%d claims: %d proved, %d refuted, %d undecided", cf->nclaim,
-                 count_status (cf, IC_ST_PROVED), count_status (cf, IC_ST_REFUTED), count_status (cf, IC_ST_UNDECIDED));
-  int nmis = count_mismatch (cf);
+  ic_buf_printf (&b, "%d claims: %d proved, %d refuted, %d undecided", count_listed (cf, meta),
+                 count_status (cf, meta, IC_ST_PROVED), count_status (cf, meta, IC_ST_REFUTED), count_status (cf, meta, IC_ST_UNDECIDED));
+  int nmis = count_mismatch (cf, meta);
   if (nmis) ic_buf_printf (&b, "; %d differ%s from the expected status", nmis, nmis > 1 ? "" : "s");
   ic_buf_puts (&b, ".\n\n");
   ic_buf_puts (&b, "| id | item | status | expected |\n|---|---|---|---|\n");
   for (int i = 0; i < cf->nclaim; i++)
     {
+      if (!listed (cf, meta, i)) continue;
       const ic_claim *c = &cf->claim[i];
       ic_buf_printf (&b, "| %s | %d | **%s** | %s%s |\n", c->id, c->item, ic_claim_status_name (c->status), c->expect ? c->expect : "-",
                      ic_claim_mismatch (c) ? " (MISMATCH)" : "");
     }
   for (int i = 0; i < cf->nclaim; i++)
     {
+      if (!listed (cf, meta, i)) continue;
       const ic_claim *c = &cf->claim[i];
       ic_buf_printf (&b, "\n## %s — %s\n\n", c->id, ic_claim_status_name (c->status));
       ic_buf_printf (&b, "%s\n\n", c->statement);
@@ -251,7 +268,7 @@ char *ic_report_md (const ic_claimfile *cf, const ic_report_meta *meta)
           if (r->nplot) ic_buf_printf (&b, "(%d plot%s in index.html)\n\n", r->nplot, r->nplot > 1 ? "s" : "");
         }
     }
-  char **pl; int np = proof_lines (&pl);
+  char **pl; int np = proof_lines (meta->proofs, &pl);
   ic_buf_puts (&b, "\n## Verified kernels\n\n");
   if (!np) ic_buf_puts (&b, "No proof results found in proofs/ (run `make verify`).\n");
   for (int i = 0; i < np; i++) ic_buf_printf (&b, "- %s\n", pl[i]);
@@ -280,13 +297,14 @@ char *ic_report_html (const ic_claimfile *cf, const ic_report_meta *meta)
   ic_buf_puts (&b, "<br>Reproduce with: <code>");
   ic_buf_html (&b, meta->command);
   ic_buf_printf (&b, "</code><br>Versions: infcert %s, GMP %s, MPFR %s</p>\n", INFCERT_VERSION, gmp_version, mpfr_get_version ());
-  int nmis = count_mismatch (cf);
+  int nmis = count_mismatch (cf, meta);
   ic_buf_printf (&b, "<p id=\"summary\">%d claims: %d proved, %d refuted, %d undecided%s. A status is printed only when it follows from exact rational arithmetic, outward-rounded interval arithmetic, exact emulation of a floating-point format, or a certified verdict of the series engine.</p>\n",
-                 cf->nclaim, count_status (cf, IC_ST_PROVED), count_status (cf, IC_ST_REFUTED), count_status (cf, IC_ST_UNDECIDED),
+                 count_listed (cf, meta), count_status (cf, meta, IC_ST_PROVED), count_status (cf, meta, IC_ST_REFUTED), count_status (cf, meta, IC_ST_UNDECIDED),
                  nmis ? "; some statuses differ from the expected ones (MISMATCH below)" : "");
   ic_buf_puts (&b, "<table id=\"claims\"><thead><tr><th>id</th><th>item</th><th>claim</th><th>status</th><th>expected</th></tr></thead><tbody>\n");
   for (int i = 0; i < cf->nclaim; i++)
     {
+      if (!listed (cf, meta, i)) continue;
       const ic_claim *c = &cf->claim[i];
       const char *st = ic_claim_status_name (c->status);
       ic_buf_puts (&b, "<tr><td><a href=\"#");
@@ -303,6 +321,7 @@ char *ic_report_html (const ic_claimfile *cf, const ic_report_meta *meta)
   ic_buf_puts (&b, "</tbody></table>\n");
   for (int i = 0; i < cf->nclaim; i++)
     {
+      if (!listed (cf, meta, i)) continue;
       const ic_claim *c = &cf->claim[i];
       const char *st = ic_claim_status_name (c->status);
       ic_buf_puts (&b, "<section class=\"claim\" id=\"");
@@ -367,7 +386,7 @@ char *ic_report_html (const ic_claimfile *cf, const ic_report_meta *meta)
         }
       ic_buf_puts (&b, "</section>\n");
     }
-  char **pl; int np = proof_lines (&pl);
+  char **pl; int np = proof_lines (meta->proofs, &pl);
   ic_buf_puts (&b, "<section class=\"claim\" id=\"kernels\"><h2>Verified kernels</h2>\n");
   if (!np) ic_buf_puts (&b, "<p>No proof results found in proofs/ (run <code>make verify</code>).</p>\n");
   else

@@ -9,6 +9,9 @@
 typedef struct {
   const char *source;        /* "built-in (data/essay.claims)" or the path */
   const char *command;       /* the command that reproduces the report     */
+  const char *only;          /* list only this claim id (NULL: all)        */
+  const char *proofs;        /* proof results file (proofs/results.txt of
+                                the source tree), or NULL: none listed     */
 } ic_report_meta;
 
 char *ic_report_json (const ic_claimfile *cf, const ic_report_meta *meta);
