@@ -438,7 +438,7 @@ struct ic_model_def {
   ic_lm_table t; int *ctxline;
   char *path; int path_line, path_col;
   char *term; ic_node *node; unsigned long from;
-  int loaded; char *load_err; ic_lm lm;
+  int loaded; int load_rc; char *load_err; ic_lm lm;
   ic_arpa arpa; int has_arpa;
 };
 
@@ -1219,7 +1219,9 @@ int ic_claims_read (ic_claimfile *cf, const char *path, char *err, size_t errlen
     { snprintf (err, errlen, "%s:1:1: NUL byte in the file", path); ic_buf_free (&b); memset (cf, 0, sizeof *cf); return -1; }
   char *dir = xstrdup (path);
   char *slash = strrchr (dir, '/');
-  if (slash) *slash = 0; else strcpy (dir, ".");
+  if (slash == dir) dir[1] = 0;              /* "/x.claims": the root folder */
+  else if (slash) *slash = 0;
+  else strcpy (dir, ".");
   int rc = ic_claims_parse (cf, b.s, path, dir, err, errlen);
   free (dir);
   ic_buf_free (&b);
@@ -1847,27 +1849,49 @@ static void check_series (ic_check_entry *ce)
 
 /* ---- models ------------------------------------------------------------ */
 
+/* Loads a model once.  Returns 0; -1 for a malformed model (message
+ * "FILE:LINE:COL: ..." of the ARPA file, or of the claim file for a table);
+ * -2 for a model file that cannot be read (message at the claim file's
+ * "arpa:" line, naming the file as written and as opened).  A relative
+ * path is relative to the claim file's folder (cf->dir), so that the
+ * result does not depend on the current folder. */
 static int load_model (ic_claimfile *cf, ic_model_def *m, char *err, size_t errlen)
 {
-  if (m->loaded) return m->loaded == 1 ? 0 : -1;
+  if (m->loaded) { if (m->loaded < 0) snprintf (err, errlen, "%s", m->load_err); return m->loaded == 1 ? 0 : m->load_rc; }
   if (m->kind == MD_COUNTER) { m->loaded = 1; return 0; }
+  int rc = 0;
   if (m->kind == MD_TABLE)
     {
-      if (ic_lm_from_table (&m->lm, &m->t, err, errlen) != 0)
-        { m->loaded = -1; m->load_err = xstrdup (err); return -1; }
-      m->loaded = 1;
-      return 0;
+      if (ic_lm_from_table (&m->lm, &m->t, err, errlen) != 0) rc = -1;
     }
-  char *path = m->path[0] == '/' ? xstrdup (m->path) : fmt ("%s/%s", cf->dir, m->path);
-  if (ic_arpa_read (&m->arpa, path, err, errlen) != 0)
+  else
     {
-      m->loaded = -1; m->load_err = xstrdup (err); free (path);
-      return -1;
+      char *path = m->path[0] == '/' ? xstrdup (m->path)
+                 : !strcmp (cf->dir, "/") ? fmt ("/%s", m->path) : fmt ("%s/%s", cf->dir, m->path);
+      char aerr[1000];
+      int arc = ic_arpa_read (&m->arpa, path, aerr, sizeof aerr);
+      if (arc == -2)
+        {
+          /* aerr is "PATH: REASON" */
+          size_t pl = strlen (path);
+          const char *reason = strncmp (aerr, path, pl) || strncmp (aerr + pl, ": ", 2) ? aerr : aerr + pl + 2;
+          if (strcmp (m->path, path))
+            snprintf (err, errlen, "%s:%d:%d: model \"%s\": cannot read %s: %s (written \"%s\": relative to the claim file's folder)",
+                      cf->path, m->path_line, m->path_col, m->name, path, reason, m->path);
+          else
+            snprintf (err, errlen, "%s:%d:%d: model \"%s\": cannot read %s: %s", cf->path, m->path_line, m->path_col,
+                      m->name, path, reason);
+          rc = -2;
+        }
+      else if (arc != 0) { snprintf (err, errlen, "%s", aerr); rc = -1; }
+      else
+        {
+          m->has_arpa = 1;
+          if (ic_lm_from_arpa (&m->lm, &m->arpa, PREC, err, errlen) != 0) rc = -1;
+        }
+      free (path);
     }
-  free (path);
-  m->has_arpa = 1;
-  if (ic_lm_from_arpa (&m->lm, &m->arpa, PREC, err, errlen) != 0)
-    { m->loaded = -1; m->load_err = xstrdup (err); return -1; }
+  if (rc) { m->loaded = -1; m->load_rc = rc; m->load_err = xstrdup (err); return rc; }
   m->loaded = 1;
   return 0;
 }
@@ -1922,9 +1946,14 @@ static void check_nondeg (ic_check_entry *ce, ic_model_def *d)
     }
   else if (ic_ival_is_nonpos (eps))
     {
+      /* the value as it is (exact, or its enclosure): a defect above 1
+       * never reaches here (distribution_gate), and nothing is clamped */
+      size_t i = (size_t) st * (size_t) m->ntok + (size_t) tok;
+      char *ps = m->exact ? q_str (m->q[i]) : ival_str (&m->p[i], 10);
       r->status = IC_ST_REFUTED;
-      r->witness = fmt ("state \"%s\" gives token \"%s\" probability 1", m->hist[st], m->tok[tok]);
-      set_how (r, "Some reachable state gives a token probability 1 (eps = 0).");
+      r->witness = fmt ("state \"%s\" gives token \"%s\" probability %s", m->hist[st], m->tok[tok], ps);
+      set_how (r, "Some reachable state gives a token probability %s, so eps = 1 - max <= 0.", ps);
+      free (ps);
     }
   else set_how (r, "The enclosure of eps contains 0.");
   free (es);
@@ -2250,6 +2279,12 @@ static void check_markov (ic_check_entry *ce, ic_model_def *d)
     {
       r->status = IC_ST_PROVED;
       set_how (r, "All reachable states with the same last token have exactly equal distributions, so the last token is a sufficient state.");
+    }
+  else if (ic_lm_last_token_determines_state (m))
+    {
+      r->status = IC_ST_PROVED;
+      set_how (r, "Every transition that emits a token x leads to the same state, whatever state it starts from (checked for %d tokens and %d reachable states), so the last token determines the state and with it the next-token distribution.",
+               m->ntok, m->nstate);
     }
   else set_how (r, "No pair of states with the same last token was certified to differ.");
 }
@@ -2584,23 +2619,57 @@ static void check_fpsoftmax (ic_check_entry *ce)
 
 /* ---- driver ---------------------------------------------------------------- */
 
-/* Returns -1 when a model file exists but is malformed (bad input). */
+/* Every check on a model reads it as a transition rule, which needs each
+ * state's row to be a (sub-)probability distribution: sum_w P(w|s) <= 1
+ * (rows below 1 are allowed: ARPA files store rounded numbers, and turtle's
+ * rows sum to 0.62-0.83).  A row sum above 1 is a defect of the stored
+ * numbers (Sphinx's phone model has a row of 94): it is reported with its
+ * enclosure, never clamped, and the check is left undecided, as it is when
+ * the enclosure of a row sum contains 1.  Returns 1 when the check stops
+ * here. */
+static int distribution_gate (ic_check_entry *ce, ic_model_def *d)
+{
+  if (d->kind == MD_COUNTER) return 0;
+  ic_lm *m = &d->lm;
+  ic_ival_t sum; ic_ival_init2 (sum, PREC);
+  int st = -1;
+  int ex = ic_lm_row_excess (&st, sum, m);
+  if (ex != 0)
+    {
+      ic_check_result *r = &ce->r;
+      model_facts (r, d);
+      defect_facts (r, m);
+      char *ss = ival_str (sum, 8);
+      if (ex > 0)
+        {
+          KV (r, "defect", "row sum %s > 1 at state \"%s\": not a probability distribution", ss, m->hist[st]);
+          set_how (r, "Not decided: row sum %s > 1 at state \"%s\" (outward-rounded enclosure of the sum of its stored probabilities): not a probability distribution. The check reads the model as a transition rule, which needs every row to sum to at most 1; the defect is reported as it is, never clamped.",
+                   ss, m->hist[st]);
+        }
+      else
+        {
+          KV (r, "defect", "row sum %s at state \"%s\" is not certified <= 1", ss, m->hist[st]);
+          set_how (r, "Not decided: the enclosure %s of the row sum at state \"%s\" contains 1, so the row is not certified to be a probability distribution (sum <= 1), which the check needs.",
+                   ss, m->hist[st]);
+        }
+      r->status = IC_ST_UNDECIDED;
+      free (ss);
+    }
+  ic_ival_clear (sum);
+  return ex != 0;
+}
+
+/* Returns 0, or the error of load_model (-1 malformed model, -2 a model
+ * file that cannot be read: both bad input, message in err). */
 static int run_check (ic_claimfile *cf, ic_check_entry *ce, char *err, size_t errlen)
 {
   ic_check *c = ce->c;
   if (c->model >= 0)
     {
       ic_model_def *d = cf->model[c->model];
-      if (load_model (cf, d, err, errlen) != 0)
-        {
-          ce->r.status = IC_ST_UNDECIDED;
-          set_how (&ce->r, "The model could not be loaded: %s", d->load_err);
-          /* a missing file leaves the check undecided; a malformed one is
-           * bad input */
-          if (d->kind == MD_ARPA && !strstr (d->load_err, strerror (ENOENT)))
-            { snprintf (err, errlen, "%s", d->load_err); return -1; }
-          return 0;
-        }
+      int rc = load_model (cf, d, err, errlen);
+      if (rc != 0) return rc;
+      if (distribution_gate (ce, d)) return 0;
     }
   switch (c->kind)
     {
@@ -2631,7 +2700,8 @@ int ic_claims_check (ic_claimfile *cf, const ic_claims_options *opt,
         {
           ic_check_entry *ce = &cl->check[j];
           ic_check_result_clear (&ce->r);
-          if (run_check (cf, ce, err, errlen) != 0) return -1;
+          int rc = run_check (cf, ce, err, errlen);
+          if (rc != 0) return rc;
           if (!ce->r.how) ce->r.how = xstrdup ("");
           if (ce->r.status != IC_ST_PROVED) all_proved = 0;
           if (ce->r.status == IC_ST_REFUTED) any_ref = 1;

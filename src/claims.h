@@ -103,8 +103,10 @@ typedef struct {
 } ic_claims_options;
 
 /* Checks every claim (fills r and status).  Returns the number of claims
- * left undecided, or -1 with a message in err when a model file cannot be
- * loaded (file:line:col for ARPA errors). */
+ * left undecided; -1 with a message in err when a model is malformed
+ * ("FILE:LINE:COL: ..." of the ARPA file); -2 when a model file cannot be
+ * read (missing, no permission: "CLAIMFILE:LINE:COL: model "M": cannot
+ * read PATH: REASON").  A relative model path is relative to cf->dir. */
 int ic_claims_check (ic_claimfile *cf, const ic_claims_options *opt,
                      char *err, size_t errlen);
 
