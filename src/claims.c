@@ -1285,7 +1285,9 @@ static void series_plot (ic_check_result *r, const ic_node *e, int ser, unsigned
   if (!prod) { free (pl->xlabel); pl->xlabel = xstrdup ("N (terms added, log scale)"); }
   /* the title strings above were built with fmt: replace the copies */
   ic_plot_series *cb = ic_plot_add (pl, "certified partial value (band)", IC_PLOT_BAND, npts);
+  cb->certified = 1;               /* exact N; log10_ends / fr_d round outward */
   ic_plot_series *dl = ic_plot_add (pl, "double-precision loop", IC_PLOT_LINE, npts);
+  ic_plot_series_approx (dl, "approximate, for plotting: what a loop in IEEE binary64 arithmetic (round to nearest) computes, to compare with the certified band; not an enclosure");
   tenv env; ic_ival_t n, t, acc;
   ic_ival_init2 (n, PREC); ic_ival_init2 (t, PREC); ic_ival_init2 (acc, PREC);
   env.n = n; env.p = NULL; mpq_init (env.sent); scan_q (env.sent, SENTINEL_TEXT);
@@ -1313,13 +1315,20 @@ static void series_plot (ic_check_result *r, const ic_node *e, int ser, unsigned
   if (in && in->has_limit)
     {
       ic_plot_series *lb = ic_plot_add (pl, "certified limit", IC_PLOT_HBAND, 1);
+      lb->certified = 1;               /* outward, like the band */
       if (prod) log10_ends (&lb->ylo[0], &lb->yhi[0], in->lim);
       else { lb->ylo[0] = fr_d (in->lim->lo, MPFR_RNDD); lb->yhi[0] = fr_d (in->lim->hi, MPFR_RNDU); }
       if (!isfinite (lb->ylo[0])) lb->n = 0;
       if (prod && isfinite (lb->ylo[0]) && lb->ylo[0] < -300)
         {
           ic_plot_series *m = ic_plot_add (pl, "smallest positive double (2^-1074)", IC_PLOT_HBAND, 1);
-          m->ylo[0] = m->yhi[0] = -1074 * log10 (2.0);
+          ic_ival_t tiny; ic_ival_init2 (tiny, PREC);
+          ic_ival_set_ui (tiny, 1);
+          mpfr_div_2ui (tiny->lo, tiny->lo, 1074, MPFR_RNDD);   /* exact: 2^-1074 */
+          mpfr_div_2ui (tiny->hi, tiny->hi, 1074, MPFR_RNDU);
+          log10_ends (&m->ylo[0], &m->yhi[0], tiny);            /* encloses -1074 log10 2 */
+          m->certified = 1;
+          ic_ival_clear (tiny);
         }
     }
   mpq_clear (env.sent);
@@ -2078,6 +2087,7 @@ static void check_paths (ic_check_entry *ce, ic_model_def *d)
       pl->title = fmt ("Token \"%s\": most likely path vs marginal (%s)", m->tok[best], d->name);
       ic_plot_series *sv = ic_plot_add (pl, "max path probability (Viterbi)", IC_PLOT_BAND, N);
       ic_plot_series *sm = ic_plot_add (pl, "marginal P(s_n = x) (forward)", IC_PLOT_BAND, N);
+      sv->certified = sm->certified = 1;   /* exact n; log10_ends rounds outward */
       for (int n = 1; n <= N; n++)
         {
           sv->x[n - 1] = sm->x[n - 1] = n;
@@ -2181,6 +2191,7 @@ static void check_paths (ic_check_entry *ce, ic_model_def *d)
       pl->title = fmt ("Largest path probability vs (1 - eps)^n (%s)", d->name);
       ic_plot_series *sv = ic_plot_add (pl, "max over tokens of max path probability", IC_PLOT_BAND, N);
       ic_plot_series *sb = ic_plot_add (pl, "(1 - eps)^n", IC_PLOT_BAND, N);
+      sv->certified = sb->certified = 1;   /* exact n; log10_ends rounds outward */
       int consistent = 1, exact_ok = 1;
       ic_ival_t mxv; ic_ival_init2 (mxv, PREC);
       for (int n = 1; n <= N; n++)
@@ -2417,19 +2428,25 @@ static void check_decay (ic_check_entry *ce, ic_claimfile *cf)
       ic_plot_series *b = ic_plot_add (pl, "(1 - eps)^n (enclosure)", IC_PLOT_BAND, npts + 1);
       ic_plot_series *h = ic_plot_add (pl, "delta", IC_PLOT_HBAND, 1);
       ic_plot_series *v = ic_plot_add (pl, "minimal n", IC_PLOT_VLINE, 1);
+      b->certified = h->certified = 1;
       ic_ival_t pw, nn; ic_ival_init2 (pw, PREC); ic_ival_init2 (nn, PREC);
       for (int i = 0; i <= npts; i++)
         {
           long n = span / npts * i + span % npts * i / npts;   /* span i / npts, no overflow */
-          ic_ival_set_si (nn, n);
-          ic_ival_mul (pw, nn, l1);
-          ic_ival_exp (pw, pw);                  /* encloses (1-eps)^n */
+          /* the enclosure is computed at the double x itself (n rounded
+           * to a double when n > 2^53), so that x is exact for it */
           b->x[i] = (double) n;
+          mpfr_set_d (nn->lo, b->x[i], MPFR_RNDD);             /* exact: PREC >= 53 */
+          mpfr_set_d (nn->hi, b->x[i], MPFR_RNDU);
+          ic_ival_mul (pw, nn, l1);
+          ic_ival_exp (pw, pw);                  /* encloses (1-eps)^x */
           log10_ends (&b->ylo[i], &b->yhi[i], pw);
         }
       ic_ival_set_q (pw, c->delta);
       log10_ends (&h->ylo[0], &h->yhi[0], pw);
       v->x[0] = (double) nmin;
+      if ((long) v->x[0] == nmin && v->x[0] < 9007199254740992.0) v->certified = 1;   /* exact below 2^53 */
+      else ic_plot_series_approx (v, "approximate, for plotting: the minimal n rounded to a double (its exact value is in the numbers)");
       ic_ival_clear (pw); ic_ival_clear (nn);
     }
   mpfr_clears (cl, ch, (mpfr_ptr) 0);
@@ -2486,6 +2503,7 @@ static void check_softmax (ic_check_entry *ce)
   ic_plot_init (pl, "Softmax: smallest possible 1 - max probability", "logit width D", "log10 eps", 0);
   char *sname = fmt ("V = %lu", c->V);
   ic_plot_series *s = ic_plot_add (pl, sname, IC_PLOT_BAND, 41);      /* copies the name */
+  s->certified = 1;                         /* exact D (below); log10_ends outward */
   free (sname);
   /* D from 0 to Dmax = 2 D + 1 in exact rationals (mpq_set_d of an
    * infinite double, D = 1e400, raised SIGFPE in GMP); Dmax is capped at
@@ -2504,11 +2522,12 @@ static void check_softmax (ic_check_entry *ce)
     {
       mpq_t dq; mpq_init (dq);
       mpq_set_ui (dq, (unsigned long) i, 40);
-      mpq_mul (dq, dq, Dmax);                   /* dq = Dmax i / 40 exactly */
+      mpq_mul (dq, dq, Dmax);                   /* Dmax i / 40 (heuristic spacing) */
+      s->x[i] = mpq_get_d (dq);
+      mpq_set_d (dq, s->x[i]);                  /* dq = x exactly: the enclosure is at x */
       ic_ival_set_q (D, dq);
       ic_softmax_max_bound (B, c->V, D);
       ic_ival_sub (e, one, B);
-      s->x[i] = mpq_get_d (dq);
       log10_ends (&s->ylo[i], &s->yhi[i], e);
       mpq_clear (dq);
     }
@@ -2534,6 +2553,8 @@ static void check_fpsoftmax (ic_check_entry *ce)
       ic_plot_init (pl, "", "V (log scale)", "threshold logit gap g*", 1);
       free (pl->title); pl->title = fmt ("%s softmax: gap at which the computed top probability is exactly 1", f->name);
       ps_ = ic_plot_add (pl, "g* (exact format number)", IC_PLOT_POINTS, c->nV);
+      ps_->certified = 1;                    /* x = V and y = g* exactly */
+      ps_->n = 0;                            /* points are added as thresholds are found */
     }
   for (int i = 0; i < c->nV; i++)
     {
@@ -2576,7 +2597,14 @@ static void check_fpsoftmax (ic_check_entry *ce)
       key = fmt ("V = %lu: threshold gap g* / largest computed p < 1 / eps", V);
       KV (r, key, "%s / %s / %s", gs, pbs, eps);
       free (key);
-      if (ps_) { ps_->x[i] = (double) V; ps_->ylo[i] = ps_->yhi[i] = mpfr_get_d (g, MPFR_RNDN); }
+      if (ps_)
+        {
+          /* g* has at most 53 bits and V <= 10^9: both exact as doubles */
+          int k = ps_->n++;
+          ps_->x[k] = (double) V;
+          ps_->ylo[k] = mpfr_get_d (g, MPFR_RNDD);
+          ps_->yhi[k] = mpfr_get_d (g, MPFR_RNDU);
+        }
       any_one = 1; all_lt1 = 0;
       if (!wit.len)
         {

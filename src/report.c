@@ -8,6 +8,7 @@
 #include <dirent.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <math.h>
 #include <gmp.h>
 #include <mpfr.h>
 #include "infcert.h"
@@ -103,12 +104,69 @@ static void json_kv (ic_buf *b, const ic_kv *kv, int n)
   ic_buf_puts (b, "]");
 }
 
-static void json_num (ic_buf *b, double v)
+/* A plot number: NaN is null, infinities are the strings "inf"/"-inf". */
+static int json_special (ic_buf *b, double v)
 {
-  if (v != v) ic_buf_puts (b, "null");
-  else if (v > 1e300) ic_buf_puts (b, "\"inf\"");
-  else if (v < -1e300) ic_buf_puts (b, "\"-inf\"");
-  else ic_buf_printf (b, "%.6g", v);
+  if (v != v) { ic_buf_puts (b, "null"); return 1; }
+  if (isinf (v)) { ic_buf_puts (b, v > 0 ? "\"inf\"" : "\"-inf\""); return 1; }
+  return 0;
+}
+
+/* An approximate number: the shortest round-trip form is not needed, 17
+ * significant digits (round to nearest) give back the same double. */
+static void json_num_approx (ic_buf *b, double v)
+{
+  if (!json_special (b, v)) ic_buf_printf (b, "%.17g", v);
+}
+
+/* A number of a certified series, printed by ic_fr_to_decimal: rnd MPFR_RNDD
+ * for a lower end (the printed decimal is <= v), MPFR_RNDU for an upper
+ * end (>= v), MPFR_RNDN with enough digits to be exact for an x (a double
+ * has at most 767 significant decimal digits).  v itself was rounded
+ * outward when it was computed (claims.c), so the printed ends still
+ * enclose the true value. */
+static void json_num_dir (ic_buf *b, double v, long digits, mpfr_rnd_t rnd)
+{
+  if (json_special (b, v)) return;
+  mpfr_t t; mpfr_init2 (t, 53);
+  mpfr_set_d (t, v, MPFR_RNDN);                  /* exact: 53 bits */
+  char *d = ic_fr_to_decimal (t, digits, rnd);
+  ic_buf_puts (b, d);
+  free (d);
+  mpfr_clear (t);
+}
+
+/* One plot series: {"name", "certified", ["note",] "x", "lo", "hi"}.  A
+ * certified series has exact x and outward [lo, hi] (17 digits, lo down,
+ * hi up); an approximate one has 17-digit values and a note.  x of an
+ * hband and lo/hi of a vline carry nothing: null. */
+static void json_series (ic_buf *b, const ic_plot_series *s)
+{
+  ic_buf_puts (b, "{\"name\": ");
+  ic_buf_json_str (b, s->name);
+  ic_buf_printf (b, ", \"certified\": %s", s->certified ? "true" : "false");
+  if (!s->certified)
+    {
+      ic_buf_puts (b, ", \"note\": ");
+      ic_buf_json_str (b, s->note ? s->note : "approximate, for plotting");
+    }
+  for (int part = 0; part < 3; part++)
+    {
+      const double *v = part == 0 ? s->x : part == 1 ? s->ylo : s->yhi;
+      ic_buf_puts (b, part == 0 ? ", \"x\": " : part == 1 ? ", \"lo\": " : ", \"hi\": ");
+      if ((part == 0 && s->style == IC_PLOT_HBAND) || (part > 0 && s->style == IC_PLOT_VLINE))
+        { ic_buf_puts (b, "null"); continue; }
+      ic_buf_puts (b, "[");
+      for (int q = 0; q < s->n; q++)
+        {
+          if (q) ic_buf_puts (b, ",");
+          if (!s->certified) json_num_approx (b, v[q]);
+          else if (part == 0) json_num_dir (b, v[q], 800, MPFR_RNDN);
+          else json_num_dir (b, v[q], 17, part == 1 ? MPFR_RNDD : MPFR_RNDU);
+        }
+      ic_buf_puts (b, "]");
+    }
+  ic_buf_puts (b, "}");
 }
 
 char *ic_report_json (const ic_claimfile *cf, const ic_report_meta *meta)
@@ -180,15 +238,8 @@ char *ic_report_json (const ic_claimfile *cf, const ic_report_meta *meta)
               ic_buf_puts (&b, ", \"series\": [");
               for (int s = 0; s < p->nseries; s++)
                 {
-                  ic_buf_puts (&b, s ? ", {\"name\": " : "{\"name\": ");
-                  ic_buf_json_str (&b, p->s[s].name);
-                  ic_buf_puts (&b, ", \"x\": [");
-                  for (int q = 0; q < p->s[s].n; q++) { if (q) ic_buf_puts (&b, ","); json_num (&b, p->s[s].x[q]); }
-                  ic_buf_puts (&b, "], \"lo\": [");
-                  for (int q = 0; q < p->s[s].n; q++) { if (q) ic_buf_puts (&b, ","); json_num (&b, p->s[s].ylo[q]); }
-                  ic_buf_puts (&b, "], \"hi\": [");
-                  for (int q = 0; q < p->s[s].n; q++) { if (q) ic_buf_puts (&b, ","); json_num (&b, p->s[s].yhi[q]); }
-                  ic_buf_puts (&b, "]}");
+                  if (s) ic_buf_puts (&b, ", ");
+                  json_series (&b, &p->s[s]);
                 }
               ic_buf_puts (&b, "]}");
             }
