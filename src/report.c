@@ -1,10 +1,13 @@
 /* report.c — report.md, report.json and index.html of a checked claim file
  * (see report.h).  Everything written comes from the check results; the
  * plots are drawn from certified enclosures (svg.c). */
+#define _GNU_SOURCE                      /* renameat2 (glibc >= 2.28) */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
 #include <dirent.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -451,6 +454,23 @@ char *ic_report_html (const ic_claimfile *cf, const ic_report_meta *meta)
   return ic_buf_take (&b);
 }
 
+/* ---- writing the set --------------------------------------------------------
+ *
+ * The three files are replaced as one set by swapping folders: they are
+ * written (and fsync'ed) into a fresh temporary folder PARENT/.BASE.tmp.PID.XXXXXX
+ * beside DIR (same file system), which then trades places with DIR in one
+ * renameat2(RENAME_EXCHANGE) call; the old folder, now under the temporary
+ * name, is removed.  Guarantee: at every instant DIR is either the old
+ * folder or the new one, each complete, so a run killed at any point
+ * leaves the complete old set or the complete new set, never a mix (and a
+ * power loss after the exchange was made durable, the same).  A killed run
+ * can leave its temporary folder beside DIR; the next run removes those
+ * whose process is gone.  Because DIR is replaced whole, it may hold only
+ * the three report files (checked before any claim is checked), and its
+ * parent folder must be writable.  */
+
+static const char *const report_names[3] = { "report.md", "report.json", "index.html" };
+
 /* mkdir of one prefix: 0 when it is (now) a folder, else errno. */
 static int mkdir_one (const char *path)
 {
@@ -460,6 +480,131 @@ static int mkdir_one (const char *path)
   if (stat (path, &st) == 0)
     return S_ISDIR (st.st_mode) ? 0 : ENOTDIR;
   return e;
+}
+
+static char *cat3 (const char *a, const char *b, const char *c)
+{
+  size_t la = strlen (a), lb = strlen (b), lc = strlen (c);
+  char *s = malloc (la + lb + lc + 1);
+  if (!s) return NULL;
+  memcpy (s, a, la); memcpy (s + la, b, lb); memcpy (s + la + lb, c, lc + 1);
+  return s;
+}
+
+/* Removes a temporary folder of ours: its plain files, then itself.
+ * Returns 0 or -1 (errno). */
+static int remove_tmp_dir (const char *path)
+{
+  DIR *d = opendir (path);
+  if (!d) return -1;
+  struct dirent *e;
+  int rc = 0;
+  while ((e = readdir (d)) != NULL)
+    {
+      if (!strcmp (e->d_name, ".") || !strcmp (e->d_name, "..")) continue;
+      char *f = cat3 (path, "/", e->d_name);
+      if (!f || unlink (f) != 0) rc = -1;
+      free (f);
+    }
+  closedir (d);
+  if (rmdir (path) != 0) rc = -1;
+  return rc;
+}
+
+/* "PARENT/.BASE.tmp." for the real path of DIR (malloc'd; NULL with errno
+ * on failure), parent and base split off real. */
+static char *tmp_prefix (const char *real, char **parent, const char **base)
+{
+  const char *sl = strrchr (real, '/');
+  if (!sl || !sl[1]) { errno = EINVAL; return NULL; }   /* "/" cannot be swapped */
+  size_t pl = (size_t) (sl - real);
+  *parent = malloc (pl + 2);
+  if (!*parent) return NULL;
+  if (pl == 0) strcpy (*parent, "/");
+  else { memcpy (*parent, real, pl); (*parent)[pl] = 0; }
+  *base = sl + 1;
+  char *pre = malloc (strlen (*parent) + strlen (*base) + 8);
+  if (!pre) { free (*parent); *parent = NULL; return NULL; }
+  sprintf (pre, "%s/.%s.tmp.", pl ? *parent : "", *base);
+  return pre;
+}
+
+/* Removes the temporary folders that killed runs left beside DIR
+ * (PARENT/.BASE.tmp.PID.XXXXXX whose process PID is gone). */
+static void remove_stale (const char *parent, const char *base)
+{
+  DIR *d = opendir (parent);
+  if (!d) return;
+  size_t bl = strlen (base);
+  struct dirent *e;
+  while ((e = readdir (d)) != NULL)
+    {
+      const char *n = e->d_name;
+      if (n[0] != '.' || strncmp (n + 1, base, bl) || strncmp (n + 1 + bl, ".tmp.", 5)) continue;
+      char *end;
+      long pid = strtol (n + bl + 6, &end, 10);
+      if (end == n + bl + 6 || *end != '.' || strlen (end + 1) != 6 || pid <= 0) continue;
+      if (pid == (long) getpid () || kill ((pid_t) pid, 0) == 0 || errno != ESRCH) continue;
+      char *f = cat3 (parent, "/", n);
+      if (f) remove_tmp_dir (f);
+      free (f);
+    }
+  closedir (d);
+}
+
+/* Checks that DIR (an existing folder) can be replaced as a set: it holds
+ * nothing but report files, its parent is writable, and the file system
+ * can exchange two folders (probed with two empty temporary folders).
+ * Returns 0, or an errno with *what naming the part that failed. */
+static int check_swappable (const char *dir, char **what)
+{
+  *what = NULL;
+  DIR *d = opendir (dir);
+  if (!d) return errno;
+  struct dirent *e;
+  while ((e = readdir (d)) != NULL)
+    {
+      const char *n = e->d_name;
+      if (!strcmp (n, ".") || !strcmp (n, "..")) continue;
+      if (strcmp (n, report_names[0]) && strcmp (n, report_names[1]) && strcmp (n, report_names[2]))
+        {
+          *what = cat3 ("it holds \"", n, "\", which is not a report file (the folder is replaced as a whole, so it may hold only report.md, report.json and index.html)");
+          closedir (d);
+          return EEXIST;
+        }
+    }
+  closedir (d);
+  char *real = realpath (dir, NULL);
+  if (!real) return errno;
+  char *parent = NULL; const char *base;
+  char *pre = tmp_prefix (real, &parent, &base);
+  if (!pre) { int e2 = errno; free (real); *what = strdup ("it is the root folder (the report set is replaced by swapping folders)"); return e2; }
+  int rc = 0;
+  if (access (parent, W_OK | X_OK) != 0)
+    {
+      rc = errno;
+      *what = cat3 ("its parent folder ", parent, " (the report set is replaced by swapping folders in it)");
+    }
+  else
+    {
+      remove_stale (parent, base);
+      char pid[32]; snprintf (pid, sizeof pid, "%ld.XXXXXX", (long) getpid ());
+      char *a = cat3 (pre, pid, ""), *b = cat3 (pre, pid, "");
+      if (!a || !b || !mkdtemp (a)) rc = errno ? errno : ENOMEM;
+      else if (!mkdtemp (b)) { rc = errno; rmdir (a); }
+      else
+        {
+          if (renameat2 (AT_FDCWD, a, AT_FDCWD, b, RENAME_EXCHANGE) != 0)
+            {
+              rc = errno;
+              *what = strdup ("the file system cannot exchange two folders atomically (renameat2 RENAME_EXCHANGE), which replacing the report set needs");
+            }
+          rmdir (a); rmdir (b);
+        }
+      free (a); free (b);
+    }
+  free (pre); free (parent); free (real);
+  return rc;
 }
 
 int ic_report_prepare_dir (const char *dir, char *err, size_t errlen)
@@ -482,6 +627,14 @@ int ic_report_prepare_dir (const char *dir, char *err, size_t errlen)
       p[i] = c;
     }
   if (!e && access (dir, W_OK | X_OK) != 0) { e = errno; memcpy (p, dir, n + 1); }
+  char *what = NULL;
+  if (!e && (e = check_swappable (dir, &what)) != 0 && what)
+    {
+      snprintf (err, errlen, "cannot use the output folder %s: %s%s%s", dir, what,
+                e == EEXIST ? "" : ": ", e == EEXIST ? "" : strerror (e));
+      free (what); free (p);
+      return -1;
+    }
   if (e && strcmp (p, dir))
     snprintf (err, errlen, "cannot use the output folder %s: %s: %s", dir, p, strerror (e));
   else if (e)
@@ -490,24 +643,57 @@ int ic_report_prepare_dir (const char *dir, char *err, size_t errlen)
   return e ? -1 : 0;
 }
 
+/* Writes data to name in the folder fd (new file, mode 0644), fsync'ed. */
+static int write_in (int dfd, const char *name, const char *data)
+{
+  int fd = openat (dfd, name, O_WRONLY | O_CREAT | O_EXCL, 0644);
+  if (fd < 0) return -1;
+  size_t len = strlen (data), off = 0;
+  while (off < len)
+    {
+      ssize_t w = write (fd, data + off, len - off);
+      if (w < 0) { if (errno == EINTR) continue; int e = errno; close (fd); errno = e; return -1; }
+      off += (size_t) w;
+    }
+  if (fchmod (fd, 0644) != 0 || fsync (fd) != 0) { int e = errno; close (fd); errno = e; return -1; }
+  return close (fd);
+}
+
 int ic_report_write (const ic_claimfile *cf, const ic_report_meta *meta,
                      const char *dir, char *err, size_t errlen)
 {
   if (ic_report_prepare_dir (dir, err, errlen) != 0) return -1;
   char *doc[3] = { ic_report_md (cf, meta), ic_report_json (cf, meta), ic_report_html (cf, meta) };
-  const char *name[3] = { "report.md", "report.json", "index.html" };
-  int rc = 0;
-  for (int i = 0; i < 3 && rc == 0; i++)
+  char *real = realpath (dir, NULL), *parent = NULL, *pre = NULL, *tmp = NULL;
+  const char *base = NULL, *step = "";
+  int rc = -1, dfd = -1, pfd = -1;
+  struct stat st;
+  if (!real || !(pre = tmp_prefix (real, &parent, &base))) { step = dir; goto out; }
+  char pid[32]; snprintf (pid, sizeof pid, "%ld.XXXXXX", (long) getpid ());
+  if (!(tmp = cat3 (pre, pid, "")) || !mkdtemp (tmp)) { step = "a temporary folder beside it"; free (tmp); tmp = NULL; goto out; }
+  step = tmp;
+  if ((dfd = open (tmp, O_RDONLY | O_DIRECTORY)) < 0) goto out;
+  for (int i = 0; i < 3; i++)
+    if (write_in (dfd, report_names[i], doc[i]) != 0) { step = report_names[i]; goto out; }
+  /* the new folder gets the old one's permissions (mkdtemp made it 0700) */
+  if (stat (real, &st) != 0 || fchmod (dfd, st.st_mode & 07777) != 0 || fsync (dfd) != 0) goto out;
+  /* the one step that replaces the set */
+  step = dir;
+  if (renameat2 (AT_FDCWD, tmp, AT_FDCWD, real, RENAME_EXCHANGE) != 0) goto out;
+  if ((pfd = open (parent, O_RDONLY | O_DIRECTORY)) >= 0) fsync (pfd);   /* durable exchange */
+  rc = 0;
+out:
+  if (rc != 0)
     {
-      size_t n = strlen (dir) + strlen (name[i]) + 2;
-      char *path = malloc (n);
-      if (!path) abort ();
-      snprintf (path, n, "%s/%s", dir, name[i]);
-      if (ic_write_file_atomic (path, doc[i], strlen (doc[i])) != 0)
-        { snprintf (err, errlen, "%s: %s", path, strerror (errno)); rc = -1; }
-      else chmod (path, 0644);          /* reports are for reading */
-      free (path);
+      int e = errno;
+      snprintf (err, errlen, "writing the report into %s: %s: %s", dir, step, strerror (e));
     }
+  if (dfd >= 0) close (dfd);
+  if (pfd >= 0) close (pfd);
+  /* the temporary folder holds the old set after the exchange, or the
+   * unfinished new one after a failure: either way it goes */
+  if (tmp) remove_tmp_dir (tmp);
+  free (tmp); free (pre); free (parent); free (real);
   for (int i = 0; i < 3; i++) free (doc[i]);
   return rc;
 }

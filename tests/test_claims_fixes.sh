@@ -301,3 +301,16 @@ left = [n for n in os.listdir(os.path.dirname(out)) if n != "rep"]
 assert left == [], "left behind after a normal run: %r" % left
 print("%d runs killed" % kills)
 PY
+# the folder is replaced as a whole, so it may hold only the report files:
+# anything else is refused before any claim is checked, and left alone
+mkdir -p "$tmp/keep"; echo mine > "$tmp/keep/notes.txt"
+"$INFCERT" report "$tmp/A.claims" --progress --out "$tmp/keep" > /dev/null 2> "$tmp/e"; rc=$?
+want="infcert report: cannot use the output folder $tmp/keep: it holds \"notes.txt\", which is not a report file (the folder is replaced as a whole, so it may hold only report.md, report.json and index.html)"
+if [ $rc -eq 2 ] && [ "$(head -1 "$tmp/e")" = "$want" ] && ! grep -q 'infcert: A-' "$tmp/e" && [ "$(ls -A "$tmp/keep")" = notes.txt ] \
+   && [ "$(cat "$tmp/keep/notes.txt")" = mine ] && [ -z "$(ls -A "$tmp" | grep '\.tmp\.')" ]; then ok "report_refuses_folder_with_other_files"
+else bad report_refuses_folder_with_other_files "exit $rc: $(cat "$tmp/e")"; fi
+# an existing report folder keeps its permissions across the swap
+mkdir -p "$tmp/perm"; chmod 750 "$tmp/perm"
+"$INFCERT" report "$tmp/A.claims" --out "$tmp/perm" 2> /dev/null; rc=$?
+[ $rc -eq 0 ] && [ "$(stat -c %a "$tmp/perm")" = 750 ] && [ "$(stat -c %a "$tmp/perm/report.json")" = 644 ] \
+  && ok "report_swap_keeps_folder_mode" || bad report_swap_keeps_folder_mode "exit $rc, mode $(stat -c %a "$tmp/perm")"
