@@ -1871,7 +1871,13 @@ static int load_model (ic_claimfile *cf, ic_model_def *m, char *err, size_t errl
   int rc = 0;
   if (m->kind == MD_TABLE)
     {
-      if (ic_lm_from_table (&m->lm, &m->t, err, errlen) != 0) rc = -1;
+      char terr[600];
+      if (ic_lm_from_table (&m->lm, &m->t, terr, sizeof terr) != 0)
+        {
+          /* a table model's error is about its block in the claim file */
+          snprintf (err, errlen, "%s:%d:1: model \"%s\": %s", cf->path, m->line, m->name, terr);
+          rc = -1;
+        }
     }
   else
     {
