@@ -89,6 +89,8 @@ static void usage (FILE *fp, int report)
            "  Checks every claim of FILE (default: the built-in essay claims) and\n"
            "  writes DIR/report.md, DIR/report.json, DIR/index.html (DIR default:\n"
            "  report; missing folders are created before any claim is checked).\n"
+           "  The three files are replaced as one set (a killed run leaves the old\n"
+           "  set or the new one), so DIR may hold only these files.\n"
            "  --out=DIR     the output folder\n"
            "  --json        a summary, or an error, as one JSON object on stdout\n"
            "  --progress    one line per claim on stderr\n"
@@ -97,7 +99,7 @@ static void usage (FILE *fp, int report)
     fputs ("usage: infcert claims [FILE] [--only=ID] [--json] [--progress]\n"
            "  Checks every claim of FILE (default: the built-in essay claims) and\n"
            "  prints each status with its certificate.\n"
-           "  --only=ID     check only the claim ID\n"
+           "  --only=ID     check and list only the claim ID\n"
            "  --json        the results, or an error, as one JSON document on stdout\n"
            "  --progress    one line per claim on stderr\n"
            "  -h, --help    this text\n", fp);
