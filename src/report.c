@@ -594,11 +594,8 @@ static int check_swappable (const char *dir, char **what)
       else if (!mkdtemp (b)) { rc = errno; rmdir (a); }
       else
         {
-          if (renameat2 (AT_FDCWD, a, AT_FDCWD, b, RENAME_EXCHANGE) != 0)
-            {
-              rc = errno;
-              *what = strdup ("the file system cannot exchange two folders atomically (renameat2 RENAME_EXCHANGE), which replacing the report set needs");
-            }
+          /* a file system without RENAME_EXCHANGE is not refused: the
+           * writer then uses two renames (see swap_in) */
           rmdir (a); rmdir (b);
         }
       free (a); free (b);
@@ -679,7 +676,27 @@ int ic_report_write (const ic_claimfile *cf, const ic_report_meta *meta,
   if (stat (real, &st) != 0 || fchmod (dfd, st.st_mode & 07777) != 0 || fsync (dfd) != 0) goto out;
   /* the one step that replaces the set */
   step = dir;
-  if (renameat2 (AT_FDCWD, tmp, AT_FDCWD, real, RENAME_EXCHANGE) != 0) goto out;
+  if (renameat2 (AT_FDCWD, tmp, AT_FDCWD, real, RENAME_EXCHANGE) != 0)
+    {
+      if (errno != EINVAL && errno != ENOSYS && errno != EOPNOTSUPP) goto out;
+      /* no RENAME_EXCHANGE on this file system: the old folder moves
+       * aside whole, then the new one into place.  Between the two
+       * renames DIR is briefly absent and the old set lies complete
+       * beside it; it is never a mix of the two sets. */
+      char *old = cat3 (pre, pid, ".old");
+      if (!old) goto out;
+      if (rename (real, old) != 0) { free (old); goto out; }
+      if (rename (tmp, real) != 0)
+        {
+          int e = errno;
+          rename (old, real);                         /* put the old set back */
+          free (old);
+          errno = e;
+          goto out;
+        }
+      free (tmp);
+      tmp = old;                                     /* removed below */
+    }
   if ((pfd = open (parent, O_RDONLY | O_DIRECTORY)) >= 0) fsync (pfd);   /* durable exchange */
   rc = 0;
 out:
