@@ -151,6 +151,7 @@ void ic_arpa_clear (ic_arpa *m)
   for (int i = 0; i < m->nword; i++) free (m->word[i]);
   free (m->word);
   free (m->htab);
+  free (m->name);
   memset (m, 0, sizeof *m);
 }
 
@@ -189,7 +190,8 @@ int ic_arpa_parse (ic_arpa *m, const char *text, const char *name,
   rd r = { name, err, errlen, 0 };
   memset (m, 0, sizeof *m);
   char *buf = strdup (text);
-  if (!buf) { snprintf (err, errlen, "%s: out of memory", name); return -1; }
+  m->name = strdup (name);
+  if (!buf || !m->name) { free (buf); free (m->name); m->name = NULL; snprintf (err, errlen, "%s:1:1: out of memory", name); return -1; }
   long text_lines = 1;
   for (const char *q = text; *q; q++) text_lines += *q == '\n';
   char *save = buf, *line;
@@ -260,6 +262,7 @@ int ic_arpa_parse (ic_arpa *m, const char *text, const char *name,
           if (k != cur + 1 || k > m->order)
             { fail (&r, 2, "expected section \\%d-grams:, found \\%d-grams:", cur + 1, k); goto out; }
           st = GRAMS; cur = k; seen = 0;
+          m->section_line[k] = r.line;
           continue;
         }
       if (st == DATA)
@@ -342,8 +345,9 @@ out:
 
 int ic_arpa_read (ic_arpa *m, const char *path, char *err, size_t errlen)
 {
+  memset (m, 0, sizeof *m);
   FILE *fp = fopen (path, "rb");
-  if (!fp) { snprintf (err, errlen, "%s: %s", path, strerror (errno)); memset (m, 0, sizeof *m); return -1; }
+  if (!fp) { snprintf (err, errlen, "%s: %s", path, strerror (errno)); return -2; }
   size_t cap = 1 << 16, len = 0;
   char *s = malloc (cap);
   size_t got;
@@ -352,10 +356,14 @@ int ic_arpa_read (ic_arpa *m, const char *path, char *err, size_t errlen)
       len += got;
       if (len + 1 == cap) { char *t = realloc (s, cap *= 2); if (!t) { free (s); s = NULL; } else s = t; }
     }
+  /* a read error (EISDIR for a folder, EIO) is an unreadable file, not a
+   * short model */
+  int rerr = ferror (fp) ? errno : 0;
   fclose (fp);
-  if (!s) { snprintf (err, errlen, "%s: out of memory", path); memset (m, 0, sizeof *m); return -1; }
+  if (rerr) { free (s); snprintf (err, errlen, "%s: %s", path, strerror (rerr)); return -2; }
+  if (!s) { snprintf (err, errlen, "%s:1:1: out of memory", path); return -1; }
   s[len] = 0;
-  if (memchr (s, 0, len)) { snprintf (err, errlen, "%s:1:1: binary data (convert it to ARPA text first)", path); free (s); memset (m, 0, sizeof *m); return -1; }
+  if (memchr (s, 0, len)) { snprintf (err, errlen, "%s:1:1: binary data (convert it to ARPA text first)", path); free (s); return -1; }
   int rc = ic_arpa_parse (m, s, path, err, errlen);
   free (s);
   return rc;

@@ -15,7 +15,7 @@
  * a word of a K-gram (K > 1) that is not a unigram, a duplicate n-gram, a
  * K-gram whose (K-1)-word context is not itself an n-gram of the model (the
  * back-off state construction relies on it), a back-off on the top order,
- * and input after "\end\".
+ * and input after "\end\".  A model of order 1 (unigrams only) is accepted.
  */
 #ifndef IC_ARPA_H
 #define IC_ARPA_H
@@ -32,6 +32,8 @@ typedef struct {
 } ic_arpa_gram;
 
 typedef struct {
+  char *name;            /* the path used in messages                     */
+  long section_line[IC_ARPA_MAX_ORDER + 1]; /* line of "\K-grams:"          */
   int order;             /* N                                             */
   long count[IC_ARPA_MAX_ORDER + 1];
   int nword;             /* = count[1]                                    */
@@ -42,8 +44,9 @@ typedef struct {
   long *htab;            /* index into g, or -1                           */
 } ic_arpa;
 
-/* Reads an ARPA file.  Returns 0, or -1 with a message
- * "PATH:LINE:COL: ..." in err (size errlen). */
+/* Reads an ARPA file.  Returns 0; -1 with a message "PATH:LINE:COL: ..."
+ * in err (size errlen) for a malformed file; -2 with "PATH: REASON" when
+ * the file cannot be opened or read (missing, no permission, a folder). */
 int ic_arpa_read (ic_arpa *m, const char *path, char *err, size_t errlen);
 /* Same from a string already in memory (name used in messages). */
 int ic_arpa_parse (ic_arpa *m, const char *text, const char *name,

@@ -438,7 +438,7 @@ struct ic_model_def {
   ic_lm_table t; int *ctxline;
   char *path; int path_line, path_col;
   char *term; ic_node *node; unsigned long from;
-  int loaded; char *load_err; ic_lm lm;
+  int loaded; int load_rc; char *load_err; ic_lm lm;
   ic_arpa arpa; int has_arpa;
 };
 
@@ -1219,7 +1219,9 @@ int ic_claims_read (ic_claimfile *cf, const char *path, char *err, size_t errlen
     { snprintf (err, errlen, "%s:1:1: NUL byte in the file", path); ic_buf_free (&b); memset (cf, 0, sizeof *cf); return -1; }
   char *dir = xstrdup (path);
   char *slash = strrchr (dir, '/');
-  if (slash) *slash = 0; else strcpy (dir, ".");
+  if (slash == dir) dir[1] = 0;              /* "/x.claims": the root folder */
+  else if (slash) *slash = 0;
+  else strcpy (dir, ".");
   int rc = ic_claims_parse (cf, b.s, path, dir, err, errlen);
   free (dir);
   ic_buf_free (&b);
@@ -1283,7 +1285,9 @@ static void series_plot (ic_check_result *r, const ic_node *e, int ser, unsigned
   if (!prod) { free (pl->xlabel); pl->xlabel = xstrdup ("N (terms added, log scale)"); }
   /* the title strings above were built with fmt: replace the copies */
   ic_plot_series *cb = ic_plot_add (pl, "certified partial value (band)", IC_PLOT_BAND, npts);
+  cb->certified = 1;               /* exact N; log10_ends / fr_d round outward */
   ic_plot_series *dl = ic_plot_add (pl, "double-precision loop", IC_PLOT_LINE, npts);
+  ic_plot_series_approx (dl, "approximate, for plotting: what a loop in IEEE binary64 arithmetic (round to nearest) computes, to compare with the certified band; not an enclosure");
   tenv env; ic_ival_t n, t, acc;
   ic_ival_init2 (n, PREC); ic_ival_init2 (t, PREC); ic_ival_init2 (acc, PREC);
   env.n = n; env.p = NULL; mpq_init (env.sent); scan_q (env.sent, SENTINEL_TEXT);
@@ -1311,13 +1315,20 @@ static void series_plot (ic_check_result *r, const ic_node *e, int ser, unsigned
   if (in && in->has_limit)
     {
       ic_plot_series *lb = ic_plot_add (pl, "certified limit", IC_PLOT_HBAND, 1);
+      lb->certified = 1;               /* outward, like the band */
       if (prod) log10_ends (&lb->ylo[0], &lb->yhi[0], in->lim);
       else { lb->ylo[0] = fr_d (in->lim->lo, MPFR_RNDD); lb->yhi[0] = fr_d (in->lim->hi, MPFR_RNDU); }
       if (!isfinite (lb->ylo[0])) lb->n = 0;
       if (prod && isfinite (lb->ylo[0]) && lb->ylo[0] < -300)
         {
           ic_plot_series *m = ic_plot_add (pl, "smallest positive double (2^-1074)", IC_PLOT_HBAND, 1);
-          m->ylo[0] = m->yhi[0] = -1074 * log10 (2.0);
+          ic_ival_t tiny; ic_ival_init2 (tiny, PREC);
+          ic_ival_set_ui (tiny, 1);
+          mpfr_div_2ui (tiny->lo, tiny->lo, 1074, MPFR_RNDD);   /* exact: 2^-1074 */
+          mpfr_div_2ui (tiny->hi, tiny->hi, 1074, MPFR_RNDU);
+          log10_ends (&m->ylo[0], &m->yhi[0], tiny);            /* encloses -1074 log10 2 */
+          m->certified = 1;
+          ic_ival_clear (tiny);
         }
     }
   mpq_clear (env.sent);
@@ -1847,27 +1858,55 @@ static void check_series (ic_check_entry *ce)
 
 /* ---- models ------------------------------------------------------------ */
 
+/* Loads a model once.  Returns 0; -1 for a malformed model (message
+ * "FILE:LINE:COL: ..." of the ARPA file, or of the claim file for a table);
+ * -2 for a model file that cannot be read (message at the claim file's
+ * "arpa:" line, naming the file as written and as opened).  A relative
+ * path is relative to the claim file's folder (cf->dir), so that the
+ * result does not depend on the current folder. */
 static int load_model (ic_claimfile *cf, ic_model_def *m, char *err, size_t errlen)
 {
-  if (m->loaded) return m->loaded == 1 ? 0 : -1;
+  if (m->loaded) { if (m->loaded < 0) snprintf (err, errlen, "%s", m->load_err); return m->loaded == 1 ? 0 : m->load_rc; }
   if (m->kind == MD_COUNTER) { m->loaded = 1; return 0; }
+  int rc = 0;
   if (m->kind == MD_TABLE)
     {
-      if (ic_lm_from_table (&m->lm, &m->t, err, errlen) != 0)
-        { m->loaded = -1; m->load_err = xstrdup (err); return -1; }
-      m->loaded = 1;
-      return 0;
+      char terr[600];
+      if (ic_lm_from_table (&m->lm, &m->t, terr, sizeof terr) != 0)
+        {
+          /* a table model's error is about its block in the claim file */
+          snprintf (err, errlen, "%s:%d:1: model \"%s\": %s", cf->path, m->line, m->name, terr);
+          rc = -1;
+        }
     }
-  char *path = m->path[0] == '/' ? xstrdup (m->path) : fmt ("%s/%s", cf->dir, m->path);
-  if (ic_arpa_read (&m->arpa, path, err, errlen) != 0)
+  else
     {
-      m->loaded = -1; m->load_err = xstrdup (err); free (path);
-      return -1;
+      char *path = m->path[0] == '/' ? xstrdup (m->path)
+                 : !strcmp (cf->dir, "/") ? fmt ("/%s", m->path) : fmt ("%s/%s", cf->dir, m->path);
+      char aerr[1000];
+      int arc = ic_arpa_read (&m->arpa, path, aerr, sizeof aerr);
+      if (arc == -2)
+        {
+          /* aerr is "PATH: REASON" */
+          size_t pl = strlen (path);
+          const char *reason = strncmp (aerr, path, pl) || strncmp (aerr + pl, ": ", 2) ? aerr : aerr + pl + 2;
+          if (strcmp (m->path, path))
+            snprintf (err, errlen, "%s:%d:%d: model \"%s\": cannot read %s: %s (written \"%s\": relative to the claim file's folder)",
+                      cf->path, m->path_line, m->path_col, m->name, path, reason, m->path);
+          else
+            snprintf (err, errlen, "%s:%d:%d: model \"%s\": cannot read %s: %s", cf->path, m->path_line, m->path_col,
+                      m->name, path, reason);
+          rc = -2;
+        }
+      else if (arc != 0) { snprintf (err, errlen, "%s", aerr); rc = -1; }
+      else
+        {
+          m->has_arpa = 1;
+          if (ic_lm_from_arpa (&m->lm, &m->arpa, PREC, err, errlen) != 0) rc = -1;
+        }
+      free (path);
     }
-  free (path);
-  m->has_arpa = 1;
-  if (ic_lm_from_arpa (&m->lm, &m->arpa, PREC, err, errlen) != 0)
-    { m->loaded = -1; m->load_err = xstrdup (err); return -1; }
+  if (rc) { m->loaded = -1; m->load_rc = rc; m->load_err = xstrdup (err); return rc; }
   m->loaded = 1;
   return 0;
 }
@@ -1922,9 +1961,14 @@ static void check_nondeg (ic_check_entry *ce, ic_model_def *d)
     }
   else if (ic_ival_is_nonpos (eps))
     {
+      /* the value as it is (exact, or its enclosure): a defect above 1
+       * never reaches here (distribution_gate), and nothing is clamped */
+      size_t i = (size_t) st * (size_t) m->ntok + (size_t) tok;
+      char *ps = m->exact ? q_str (m->q[i]) : ival_str (&m->p[i], 10);
       r->status = IC_ST_REFUTED;
-      r->witness = fmt ("state \"%s\" gives token \"%s\" probability 1", m->hist[st], m->tok[tok]);
-      set_how (r, "Some reachable state gives a token probability 1 (eps = 0).");
+      r->witness = fmt ("state \"%s\" gives token \"%s\" probability %s", m->hist[st], m->tok[tok], ps);
+      set_how (r, "Some reachable state gives a token probability %s, so eps = 1 - max <= 0.", ps);
+      free (ps);
     }
   else set_how (r, "The enclosure of eps contains 0.");
   free (es);
@@ -2049,6 +2093,7 @@ static void check_paths (ic_check_entry *ce, ic_model_def *d)
       pl->title = fmt ("Token \"%s\": most likely path vs marginal (%s)", m->tok[best], d->name);
       ic_plot_series *sv = ic_plot_add (pl, "max path probability (Viterbi)", IC_PLOT_BAND, N);
       ic_plot_series *sm = ic_plot_add (pl, "marginal P(s_n = x) (forward)", IC_PLOT_BAND, N);
+      sv->certified = sm->certified = 1;   /* exact n; log10_ends rounds outward */
       for (int n = 1; n <= N; n++)
         {
           sv->x[n - 1] = sm->x[n - 1] = n;
@@ -2152,6 +2197,7 @@ static void check_paths (ic_check_entry *ce, ic_model_def *d)
       pl->title = fmt ("Largest path probability vs (1 - eps)^n (%s)", d->name);
       ic_plot_series *sv = ic_plot_add (pl, "max over tokens of max path probability", IC_PLOT_BAND, N);
       ic_plot_series *sb = ic_plot_add (pl, "(1 - eps)^n", IC_PLOT_BAND, N);
+      sv->certified = sb->certified = 1;   /* exact n; log10_ends rounds outward */
       int consistent = 1, exact_ok = 1;
       ic_ival_t mxv; ic_ival_init2 (mxv, PREC);
       for (int n = 1; n <= N; n++)
@@ -2250,6 +2296,12 @@ static void check_markov (ic_check_entry *ce, ic_model_def *d)
     {
       r->status = IC_ST_PROVED;
       set_how (r, "All reachable states with the same last token have exactly equal distributions, so the last token is a sufficient state.");
+    }
+  else if (ic_lm_last_token_determines_state (m))
+    {
+      r->status = IC_ST_PROVED;
+      set_how (r, "Every transition that emits a token x leads to the same state, whatever state it starts from (checked for %d tokens and %d reachable states), so the last token determines the state and with it the next-token distribution.",
+               m->ntok, m->nstate);
     }
   else set_how (r, "No pair of states with the same last token was certified to differ.");
 }
@@ -2382,19 +2434,25 @@ static void check_decay (ic_check_entry *ce, ic_claimfile *cf)
       ic_plot_series *b = ic_plot_add (pl, "(1 - eps)^n (enclosure)", IC_PLOT_BAND, npts + 1);
       ic_plot_series *h = ic_plot_add (pl, "delta", IC_PLOT_HBAND, 1);
       ic_plot_series *v = ic_plot_add (pl, "minimal n", IC_PLOT_VLINE, 1);
+      b->certified = h->certified = 1;
       ic_ival_t pw, nn; ic_ival_init2 (pw, PREC); ic_ival_init2 (nn, PREC);
       for (int i = 0; i <= npts; i++)
         {
           long n = span / npts * i + span % npts * i / npts;   /* span i / npts, no overflow */
-          ic_ival_set_si (nn, n);
-          ic_ival_mul (pw, nn, l1);
-          ic_ival_exp (pw, pw);                  /* encloses (1-eps)^n */
+          /* the enclosure is computed at the double x itself (n rounded
+           * to a double when n > 2^53), so that x is exact for it */
           b->x[i] = (double) n;
+          mpfr_set_d (nn->lo, b->x[i], MPFR_RNDD);             /* exact: PREC >= 53 */
+          mpfr_set_d (nn->hi, b->x[i], MPFR_RNDU);
+          ic_ival_mul (pw, nn, l1);
+          ic_ival_exp (pw, pw);                  /* encloses (1-eps)^x */
           log10_ends (&b->ylo[i], &b->yhi[i], pw);
         }
       ic_ival_set_q (pw, c->delta);
       log10_ends (&h->ylo[0], &h->yhi[0], pw);
       v->x[0] = (double) nmin;
+      if ((long) v->x[0] == nmin && v->x[0] < 9007199254740992.0) v->certified = 1;   /* exact below 2^53 */
+      else ic_plot_series_approx (v, "approximate, for plotting: the minimal n rounded to a double (its exact value is in the numbers)");
       ic_ival_clear (pw); ic_ival_clear (nn);
     }
   mpfr_clears (cl, ch, (mpfr_ptr) 0);
@@ -2451,6 +2509,7 @@ static void check_softmax (ic_check_entry *ce)
   ic_plot_init (pl, "Softmax: smallest possible 1 - max probability", "logit width D", "log10 eps", 0);
   char *sname = fmt ("V = %lu", c->V);
   ic_plot_series *s = ic_plot_add (pl, sname, IC_PLOT_BAND, 41);      /* copies the name */
+  s->certified = 1;                         /* exact D (below); log10_ends outward */
   free (sname);
   /* D from 0 to Dmax = 2 D + 1 in exact rationals (mpq_set_d of an
    * infinite double, D = 1e400, raised SIGFPE in GMP); Dmax is capped at
@@ -2469,11 +2528,12 @@ static void check_softmax (ic_check_entry *ce)
     {
       mpq_t dq; mpq_init (dq);
       mpq_set_ui (dq, (unsigned long) i, 40);
-      mpq_mul (dq, dq, Dmax);                   /* dq = Dmax i / 40 exactly */
+      mpq_mul (dq, dq, Dmax);                   /* Dmax i / 40 (heuristic spacing) */
+      s->x[i] = mpq_get_d (dq);
+      mpq_set_d (dq, s->x[i]);                  /* dq = x exactly: the enclosure is at x */
       ic_ival_set_q (D, dq);
       ic_softmax_max_bound (B, c->V, D);
       ic_ival_sub (e, one, B);
-      s->x[i] = mpq_get_d (dq);
       log10_ends (&s->ylo[i], &s->yhi[i], e);
       mpq_clear (dq);
     }
@@ -2499,6 +2559,8 @@ static void check_fpsoftmax (ic_check_entry *ce)
       ic_plot_init (pl, "", "V (log scale)", "threshold logit gap g*", 1);
       free (pl->title); pl->title = fmt ("%s softmax: gap at which the computed top probability is exactly 1", f->name);
       ps_ = ic_plot_add (pl, "g* (exact format number)", IC_PLOT_POINTS, c->nV);
+      ps_->certified = 1;                    /* x = V and y = g* exactly */
+      ps_->n = 0;                            /* points are added as thresholds are found */
     }
   for (int i = 0; i < c->nV; i++)
     {
@@ -2541,7 +2603,14 @@ static void check_fpsoftmax (ic_check_entry *ce)
       key = fmt ("V = %lu: threshold gap g* / largest computed p < 1 / eps", V);
       KV (r, key, "%s / %s / %s", gs, pbs, eps);
       free (key);
-      if (ps_) { ps_->x[i] = (double) V; ps_->ylo[i] = ps_->yhi[i] = mpfr_get_d (g, MPFR_RNDN); }
+      if (ps_)
+        {
+          /* g* has at most 53 bits and V <= 10^9: both exact as doubles */
+          int k = ps_->n++;
+          ps_->x[k] = (double) V;
+          ps_->ylo[k] = mpfr_get_d (g, MPFR_RNDD);
+          ps_->yhi[k] = mpfr_get_d (g, MPFR_RNDU);
+        }
       any_one = 1; all_lt1 = 0;
       if (!wit.len)
         {
@@ -2584,23 +2653,57 @@ static void check_fpsoftmax (ic_check_entry *ce)
 
 /* ---- driver ---------------------------------------------------------------- */
 
-/* Returns -1 when a model file exists but is malformed (bad input). */
+/* Every check on a model reads it as a transition rule, which needs each
+ * state's row to be a (sub-)probability distribution: sum_w P(w|s) <= 1
+ * (rows below 1 are allowed: ARPA files store rounded numbers, and turtle's
+ * rows sum to 0.62-0.83).  A row sum above 1 is a defect of the stored
+ * numbers (Sphinx's phone model has a row of 94): it is reported with its
+ * enclosure, never clamped, and the check is left undecided, as it is when
+ * the enclosure of a row sum contains 1.  Returns 1 when the check stops
+ * here. */
+static int distribution_gate (ic_check_entry *ce, ic_model_def *d)
+{
+  if (d->kind == MD_COUNTER) return 0;
+  ic_lm *m = &d->lm;
+  ic_ival_t sum; ic_ival_init2 (sum, PREC);
+  int st = -1;
+  int ex = ic_lm_row_excess (&st, sum, m);
+  if (ex != 0)
+    {
+      ic_check_result *r = &ce->r;
+      model_facts (r, d);
+      defect_facts (r, m);
+      char *ss = ival_str (sum, 8);
+      if (ex > 0)
+        {
+          KV (r, "defect", "row sum %s > 1 at state \"%s\": not a probability distribution", ss, m->hist[st]);
+          set_how (r, "Not decided: row sum %s > 1 at state \"%s\" (outward-rounded enclosure of the sum of its stored probabilities): not a probability distribution. The check reads the model as a transition rule, which needs every row to sum to at most 1; the defect is reported as it is, never clamped.",
+                   ss, m->hist[st]);
+        }
+      else
+        {
+          KV (r, "defect", "row sum %s at state \"%s\" is not certified <= 1", ss, m->hist[st]);
+          set_how (r, "Not decided: the enclosure %s of the row sum at state \"%s\" contains 1, so the row is not certified to be a probability distribution (sum <= 1), which the check needs.",
+                   ss, m->hist[st]);
+        }
+      r->status = IC_ST_UNDECIDED;
+      free (ss);
+    }
+  ic_ival_clear (sum);
+  return ex != 0;
+}
+
+/* Returns 0, or the error of load_model (-1 malformed model, -2 a model
+ * file that cannot be read: both bad input, message in err). */
 static int run_check (ic_claimfile *cf, ic_check_entry *ce, char *err, size_t errlen)
 {
   ic_check *c = ce->c;
   if (c->model >= 0)
     {
       ic_model_def *d = cf->model[c->model];
-      if (load_model (cf, d, err, errlen) != 0)
-        {
-          ce->r.status = IC_ST_UNDECIDED;
-          set_how (&ce->r, "The model could not be loaded: %s", d->load_err);
-          /* a missing file leaves the check undecided; a malformed one is
-           * bad input */
-          if (d->kind == MD_ARPA && !strstr (d->load_err, strerror (ENOENT)))
-            { snprintf (err, errlen, "%s", d->load_err); return -1; }
-          return 0;
-        }
+      int rc = load_model (cf, d, err, errlen);
+      if (rc != 0) return rc;
+      if (distribution_gate (ce, d)) return 0;
     }
   switch (c->kind)
     {
@@ -2631,7 +2734,8 @@ int ic_claims_check (ic_claimfile *cf, const ic_claims_options *opt,
         {
           ic_check_entry *ce = &cl->check[j];
           ic_check_result_clear (&ce->r);
-          if (run_check (cf, ce, err, errlen) != 0) return -1;
+          int rc = run_check (cf, ce, err, errlen);
+          if (rc != 0) return rc;
           if (!ce->r.how) ce->r.how = xstrdup ("");
           if (ce->r.status != IC_ST_PROVED) all_proved = 0;
           if (ce->r.status == IC_ST_REFUTED) any_ref = 1;

@@ -103,8 +103,10 @@ typedef struct {
 } ic_claims_options;
 
 /* Checks every claim (fills r and status).  Returns the number of claims
- * left undecided, or -1 with a message in err when a model file cannot be
- * loaded (file:line:col for ARPA errors). */
+ * left undecided; -1 with a message in err when a model is malformed
+ * ("FILE:LINE:COL: ..." of the ARPA file); -2 when a model file cannot be
+ * read (missing, no permission: "CLAIMFILE:LINE:COL: model "M": cannot
+ * read PATH: REASON").  A relative model path is relative to cf->dir. */
 int ic_claims_check (ic_claimfile *cf, const ic_claims_options *opt,
                      char *err, size_t errlen);
 
@@ -116,8 +118,9 @@ int ic_claim_mismatch (const ic_claim *c);
 /* The CLI subcommands (src/claims_cli.c); argv[0] is the subcommand name.
  * Exit status (one table for both): 0 every claim checked was decided and
  * matches its "expect:" line (if any); 2 bad input or usage (bad claim
- * file or model file, unknown option, unusable --out folder; message on
- * stderr, file:line:col for claim and ARPA files); 3 some claim
+ * file or model file, a model file that cannot be read, unknown option,
+ * unusable --out folder; message on stderr, file:line:col for claim and
+ * ARPA files); 3 some claim
  * undecided; 7 some claim's status differs from its "expect:" line (7
  * wins over 3); 4 a size limit of claim files was reached; 1 internal
  * error (or a write that failed after the folder was checked). */

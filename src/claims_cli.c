@@ -10,11 +10,13 @@
  * that cannot be read, an unusable --out folder, a failed write), "limit"
  * (a size limit of claim files) or "internal"; file, line and column are
  * present when known. */
+#define _XOPEN_SOURCE 700           /* realpath */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <ctype.h>
 #include <getopt.h>
+#include <unistd.h>
 #include "claims.h"
 #include "report.h"
 #include "buf.h"
@@ -26,6 +28,50 @@ const char ic_essay_claims[] =
   ;
 
 #define BUILTIN_NAME "data/essay.claims"
+
+/* The source tree this binary was built in, found from the binary's own
+ * location (BUILD/infcert, BUILD a folder of the tree: the tree is the
+ * folder above BUILD when it holds data/essay.claims), else the current
+ * folder when it holds data/essay.claims, else NULL (an installed binary
+ * away from its tree).  Used for the built-in claim file's folder (its
+ * model paths are relative to data/) and for proofs/results.txt, so that
+ * a report does not depend on the folder it is run from.  Linux: the
+ * binary's location is /proc/self/exe.  Returns a malloc'd path. */
+static char *source_tree (void)
+{
+  char *exe = realpath ("/proc/self/exe", NULL);
+  if (exe)
+    {
+      for (int up = 0; up < 2; up++)
+        {
+          char *sl = strrchr (exe, '/');
+          if (!sl) break;
+          *sl = 0;
+        }
+      size_t n = strlen (exe);
+      char *probe = malloc (n + sizeof "/" BUILTIN_NAME);
+      if (probe)
+        {
+          memcpy (probe, exe, n);
+          memcpy (probe + n, "/" BUILTIN_NAME, sizeof "/" BUILTIN_NAME);
+          int found = n > 0 && access (probe, R_OK) == 0;
+          free (probe);
+          if (found) return exe;
+        }
+      free (exe);
+    }
+  if (access (BUILTIN_NAME, R_OK) == 0) return strdup (".");
+  return NULL;
+}
+
+/* root + "/" + rel (malloc'd), or NULL without a root. */
+static char *tree_path (const char *root, const char *rel)
+{
+  if (!root) return NULL;
+  ic_buf b; ic_buf_init (&b);
+  ic_buf_printf (&b, "%s/%s", root, rel);
+  return ic_buf_take (&b);
+}
 
 enum { EX_OK = 0, EX_INTERNAL = 1, EX_USAGE = 2, EX_UNDECIDED = 3, EX_LIMIT = 4,
        EX_MISMATCH = 7 };
@@ -43,6 +89,8 @@ static void usage (FILE *fp, int report)
            "  Checks every claim of FILE (default: the built-in essay claims) and\n"
            "  writes DIR/report.md, DIR/report.json, DIR/index.html (DIR default:\n"
            "  report; missing folders are created before any claim is checked).\n"
+           "  The three files are replaced as one set (a killed run leaves the old\n"
+           "  set or the new one), so DIR may hold only these files.\n"
            "  --out=DIR     the output folder\n"
            "  --json        a summary, or an error, as one JSON object on stdout\n"
            "  --progress    one line per claim on stderr\n"
@@ -51,7 +99,7 @@ static void usage (FILE *fp, int report)
     fputs ("usage: infcert claims [FILE] [--only=ID] [--json] [--progress]\n"
            "  Checks every claim of FILE (default: the built-in essay claims) and\n"
            "  prints each status with its certificate.\n"
-           "  --only=ID     check only the claim ID\n"
+           "  --only=ID     check and list only the claim ID\n"
            "  --json        the results, or an error, as one JSON document on stdout\n"
            "  --progress    one line per claim on stderr\n"
            "  -h, --help    this text\n", fp);
@@ -235,7 +283,11 @@ static int load (ic_claimfile *cf, const cli_opts *o)
     {
       if (!ic_essay_claims[0])
         return fail (o, EX_INTERNAL, "internal", "this build has no built-in claim file");
-      rc = ic_claims_parse (cf, ic_essay_claims, BUILTIN_NAME, ".", err, sizeof err);
+      /* its folder: data/ of the source tree, whatever the current folder */
+      char *root = source_tree ();
+      char *dir = tree_path (root, "data");
+      rc = ic_claims_parse (cf, ic_essay_claims, BUILTIN_NAME, dir ? dir : ".", err, sizeof err);
+      free (dir); free (root);
     }
   if (rc == 0) return 0;
   if (rc == -2) return fail (o, EX_LIMIT, "limit", err);
@@ -263,9 +315,10 @@ static int check (ic_claimfile *cf, const cli_opts *o)
       if (!found) return fail_usage (o, "no claim with id %s", o->only);
     }
   ic_claims_options co = { o->progress ? progress_line : NULL, NULL, o->only };
-  char err[600];
-  if (ic_claims_check (cf, &co, err, sizeof err) < 0)
-    return fail (o, EX_USAGE, "parse", err);          /* a malformed model file */
+  char err[1200];
+  int rc = ic_claims_check (cf, &co, err, sizeof err);
+  if (rc == -2) return fail (o, EX_USAGE, "io", err);      /* a model file that cannot be read */
+  if (rc < 0) return fail (o, EX_USAGE, "parse", err);     /* a malformed model file */
   return -1;
 }
 
@@ -325,10 +378,12 @@ int ic_cli_claims (int argc, char **argv)
   if (o.json)
     {
       char *cmd = command_line (argc, argv);
-      ic_report_meta meta = { o.file ? o.file : "built-in (" BUILTIN_NAME ")", cmd };
+      char *root = source_tree ();
+      char *proofs = tree_path (root, "proofs/results.txt");
+      ic_report_meta meta = { o.file ? o.file : "built-in (" BUILTIN_NAME ")", cmd, o.only, proofs };
       char *js = ic_report_json (&cf, &meta);
       fputs (js, stdout);
-      free (js); free (cmd);
+      free (js); free (cmd); free (proofs); free (root);
     }
   else print_text (&cf, o.only);
   if (nmis) fprintf (stderr, "infcert claims: %d claim%s differ%s from the expect: line\n", nmis, nmis > 1 ? "s" : "", nmis > 1 ? "" : "s");
@@ -354,9 +409,11 @@ int ic_cli_report (int argc, char **argv)
   ic_buf cb; ic_buf_init (&cb);
   ic_buf_printf (&cb, "infcert report%s%s --out DIR", o.file ? " " : "", o.file ? o.file : "");
   char *cmd = ic_buf_take (&cb);
-  ic_report_meta meta = { o.file ? o.file : "built-in (" BUILTIN_NAME ")", cmd };
+  char *root = source_tree ();
+  char *proofs = tree_path (root, "proofs/results.txt");
+  ic_report_meta meta = { o.file ? o.file : "built-in (" BUILTIN_NAME ")", cmd, NULL, proofs };
   int wrc = ic_report_write (&cf, &meta, dir, err, sizeof err);
-  free (cmd);
+  free (cmd); free (proofs); free (root);
   if (wrc != 0) { ic_claims_clear (&cf); return fail (&o, EX_INTERNAL, "io", err); }
   int nund, nmis;
   rc = claims_status (&cf, NULL, &nund, &nmis);

@@ -154,11 +154,16 @@ int ic_lm_from_arpa (ic_lm *m, const ic_arpa *a, mpfr_prec_t prec,
                      char *err, size_t errlen)
 {
   memset (m, 0, sizeof *m);
+  /* errors name the file and a line: the \1-grams: header for a missing
+   * word, the top-order header for the state limit */
+  const char *name = a->name ? a->name : "(ARPA model)";
   int bos = ic_arpa_word (a, "<s>"), eos = ic_arpa_word (a, "</s>");
   if (bos < 0 || eos < 0)
-    { snprintf (err, errlen, "the model has no <s> or no </s> unigram"); return -1; }
-  if (a->order < 2)
-    { snprintf (err, errlen, "a unigram model has no context"); return -1; }
+    {
+      snprintf (err, errlen, "%s:%ld:1: the 1-grams have no %s (the history starts at <s> and a sentence ends with </s>)",
+                name, a->section_line[1], bos < 0 ? "<s>" : "</s>");
+      return -1;
+    }
   int ntok = a->nword - 1;
   int *tokword = xcalloc ((size_t) ntok, sizeof (int));
   for (int i = 0, j = 0; i < a->nword; i++) if (i != bos) tokword[j++] = i;
@@ -168,8 +173,11 @@ int ic_lm_from_arpa (ic_lm *m, const ic_arpa *a, mpfr_prec_t prec,
   m->prec = prec;
   m->tok = xcalloc ((size_t) ntok, sizeof (char *));
   for (int j = 0; j < ntok; j++) m->tok[j] = strdup (a->word[tokword[j]]);
-  snprintf (m->desc, sizeof m->desc,
-            "states: longest suffix (<= %d words) of the history that is an n-gram of the model", a->order - 1);
+  if (a->order == 1)
+    snprintf (m->desc, sizeof m->desc, "one state: a unigram model ignores the history");
+  else
+    snprintf (m->desc, sizeof m->desc,
+              "states: longest suffix (<= %d words) of the history that is an n-gram of the model", a->order - 1);
   long g0 = ic_arpa_find (a, 1, &bos);
   stateof[g0] = 1; gramof[0] = g0; m->nstate = 1; m->start = 0;
   m->hist[0] = strdup ("<s>"); m->last[0] = -1;
@@ -194,18 +202,22 @@ int ic_lm_from_arpa (ic_lm *m, const ic_arpa *a, mpfr_prec_t prec,
           ic_ival_mul (t, t, ln10);
           ic_ival_exp (&m->p[i], t);           /* encloses 10^lp */
           long ng;
-          if (w == eos) ng = g0;
+          if (w == eos || a->order == 1) ng = g0;      /* <s> again; a unigram model has one state */
           else
             {
               memcpy (seq, g->w, sizeof (int) * (size_t) g->k);
               seq[g->k] = w;
               ng = arpa_state (a, seq, g->k + 1);
             }
-          if (ng < 0) { snprintf (err, errlen, "internal: no state after \"%s\"", a->word[w]); goto fail; }
+          if (ng < 0) { snprintf (err, errlen, "%s: internal error: no state after \"%s\"", name, a->word[w]); goto fail; }
           if (!stateof[ng])
             {
               if (m->nstate == LM_MAX_STATES)
-                { snprintf (err, errlen, "more than %d context states", LM_MAX_STATES); goto fail; }
+                {
+                  snprintf (err, errlen, "%s:%ld:1: more than %d context states reachable (a resource limit of infcert)",
+                            name, a->section_line[a->order], LM_MAX_STATES);
+                  goto fail;
+                }
               stateof[ng] = m->nstate + 1;
               gramof[m->nstate] = ng;
               m->hist[m->nstate] = cat_hist (m->hist[s], a->word[w]);
@@ -302,6 +314,54 @@ void ic_lm_defect (ic_ival_ptr out, ic_ival_ptr minsum, ic_ival_ptr maxsum, cons
     }
   ic_ival_set (out, worst);
   ic_ival_clear (s); ic_ival_clear (one); ic_ival_clear (d); ic_ival_clear (worst);
+}
+
+int ic_lm_row_excess (int *state, ic_ival_ptr sum, const ic_lm *m)
+{
+  int worst = -1, found = 0;
+  ic_ival_t s; ic_ival_init2 (s, m->prec);
+  mpq_t q, one; mpq_inits (q, one, NULL);
+  mpq_set_ui (one, 1, 1);
+  for (int st = 0; st < m->nstate; st++)
+    {
+      size_t row = (size_t) st * (size_t) m->ntok;
+      int above, below;
+      if (m->exact)
+        {
+          mpq_set_ui (q, 0, 1);
+          for (int w = 0; w < m->ntok; w++) mpq_add (q, q, m->q[row + (size_t) w]);
+          ic_ival_set_q (s, q);                /* s encloses the exact sum */
+          above = mpq_cmp (q, one) > 0;
+          below = !above;
+        }
+      else
+        {
+          ic_ival_set_ui (s, 0);
+          for (int w = 0; w < m->ntok; w++) ic_ival_add (s, s, &m->p[row + (size_t) w]);
+          above = mpfr_cmp_ui (s->lo, 1) > 0;  /* sum >= s.lo > 1 */
+          below = mpfr_cmp_ui (s->hi, 1) <= 0; /* sum <= s.hi <= 1 */
+        }
+      /* which state is reported (the largest lower end among the rows
+       * above 1) is a choice of presentation; the status is not */
+      if (above && (found < 1 || mpfr_greater_p (s->lo, sum->lo))) { found = 1; worst = st; ic_ival_set (sum, s); }
+      else if (!below && found == 0) { found = -1; worst = st; ic_ival_set (sum, s); }
+    }
+  if (state) *state = worst;
+  mpq_clears (q, one, NULL);
+  ic_ival_clear (s);
+  return found;
+}
+
+int ic_lm_last_token_determines_state (const ic_lm *m)
+{
+  /* every state of the automaton is reachable (the constructions keep only
+   * reachable ones), so next[s][x] over all s is the set of states that a
+   * history ending in x can be in */
+  for (int x = 0; x < m->ntok; x++)
+    for (int s = 1; s < m->nstate; s++)
+      if (m->next[(size_t) s * (size_t) m->ntok + (size_t) x] != m->next[(size_t) x])
+        return 0;
+  return 1;
 }
 
 /* ---- Viterbi and forward ------------------------------------------------ */

@@ -51,7 +51,8 @@ int ic_lm_from_table (ic_lm *m, const ic_lm_table *t, char *err, size_t errlen);
  * that is an n-gram of the model (exact for back-off models whose n-gram
  * contexts are n-grams, which the reader checks); the history starts as
  * "<s>" and returns to it after "</s>" (a stream of sentences).  Only
- * states reachable from the start are kept. */
+ * states reachable from the start are kept.  A unigram model (order 1) has
+ * one state.  Errors name the model file and a line of it. */
 int ic_lm_from_arpa (ic_lm *m, const ic_arpa *a, mpfr_prec_t prec,
                      char *err, size_t errlen);
 
@@ -66,6 +67,21 @@ void ic_lm_eps (ic_ival_ptr out, mpq_t q_out, int *state, int *tok, const ic_lm 
  * out->hi); lo/hi receive the enclosure of the smallest and of the largest
  * row sum. */
 void ic_lm_defect (ic_ival_ptr out, ic_ival_ptr minsum, ic_ival_ptr maxsum, const ic_lm *m);
+
+/* Row sums against 1 (is each state's row a sub-probability
+ * distribution?).  Returns 1 when some state's row sum is certainly above
+ * 1 (exact comparison, or an enclosure with lower end > 1): *state and sum
+ * get the first such state and the enclosure of its sum; 0 when every row
+ * sum is certainly <= 1; -1 when neither (an enclosure contains 1; *state
+ * and sum get the first such state).  Never clamps: a defect is returned
+ * as the value it has. */
+int ic_lm_row_excess (int *state, ic_ival_ptr sum, const ic_lm *m);
+
+/* 1 when the last emitted token determines the state (every transition
+ * that emits token x, from any reachable state, leads to the same state),
+ * so that the next-token distribution is a function of the last token;
+ * 0 when this structural test does not show it. */
+int ic_lm_last_token_determines_state (const ic_lm *m);
 
 /* Path probabilities for steps 1..nmax:
  *   V[n][x] = max over token sequences s_1..s_n with s_n = x of P(s_1..s_n)

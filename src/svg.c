@@ -1,5 +1,6 @@
 /* svg.c — deterministic SVG plots (see svg.h).  Drawing is presentation
- * only: the data drawn are certified enclosures computed elsewhere. */
+ * only: the data drawn are computed elsewhere (certified enclosures, or
+ * approximate series that the legend marks as such). */
 #include <stdlib.h>
 #include <string.h>
 #include <math.h>
@@ -32,13 +33,22 @@ ic_plot_series *ic_plot_add (ic_plot *p, const char *name, ic_plot_style style, 
   s->ylo = calloc ((size_t) (n ? n : 1), sizeof (double));
   s->yhi = calloc ((size_t) (n ? n : 1), sizeof (double));
   if (!s->x || !s->ylo || !s->yhi) abort ();
+  s->certified = 0;
+  s->note = NULL;
   return s;
+}
+
+void ic_plot_series_approx (ic_plot_series *s, const char *note)
+{
+  free (s->note);
+  s->note = xstrdup (note);
+  s->certified = 0;
 }
 
 void ic_plot_clear (ic_plot *p)
 {
   for (int i = 0; i < p->nseries; i++)
-    { free (p->s[i].name); free (p->s[i].x); free (p->s[i].ylo); free (p->s[i].yhi); }
+    { free (p->s[i].name); free (p->s[i].x); free (p->s[i].ylo); free (p->s[i].yhi); free (p->s[i].note); }
   free (p->s); free (p->title); free (p->xlabel); free (p->ylabel);
   memset (p, 0, sizeof *p);
 }
@@ -127,7 +137,7 @@ char *ic_svg_plot (const ic_plot *p, int W, int H)
       const char *c = colors[i % 6];
       ic_buf_printf (&b, "<g class=\"series\" data-name=\"");
       ic_buf_html (&b, s->name);
-      ic_buf_puts (&b, "\">");
+      ic_buf_printf (&b, "\" data-certified=\"%s\">", s->certified ? "yes" : "no");
       if (s->style == IC_PLOT_HBAND && s->n > 0)
         {
           double a = SY (s->yhi[0]), bb = SY (s->ylo[0]);
@@ -184,6 +194,7 @@ char *ic_svg_plot (const ic_plot *p, int W, int H)
       double ly = T + 12 + 14 * i;
       ic_buf_printf (&b, "<rect x=\"%.1f\" y=\"%.1f\" width=\"10\" height=\"10\" fill=\"%s\" fill-opacity=\"0.6\"/><text x=\"%.1f\" y=\"%.1f\" font-size=\"10\" font-family=\"sans-serif\">", L + pw - 200, ly - 9, c, L + pw - 186, ly);
       ic_buf_html (&b, s->name);
+      if (!s->certified) ic_buf_puts (&b, " (approximate)");
       ic_buf_puts (&b, "</text>\n");
     }
   ic_buf_puts (&b, "</svg>\n");

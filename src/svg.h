@@ -1,11 +1,17 @@
-/* svg.h — deterministic inline SVG line plots of certified data.
+/* svg.h — deterministic inline SVG line plots.
  *
  * A plot holds series of points (x, [ylo, yhi]).  Bands draw the whole
- * interval [ylo, yhi] at each x (certified enclosures: the true value is
- * inside the drawn band up to pixel rounding); lines draw ylo (= yhi) as a
- * polyline; hbands draw one horizontal band [ylo[0], yhi[0]] across the
- * plot.  Coordinates are printed with fixed decimals so the same data
- * always gives the same bytes.
+ * interval [ylo, yhi] at each x; lines draw ylo (= yhi) as a polyline;
+ * hbands draw one horizontal band [ylo[0], yhi[0]] across the plot; vlines
+ * a vertical line at each x.  Coordinates are printed with fixed decimals
+ * so the same data always gives the same bytes.
+ *
+ * A series is certified (certified = 1) when each x is exact (the point
+ * the enclosure is about) and each [ylo, yhi] is an outward-rounded
+ * enclosure of the true value at x (ylo rounded down, yhi rounded up);
+ * report.json then prints ylo rounded down and yhi rounded up.  Any other
+ * series (certified = 0, the default) is approximate, for plotting only,
+ * and carries a note saying what it is; the legend marks it.
  */
 #ifndef IC_SVG_H
 #define IC_SVG_H
@@ -17,6 +23,8 @@ typedef struct {
   ic_plot_style style;
   int n;
   double *x, *ylo, *yhi;
+  int certified;             /* 1: exact x, outward [ylo, yhi] (above)     */
+  char *note;                /* what an approximate series is, or NULL     */
 } ic_plot_series;
 
 typedef struct {
@@ -29,8 +37,11 @@ typedef struct {
 #define IC_PLOT_MAX_SERIES 8
 /* Pointers returned by ic_plot_add stay valid until ic_plot_clear. */
 void ic_plot_init (ic_plot *p, const char *title, const char *xlabel, const char *ylabel, int xlog);
-/* Adds a series with room for n points (x, ylo, yhi to be filled). */
+/* Adds a series with room for n points (x, ylo, yhi to be filled); it is
+ * approximate (certified = 0) until the caller sets certified = 1. */
 ic_plot_series *ic_plot_add (ic_plot *p, const char *name, ic_plot_style style, int n);
+/* Marks a series approximate with a note ("approximate, for plotting: ..."). */
+void ic_plot_series_approx (ic_plot_series *s, const char *note);
 void ic_plot_clear (ic_plot *p);
 
 /* SVG text (malloc'd) of the plot, width x height pixels. */

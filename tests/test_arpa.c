@@ -158,10 +158,73 @@ static void test_paths (void)
   for (int c = 0; c < 3; c++) { for (int w2 = 0; w2 < 3; w2++) mpq_clear (dist[c][w2]); free (dist[c]); }
 }
 
+/* Issue 15: the model-level errors name the file and the line; a missing
+ * file is told apart (-2) from a malformed one (-1); unigram-only models
+ * give one state; a row sum above 1 is returned as the value it has. */
+static void test_issue15 (void)
+{
+  char err[512] = "";
+  ic_arpa a;
+  int rc = ic_arpa_read (&a, "/nonexistent/x.arpa", err, sizeof err);
+  CHECK ("arpa_missing_file_is_io_error", rc == -2 && !strcmp (err, "/nonexistent/x.arpa: No such file or directory"), "rc %d \"%s\"", rc, err);
+  rc = ic_arpa_read (&a, "/", err, sizeof err);
+  CHECK ("arpa_folder_is_io_error", rc == -2 && strstr (err, "Is a directory"), "rc %d \"%s\"", rc, err);
+  /* no <s>: the message names the file and the \1-grams: line (line 4) */
+  rc = ic_arpa_parse (&a, "\\data\\\nngram 1=2\n\n\\1-grams:\n-0.5 a\n-0.5 </s>\n\\end\\\n", "nobos.arpa", err, sizeof err);
+  CHECK ("arpa_nobos_parses", rc == 0, "%s", err);
+  if (rc == 0)
+    {
+      ic_lm m;
+      rc = ic_lm_from_arpa (&m, &a, 128, err, sizeof err);
+      CHECK ("lm_nobos_error_names_file_and_line", rc != 0 && !strncmp (err, "nobos.arpa:4:1: ", 16) && strstr (err, "<s>"), "rc %d \"%s\"", rc, err);
+      if (rc == 0) ic_lm_clear (&m);
+      ic_arpa_clear (&a);
+    }
+  /* a unigram model: one state; P(a) = P(</s>) = 10^-0.30103 */
+  rc = ic_arpa_parse (&a, "\\data\\\nngram 1=3\n\\1-grams:\n-99 <s>\n-0.30103 a\n-0.30103 </s>\n\\end\\\n", "uni.arpa", err, sizeof err);
+  CHECK ("arpa_unigram_only_parses", rc == 0 && a.order == 1, "%s", err);
+  if (rc == 0)
+    {
+      ic_lm m;
+      rc = ic_lm_from_arpa (&m, &a, 128, err, sizeof err);
+      CHECK ("lm_unigram_one_state", rc == 0 && m.nstate == 1 && m.ntok == 2 && m.next[0] == 0 && m.next[1] == 0, "rc %d \"%s\"", rc, err);
+      if (rc == 0)
+        {
+          ic_ival_t s; ic_ival_init2 (s, 128);
+          int st;
+          CHECK ("lm_unigram_rows_at_most_1", ic_lm_row_excess (&st, s, &m) == 0, "row sum not certified <= 1");
+          CHECK ("lm_unigram_last_token_determines_state", ic_lm_last_token_determines_state (&m) == 1, "not shown");
+          ic_ival_clear (s);
+          ic_lm_clear (&m);
+        }
+      ic_arpa_clear (&a);
+    }
+  /* tiny.arpa: the row after <s> is 1 + 2 * 10^-0.90309 = 1.2499999... */
+  char path[512];
+  snprintf (path, sizeof path, "%s/arpa/tiny.arpa", dir ());
+  if (ic_arpa_read (&a, path, err, sizeof err) == 0)
+    {
+      ic_lm m;
+      if (ic_lm_from_arpa (&m, &a, 128, err, sizeof err) == 0)
+        {
+          ic_ival_t s; ic_ival_init2 (s, 128);
+          int st = -1;
+          int ex = ic_lm_row_excess (&st, s, &m);
+          /* reference: 1 + 2 * 10^-0.90309 = 1.24999999251... (Python: 1 + 2 * 10**-0.90309) */
+          CHECK ("lm_row_excess_reports_the_value", ex == 1 && st == m.start && mpfr_cmp_d (s->lo, 1.2499999925) > 0 && mpfr_cmp_d (s->hi, 1.2499999926) < 0,
+                 "ex %d state %d sum [%g, %g]", ex, st, mpfr_get_d (s->lo, MPFR_RNDD), mpfr_get_d (s->hi, MPFR_RNDU));
+          ic_ival_clear (s);
+          ic_lm_clear (&m);
+        }
+      ic_arpa_clear (&a);
+    }
+}
+
 int main (void)
 {
   test_tiny ();
   test_malformed ();
   test_paths ();
+  test_issue15 ();
   return fails ? 1 : 0;
 }

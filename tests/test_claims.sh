@@ -14,7 +14,7 @@ status () { awk -v id="$1" '$1 == id { print $2 }' "$tmp/out"; }
 for pair in decay-true:proved decay-false:refuted decay-formula:proved \
             softmax-true:proved softmax-false:refuted fp-true:proved fp-false:refuted \
             fp-threshold-true:proved fp-threshold-false:refuted \
-            nondeg-true:proved nondeg-false:refuted nondeg-arpa-false:refuted \
+            nondeg-true:proved nondeg-false:refuted nondeg-arpa-defect:undecided nondeg-arpa-true:proved \
             markov-true:proved markov-false:refuted lower-true:proved \
             ratio-true:proved ratio-false:refuted pathdecay-true:proved smbound-arpa-true:proved; do
   id=${pair%%:*}; want=${pair#*:}; got=$(status "$id")
@@ -76,11 +76,16 @@ printf 'model m\n  arpa: %s\nclaim x\n  check: nondegenerate(m)\n' "$(pwd)/tests
 rc=$?
 if [ $rc -eq 2 ] && grep -q "badnumber.arpa:6:1: malformed" "$tmp/e"; then echo "ok claims_malformed_arpa_exit_2"
 else echo "FAIL claims_malformed_arpa_exit_2: exit $rc, $(cat "$tmp/e")"; fi
-# a missing model file leaves its checks undecided (exit 3), not wrong
+# a row sum above 1 is a reported defect: the check is undecided, never
+# refuted or proved on numbers that are not probabilities
+if awk '/^nondeg-arpa-defect /,/^nondeg-arpa-true /' "$tmp/out" | grep -q 'row sum \[1\.2499[0-9]*, 1\.25[0-9]*\] > 1 at state "<s>": not a probability distribution'; then
+  echo "ok claims_row_sum_defect_reported"; else echo "FAIL claims_row_sum_defect_reported"; fi
+# a missing model file is bad input (exit 2) with a message naming it
 printf 'model m\n  arpa: /nonexistent/x.arpa\nclaim x\n  check: nondegenerate(m)\n' > "$tmp/miss.claims"
-"$INFCERT" claims "$tmp/miss.claims" > "$tmp/o" 2>&1
+"$INFCERT" claims "$tmp/miss.claims" > "$tmp/o" 2> "$tmp/e"
 rc=$?
-[ $rc -eq 3 ] && grep -q "undecided" "$tmp/o" && echo "ok claims_missing_model_undecided" || echo "FAIL claims_missing_model_undecided: $rc"
+[ $rc -eq 2 ] && grep -q "miss.claims:2:9: model \"m\": cannot read /nonexistent/x.arpa: No such file or directory" "$tmp/e" && [ ! -s "$tmp/o" ] \
+  && echo "ok claims_missing_model_exit_2" || echo "FAIL claims_missing_model_exit_2: $rc $(cat "$tmp/e")"
 # usage error
 "$INFCERT" claims --bogus > /dev/null 2>&1
 [ $? -eq 2 ] && echo "ok claims_usage_exit_2" || echo "FAIL claims_usage_exit_2"
