@@ -937,6 +937,8 @@ def gen_prod_gamma(rng):
         # factor = ((n+c)^2 + g + K)/((n+c)^2 + g)
         if g + K == 0:
             K += 1
+        if K == 0:                 # (g = 1, K = -1 above): the factor would be 1
+            K = Fraction(1)
         Q = poly_add(poly_mul([c, Fraction(1)], [c, Fraction(1)]), [g])
         Qi, l = to_int_poly(Q)
         term = "1 %s %s/(%s)" % ("+" if K > 0 else "-", num_str(abs(K) * l, rng), poly_str(Qi))
