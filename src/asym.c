@@ -759,6 +759,62 @@ static int form_factorial (ic_form *r, const ic_node *arg, ic_asym_ctx *ctx)
   return ok;
 }
 
+/* a^b with an exponent b that depends on n (and a base that is not a
+ * constant of either sign, such as the -1 of (-1)^n): the tree of
+ * exp(b log a), equal to a^b wherever a > 0; the rules for log then need
+ * a > 0 on [X, inf) (form_log proves the sign of its argument), so the
+ * rewritten form holds where it is used.  NULL otherwise. */
+static ic_node *pow_as_exp (const ic_node *e)
+{
+  if (e->op != IC_POW || !ic_node_has_var (e->b) || !ic_node_has_var (e->a)) return NULL;
+  return ic_node_new (IC_EXP, ic_node_new (IC_MUL, ic_node_copy (e->b),
+                                           ic_node_new (IC_LOG, ic_node_copy (e->a), NULL)), NULL);
+}
+
+/* 1 if c is the constant pi/2 written as pi/2, pi*(1/2), (1/2)*pi or 0.5*pi. */
+static int rational_is (const ic_node *k, unsigned long num, unsigned long den)
+{
+  mpq_t s, t;
+  mpq_inits (s, t, NULL);
+  int ok = !ic_node_has_var (k) && ic_symb_affine (k, s, t) && mpq_sgn (s) == 0 && mpq_cmp_ui (t, num, den) == 0;
+  mpq_clears (s, t, NULL);
+  return ok;
+}
+
+static int is_half_pi (const ic_node *c)
+{
+  if (c->op == IC_DIV && c->a->op == IC_PI && rational_is (c->b, 2, 1)) return 1;
+  if (c->op == IC_MUL && c->a->op == IC_PI && rational_is (c->b, 1, 2)) return 1;
+  if (c->op == IC_MUL && c->b->op == IC_PI && rational_is (c->a, 1, 2)) return 1;
+  return 0;
+}
+
+/* atan(u) - pi/2 = -atan(1/u) and pi/2 - atan(u) = atan(1/u) for u > 0:
+ * for e = atan(u) -+ pi/2 (either order, + with -pi/2 too) with u > 0 on
+ * [X, inf) (its form: F > 0, g > 0, not alternating), r := the form of
+ * +-atan(1/u), which sees the cancellation of the two constants. */
+static int atan_minus_half_pi (ic_form *r, const ic_node *e, ic_asym_ctx *ctx)
+{
+  const ic_node *at = NULL, *c = NULL;
+  int neg = 0;                       /* 1: the result is -atan(1/u) */
+  if (e->op == IC_SUB && e->a->op == IC_ATAN && is_half_pi (e->b)) { at = e->a; neg = 1; }
+  else if (e->op == IC_SUB && e->b->op == IC_ATAN && is_half_pi (e->a)) { at = e->b; neg = 0; }
+  else if (e->op == IC_ADD && e->a->op == IC_ATAN && e->b->op == IC_NEG && is_half_pi (e->b->a)) { at = e->a; neg = 1; }
+  else if (e->op == IC_ADD && e->b->op == IC_ATAN && e->a->op == IC_NEG && is_half_pi (e->a->a)) { at = e->b; neg = 1; }
+  (void) c;
+  if (!at) return 0;
+  ic_form u;
+  ic_form_init (&u, ctx->prec);
+  int ok = ic_form_of (&u, at->a, ctx) && !u.zero && !u.alt && ic_ival_is_pos (u.g);
+  ic_form_clear (&u);
+  if (!ok) return 0;
+  ic_node *t = ic_node_new (IC_ATAN, ic_node_new (IC_DIV, ic_node_num_si (1), ic_node_copy (at->a)), NULL);
+  if (neg) t = ic_node_new (IC_NEG, t, NULL);
+  ok = ic_form_of (r, t, ctx);
+  ic_node_free (t);
+  return ok;
+}
+
 static int form_of_rules (ic_form *r, const ic_node *e, ic_asym_ctx *ctx)
 {
   mpfr_prec_t p = ctx->prec;
@@ -792,6 +848,7 @@ static int form_of_rules (ic_form *r, const ic_node *e, ic_asym_ctx *ctx)
         && form_add (r, &a, &b, e->op == IC_ADD ? 1 : -1, ctx);
       if (!ok || (ic_form_growth (r) == 0 && !r->zero && !(ic_ival_is_pos (r->g) || ic_ival_is_neg (r->g))))
         {
+          if (atan_minus_half_pi (r, e, ctx)) { ok = 1; break; }
           /* cancellation against the constant 1: A - 1 and 1 - B = -(B - 1)
            * have their own rules (exp, cos, powers, quotients) */
           const ic_node *other = NULL;
@@ -824,6 +881,16 @@ static int form_of_rules (ic_form *r, const ic_node *e, ic_asym_ctx *ctx)
       break;
     case IC_POW:
       ok = form_pow (r, e, ctx);
+      if (!ok)
+        {
+          ic_node *ex = pow_as_exp (e);
+          if (ex)
+            {
+              ctx->why[0] = 0;
+              ok = ic_form_of (r, ex, ctx);
+              ic_node_free (ex);
+            }
+        }
       break;
     case IC_SQRT:
       {
@@ -1426,6 +1493,13 @@ static int minus_one_rules (ic_form *r, const ic_node *e, ic_asym_ctx *ctx)
 {
   if (try_ratfun (r, e, 1, ctx)) return 1;
   ctx->why[0] = 0;
+  ic_node *ex = pow_as_exp (e);
+  if (ex)
+    {
+      int ok = ic_form_minus_one (r, ex, ctx);
+      ic_node_free (ex);
+      return ok;
+    }
   mpfr_prec_t p = ctx->prec;
   int ok = 0;
   ic_form a, b;
