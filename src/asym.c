@@ -815,6 +815,33 @@ static int atan_minus_half_pi (ic_form *r, const ic_node *e, ic_asym_ctx *ctx)
   return ok;
 }
 
+/* exp(x) - e = e (exp(x - 1) - 1) for every real x (and a^b with b
+ * depending on n as exp(b log a)): for e = A - e, e - A or A + (-e), r :=
+ * the form of +-e (exp(x - 1) - 1), whose exp - 1 rule (or Taylor model)
+ * sees x - 1 -> 0: (1+1/n)^n - e ~ -e/(2n). */
+static int exp_minus_e (ic_form *r, const ic_node *e, ic_asym_ctx *ctx)
+{
+  const ic_node *A = NULL;
+  int neg = 0;
+  if (e->op == IC_SUB && e->b->op == IC_E) A = e->a;
+  else if (e->op == IC_SUB && e->a->op == IC_E) { A = e->b; neg = 1; }
+  else if (e->op == IC_ADD && e->b->op == IC_NEG && e->b->a->op == IC_E) A = e->a;
+  else if (e->op == IC_ADD && e->a->op == IC_NEG && e->a->a->op == IC_E) A = e->b;
+  if (!A) return 0;
+  ic_node *ex = A->op == IC_EXP ? ic_node_copy (A) : pow_as_exp (A);
+  if (!ex) return 0;
+  ic_node *x = ex->a;
+  ex->a = NULL;
+  ic_node_free (ex);
+  ic_node *t = ic_node_new (IC_MUL, ic_node_new (IC_E, NULL, NULL),
+                            ic_node_new (IC_SUB, ic_node_new (IC_EXP, ic_node_new (IC_SUB, x, ic_node_num_si (1)), NULL),
+                                         ic_node_num_si (1)));
+  if (neg) t = ic_node_new (IC_NEG, t, NULL);
+  int ok = ic_form_of (r, t, ctx);
+  ic_node_free (t);
+  return ok;
+}
+
 static int form_of_rules (ic_form *r, const ic_node *e, ic_asym_ctx *ctx)
 {
   mpfr_prec_t p = ctx->prec;
@@ -848,7 +875,7 @@ static int form_of_rules (ic_form *r, const ic_node *e, ic_asym_ctx *ctx)
         && form_add (r, &a, &b, e->op == IC_ADD ? 1 : -1, ctx);
       if (!ok || (ic_form_growth (r) == 0 && !r->zero && !(ic_ival_is_pos (r->g) || ic_ival_is_neg (r->g))))
         {
-          if (atan_minus_half_pi (r, e, ctx)) { ok = 1; break; }
+          if (atan_minus_half_pi (r, e, ctx) || exp_minus_e (r, e, ctx)) { ok = 1; break; }
           /* cancellation against the constant 1: A - 1 and 1 - B = -(B - 1)
            * have their own rules (exp, cos, powers, quotients) */
           const ic_node *other = NULL;

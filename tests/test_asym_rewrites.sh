@@ -45,5 +45,14 @@ encl("sum", "atan(n^2)-pi/2", -(pi / 4 + sum((-1) ** (k + 1) * (zeta(4 * k - 2) 
 eta = altzeta                     # Dirichlet eta, eta(1) = log 2
 alt_ref = -pi / 4 + sum((-1) ** k / (2 * k + 1) * (-(eta(2 * k + 1)) + 1) for k in range(0, 120))
 encl("sum", "(-1)^n*(pi/2-atan(n))", alt_ref, 6)
+# exp(x) - e = e (exp(x - 1) - 1): (1+1/n)^n - e ~ -e/(2n) diverges
+verdict("sum", "(1+1/n)^n-e", "diverges")
+verdict("sum", "e-(1+1/n)^n", "diverges")
+verdict("prod", "(1+1/n)^n/e", "diverges_to_zero")          # u ~ -1/(2n)
+verdict("prod", "e/(1+1/n)^n", "diverges")                  # u ~ 1/(2n)
+# prod (1+1/n)^(n+1/2)/e = e/sqrt(2 pi) (Stirling: the partial products are
+# e^N N! / (N^(N+1/2) ... ) up to (1+1/N)^(N+1/2) -> ...)
+from mpmath import sqrt
+encl("prod", "(1+1/n)^(n+1/2)/e", exp(1) / sqrt(2 * pi))
 finish()
 PYEOF
