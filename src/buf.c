@@ -1,3 +1,4 @@
+#include <ctype.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -117,4 +118,25 @@ fail:
     errno = e;
     return -1;
   }
+}
+
+int ic_str_distance (const char *a, const char *b, int fold_case)
+{
+  int la = (int) strlen (a), lb = (int) strlen (b);
+  if (la > 31 || lb > 31) return 99;
+  int d[32][32];
+  for (int i = 0; i <= la; i++) d[i][0] = i;
+  for (int j = 0; j <= lb; j++) d[0][j] = j;
+  for (int i = 1; i <= la; i++)
+    for (int j = 1; j <= lb; j++)
+      {
+        unsigned char x = (unsigned char) a[i - 1], y = (unsigned char) b[j - 1];
+        int v = d[i - 1][j - 1] + (fold_case ? tolower (x) != tolower (y) : x != y);
+        if (d[i - 1][j] + 1 < v) v = d[i - 1][j] + 1;
+        if (d[i][j - 1] + 1 < v) v = d[i][j - 1] + 1;
+        if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] && d[i - 2][j - 2] + 1 < v)
+          v = d[i - 2][j - 2] + 1;
+        d[i][j] = v;
+      }
+  return d[la][lb];
 }

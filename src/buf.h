@@ -18,6 +18,12 @@ void ic_buf_html (ic_buf *b, const char *s);
 /* Takes the string out (caller frees); b is reset to empty. */
 char *ic_buf_take (ic_buf *b);
 
+/* Optimal string alignment distance (substitutions, insertions, deletions,
+ * adjacent swaps) of two short strings, for "did you mean" hints: 99 when
+ * either is longer than 31 characters.  fold_case: a substitution of a
+ * letter by the same letter in the other case costs nothing. */
+int ic_str_distance (const char *a, const char *b, int fold_case);
+
 /* Writes data to path atomically (temp file in the same folder + rename).
  * Returns 0 on success, -1 with errno set otherwise (no partial file). */
 int ic_write_file_atomic (const char *path, const char *data, size_t len);

@@ -304,27 +304,6 @@ static int parse_size (const char *s, size_t *out)
   return 0;
 }
 
-/* Optimal string alignment distance of two short strings (99 if long). */
-static int edit_distance (const char *a, const char *b)
-{
-  int la = (int) strlen (a), lb = (int) strlen (b);
-  if (la > 31 || lb > 31) return 99;
-  int d[32][32];
-  for (int i = 0; i <= la; i++) d[i][0] = i;
-  for (int j = 0; j <= lb; j++) d[0][j] = j;
-  for (int i = 1; i <= la; i++)
-    for (int j = 1; j <= lb; j++)
-      {
-        int v = d[i - 1][j - 1] + (a[i - 1] != b[j - 1]);
-        if (d[i - 1][j] + 1 < v) v = d[i - 1][j] + 1;
-        if (d[i][j - 1] + 1 < v) v = d[i][j - 1] + 1;
-        if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] && d[i - 2][j - 2] + 1 < v)
-          v = d[i - 2][j - 2] + 1;
-        d[i][j] = v;
-      }
-  return d[la][lb];
-}
-
 /* "did you mean '--digits'?" for an unknown option name (without its
  * dashes and value) into hint, or "": the long options it abbreviates,
  * else the closest one within 1 edit (2 for names of 5 letters or more). */
@@ -352,7 +331,7 @@ static void option_suggestion (const char *name, char *hint, size_t size)
   const char *best = NULL;
   for (size_t i = 0; i < N_LONG_OPTS; i++)
     {
-      int d = edit_distance (name, long_opts[i].name);
+      int d = ic_str_distance (name, long_opts[i].name, 0);
       if (d < best_d) { best_d = d; best = long_opts[i].name; }
     }
   if (best) snprintf (hint, size, "did you mean '--%s'?", best);
@@ -618,7 +597,7 @@ int main (int argc, char **argv)
   static const char *const cmds[] = { "sum", "prod", "claims", "report" };
   char hint[64] = "";
   for (size_t i = 0; i < sizeof cmds / sizeof cmds[0]; i++)
-    if (edit_distance (cmd, cmds[i]) <= (strlen (cmd) >= 5 ? 2 : 1)) { snprintf (hint, sizeof hint, "did you mean '%s'?", cmds[i]); break; }
+    if (ic_str_distance (cmd, cmds[i], 0) <= (strlen (cmd) >= 5 ? 2 : 1)) { snprintf (hint, sizeof hint, "did you mean '%s'?", cmds[i]); break; }
   usage_fail (&ce, hint, "unknown command '%s'", cmd);
   int json = 0;
   for (int i = 2; i < argc; i++) if (!strcmp (argv[i], "--json")) json = 1;

@@ -209,29 +209,6 @@ static ic_node *fail_unexpected (parser *p, size_t pos, const char *what)
   return fail (p, pos, "%s", msg);
 }
 
-/* Optimal string alignment distance (edits, adjacent swaps) of two short
- * names, at most 31 characters each (longer names get no suggestion). */
-static int name_distance (const char *a, const char *b)
-{
-  int la = (int) strlen (a), lb = (int) strlen (b);
-  if (la > 31 || lb > 31) return 99;
-  int d[32][32];
-  for (int i = 0; i <= la; i++) d[i][0] = i;
-  for (int j = 0; j <= lb; j++) d[0][j] = j;
-  for (int i = 1; i <= la; i++)
-    for (int j = 1; j <= lb; j++)
-      {
-        int cost = tolower ((unsigned char) a[i - 1]) != tolower ((unsigned char) b[j - 1]);
-        int v = d[i - 1][j - 1] + cost;
-        if (d[i - 1][j] + 1 < v) v = d[i - 1][j] + 1;
-        if (d[i][j - 1] + 1 < v) v = d[i][j - 1] + 1;
-        if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] && d[i - 2][j - 2] + 1 < v)
-          v = d[i - 2][j - 2] + 1;
-        d[i][j] = v;
-      }
-  return d[la][lb];
-}
-
 /* The known name an unknown one was probably meant to be, or NULL:
  * usual other spellings (ln, arctan, fact, sqr), then names that differ by
  * case or by one edit (two for names of 7 letters or more), then a known
@@ -252,7 +229,7 @@ static const char *name_suggestion (const char *name)
   int best_d = len >= 7 ? 3 : len >= 4 ? 2 : 1;
   for (size_t i = 0; i < sizeof known / sizeof known[0]; i++)
     {
-      int d = name_distance (name, known[i]);
+      int d = ic_str_distance (name, known[i], 1);
       if (d == 0) return known[i];                  /* differs in case only */
       if (d < best_d && strlen (known[i]) >= 3) { best = known[i]; best_d = d; }
     }
