@@ -929,19 +929,14 @@ static int shifted_prod_plus (ic_ival_ptr out, const ic_node *g, const mpq_t c, 
   mpq_t a, p;
   mpq_inits (a, p, (mpq_ptr) 0);
   int found = 0;
-  if (ms.n == 2)
-    for (int i = 0; i < 2 && !found; i++)
-      {
-        ic_mono *one = &ms.m[i], *u = &ms.m[1 - i];
-        if (mpq_sgn (one->a) == 0 && mpq_sgn (one->b) == 0 && ic_ival_is_exact (one->c)
-            && mpfr_cmp_ui (one->c->lo, 1) == 0 && mpq_sgn (u->b) == 0
-            && mpq_cmp_si (u->a, -1, 1) < 0 && ic_ival_is_exact (u->c) && mpfr_sgn (u->c->lo) > 0)
-          {
-            mpfr_get_q (a, u->c->lo);
-            mpq_neg (p, u->a);
-            found = 1;
-          }
-      }
+  const ic_mono *u = ic_monos_one_plus (&ms);
+  if (u && mpq_sgn (u->b) == 0 && mpq_cmp_si (u->a, -1, 1) < 0 && ic_ival_is_exact (u->c)
+      && mpfr_sgn (u->c->lo) > 0)
+    {
+      mpfr_get_q (a, u->c->lo);
+      mpq_neg (p, u->a);
+      found = 1;
+    }
   ic_monos_clear (&ms);
   if (found)
     {
@@ -1046,9 +1041,11 @@ static int tail_log_series (ic_ival_ptr out, const ic_node *f, const ic_mono *u,
     }
   /* q >= |u(N1)| = |c| N1^a (log N1)^b */
   ic_ival_set_ui (x, N1);
-  ic_ival_set_q (t, u->a);
+  mpq_set (ka, u->a);                          /* (ka, kb: scratch until the loop) */
+  ic_ival_set_q (t, ka);
   ic_ival_pow (q, x, t);
-  ic_ival_set_q (t, u->b);
+  mpq_set (kb, u->b);
+  ic_ival_set_q (t, kb);
   ic_ival_pow (t, L, t);
   ic_ival_mul (q, q, t);
   ic_ival_set_q (t, c);
@@ -1142,6 +1139,7 @@ int ic_em_tail (ic_ival_ptr out, const ic_node *f, int prod, unsigned long N,
                 long digits, mpfr_prec_t prec, ic_em_info *info)
 {
   ic_monos ms;
+  const ic_mono *u;
   int ok = 0;
   memset (info, 0, sizeof *info);
   if (N < 1) N = 1;
@@ -1190,27 +1188,19 @@ int ic_em_tail (ic_ival_ptr out, const ic_node *f, int prod, unsigned long N,
             if (mpq_sgn (ms.m[i].b) != 0 || mpq_cmp_si (ms.m[i].a, -1, 1) >= 0) allpow = 0;
           if (allpow) ok = tail_zeta_power (out, &ms, N, tb, wp, info);
         }
-      else if (ms.n == 2)
+      else if ((u = ic_monos_one_plus (&ms)))
         {
-          /* 1 + c x^-p in either order */
-          for (int i = 0; i < 2 && !ok; i++)
+          /* 1 + c x^-p: the zeta expansion; 1 + c x^a (log x)^b: the log series */
+          if (mpq_sgn (u->b) == 0 && mpq_cmp_si (u->a, -1, 1) < 0)
             {
-              ic_mono *one = &ms.m[i], *u = &ms.m[1 - i];
-              if (mpq_sgn (one->a) == 0 && mpq_sgn (one->b) == 0 && ic_ival_is_exact (one->c)
-                  && mpfr_cmp_ui (one->c->lo, 1) == 0 && mpq_sgn (u->b) == 0
-                  && mpq_cmp_si (u->a, -1, 1) < 0)
-                {
-                  mpq_t p;
-                  mpq_init (p);
-                  mpq_neg (p, u->a);
-                  ok = tail_zeta_expansion (out, u->c, p, N, tb, wp, info);
-                  mpq_clear (p);
-                }
-              else if (mpq_sgn (one->a) == 0 && mpq_sgn (one->b) == 0 && ic_ival_is_exact (one->c)
-                       && mpfr_cmp_ui (one->c->lo, 1) == 0 && mpq_sgn (u->b) != 0
-                       && ic_ival_is_exact (u->c) && !mpfr_zero_p (u->c->lo))
-                ok = tail_log_series (out, f, u, N, tb, wp, info);
+              mpq_t p;
+              mpq_init (p);
+              mpq_neg (p, u->a);
+              ok = tail_zeta_expansion (out, u->c, p, N, tb, wp, info);
+              mpq_clear (p);
             }
+          else if (mpq_sgn (u->b) != 0 && ic_ival_is_exact (u->c) && !mpfr_zero_p (u->c->lo))
+            ok = tail_log_series (out, f, u, N, tb, wp, info);
         }
       ic_monos_clear (&ms);
       if (ok) return 1;

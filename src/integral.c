@@ -312,6 +312,19 @@ static int integral_powerlog_neg (ic_ival_ptr out, const mpq_t a, const mpq_t b,
   return ok;
 }
 
+const ic_mono *ic_monos_one_plus (const ic_monos *ms)
+{
+  if (ms->n != 2) return NULL;
+  for (int i = 0; i < 2; i++)
+    {
+      const ic_mono *one = &ms->m[i];
+      if (mpq_sgn (one->a) == 0 && mpq_sgn (one->b) == 0 && ic_ival_is_exact (one->c)
+          && mpfr_cmp_ui (one->c->lo, 1) == 0)
+        return &ms->m[1 - i];
+    }
+  return NULL;
+}
+
 int ic_integral_tail_monos (ic_ival_ptr out, const ic_monos *ms, unsigned long M,
                             mpfr_prec_t prec)
 {
@@ -787,21 +800,16 @@ int ic_integral_tail_at (ic_ival_ptr out, const ic_node *f, ic_ival_srcptr x0, m
       return ok;
     }
   if (f->op != IC_LOG || !ic_monos_of (&ms, f->a, prec + 16)) return 0;
-  /* log(1 + a x^-p) in either order */
-  if (ms.n == 2)
-    for (int i = 0; i < 2 && !ok; i++)
-      {
-        const ic_mono *one = &ms.m[i], *u = &ms.m[1 - i];
-        if (mpq_sgn (one->a) == 0 && mpq_sgn (one->b) == 0 && ic_ival_is_exact (one->c)
-            && mpfr_cmp_ui (one->c->lo, 1) == 0 && mpq_sgn (u->b) == 0 && mpq_cmp_si (u->a, -1, 1) < 0)
-          {
-            mpq_t p;
-            mpq_init (p);
-            mpq_neg (p, u->a);
-            ok = integral_log1p_mono (out, u->c, p, x0, prec);
-            mpq_clear (p);
-          }
-      }
+  /* log(1 + a x^-p) */
+  const ic_mono *u = ic_monos_one_plus (&ms);
+  if (u && mpq_sgn (u->b) == 0 && mpq_cmp_si (u->a, -1, 1) < 0)
+    {
+      mpq_t p;
+      mpq_init (p);
+      mpq_neg (p, u->a);
+      ok = integral_log1p_mono (out, u->c, p, x0, prec);
+      mpq_clear (p);
+    }
   ic_monos_clear (&ms);
   return ok;
 }

@@ -30,6 +30,9 @@ typedef struct {
  * Like terms (equal a, b) are merged.  Returns 1 on success (ms must then
  * be cleared with ic_monos_clear), 0 if f is not of that form. */
 int ic_monos_of (ic_monos *ms, const ic_node *f, mpfr_prec_t prec);
+/* For ms = 1 + u (two monomials, one exactly the constant 1, in either
+ * order): the monomial u; NULL otherwise. */
+const ic_mono *ic_monos_one_plus (const ic_monos *ms);
 void ic_monos_clear (ic_monos *ms);
 
 /* Encloses int_M^inf f(x) dx for f a sum of the recognised families.
