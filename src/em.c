@@ -641,6 +641,27 @@ static int tail_zeta_expansion (ic_ival_ptr out, ic_ival_srcptr c, const mpq_t p
 
 /* ---- method: generic Euler–Maclaurin with a CM certificate -------------- */
 
+/* D := log prod_(N <= n < M) p(n), each factor evaluated by interval
+ * Taylor arithmetic at the exact point n; 0 if a factor is not certainly
+ * positive (or the run is cancelled). */
+static int direct_log_prod (ic_ival_ptr D, const ic_node *p, unsigned long N, unsigned long M,
+                            mpfr_prec_t wp)
+{
+  ic_ival_t x, v;
+  ic_ival_init2 (x, wp); ic_ival_init2 (v, wp);
+  int ok = 1;
+  ic_ival_set_si (D, 1);
+  for (unsigned long n = N; ok && n < M; n++)
+    {
+      ic_ival_set_ui (x, n);
+      ok = !ic_cancelled () && ic_taylor_eval_point (v, p, x, wp) == IC_IVAL_OK && ic_ival_is_pos (v);
+      if (ok) pmul (D, D, v);
+    }
+  ok = ok && ic_ival_log (D, D) == IC_IVAL_OK;
+  ic_ival_clear (x); ic_ival_clear (v);
+  return ok;
+}
+
 /* A certificate for em_kern's hypothesis "f^(k) has constant sign on
  * [M, inf)" when f = c x^a (log x)^b (c != 0, a < 0, b >= 1 an integer),
  * which is not completely monotone (log x / x^2 is not CM on any
@@ -835,15 +856,7 @@ static int tail_generic (ic_ival_ptr out, const ic_node *f, const ic_node *prodt
   /* Direct part. */
   if (prodterm)
     {
-      ic_ival_set_si (D, 1);
-      for (unsigned long n = N; ok && n < M; n++)
-        {
-          ic_ival_set_ui (x, n);
-          ok = !ic_cancelled ()
-            && ic_taylor_eval_point (v, prodterm, x, wp) == IC_IVAL_OK && ic_ival_is_pos (v);
-          if (ok) pmul (D, D, v);
-        }
-      ok = ok && ic_ival_log (D, D) == IC_IVAL_OK;
+      ok = direct_log_prod (D, prodterm, N, M, wp);
     }
   else
     {
@@ -1064,14 +1077,7 @@ static int tail_log_series (ic_ival_ptr out, const ic_node *f, const ic_mono *u,
       if (K > 2000) ok = 0;
     }
   /* direct part: log prod_(N <= n < N1) p(n) */
-  ic_ival_set_si (D, 1);
-  for (unsigned long n = N; ok && n < N1; n++)
-    {
-      ic_ival_set_ui (x, n);
-      ok = !ic_cancelled () && ic_taylor_eval_point (v, f, x, wp) == IC_IVAL_OK && ic_ival_is_pos (v);
-      if (ok) pmul (D, D, v);
-    }
-  ok = ok && ic_ival_log (D, D) == IC_IVAL_OK;
+  ok = ok && direct_log_prod (D, f, N, N1, wp);
   /* the series in k */
   ic_ival_set_si (S, 0);
   long mmax = 0;
