@@ -926,6 +926,19 @@ static int tail_generic (ic_ival_ptr out, const ic_node *f, const ic_node *prodt
   return ok;
 }
 
+/* The term 1 - A (n + C)^(-P) for rationals A, C, P. */
+static ic_node *one_minus_shifted (const mpq_t A, const mpq_t C, const mpq_t P)
+{
+  mpq_t mp;
+  mpq_init (mp);
+  mpq_neg (mp, P);
+  ic_node *base = ic_node_new (IC_ADD, ic_node_new (IC_VAR, NULL, NULL), ic_node_num_q (C));
+  ic_node *t = ic_node_new (IC_SUB, ic_node_num_si (1),
+                            ic_node_new (IC_MUL, ic_node_num_q (A), ic_node_new (IC_POW, base, ic_node_num_q (mp))));
+  mpq_clear (mp);
+  return t;
+}
+
 /* prod (1 + a (n + c)^-p), a > 0 rational, p > 1 rational, c not an
  * integer: log(1 + u) = log(1 - u^2) - log(1 - u) for 0 < u < 1, and both
  * 1 - u and 1 - u^2 (u = a (x + c)^-p completely monotone) have logs whose
@@ -953,45 +966,37 @@ static int shifted_prod_plus (ic_ival_ptr out, const ic_node *g, const mpq_t c, 
   ic_monos_clear (&ms);
   if (found)
     {
-      /* the two factors as terms: 1 - A (n + C)^(-P) */
-      char *sa = mpq_get_str (NULL, 10, a), *sc = mpq_get_str (NULL, 10, c), *sp = mpq_get_str (NULL, 10, p);
-      size_t len = strlen (sa) * 2 + strlen (sc) + strlen (sp) + 96;
-      char *t1 = malloc (len), *t2 = malloc (len);
-      snprintf (t1, len, "1 - (%s)*(n + (%s))^(-(%s))", sa, sc, sp);
-      snprintf (t2, len, "1 - ((%s)^2)*(n + (%s))^(-2*(%s))", sa, sc, sp);
-      ic_error err;
-      ic_node *p1 = ic_term_parse (t1, &err), *p2 = ic_term_parse (t2, &err);
-      if (p1 && p2)
+      /* the two factors as terms: 1 - a (n + c)^-p and 1 - a^2 (n + c)^-2p */
+      ic_node *p1 = one_minus_shifted (a, c, p);
+      mpq_mul (a, a, a);
+      mpq_add (p, p, p);
+      ic_node *p2 = one_minus_shifted (a, c, p);
+      ic_node l1, l2;
+      memset (&l1, 0, sizeof l1);
+      memset (&l2, 0, sizeof l2);
+      l1.op = l2.op = IC_LOG;
+      l1.a = p1;
+      l2.a = p2;
+      ic_ival_t T1, T2;
+      ic_ival_init2 (T1, wp);
+      ic_ival_init2 (T2, wp);
+      ic_em_info i1, i2;
+      memset (&i1, 0, sizeof i1);
+      memset (&i2, 0, sizeof i2);
+      ok = tail_generic (T1, &l1, p1, N, tb + 2, wp, &i1) && tail_generic (T2, &l2, p2, N, tb + 2, wp, &i2);
+      if (ok)
         {
-          ic_node l1, l2;
-          memset (&l1, 0, sizeof l1);
-          memset (&l2, 0, sizeof l2);
-          l1.op = l2.op = IC_LOG;
-          l1.a = p1;
-          l2.a = p2;
-          ic_ival_t T1, T2;
-          ic_ival_init2 (T1, wp);
-          ic_ival_init2 (T2, wp);
-          ic_em_info i1, i2;
-          memset (&i1, 0, sizeof i1);
-          memset (&i2, 0, sizeof i2);
-          ok = tail_generic (T1, &l1, p1, N, tb + 2, wp, &i1) && tail_generic (T2, &l2, p2, N, tb + 2, wp, &i2);
-          if (ok)
-            {
-              ic_ival_sub (out, T2, T1);           /* log tail of 1 + u */
-              strcpy (info->method, "euler-maclaurin");
-              info->m = i1.m > i2.m ? i1.m : i2.m;
-              snprintf (info->detail, sizeof info->detail,
-                        "log(1+u) = log(1-u^2) - log(1-u), u = a (n+c)^-p: two Euler-Maclaurin tails (%.90s)",
-                        i1.detail);
-            }
-          ic_ival_clear (T1);
-          ic_ival_clear (T2);
+          ic_ival_sub (out, T2, T1);           /* log tail of 1 + u */
+          strcpy (info->method, "euler-maclaurin");
+          info->m = i1.m > i2.m ? i1.m : i2.m;
+          snprintf (info->detail, sizeof info->detail,
+                    "log(1+u) = log(1-u^2) - log(1-u), u = a (n+c)^-p: two Euler-Maclaurin tails (%.90s)",
+                    i1.detail);
         }
+      ic_ival_clear (T1);
+      ic_ival_clear (T2);
       ic_node_free (p1);
       ic_node_free (p2);
-      free (t1); free (t2);
-      free (sa); free (sc); free (sp);
     }
   mpq_clears (a, p, (mpq_ptr) 0);
   return ok;
