@@ -7,26 +7,48 @@
 #include <unistd.h>
 #include "buf.h"
 
-static void grow (ic_buf *b, size_t extra)
+/* Out of memory in a buffer: the buffer keeps what it has (a valid,
+ * truncated string) and stops growing, and the thread's flag is set; the
+ * library's entry points read it (ic_oom_take) and report an internal
+ * error "out of memory" instead of a result built from a truncated
+ * string.  The library never exits on its own. */
+static _Thread_local int oom_seen;
+
+void ic_oom_note (void) { oom_seen = 1; }
+int ic_oom_take (void) { int r = oom_seen; oom_seen = 0; return r; }
+
+/* 1 when len + extra + 1 bytes fit (growing the buffer if needed). */
+static int grow (ic_buf *b, size_t extra)
 {
+  if (b->failed) return 0;
   /* need = len + extra + 1 without wrapping; cap doubles at most up to
    * SIZE_MAX / 2 and then takes need itself */
-  if (extra > SIZE_MAX - 1 - b->len) { fputs ("infcert: out of memory\n", stderr); exit (1); }
+  if (extra > SIZE_MAX - 1 - b->len) { b->failed = 1; oom_seen = 1; return 0; }
   size_t need = b->len + extra + 1;
-  if (need <= b->cap) return;
+  if (need <= b->cap) return 1;
   size_t cap = b->cap ? b->cap : 256;
   while (cap < need) cap = cap <= SIZE_MAX / 2 ? cap * 2 : need;
   char *s = realloc (b->s, cap);
-  if (!s) { fputs ("infcert: out of memory\n", stderr); exit (1); }
+  if (!s) { b->failed = 1; oom_seen = 1; return 0; }
   b->s = s; b->cap = cap;
+  return 1;
 }
 
-void ic_buf_init (ic_buf *b) { b->s = NULL; b->len = b->cap = 0; grow (b, 0); b->s[0] = 0; }
-void ic_buf_free (ic_buf *b) { free (b->s); b->s = NULL; b->len = b->cap = 0; }
+/* An empty buffer whose first allocation failed points at a static "" (cap
+ * 0: never written, never freed). */
+static char empty[1];
+
+void ic_buf_init (ic_buf *b)
+{
+  b->s = NULL; b->len = b->cap = 0; b->failed = 0;
+  if (grow (b, 0)) b->s[0] = 0;
+  else { empty[0] = 0; b->s = empty; }
+}
+void ic_buf_free (ic_buf *b) { if (b->cap) free (b->s); b->s = NULL; b->len = b->cap = 0; b->failed = 0; }
 
 void ic_buf_putn (ic_buf *b, const char *s, size_t n)
 {
-  grow (b, n);
+  if (!grow (b, n)) return;
   memcpy (b->s + b->len, s, n);
   b->len += n;
   b->s[b->len] = 0;
@@ -40,8 +62,7 @@ void ic_buf_printf (ic_buf *b, const char *fmt, ...)
   va_start (ap, fmt);
   int n = vsnprintf (NULL, 0, fmt, ap);
   va_end (ap);
-  if (n < 0) return;
-  grow (b, (size_t) n);
+  if (n < 0 || !grow (b, (size_t) n)) return;
   va_start (ap, fmt);
   vsnprintf (b->s + b->len, (size_t) n + 1, fmt, ap);
   va_end (ap);
@@ -83,8 +104,9 @@ void ic_buf_html (ic_buf *b, const char *s)
 
 char *ic_buf_take (ic_buf *b)
 {
-  char *s = b->s;
-  b->s = NULL; b->len = b->cap = 0;
+  /* a buffer that never got memory has nothing to hand over */
+  char *s = b->cap ? b->s : NULL;
+  b->s = NULL; b->len = b->cap = 0; b->failed = 0;
   return s;
 }
 

@@ -108,6 +108,10 @@ typedef struct {
    * run under a deadline EFFORT_SECONDS after the start (polled like
    * --timeout); effort_hit records that it cut a round short */
   int effort_armed, effort_hit;
+  /* no --timeout: the whole run (verdict search, domain check, every
+   * round) ends at EFFORT_SECONDS after the start, through R.dl; a run cut
+   * there stops with IC_STOP_EFFORT, not IC_STOP_TIMEOUT */
+  int effort_global;
 } run;
 
 #define EFFORT_SECONDS 10.0
@@ -119,12 +123,25 @@ static double elapsed (run *R)
   return (double) (t.tv_sec - R->t0.tv_sec) + 1e-9 * (double) (t.tv_nsec - R->t0.tv_nsec);
 }
 
+static const char effort_text[] =
+  "the effort limit was reached first (without --timeout a run ends after about 10 s; see --timeout)";
+
+/* 1 when the run's deadline has passed: --timeout (R->err: IC_ETIMEOUT)
+ * or, without it, the effort limit of the whole run (R->err: IC_ELIMIT,
+ * effort_hit set). */
 static int timed_out (run *R)
 {
   if (R->opt->timeout > 0 && (ic_cancelled () || elapsed (R) > R->opt->timeout))
     {
       R->err->code = IC_ETIMEOUT;
       snprintf (R->err->msg, sizeof R->err->msg, "time limit reached (--timeout %g s)", R->opt->timeout);
+      return 1;
+    }
+  if (R->effort_global && !ic_mem_hit () && (ic_cancelled () || elapsed (R) > EFFORT_SECONDS))
+    {
+      R->effort_hit = 1;
+      R->err->code = IC_ELIMIT;
+      snprintf (R->err->msg, sizeof R->err->msg, "%s", effort_text);
       return 1;
     }
   return 0;
@@ -284,13 +301,13 @@ static ic_status partial_extend (run *R, partial *P, unsigned long last)
           snprintf (R->err->msg, sizeof R->err->msg, "term evaluation cap reached (%lu terms; see --max-terms)", R->opt->max_terms);
           return IC_ELIMIT;
         }
-      if (timed_out (R)) return IC_ETIMEOUT;
+      if (timed_out (R)) return R->err->code;
       /* n = next + k for k <= room stays <= last (no wrap, even for
        * last = ULONG_MAX) */
       unsigned long k = 0, room = last - P->next;
       while (k < BATCH && k <= room)
         {
-          if (timed_out (R)) return IC_ETIMEOUT;   /* one term can take ms */
+          if (timed_out (R)) return R->err->code;  /* one term can take ms */
           if (effort_cut (R)) return IC_ELIMIT;    /* R->err untouched */
           ic_status s = eval_checked (R, P->ev, &P->buf[k], P->next + k, P->prec);
           if (s != IC_OK) return s;
@@ -983,7 +1000,7 @@ static ic_status enclose_at (run *R, ic_result *r, const tail_args *A, long D, i
   long shift = 0;
   int stop = IC_STOP_NO_METHOD;      /* why the loop ended before D digits */
   const char *stop_why = "no tail bound applies to this term";
-  const char *effort_why = "the effort limit was reached first (no refinement round may end after about 10 s; see --timeout)";
+  const char *effort_why = effort_text;
   const char *terms_why = "the term cap was reached first (see --max-terms)";
   const char *mem_why = "the memory budget was reached first (see --max-memory)";
   const char *time_why = "the time limit was reached first (--timeout)";
@@ -1019,7 +1036,13 @@ static ic_status enclose_at (run *R, ic_result *r, const tail_args *A, long D, i
       /* a method cut short by the deadline or the memory budget fails
        * (never a bound) */
       if (!have && ic_mem_hit ()) { stop = IC_STOP_MEMORY; stop_why = mem_why; break; }
-      if (!have && timed_out (R)) { st = IC_ETIMEOUT; stop = IC_STOP_TIMEOUT; stop_why = time_why; break; }
+      if (!have && timed_out (R))
+        {
+          st = R->err->code;
+          if (R->effort_hit) { stop = IC_STOP_EFFORT; stop_why = effort_why; }
+          else { stop = IC_STOP_TIMEOUT; stop_why = time_why; }
+          break;
+        }
       if (!have && effort_cut (R)) { stop = IC_STOP_EFFORT; stop_why = effort_why; break; }
       if (have)
         {
@@ -1286,7 +1309,11 @@ static ic_status certify_sum (run *R, ic_result *r, const ic_node *e)
     }
   /* definedness on [from, X] by evaluation (also when no form was found,
    * on a first stretch, so that an undefined term is reported) */
-  ic_status st = check_defined (R, e, opt->from, X ? X : ic_sat_add_ul (opt->from, 1000), 0, NULL, NULL);
+  /* with no verdict, the first stretch only: a bound from X on decides
+   * nothing, and evaluating up to X could take long */
+  unsigned long Xd = ic_sat_add_ul (opt->from, 1000);
+  if (X && (r->verdict != IC_UNKNOWN || X < Xd)) Xd = X;
+  ic_status st = check_defined (R, e, opt->from, Xd, 0, NULL, NULL);
   if (st != IC_OK) { r->verdict = IC_UNKNOWN; ic_form_clear (&f); return st; }
   if (!X)
     {
@@ -1729,7 +1756,7 @@ out:
   return st;
 }
 
-ic_status ic_certify (ic_result *r, ic_kind kind, const ic_node *e, const ic_options *opt, ic_error *err)
+static ic_status certify_run (ic_result *r, ic_kind kind, const ic_node *e, const ic_options *opt, ic_error *err)
 {
   ic_error dummy;
   if (!err) err = &dummy;
@@ -1763,7 +1790,9 @@ ic_status ic_certify (ic_result *r, ic_kind kind, const ic_node *e, const ic_opt
   R.opt = opt;
   R.err = err;
   clock_gettime (CLOCK_MONOTONIC, &R.t0);
-  ic_deadline_init (&R.dl, &R.t0, opt->timeout);
+  /* without --timeout the effort limit bounds the whole run */
+  R.effort_global = opt->timeout <= 0;
+  ic_deadline_init (&R.dl, &R.t0, opt->timeout > 0 ? opt->timeout : EFFORT_SECONDS);
   ic_membudget_init (&R.mem, opt->max_memory ? opt->max_memory : IC_DEFAULT_MAX_MEMORY);
   R.dl.mem = &R.mem;
   ic_deadline *outer = ic_deadline_enter (&R.dl);
@@ -1795,6 +1824,7 @@ ic_status ic_certify (ic_result *r, ic_kind kind, const ic_node *e, const ic_opt
       r->limit_note[0] = 0;
       r->stopped = st == IC_ETIMEOUT ? IC_STOP_TIMEOUT
         : mem_hit ? IC_STOP_MEMORY
+        : R.effort_hit ? IC_STOP_EFFORT
         : R.evals > opt->max_terms ? IC_STOP_TERMS : IC_STOP_PREC;
       snprintf (r->stop_note, sizeof r->stop_note, "%.190s", err->msg[0] ? err->msg : "a limit was reached");
       memset (err, 0, sizeof *err);
@@ -1803,9 +1833,9 @@ ic_status ic_certify (ic_result *r, ic_kind kind, const ic_node *e, const ic_opt
   else if (st == IC_OK && r->verdict == IC_UNKNOWN && !r->stopped && (mem_hit || ic_deadline_passed (&R.dl)))
     {
       /* the analysis gave up because a limit cancelled it */
-      r->stopped = mem_hit ? IC_STOP_MEMORY : IC_STOP_TIMEOUT;
+      r->stopped = mem_hit ? IC_STOP_MEMORY : R.effort_global ? IC_STOP_EFFORT : IC_STOP_TIMEOUT;
       snprintf (r->stop_note, sizeof r->stop_note, "%s", mem_hit ? "the memory budget was reached first (see --max-memory)"
-                : "the time limit was reached first (--timeout)");
+                : R.effort_global ? effort_text : "the time limit was reached first (--timeout)");
     }
   if (st != IC_OK)
     {
@@ -1814,6 +1844,32 @@ ic_status ic_certify (ic_result *r, ic_kind kind, const ic_node *e, const ic_opt
       r->has_limit = 0;
       r->limit_missing = 0;
       r->limit_note[0] = 0;
+    }
+  return st;
+}
+
+/* The entry point: like summands are collected first (an exact identity:
+ * 1000 copies of (-1)^n/n are 1000 (-1)^n/n, one summand to analyse, not a
+ * tree too deep to split), and an allocation that failed anywhere in the
+ * run turns the result into an internal error "out of memory". */
+ic_status ic_certify (ic_result *r, ic_kind kind, const ic_node *e, const ic_options *opt, ic_error *err)
+{
+  ic_error dummy;
+  if (!err) err = &dummy;
+  ic_oom_take ();
+  ic_node *ec = ic_node_copy (e);
+  if (ec) ec = ic_symb_collect (ec);
+  ic_status st = certify_run (r, kind, ec ? ec : e, opt, err);
+  ic_node_free (ec);
+  if (ic_oom_take ())
+    {
+      r->verdict = IC_UNKNOWN;
+      r->has_limit = 0;
+      r->limit_missing = 0; r->limit_note[0] = 0;
+      r->stopped = 0; r->stop_note[0] = 0;
+      memset (err, 0, sizeof *err);
+      err->code = st = IC_EINTERNAL;
+      snprintf (err->msg, sizeof err->msg, "out of memory");
     }
   return st;
 }

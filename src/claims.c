@@ -10,6 +10,7 @@
  *     (the lemma is stated in the certificate text).
  * Choices of candidates (witnesses, plot points, search brackets) are
  * heuristics and are labelled so; they never set a status. */
+#include <setjmp.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,6 +20,7 @@
 #include <errno.h>
 #include <math.h>
 #include <time.h>
+#include <sys/stat.h>
 #include "infcert.h"
 #include "term.h"
 #include "ival.h"
@@ -32,16 +34,35 @@
 
 /* ---- small utilities ------------------------------------------------ */
 
+/* Out of memory while parsing or checking claims: the entry point
+ * (ic_claims_parse, ic_claims_check) that armed oom_jmp returns an error
+ * "out of memory"; what the call had allocated so far is leaked (never
+ * used).  The library never exits on its own. */
+static _Thread_local jmp_buf *oom_jmp;
+
+_Noreturn void ic_claims_out_of_memory (void)
+{
+  ic_oom_note ();
+  if (oom_jmp) longjmp (*oom_jmp, 1);
+  abort ();           /* unreachable: every caller runs under an entry point */
+}
+
 static void *xmalloc (size_t n)
 {
   void *p = malloc (n ? n : 1);
-  if (!p) { fputs ("infcert: out of memory\n", stderr); exit (1); }
+  if (!p) ic_claims_out_of_memory ();
   return p;
 }
 static void *xrealloc (void *p, size_t n)
 {
   p = realloc (p, n ? n : 1);
-  if (!p) { fputs ("infcert: out of memory\n", stderr); exit (1); }
+  if (!p) ic_claims_out_of_memory ();
+  return p;
+}
+static void *xcalloc (size_t n, size_t size)
+{
+  void *p = calloc (n ? n : 1, size);
+  if (!p) ic_claims_out_of_memory ();
   return p;
 }
 static char *xstrdup (const char *s) { char *d = xmalloc (strlen (s) + 1); strcpy (d, s); return d; }
@@ -444,8 +465,7 @@ struct ic_model_def {
 
 static ic_check *check_new (void)
 {
-  ic_check *c = calloc (1, sizeof *c);
-  if (!c) abort ();
+  ic_check *c = xcalloc (1, sizeof *c);
   mpq_inits (c->a, c->b, c->pa, c->pb, c->eps, c->delta, c->D, c->X, c->gap, c->thr, c->C, NULL);
   c->model = -1;
   return c;
@@ -1011,7 +1031,7 @@ static int valid_id (const char *s)
   return 1;
 }
 
-int ic_claims_parse (ic_claimfile *cf, const char *text, const char *name,
+static int claims_parse (ic_claimfile *cf, const char *text, const char *name,
                      const char *dir, char *err, size_t errlen)
 {
   memset (cf, 0, sizeof *cf);
@@ -1098,8 +1118,7 @@ int ic_claims_parse (ic_claimfile *cf, const char *text, const char *name,
                 if (!strcmp (cf->model[i]->name, id))
                   { perr (&P, at, "duplicate model \"%s\" (first at line %d)", id, cf->model[i]->line); free (id); free (line); goto out; }
               cf->model = xrealloc (cf->model, sizeof *cf->model * (size_t) (cf->nmodel + 1));
-              md = calloc (1, sizeof *md);
-              if (!md) abort ();
+              md = xcalloc (1, sizeof *md);
               cf->model[cf->nmodel++] = md;
               md->name = id; md->line = P.line; md->kind = MD_TABLE;
               cl = NULL;
@@ -1204,20 +1223,33 @@ out:
 
 int ic_claims_read (ic_claimfile *cf, const char *path, char *err, size_t errlen)
 {
+  memset (cf, 0, sizeof *cf);
   FILE *fp = fopen (path, "rb");
-  if (!fp) { snprintf (err, errlen, "%s: %s", path, strerror (errno)); memset (cf, 0, sizeof *cf); return -1; }
+  if (!fp) { snprintf (err, errlen, "%s: %s", path, strerror (errno)); return -1; }
+  /* a folder opens for reading on Linux and reads as nothing: refuse it
+   * by name (not "no claims") */
+  struct stat st;
+  memset (&st, 0, sizeof st);
+  if (fstat (fileno (fp), &st) == 0 && S_ISDIR (st.st_mode))
+    { snprintf (err, errlen, "%s: is a directory, not a claim file", path); fclose (fp); return -1; }
   ic_buf b; ic_buf_init (&b);
   char chunk[8192]; size_t n;
-  while ((n = fread (chunk, 1, sizeof chunk, fp)) > 0) ic_buf_putn (&b, chunk, n);
+  /* stop reading past the size limit (an endless device, a huge file) */
+  while (b.len <= IC_CLAIMS_MAX_BYTES && (n = fread (chunk, 1, sizeof chunk, fp)) > 0) ic_buf_putn (&b, chunk, n);
+  int rerr = ferror (fp) ? errno : 0;
   fclose (fp);
+  if (rerr) { snprintf (err, errlen, "%s: %s", path, strerror (rerr)); ic_buf_free (&b); return -1; }
   if (b.len > IC_CLAIMS_MAX_BYTES)
     {
+      if (S_ISREG (st.st_mode) && (size_t) st.st_size > b.len) b.len = (size_t) st.st_size;
       snprintf (err, errlen, "%s: file too large: %zu bytes (limit %d bytes)", path, b.len, IC_CLAIMS_MAX_BYTES);
       ic_buf_free (&b); memset (cf, 0, sizeof *cf); return -2;
     }
+  if (b.failed) { snprintf (err, errlen, "%s: out of memory", path); ic_buf_free (&b); return -3; }
   if (strlen (b.s) != b.len)
     { snprintf (err, errlen, "%s:1:1: NUL byte in the file", path); ic_buf_free (&b); memset (cf, 0, sizeof *cf); return -1; }
-  char *dir = xstrdup (path);
+  char *dir = strdup (path);
+  if (!dir) { snprintf (err, errlen, "%s: out of memory", path); ic_buf_free (&b); return -3; }
   char *slash = strrchr (dir, '/');
   if (slash == dir) dir[1] = 0;              /* "/x.claims": the root folder */
   else if (slash) *slash = 0;
@@ -2719,7 +2751,7 @@ static int run_check (ic_claimfile *cf, ic_check_entry *ce, char *err, size_t er
   return 0;
 }
 
-int ic_claims_check (ic_claimfile *cf, const ic_claims_options *opt,
+static int claims_check (ic_claimfile *cf, const ic_claims_options *opt,
                      char *err, size_t errlen)
 {
   int undecided = 0;
@@ -2748,4 +2780,45 @@ int ic_claims_check (ic_claimfile *cf, const ic_claims_options *opt,
       if (opt && opt->on_claim) opt->on_claim (cl, opt->arg);
     }
   return undecided;
+}
+
+/* ---- entry points: out of memory comes back as an error ---------------- */
+
+int ic_claims_parse (ic_claimfile *cf, const char *text, const char *name,
+                     const char *dir, char *err, size_t errlen)
+{
+  jmp_buf here, *outer = oom_jmp;
+  if (setjmp (here))
+    {
+      oom_jmp = outer;
+      memset (cf, 0, sizeof *cf);          /* what was parsed is leaked */
+      snprintf (err, errlen, "%s: out of memory", name);
+      return -3;
+    }
+  oom_jmp = &here;
+  int rc = claims_parse (cf, text, name, dir, err, errlen);
+  oom_jmp = outer;
+  return rc;
+}
+
+int ic_claims_check (ic_claimfile *cf, const ic_claims_options *opt,
+                     char *err, size_t errlen)
+{
+  jmp_buf here, *outer = oom_jmp;
+  ic_oom_take ();
+  if (setjmp (here))
+    {
+      oom_jmp = outer;
+      snprintf (err, errlen, "out of memory");
+      return -3;
+    }
+  oom_jmp = &here;
+  int rc = claims_check (cf, opt, err, errlen);
+  oom_jmp = outer;
+  if (rc >= 0 && ic_oom_take ())
+    {
+      snprintf (err, errlen, "out of memory");
+      return -3;
+    }
+  return rc;
 }

@@ -85,7 +85,9 @@ typedef struct {
 #define IC_CLAIMS_SERIES_SECONDS 20.0
 
 /* Parses a claim file from text.  Returns 0, or -1 with a message
- * "NAME:LINE:COL: ..." in err (-2: a limit above was reached). */
+ * "NAME:LINE:COL: ..." in err (-2: a limit above was reached; -3: out of
+ * memory).  ic_claims_read also returns -1 for a file it cannot read (or a
+ * folder), with "PATH: REASON". */
 int ic_claims_parse (ic_claimfile *cf, const char *text, const char *name,
                      const char *dir, char *err, size_t errlen);
 int ic_claims_read (ic_claimfile *cf, const char *path, char *err, size_t errlen);
@@ -106,9 +108,14 @@ typedef struct {
  * left undecided; -1 with a message in err when a model is malformed
  * ("FILE:LINE:COL: ..." of the ARPA file); -2 when a model file cannot be
  * read (missing, no permission: "CLAIMFILE:LINE:COL: model "M": cannot
- * read PATH: REASON").  A relative model path is relative to cf->dir. */
+ * read PATH: REASON"); -3 out of memory (what the call allocated is
+ * leaked).  A relative model path is relative to cf->dir. */
 int ic_claims_check (ic_claimfile *cf, const ic_claims_options *opt,
                      char *err, size_t errlen);
+
+/* Out of memory while checking claims (claims.c, lm.c): returns to the
+ * entry point (ic_claims_parse or ic_claims_check), which reports it. */
+_Noreturn void ic_claims_out_of_memory (void);
 
 /* Helpers shared with the report writer. */
 void ic_check_result_clear (ic_check_result *r);

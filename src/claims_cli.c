@@ -291,6 +291,7 @@ static int load (ic_claimfile *cf, const cli_opts *o)
     }
   if (rc == 0) return 0;
   if (rc == -2) return fail (o, EX_LIMIT, "limit", err);
+  if (rc == -3) return fail (o, EX_INTERNAL, "internal", err);
   /* a parse error says FILE:LINE:COL; an unreadable file does not */
   char *file; int line, col;
   msg_position (err, o->file ? o->file : BUILTIN_NAME, &file, &line, &col);
@@ -317,6 +318,7 @@ static int check (ic_claimfile *cf, const cli_opts *o)
   ic_claims_options co = { o->progress ? progress_line : NULL, NULL, o->only };
   char err[1200];
   int rc = ic_claims_check (cf, &co, err, sizeof err);
+  if (rc == -3) return fail (o, EX_INTERNAL, "internal", err);
   if (rc == -2) return fail (o, EX_USAGE, "io", err);      /* a model file that cannot be read */
   if (rc < 0) return fail (o, EX_USAGE, "parse", err);     /* a malformed model file */
   return -1;

@@ -42,7 +42,7 @@ static evnode *build (const ic_node *e, mpfr_prec_t prec)
 {
   if (!e) return NULL;
   evnode *v = calloc (1, sizeof *v);
-  if (!v) { fputs ("infcert: out of memory\n", stderr); exit (1); }
+  if (!v) abort ();      /* as GMP on failing to allocate (infcert.h, "Errors") */
   v->e = e;
   v->a = build (e->a, prec);
   v->b = build (e->b, prec);
@@ -81,7 +81,7 @@ static void setprec (evnode *v, mpfr_prec_t prec)
 ic_evaluator *ic_eval_new (const ic_node *e, mpfr_prec_t prec)
 {
   ic_evaluator *ev = calloc (1, sizeof *ev);
-  if (!ev) { fputs ("infcert: out of memory\n", stderr); exit (1); }
+  if (!ev) abort ();     /* as GMP on failing to allocate (infcert.h, "Errors") */
   ev->root = build (e, prec);
   ev->prec = prec;
   return ev;

@@ -4,8 +4,36 @@
  * whose terms are given as expressions in n, and encloses their limits in
  * rigorous intervals (GMP + MPFR, outward rounding, verified kernels).
  *
- * The library is reentrant: no mutable global state; every function works
- * only on the objects it is given.
+ * This header is the whole public API (libinfcert.a, libinfcert.so.0;
+ * `pkg-config --cflags --libs infcert`).  Its types include GMP's and
+ * MPFR's headers: link with -lmpfr -lgmp (pkg-config adds them).
+ *
+ * Ownership.  Every char * a function returns is malloc'd and belongs to
+ * the caller: free it with free() or ic_free() (the latter for callers
+ * that do not share this library's C runtime, such as FFI bindings).
+ * Trees from ic_term_parse are freed with ic_node_free; an ic_result is
+ * set up with ic_result_init and released with ic_result_clear (its
+ * mpfr_t endpoints live until then).  Input strings are only read.
+ *
+ * Thread safety.  The library is reentrant: no mutable global state (the
+ * per-run deadline, memory budget and out-of-memory flag are thread-local);
+ * calls on different objects may run in parallel threads.  One object
+ * (tree, result) must not be used by two threads at once unless both only
+ * read it.  ic_certify may start one helper thread for progress lines
+ * when opt->progress is set, and joins it before returning.
+ *
+ * Errors.  The library never prints, never calls exit(), and never reads
+ * or changes global process state (signals, locale, GMP memory functions).
+ * Errors come back as an ic_status with an ic_error message (bad input,
+ * limits, internal errors).  A failed allocation of the library's own
+ * buffers comes back as IC_EINTERNAL "out of memory"; an allocation that
+ * fails inside GMP or MPFR aborts the process (their documented default,
+ * which a host may change with mp_set_memory_functions), and so do the
+ * library's small bookkeeping allocations that sit beside GMP numbers
+ * (expression and evaluator nodes, coefficient tables).  The big working
+ * tables are charged to opt->max_memory before they are allocated.  The
+ * one output the library writes on its own is opt-in: with opt->progress
+ * set, ic_certify prints a progress line on stderr every 2 s.
  */
 #ifndef INFCERT_H
 #define INFCERT_H
@@ -144,10 +172,40 @@ const char *ic_stop_name (int stopped);
  * digits (malloc'd); used for outward-rounded printing. */
 char *ic_fr_to_decimal (mpfr_srcptr x, long digits, mpfr_rnd_t rnd);
 
-/* JSON object for a result (malloc'd), as documented in the README. */
+/* JSON object for a result (malloc'd), as documented in the README
+ * (docs/schema/result.schema.json); NULL when out of memory. */
 char *ic_result_to_json (const ic_result *r, const char *term);
 /* Text for people (malloc'd). */
 char *ic_result_to_text (const ic_result *r, const char *term);
+
+/* "ok", "parse", "domain", "usage", "limit", "timeout", "internal". */
+const char *ic_status_name (ic_status st);
+/* {"error": {"kind", "message", "hint"?, "column"?, "n"?}} for err
+ * (malloc'd): the error object of the CLI's --json without its
+ * exit_status. */
+char *ic_error_to_json (const ic_error *err);
+
+/* ---- one-call interface (FFI bindings: Python's ctypes, others) ------- */
+/* The version string, INFCERT_VERSION of the built library. */
+const char *ic_version (void);
+/* Frees what this library returned (free() of the library's C runtime). */
+void ic_free (void *p);
+/* Parses TERM and certifies sum (kind "sum") or prod ("prod") from n =
+ * FROM with DIGITS digits wanted (0: the default 15), TIMEOUT seconds (0:
+ * none, the effort limit applies) and MAX_MEMORY bytes (0: the default).
+ * *json receives the document `infcert sum|prod --json` prints: the
+ * result object on IC_OK, an error object ic_error_to_json otherwise
+ * (malloc'd; NULL only when even that could not be allocated).  Returns
+ * the status. */
+ic_status ic_certify_json (const char *kind, const char *term, unsigned long from, long digits,
+                           double timeout, size_t max_memory, char **json);
+/* Reads and checks the claim file PATH (docs/claims.md); ONLY: one claim
+ * id, or NULL for all.  *json receives the document of `infcert claims
+ * --json` (the format of report.json) on IC_OK, an error object otherwise:
+ * IC_EUSAGE for a file that cannot be read or parsed (a folder, a
+ * malformed model file, an unknown id), IC_ELIMIT for a size limit,
+ * IC_EINTERNAL for out of memory. */
+ic_status ic_claims_json (const char *path, const char *only, char **json);
 
 #ifdef __cplusplus
 }

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "lm.h"
+#include "claims.h"
 
 #define LM_MAX_STATES 200000
 
@@ -11,7 +12,7 @@ static char *cat_hist (const char *h, const char *w)
 {
   size_t a = strlen (h), b = strlen (w);
   char *s = malloc (a + b + 2);
-  if (!s) { fputs ("infcert: out of memory\n", stderr); exit (1); }
+  if (!s) ic_claims_out_of_memory ();
   memcpy (s, h, a);
   if (a) s[a++] = ' ';
   memcpy (s + a, w, b + 1);
@@ -21,7 +22,7 @@ static char *cat_hist (const char *h, const char *w)
 static void *xcalloc (size_t n, size_t sz)
 {
   void *p = calloc (n ? n : 1, sz);
-  if (!p) { fputs ("infcert: out of memory\n", stderr); exit (1); }
+  if (!p) ic_claims_out_of_memory ();
   return p;
 }
 
@@ -120,7 +121,7 @@ int ic_lm_from_table (ic_lm *m, const ic_lm_table *t, char *err, size_t errlen)
                   m->p = realloc (m->p, sizeof (ic_ival_struct) * (size_t) ncap * (size_t) t->ntok);
                   m->q = realloc (m->q, sizeof (mpq_t) * (size_t) ncap * (size_t) t->ntok);
                   if (!keys || !m->hist || !m->last || !m->next || !m->p || !m->q)
-                    { fputs ("infcert: out of memory\n", stderr); exit (1); }
+                    ic_claims_out_of_memory ();
                   cap = ncap;
                 }
               found = m->nstate++;

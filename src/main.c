@@ -42,7 +42,8 @@ static const char help[] =
   "  -j, --json          one JSON object on stdout (errors too)\n"
   "  -h, --help          this text\n"
   "limits:\n"
-  "  -t, --timeout S     wall-clock limit in seconds (default none)\n"
+  "  -t, --timeout S     wall-clock limit in seconds (default none: the effort\n"
+  "                      limit ends a run after about 10 s)\n"
   "  --max-memory SIZE   memory for the big working arrays: bytes or with suffix\n"
   "                      K, M, G, T (16M..1T, default 1G)\n"
   "  --max-prec B        working precision cap in bits, 64..2^30 (default 1048576)\n"
@@ -127,28 +128,9 @@ static int report_error (const cli_error *ce, int json, const char *term)
     {
       ic_buf b;
       ic_buf_init (&b);
-      ic_buf_puts (&b, "{\"error\": {\"kind\": ");
-      ic_buf_json_str (&b, ce->kind);
-      ic_buf_puts (&b, ", \"message\": ");
-      /* a parse error's message without its hint (reported apart) */
-      const char *h = ce->column > 0 ? ic_term_error_hint (ce->msg) : NULL;
-      if (h)
-        {
-          char main_part[sizeof ce->msg], hint[sizeof ce->msg];
-          snprintf (main_part, sizeof main_part, "%.*s", (int) (h - 2 - ce->msg), ce->msg);
-          snprintf (hint, sizeof hint, "%.*s", (int) strlen (h) - 1, h);
-          ic_buf_json_str (&b, main_part);
-          ic_buf_puts (&b, ", \"hint\": ");
-          ic_buf_json_str (&b, hint);
-        }
-      else
-        {
-          ic_buf_json_str (&b, ce->msg);
-          if (ce->hint[0]) { ic_buf_puts (&b, ", \"hint\": "); ic_buf_json_str (&b, ce->hint); }
-        }
-      if (ce->column > 0) ic_buf_printf (&b, ", \"column\": %d", ce->column);
-      if (ce->n[0]) { ic_buf_puts (&b, ", \"n\": "); ic_buf_json_str (&b, ce->n); }
-      ic_buf_printf (&b, "}, \"exit_status\": %d}\n", ce->status);
+      ic_buf_puts (&b, "{\"error\": ");
+      ic_json_error_object (&b, ce->kind, ce->msg, ce->hint, ce->column, ce->n);
+      ic_buf_printf (&b, ", \"exit_status\": %d}\n", ce->status);
       fputs (b.s, stdout);
       ic_buf_free (&b);
     }
@@ -163,19 +145,6 @@ static int exit_for (ic_status st)
     case IC_ELIMIT: return EXIT_LIMIT;
     case IC_ETIMEOUT: return EXIT_TIMEOUT;
     default: return EXIT_INTERNAL;
-    }
-}
-
-static const char *kind_for (ic_status st)
-{
-  switch (st)
-    {
-    case IC_EPARSE: return "parse";
-    case IC_EDOMAIN: return "domain";
-    case IC_EUSAGE: return "usage";
-    case IC_ELIMIT: return "limit";
-    case IC_ETIMEOUT: return "timeout";
-    default: return "internal";
     }
 }
 
@@ -524,7 +493,7 @@ static int cmd_certify (ic_kind kind, int argc, char **argv)
   if (!e)
     {
       ce.status = exit_for (err.code);
-      ce.kind = kind_for (err.code);
+      ce.kind = ic_status_name (err.code);
       snprintf (ce.msg, sizeof ce.msg, "%s", err.msg);
       ce.column = err.code == IC_EPARSE ? (err.column > 0 ? err.column : 1) : 0;
       return report_error (&ce, json, term);
@@ -536,7 +505,7 @@ static int cmd_certify (ic_kind kind, int argc, char **argv)
   if (st != IC_OK)
     {
       ce.status = exit_for (st);
-      ce.kind = kind_for (st);
+      ce.kind = ic_status_name (st);
       snprintf (ce.msg, sizeof ce.msg, "%s", err.msg[0] ? err.msg : "internal error");
       if (st == IC_EDOMAIN)
         {

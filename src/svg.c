@@ -6,11 +6,12 @@
 #include <math.h>
 #include "svg.h"
 #include "buf.h"
+#include "claims.h"
 
 static char *xstrdup (const char *s)
 {
   char *d = strdup (s ? s : "");
-  if (!d) abort ();
+  if (!d) ic_claims_out_of_memory ();
   return d;
 }
 
@@ -21,7 +22,7 @@ void ic_plot_init (ic_plot *p, const char *title, const char *xlabel, const char
   p->xlog = xlog;
   /* fixed capacity: pointers returned by ic_plot_add stay valid */
   p->s = calloc (IC_PLOT_MAX_SERIES, sizeof *p->s);
-  if (!p->s) abort ();
+  if (!p->s) ic_claims_out_of_memory ();
 }
 
 ic_plot_series *ic_plot_add (ic_plot *p, const char *name, ic_plot_style style, int n)
@@ -32,7 +33,7 @@ ic_plot_series *ic_plot_add (ic_plot *p, const char *name, ic_plot_style style, 
   s->x = calloc ((size_t) (n ? n : 1), sizeof (double));
   s->ylo = calloc ((size_t) (n ? n : 1), sizeof (double));
   s->yhi = calloc ((size_t) (n ? n : 1), sizeof (double));
-  if (!s->x || !s->ylo || !s->yhi) abort ();
+  if (!s->x || !s->ylo || !s->yhi) ic_claims_out_of_memory ();
   s->certified = 0;
   s->note = NULL;
   return s;

@@ -1,6 +1,7 @@
 /* symb.c — symbolic reshaping of terms (exact identities only). */
 #include <stdlib.h>
 #include "symb.h"
+#include "buf.h"
 
 int ic_node_equal (const ic_node *a, const ic_node *b)
 {
@@ -130,13 +131,19 @@ ic_node *ic_symb_deriv (const ic_node *e)
 
 typedef struct { ic_node **t; int *sg; int n, cap; } terms;
 
+/* Out of memory: the summand is dropped and the thread's flag set (the
+ * entry point reports "out of memory"; the tree is never used). */
 static void push (terms *ts, ic_node *t, int sg)
 {
   if (ts->n == ts->cap)
     {
-      ts->cap = ts->cap ? 2 * ts->cap : 8;
-      ts->t = realloc (ts->t, ts->cap * sizeof *ts->t);
-      ts->sg = realloc (ts->sg, ts->cap * sizeof *ts->sg);
+      int cap = ts->cap ? 2 * ts->cap : 8;
+      ic_node **nt = realloc (ts->t, (size_t) cap * sizeof *ts->t);
+      if (nt) ts->t = nt;
+      int *nsg = realloc (ts->sg, (size_t) cap * sizeof *ts->sg);
+      if (nsg) ts->sg = nsg;
+      if (!nt || !nsg) { ic_oom_note (); ic_node_free (t); return; }
+      ts->cap = cap;
     }
   ts->t[ts->n] = t;
   ts->sg[ts->n++] = sg;
@@ -203,6 +210,77 @@ ic_node *ic_symb_simplify (ic_node *e)
   mpq_clear (c);
   free (ts.t);
   free (ts.sg);
+  return r;
+}
+
+/* The rational coefficient c and the core x of a summand t = c * x
+ * (c * x, x * c, x / c, nested); c = 1, x = t when t has no rational
+ * factor at its top.  x is borrowed from t. */
+static const ic_node *split_coef (const ic_node *t, mpq_t c)
+{
+  if (t->op == IC_MUL && is_num (t->a)) { const ic_node *x = split_coef (t->b, c); mpq_mul (c, c, t->a->q); return x; }
+  if (t->op == IC_MUL && is_num (t->b)) { const ic_node *x = split_coef (t->a, c); mpq_mul (c, c, t->b->q); return x; }
+  if (t->op == IC_DIV && is_num (t->b) && mpq_sgn (t->b->q) != 0)
+    { const ic_node *x = split_coef (t->a, c); mpq_div (c, c, t->b->q); return x; }
+  if (t->op == IC_NEG) { const ic_node *x = split_coef (t->a, c); mpq_neg (c, c); return x; }
+  mpq_set_ui (c, 1, 1);
+  return t;
+}
+
+ic_node *ic_symb_collect (ic_node *e)
+{
+  if (e->op != IC_ADD && e->op != IC_SUB) return e;
+  ic_node *orig = ic_node_copy (e);
+  terms ts = { 0 };
+  flatten (&ts, e, 1);
+  int n = ts.n, merged = 0;
+  mpq_t *c = malloc (sizeof *c * (size_t) (n ? n : 1));
+  const ic_node **x = malloc (sizeof *x * (size_t) (n ? n : 1));
+  int *group = malloc (sizeof *group * (size_t) (n ? n : 1));
+  ic_node *r = NULL;
+  if (!c || !x || !group || !ts.t) goto out;
+  for (int i = 0; i < n; i++)
+    {
+      mpq_init (c[i]);
+      x[i] = split_coef (ts.t[i], c[i]);
+      if (ts.sg[i] < 0) mpq_neg (c[i], c[i]);
+      group[i] = i;
+      for (int j = 0; j < i; j++)
+        if (group[j] == j && ic_node_equal (x[j], x[i])) { group[i] = j; break; }
+    }
+  /* sum the coefficients of each group; a group whose coefficients cancel
+   * keeps its summands as they are (x may be undefined somewhere, and
+   * x - x is not 0 there) */
+  for (int i = 0; i < n; i++)
+    if (group[i] != i)
+      {
+        merged = 1;
+        mpq_add (c[group[i]], c[group[i]], c[i]);
+      }
+  if (!merged) goto out;
+  for (int i = 0; i < n; i++)
+    {
+      if (group[i] != i) continue;
+      int cancel = mpq_sgn (c[i]) == 0;
+      for (int j = i; j < n; j++)
+        {
+          if (group[j] != i || (!cancel && j != i)) continue;
+          ic_node *t;
+          if (cancel)
+            t = ts.sg[j] > 0 ? ic_node_copy (ts.t[j]) : ic_mk_neg (ic_node_copy (ts.t[j]));
+          else if (is_num (x[i]))
+            t = ic_node_num_q (c[i]);
+          else
+            t = ic_mk_mul (ic_node_num_q (c[i]), ic_node_copy (x[i]));
+          r = r ? ic_mk_add (r, t) : t;
+        }
+    }
+ out:
+  for (int i = 0; i < n; i++) { if (c && x && group) mpq_clear (c[i]); ic_node_free (ts.t[i]); }
+  free (c); free (x); free (group);
+  free (ts.t); free (ts.sg);
+  if (!r) return orig;
+  ic_node_free (orig);
   return r;
 }
 

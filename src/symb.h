@@ -11,6 +11,11 @@ int ic_node_equal (const ic_node *a, const ic_node *b);
 ic_node *ic_symb_deriv (const ic_node *e);
 /* e - 1 with sums flattened, constants merged, equal summands cancelled. */
 ic_node *ic_symb_minus_one (const ic_node *e);
+/* Collects like summands of a sum e (consumed): c1*x + c2*x -> (c1+c2)*x
+ * for rational c1, c2 and structurally equal x, constants merged; a group
+ * whose coefficients cancel is left as written (x may be undefined at
+ * some n).  Returns e unchanged when nothing merges. */
+ic_node *ic_symb_collect (ic_node *e);
 /* Flattens sums in e (consumed), merges constants, cancels equal terms. */
 ic_node *ic_symb_simplify (ic_node *e);
 /* If e = +-(-1)^(n+k) * h(n) (through *, /, unary -), returns 1 with *h a
