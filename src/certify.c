@@ -18,6 +18,7 @@
 #include "cancel.h"
 #include "asym.h"
 #include "symb.h"
+#include "dirichlet.h"
 #include "verdict.h"
 #include "tail.h"
 #include "cvz.h"
@@ -593,6 +594,7 @@ typedef struct {
   unsigned long X;          /* envelope domain start */
   int zero;                 /* the terms (sums) or u = p - 1 (products) are
                                exactly 0 for all n >= X */
+  const ic_dirichlet *dir;  /* sums trig(s n + t) h(n) with h CM, or NULL */
 } tail_args;
 
 /* Terms exactly 0 (factors exactly 1) from X on: the tail is exactly 0. */
@@ -604,6 +606,26 @@ static int tail_zero (const tail_args *A, ic_ival_ptr tail, unsigned long *cut, 
   *cut = A->X;
   snprintf (method, 48, "exact");
   snprintf (how, howlen, "%s exactly from n = %lu on", A->prod ? "p(n) = 1" : "a(n) = 0", *cut);
+  return 1;
+}
+
+/* Oscillating sums (-1)^n trig(s n + t) h(n), h CM: summation by parts
+ * (dirichlet.h), from a cut that grows with the digits asked. */
+static int tail_dirichlet (run *R, const tail_args *A, ic_ival_ptr tail, unsigned long N, long D,
+                           mpfr_prec_t wp, unsigned long *cut, char *how, size_t howlen, char *method)
+{
+  if (!A->dir || A->prod) return 0;
+  /* heuristic: about 8 D terms before the cut, and the methods' N */
+  unsigned long Nc = (unsigned long) (8 * D + 32);
+  if (Nc < A->dir->N) Nc = A->dir->N;
+  if (Nc < R->opt->from) Nc = R->opt->from;
+  if (N > 256 && Nc < N / 4) Nc = N / 4;
+  long k = 0;
+  if (!ic_dirichlet_tail (tail, A->dir, Nc, D, wp, &k)) return 0;
+  *cut = Nc;
+  snprintf (method, 48, "dirichlet");
+  snprintf (how, howlen, "summation by parts %ld times from n = %lu (h completely monotone, tending to 0; "
+            "the partial sums of %s are closed forms)", k, Nc, A->dir->trig);
   return 1;
 }
 
@@ -924,7 +946,7 @@ static int split_log (run *R, ic_ival_ptr out, const ic_node *p, unsigned long N
               ic_node_free (u);
               ic_form_clear (&fu);
             }
-          tail_args A = { p, 1, &sf, 0, NULL, 0, 16, 0 };
+          tail_args A = { p, 1, &sf, 0, NULL, 0, 16, 0, NULL };
           unsigned long cut = 0;
           char h2[512], m2[48];
           if (tail_envelope (R, &A, out, N, wp, &cut, h2, sizeof h2, m2) && cut == N)
@@ -1028,6 +1050,7 @@ static ic_status enclose_at (run *R, ic_result *r, const tail_args *A, long D, i
       if (Dt > Dcap) Dt = Dcap > 1 ? Dcap : 1;
       /* each method is skipped once the deadline has passed */
       int have = tail_zero (A, tail, &cut, how, sizeof how, method)
+        || (!ic_cancelled () && tail_dirichlet (R, A, tail, N, Dt, wp, &cut, how, sizeof how, method))
         || (!ic_cancelled () && tail_em (R, A, tail, round, Dt, wp, &cut, how, sizeof how, method))
         || (!ic_cancelled () && tail_alternating (R, A, tail, N, Dt, wp, &cut, how, sizeof how, method))
         || (!ic_cancelled () && tail_split (R, A, tail, N, Dt + 2, wp, &cut, how, sizeof how, method))
@@ -1302,10 +1325,45 @@ static ic_status certify_sum (run *R, ic_result *r, const ic_node *e)
           ic_form_clear (&f);
           if (v != IC_V_CONVERGES) return IC_OK;
           memset (&sf, 0, sizeof sf);
-          tail_args A = { e, 0, &sf, 0, NULL, 0, Xs, 0 };
+          tail_args A = { e, 0, &sf, 0, NULL, 0, Xs, 0, NULL };
           return enclose_limit (R, r, &A);
         }
       ic_buf_free (&how);
+    }
+  if (r->verdict == IC_UNKNOWN)
+    {
+      /* Dirichlet's test: (-1)^n trig(s n + t) h(n), h CM tending to 0 */
+      unsigned long Nd = opt->from < 16 ? 16 : opt->from;
+      ic_dirichlet d;
+      if (ic_dirichlet_match (&d, e, Nd))
+        {
+          ic_status st = check_defined (R, e, opt->from, Nd, 0, NULL, NULL);
+          if (st != IC_OK) { ic_dirichlet_clear (&d); ic_form_clear (&f); return st; }
+          r->verdict = IC_CONVERGES;
+          mpfr_t pb;
+          mpfr_init2 (pb, 64);
+          ic_dirichlet_partial_bound (pb, &d);
+          char *pbs = ic_fr_to_decimal (pb, 6, MPFR_RNDU);
+          char *hs = ic_term_to_string (d.h);
+          snprintf (r->cert.test, sizeof r->cert.test, "Dirichlet");
+          gmp_snprintf (r->cert.summary, sizeof r->cert.summary,
+                        "a(n) = %s%s * h(n) with h(n) = %.200s completely monotone for n >= %lu and tending to 0 "
+                        "(so decreasing to 0), and the partial sums of %s are at most %s in absolute value "
+                        "(2/|1 - w| with w = %se^(i*%Qd) != 1, as %Qd is a nonzero rational): converges by Dirichlet's test.",
+                        d.sigma < 0 ? "-" : "", d.trig, hs ? hs : "?", Nd, d.trig, pbs, d.alt ? "-" : "", d.s, d.s);
+          cert_item (&r->cert, "for_n_from", "%lu", Nd);
+          cert_item (&r->cert, "h", "%s", hs ? hs : "?");
+          cert_item (&r->cert, "oscillating_factor", "%s", d.trig);
+          cert_item (&r->cert, "partial_sum_bound", "%s", pbs);
+          free (pbs); free (hs);
+          mpfr_clear (pb);
+          ic_form_clear (&f);
+          memset (&sf, 0, sizeof sf);
+          tail_args A = { e, 0, &sf, 0, NULL, 0, Nd, 0, &d };
+          ic_status est = enclose_limit (R, r, &A);
+          ic_dirichlet_clear (&d);
+          return est;
+        }
     }
   /* definedness on [from, X] by evaluation (also when no form was found,
    * on a first stretch, so that an undefined term is reported) */
@@ -1404,8 +1462,12 @@ static ic_status certify_sum (run *R, ic_result *r, const ic_node *e)
               if (cms < 0) parity ^= 1;
             }
         }
-      tail_args A = { e, 0, &sf, h_cm, h, parity, X, f.zero };
+      ic_dirichlet d;
+      unsigned long Nd = opt->from < 16 ? 16 : opt->from;
+      int have_d = !f.zero && ic_dirichlet_match (&d, e, Nd);
+      tail_args A = { e, 0, &sf, h_cm, h, parity, X, f.zero, have_d ? &d : NULL };
       st = enclose_limit (R, r, &A);
+      if (have_d) ic_dirichlet_clear (&d);
       ic_node_free (h);
     }
   ic_form_clear (&f);
@@ -1569,7 +1631,7 @@ static ic_status certify_prod (run *R, ic_result *r, const ic_node *e)
           ic_buf_free (&how);
           if (v == IC_V_CONVERGES)
             {
-              tail_args A = { e, 1, NULL, 0, NULL, 0, Xs, 0 };
+              tail_args A = { e, 1, NULL, 0, NULL, 0, Xs, 0, NULL };
               st = enclose_limit (R, r, &A);
             }
           else
@@ -1746,7 +1808,7 @@ static ic_status certify_prod (run *R, ic_result *r, const ic_node *e)
     }
   else if (r->verdict == IC_CONVERGES)
     {
-      tail_args A = { e, 1, &pf.u, 0, NULL, 0, X, fu.zero };
+      tail_args A = { e, 1, &pf.u, 0, NULL, 0, X, fu.zero, NULL };
       st = enclose_limit (R, r, &A);
     }
 out:
