@@ -270,6 +270,10 @@ static int parse_args (cli_opts *o, int argc, char **argv, int report)
       else return fail_usage (o, "more than one FILE (%s)", argv[i]);
     }
   if (o->out && !o->out[0]) return fail_usage (o, "--out needs a folder name%s", "");
+  /* "--out --json" took the next option as the folder: say so (a folder
+   * whose name starts with '-' is written ./-name) */
+  if (o->out && o->out[0] == '-')
+    return fail_usage (o, "--out needs a folder name, got the option-like '%s' (write ./NAME for a folder named so)", o->out);
   if (o->only && !o->only[0]) return fail_usage (o, "--only needs a claim id%s", "");
   return -1;
 }

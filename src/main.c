@@ -170,8 +170,8 @@ static int exit_for_result (const ic_result *r)
 /* ---- a term undefined at N0: where it is defined ------------------------ */
 
 /* The first n in (from, from + 64] at which e is certainly defined, found
- * within about half a second; from + 1 when none is found (a hint, not a
- * claim: the term may be undefined again later). */
+ * within about half a second; 0 when none is found (a hint, not a claim:
+ * the term may be undefined again later). */
 static unsigned long next_defined_index (const ic_node *e, unsigned long from)
 {
   struct timespec t0, t;
@@ -179,7 +179,7 @@ static unsigned long next_defined_index (const ic_node *e, unsigned long from)
   ic_evaluator *ev = ic_eval_new (e, 128);
   ic_ival_t v;
   ic_ival_init2 (v, 128);
-  unsigned long found = from + 1;
+  unsigned long found = 0;
   for (unsigned long n = from + 1; n <= from + 64; n++)
     {
       int r = IC_EV_INEXACT;
@@ -192,7 +192,6 @@ static unsigned long next_defined_index (const ic_node *e, unsigned long from)
       clock_gettime (CLOCK_MONOTONIC, &t);
       if (r != IC_EV_UNDEFINED || (t.tv_sec - t0.tv_sec) + 1e-9 * (t.tv_nsec - t0.tv_nsec) > 0.5)
         break;
-      found = n + 1;
     }
   ic_ival_clear (v);
   ic_eval_free (ev);
@@ -512,8 +511,8 @@ static int cmd_certify (ic_kind kind, int argc, char **argv)
           snprintf (ce.n, sizeof ce.n, "%s", err.n);
           char first[48];
           snprintf (first, sizeof first, "%lu", opt.from);
-          if (!strcmp (err.n, first))
-            snprintf (ce.hint, sizeof ce.hint, "try --from %lu", next_defined_index (e, opt.from));
+          unsigned long next = strcmp (err.n, first) ? 0 : next_defined_index (e, opt.from);
+          if (next) snprintf (ce.hint, sizeof ce.hint, "try --from %lu", next);
         }
       rc = report_error (&ce, json, NULL);
     }

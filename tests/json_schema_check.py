@@ -256,8 +256,9 @@ results = [
      {"from": 4611686018427387904}),
     ("sum diverges (lower comparison)", ["sum", "1/n"], [0], {"verdict": "diverges", "certificate.test": "lower comparison"}),
     ("sum diverges (term test)", ["sum", "1"], [0], {"verdict": "diverges", "certificate.term_bound": "|a(n)| >= m"}),
-    ("sum unknown", ["sum", "sin(n)/n"], [3], {"verdict": "unknown", "certificate.test": "none"}),
-    ("sum unknown: --timeout 1 (stopped timeout)", ["sum", "sin(n)/n", "--timeout", "1"], [5],
+    ("sum unknown", ["sum", "sin(n)^2/n"], [3], {"verdict": "unknown", "certificate.test": "none"}),
+    ("sum converges (Dirichlet)", ["sum", "(-1)^n*cos(n/3)/sqrt(n)", "--digits", "30"], [0], {"verdict": "converges", "method": "dirichlet", "certificate.test": "Dirichlet"}),
+    ("prod unknown: --timeout 0.2 (stopped timeout)", ["prod", "1+sin(n)/n", "--timeout", "0.2"], [5],
      {"verdict": "unknown", "stopped": "timeout"}),
     ("sum unknown: --max-prec 256 (stopped precision)", ["sum", "exp(n^50)", "--max-prec", "256"], [4],
      {"verdict": "unknown", "stopped": "precision"}),
@@ -345,7 +346,7 @@ extra_claims = write("extra.claims", "model fan\n  tokens: a b\n  start: a=1/2 b
                      "claim mismatch\n  item: 7\n  statement: A statement,\n  statement: in two parts.\n"
                      "  note: A note.\n  expect: refuted\n  check: sum(1/n^2, n >= 1) converges\n"
                      "  check: decay(eps = 1/2, delta = 1/8) = 3\n\n"
-                     "claim undecided\n  check: sum(sin(n)/n, n >= 1) converges\n")
+                     "claim undecided\n  check: sum(sin(n)^2/n, n >= 1) converges\n")
 bad_claims = write("bad.claims", "claim x\n  check: sum(1/n^2, n >= 1) convergez\n")
 missing_model = write("missing.claims", "model m\n  arpa: nothere.arpa\nclaim x\n  check: nondegenerate(m)\n")
 bad_model = write("badmodel.claims", "model m\n  arpa: %s\nclaim x\n  check: nondegenerate(m)\n"
@@ -455,7 +456,7 @@ def delk(path):
 
 conv = kept.get("sum converges (zeta-power)")
 div = kept.get("sum diverges (lower comparison)")
-stop = kept.get("sum unknown: --timeout 1 (stopped timeout)")
+stop = kept.get("prod unknown: --timeout 0.2 (stopped timeout)")
 prod0 = kept.get("prod zero_factor")
 perr = kept.get("error: parse, column")
 derr = kept.get("error: domain, n and try --from")

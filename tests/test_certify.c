@@ -308,7 +308,7 @@ int main (void)
   check_verdict (IC_KIND_PROD, "exp(1/n^2)", 1, IC_CONVERGES);
   check_verdict (IC_KIND_PROD, "-1", 1, IC_DIVERGES);  /* partial products -1, 1, -1, ...: no limit */
   /* boundary cases that must come back unknown, never wrong */
-  check_verdict (IC_KIND_SUM, "sin(n)/n", 1, IC_UNKNOWN);          /* converges (Dirichlet), not provable here */
+  check_verdict (IC_KIND_SUM, "sin(n)/n", 1, IC_CONVERGES);        /* Dirichlet (src/dirichlet.c) */
   check_verdict (IC_KIND_SUM, "(-1)^n*(1 + (-1)^n)/n", 1, IC_UNKNOWN); /* diverges, sign pattern not provable */
   check_verdict (IC_KIND_SUM, "n^n/factorial(n)", 1, IC_DIVERGES);
   check_verdict (IC_KIND_SUM, "exp(-sqrt(n))", 1, IC_CONVERGES);
