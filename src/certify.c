@@ -837,6 +837,13 @@ static int split_leaf (run *R, ic_ival_ptr out, const ic_node *e, unsigned long 
           ic_eval_free (hev);
         }
       ic_node_free (h);
+      ic_dirichlet dd;
+      if (!ok && ic_dirichlet_match (&dd, e, N))
+        {
+          long k = 0;
+          if (ic_dirichlet_tail (out, &dd, N, D, wp, &k)) { ok = 1; snprintf (m, sizeof m, "dirichlet"); }
+          ic_dirichlet_clear (&dd);
+        }
       if (!ok && N >= 17)                   /* N - 1 >= 16 */
         {
           ic_form f;
@@ -1282,12 +1289,60 @@ static int split_verdict (const ic_node *e, unsigned long from, mpfr_prec_t prec
   ic_form_clear (&f);
   if (v == IC_V_UNKNOWN && depth > 0 && e->op == IC_NEG)
     return split_verdict (e->a, from, prec, X, how, depth + 1);
+  const char *rn = rule_name (rule);
+  if (v == IC_V_UNKNOWN)
+    {
+      /* Dirichlet's test (dirichlet.h) on the summand */
+      unsigned long Nd = from < 16 ? 16 : from;
+      ic_dirichlet d;
+      if (ic_dirichlet_match (&d, e, Nd))
+        {
+          ic_dirichlet_clear (&d);
+          v = IC_V_CONVERGES;
+          *X = Nd;
+          rn = "Dirichlet";
+        }
+    }
   char *t = ic_term_to_string (e);
   ic_buf_printf (how, "%s%s: %s (%s, n >= %lu)", how->len ? "; " : "", t,
                  v == IC_V_CONVERGES ? "converges" : v == IC_V_DIVERGES ? "diverges" : "undecided",
-                 rule_name (rule), *X);
+                 rn, *X);
   free (t);
   return v;
+}
+
+/* The verdict of sum e from the summands of es (es = e as a function of n,
+ * split at its top-level + and -), and the enclosure when it converges.
+ * Returns 1 with *st when decided, 0 otherwise (r untouched). */
+static int decide_by_split (run *R, ic_result *r, const ic_node *e, const ic_node *es, int rewritten,
+                            ic_status *st)
+{
+  const ic_options *opt = R->opt;
+  ic_buf how;
+  ic_buf_init (&how);
+  unsigned long Xs = 0;
+  int v = split_verdict (es, opt->from, 128, &Xs, &how, 0);
+  if (v == IC_V_UNKNOWN) { ic_buf_free (&how); return 0; }
+  *st = check_defined (R, e, opt->from, Xs, 0, NULL, NULL);
+  if (*st != IC_OK) { ic_buf_free (&how); return 1; }
+  r->verdict = to_verdict (v);
+  snprintf (r->cert.test, sizeof r->cert.test, "sum of two series");
+  const char *lead = rewritten ? "With sin(x)^2 = (1 - cos(2x))/2 and cos(x)^2 = (1 + cos(2x))/2, the terms split "
+                                 "into summands whose series are decided separately: "
+                               : "The terms split into summands whose series are decided separately: ";
+  const char *concl = v == IC_V_CONVERGES ? "A sum of convergent series converges."
+                      : "A convergent series plus a divergent one diverges.";
+  char list[sizeof r->cert.summary];
+  size_t room = sizeof r->cert.summary - strlen (lead) - strlen (concl) - 2;
+  snprintf (r->cert.summary, sizeof r->cert.summary, "%s%s. %s", lead, fit_list (list, room, how.s), concl);
+  cert_item (&r->cert, "from_n", "%lu", Xs);
+  ic_buf_free (&how);
+  if (v != IC_V_CONVERGES) { *st = IC_OK; return 1; }
+  ic_seq_facts sf;
+  memset (&sf, 0, sizeof sf);
+  tail_args A = { es, 0, &sf, 0, NULL, 0, Xs, 0, NULL };
+  *st = enclose_limit (R, r, &A);
+  return 1;
 }
 
 static ic_status certify_sum (run *R, ic_result *r, const ic_node *e)
@@ -1301,34 +1356,20 @@ static ic_status certify_sum (run *R, ic_result *r, const ic_node *e)
   int rule = IC_RULE_NONE;
   unsigned long X = 0;
   r->verdict = to_verdict (analyse_sum (e, opt->from, prec, &f, &sf, &rule, &X, why, sizeof why));
-  if (r->verdict == IC_UNKNOWN && (e->op == IC_ADD || e->op == IC_SUB))
+  if (r->verdict == IC_UNKNOWN)
     {
-      /* a sum of two series, each decided on its own */
-      ic_buf how;
-      ic_buf_init (&how);
-      unsigned long Xs = 0;
-      int v = split_verdict (e, opt->from, prec, &Xs, &how, 0);
-      if (v != IC_V_UNKNOWN)
+      /* a sum of series, each decided on its own: the term as written, or
+       * after sin^2 = (1 - cos 2x)/2 and distributing (sin(n)^2/n) */
+      ic_node *x = e->op == IC_ADD || e->op == IC_SUB ? NULL : ic_symb_expand_trig (e);
+      const ic_node *es = x ? x : e;
+      ic_status st = IC_OK;
+      if ((es->op == IC_ADD || es->op == IC_SUB) && decide_by_split (R, r, e, es, x != NULL, &st))
         {
-          ic_status st = check_defined (R, e, opt->from, Xs, 0, NULL, NULL);
-          if (st != IC_OK) { ic_buf_free (&how); ic_form_clear (&f); return st; }
-          r->verdict = to_verdict (v);
-          snprintf (r->cert.test, sizeof r->cert.test, "sum of two series");
-          const char *lead = "The terms split into summands whose series are decided separately: ";
-          const char *concl = v == IC_V_CONVERGES ? "A sum of convergent series converges."
-                              : "A convergent series plus a divergent one diverges.";
-          char list[sizeof r->cert.summary];
-          snprintf (r->cert.summary, sizeof r->cert.summary, "%s%s. %s", lead,
-                    fit_list (list, sizeof r->cert.summary - strlen (lead) - strlen (concl) - 2, how.s), concl);
-          cert_item (&r->cert, "from_n", "%lu", Xs);
-          ic_buf_free (&how);
           ic_form_clear (&f);
-          if (v != IC_V_CONVERGES) return IC_OK;
-          memset (&sf, 0, sizeof sf);
-          tail_args A = { e, 0, &sf, 0, NULL, 0, Xs, 0, NULL };
-          return enclose_limit (R, r, &A);
+          ic_node_free (x);
+          return st;
         }
-      ic_buf_free (&how);
+      ic_node_free (x);
     }
   if (r->verdict == IC_UNKNOWN)
     {
@@ -1465,8 +1506,15 @@ static ic_status certify_sum (run *R, ic_result *r, const ic_node *e)
       ic_dirichlet d;
       unsigned long Nd = opt->from < 16 ? 16 : opt->from;
       int have_d = !f.zero && ic_dirichlet_match (&d, e, Nd);
+      /* squares of sines and cosines: the summands of the expanded term
+       * (sin(n)^2/n^2 = 1/(2n^2) - cos(2n)/(2n^2)) have fast tails */
+      ic_node *x = f.zero || have_d ? NULL : ic_symb_expand_trig (e);
+      ic_seq_facts none;
+      memset (&none, 0, sizeof none);
       tail_args A = { e, 0, &sf, h_cm, h, parity, X, f.zero, have_d ? &d : NULL };
-      st = enclose_limit (R, r, &A);
+      tail_args Ax = { x, 0, &none, 0, NULL, 0, X, 0, NULL };
+      st = enclose_limit (R, r, x ? &Ax : &A);
+      ic_node_free (x);
       if (have_d) ic_dirichlet_clear (&d);
       ic_node_free (h);
     }

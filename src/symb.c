@@ -284,6 +284,75 @@ ic_node *ic_symb_collect (ic_node *e)
   return r;
 }
 
+/* sin(x)^2 = (1 - cos(2x))/2 and cos(x)^2 = (1 + cos(2x))/2, everywhere in
+ * a copy of e; *changed is set when one was rewritten. */
+static ic_node *reduce_trig_squares (const ic_node *e, int *changed)
+{
+  if (!e) return NULL;
+  if (e->op == IC_POW && (e->a->op == IC_SIN || e->a->op == IC_COS) && ic_node_is_num (e->b, 2))
+    {
+      *changed = 1;
+      ic_node *x2 = ic_mk_mul (ic_node_num_si (2), reduce_trig_squares (e->a->a, changed));
+      ic_node *c2 = ic_node_new (IC_COS, x2, NULL);
+      ic_node *top = e->a->op == IC_SIN ? ic_node_new (IC_SUB, ic_node_num_si (1), c2)
+                                        : ic_node_new (IC_ADD, ic_node_num_si (1), c2);
+      return ic_node_new (IC_DIV, top, ic_node_num_si (2));
+    }
+  ic_node *c = ic_node_new (e->op, reduce_trig_squares (e->a, changed), reduce_trig_squares (e->b, changed));
+  c->col = e->col;
+  mpq_set (c->q, e->q);
+  return c;
+}
+
+/* Distributes * and / over the sums at the top of e (consumed): (p + q) b
+ * = p b + q b, (p + q)/c = p/c + q/c; *changed is set when it did. */
+static ic_node *distribute (ic_node *e, int *changed, int depth)
+{
+  if (depth > 64) return e;
+  if (e->op == IC_ADD || e->op == IC_SUB)
+    {
+      e->a = distribute (e->a, changed, depth + 1);
+      e->b = distribute (e->b, changed, depth + 1);
+      return e;
+    }
+  if (e->op == IC_NEG)
+    {
+      e->a = distribute (e->a, changed, depth + 1);
+      return e;
+    }
+  if (e->op == IC_MUL || e->op == IC_DIV)
+    {
+      e->a = distribute (e->a, changed, depth + 1);
+      if (e->op == IC_MUL) e->b = distribute (e->b, changed, depth + 1);
+      ic_node *sum = NULL, *other = NULL;
+      int sum_left = 0;
+      if (e->a->op == IC_ADD || e->a->op == IC_SUB) { sum = e->a; other = e->b; sum_left = 1; }
+      else if (e->op == IC_MUL && (e->b->op == IC_ADD || e->b->op == IC_SUB)) { sum = e->b; other = e->a; }
+      if (!sum) return e;
+      *changed = 1;
+      ic_op op = e->op;
+      ic_node *p = sum->a, *q = sum->b;
+      ic_node *o2 = ic_node_copy (other);
+      ic_node *l = sum_left ? ic_node_new (op, p, other) : ic_node_new (op, other, p);
+      ic_node *r = sum_left ? ic_node_new (op, q, o2) : ic_node_new (op, o2, q);
+      ic_node *res = ic_node_new (sum->op, distribute (l, changed, depth + 1), distribute (r, changed, depth + 1));
+      sum->a = sum->b = NULL;
+      ic_node_free (sum);
+      e->a = e->b = NULL;
+      ic_node_free (e);
+      return res;
+    }
+  return e;
+}
+
+ic_node *ic_symb_expand_trig (const ic_node *e)
+{
+  int changed = 0;
+  ic_node *r = reduce_trig_squares (e, &changed);
+  if (!changed) { ic_node_free (r); return NULL; }
+  return distribute (r, &changed, 0);
+}
+
 ic_node *ic_symb_minus_one (const ic_node *e)
 {
   return ic_symb_simplify (ic_node_new (IC_SUB, ic_node_copy (e), ic_node_num_si (1)));

@@ -16,6 +16,12 @@ ic_node *ic_symb_minus_one (const ic_node *e);
  * whose coefficients cancel is left as written (x may be undefined at
  * some n).  Returns e unchanged when nothing merges. */
 ic_node *ic_symb_collect (ic_node *e);
+/* A new tree equal to e as a function of n wherever e is defined (and
+ * defined exactly there): sin(x)^2 -> (1 - cos(2x))/2, cos(x)^2 -> (1 +
+ * cos(2x))/2, then * and / distributed over the sums at the top (so that
+ * sin(n)^2/n = 1/(2n) - cos(2n)/(2n) splits).  NULL when e has no square
+ * of a sine or cosine. */
+ic_node *ic_symb_expand_trig (const ic_node *e);
 /* Flattens sums in e (consumed), merges constants, cancels equal terms. */
 ic_node *ic_symb_simplify (ic_node *e);
 /* If e = +-(-1)^(n+k) * h(n) (through *, /, unary -), returns 1 with *h a

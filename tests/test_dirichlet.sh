@@ -50,6 +50,12 @@ cases = [
     ("3*cos(5*n-2)/n^(3/4)", 3 * m.re(E(-2) * lerch(E(5), 0.75)), "Lerch Phi"),
     ("-sin(n)/n^2", -m.im(lerch(E(1), 2)), "Lerch Phi"),
     ("sin(7*n)/n^(1/10)", m.im(lerch(E(7), m.mpf(1) / 10)), "Lerch Phi"),
+    # squares: sin(x)^2 = (1 - cos 2x)/2, then a sum of two series
+    ("sin(n)^2/n^2", (m.zeta(2) - m.re(lerch(E(2), 2))) / 2, "zeta(2) and Lerch Phi"),
+    ("cos(n)^2/n^2", (m.zeta(2) + m.re(lerch(E(2), 2))) / 2, "zeta(2) and Lerch Phi"),
+    ("(-1)^n*sin(n)^2/n", m.log(m.cos(1)) / 2, "closed form log(cos 1)/2"),
+    ("1/n^2 + sin(n)/n", m.zeta(2) + (m.pi - 1) / 2, "closed forms"),
+    ("sin(n)/n - (-1)^n/n", (m.pi - 1) / 2 + m.log(2), "closed forms"),
 ]
 for term, ref, prov in cases:
     for digits in (15, 40):
@@ -70,6 +76,10 @@ b, _ = run("sin(2*n+1)/log(n+1)", 50, 2)
 check("sin(2n+1)/log(n+1) from 2: 15 and 50 digits agree",
       a["verdict"] == b["verdict"] == "converges" and Fraction(a["limit"]["lo"]) <= Fraction(b["limit"]["lo"])
       and Fraction(b["limit"]["hi"]) <= Fraction(a["limit"]["hi"]), json.dumps(a)[:200] + json.dumps(b)[:200])
+# divergent: a divergent part plus a convergent one
+for term in ("sin(n)^2/n", "cos(n)^2/sqrt(n)", "sin(n)/n + 1/n", "sin(2*n+1)^2/(n+1)"):
+    d, rc = run(term, 15)
+    check("%s diverges (sum of two series)" % term, d["verdict"] == "diverges" and rc == 0, json.dumps(d)[:300])
 # must not be called convergent
 for term, why in (("sin(n)", "h = 1 does not tend to 0 (diverges)"), ("n*sin(n)", "h grows"),
                   ("sin(n)^2/n", "diverges"), ("cos(0*n+1)/n", "s = 0: cos(1)/n diverges"),
