@@ -595,6 +595,9 @@ typedef struct {
   int zero;                 /* the terms (sums) or u = p - 1 (products) are
                                exactly 0 for all n >= X */
   const ic_dirichlet *dir;  /* sums trig(s n + t) h(n) with h CM, or NULL */
+  const ic_node *pe;        /* the term of the partial sums when e is a
+                               rewriting of it that may be undefined at
+                               small n (NULL: e) */
 } tail_args;
 
 /* Terms exactly 0 (factors exactly 1) from X on: the tail is exactly 0. */
@@ -873,8 +876,18 @@ static int split_sum (run *R, ic_ival_ptr out, const ic_node *e, unsigned long N
   switch (e->op)
     {
     case IC_ADD: case IC_SUB:
-      ok = split_sum (R, out, e->a, N, D, wp, how, depth + 1) && split_sum (R, t, e->b, N, D, wp, how, depth + 1);
-      if (ok) { if (e->op == IC_ADD) ic_ival_add (out, out, t); else ic_ival_sub (out, out, t); }
+      {
+        size_t at = how->len;
+        ok = split_sum (R, out, e->a, N, D, wp, how, depth + 1) && split_sum (R, t, e->b, N, D, wp, how, depth + 1);
+        if (ok) { if (e->op == IC_ADD) ic_ival_add (out, out, t); else ic_ival_sub (out, out, t); }
+        else if (!ic_cancelled ())
+          {
+            /* parts whose series diverge apart (1/(n+1) - 1/(n-1)): the
+             * sum as one summand */
+            if (how->cap) { how->len = at; how->s[at] = 0; }
+            ok = split_leaf (R, out, e, N, D, wp, how);
+          }
+      }
       break;
     case IC_NEG:
       if ((ok = split_sum (R, out, e->a, N, D, wp, how, depth + 1))) ic_ival_neg (out, out);
@@ -953,7 +966,7 @@ static int split_log (run *R, ic_ival_ptr out, const ic_node *p, unsigned long N
               ic_node_free (u);
               ic_form_clear (&fu);
             }
-          tail_args A = { p, 1, &sf, 0, NULL, 0, 16, 0, NULL };
+          tail_args A = { p, 1, &sf, 0, NULL, 0, 16, 0, NULL, NULL };
           unsigned long cut = 0;
           char h2[512], m2[48];
           if (tail_envelope (R, &A, out, N, wp, &cut, h2, sizeof h2, m2) && cut == N)
@@ -1024,7 +1037,7 @@ static ic_status enclose_at (run *R, ic_result *r, const tail_args *A, long D, i
   char best_how[512] = "", best_method[48] = "", how[512], method[48];
   unsigned long best_cut = 0;
   partial P;
-  partial_init (&P, A->e, wp, from, A->prod);
+  partial_init (&P, A->pe ? A->pe : A->e, wp, from, A->prod);
   double t_round = elapsed (R);
   long shift = 0;
   int stop = IC_STOP_NO_METHOD;      /* why the loop ended before D digits */
@@ -1079,7 +1092,7 @@ static ic_status enclose_at (run *R, ic_result *r, const tail_args *A, long D, i
           if (cut < P.next)
             {
               partial_clear (&P);
-              partial_init (&P, A->e, wp, from, A->prod);
+              partial_init (&P, A->pe ? A->pe : A->e, wp, from, A->prod);
             }
           char stg[96];
           snprintf (stg, sizeof stg, "%s tail done; partial %s up to n = %lu", method, A->prod ? "product" : "sum", cut - 1);
@@ -1311,10 +1324,18 @@ static int split_verdict (const ic_node *e, unsigned long from, mpfr_prec_t prec
   return v;
 }
 
+/* 1 if e contains (-1)^(n+k) somewhere. */
+static int has_alt (const ic_node *e)
+{
+  int p;
+  if (!e) return 0;
+  return ic_node_is_alt_sign (e, &p) || has_alt (e->a) || has_alt (e->b);
+}
+
 /* The verdict of sum e from the summands of es (es = e as a function of n,
  * split at its top-level + and -), and the enclosure when it converges.
  * Returns 1 with *st when decided, 0 otherwise (r untouched). */
-static int decide_by_split (run *R, ic_result *r, const ic_node *e, const ic_node *es, int rewritten,
+static int decide_by_split (run *R, ic_result *r, const ic_node *e, const ic_node *es, const char *rewrite,
                             ic_status *st)
 {
   const ic_options *opt = R->opt;
@@ -1327,9 +1348,9 @@ static int decide_by_split (run *R, ic_result *r, const ic_node *e, const ic_nod
   if (*st != IC_OK) { ic_buf_free (&how); return 1; }
   r->verdict = to_verdict (v);
   snprintf (r->cert.test, sizeof r->cert.test, "sum of two series");
-  const char *lead = rewritten ? "With sin(x)^2 = (1 - cos(2x))/2 and cos(x)^2 = (1 + cos(2x))/2, the terms split "
-                                 "into summands whose series are decided separately: "
-                               : "The terms split into summands whose series are decided separately: ";
+  char lead[300];
+  if (rewrite) snprintf (lead, sizeof lead, "%s the terms split into summands whose series are decided separately: ", rewrite);
+  else snprintf (lead, sizeof lead, "The terms split into summands whose series are decided separately: ");
   const char *concl = v == IC_V_CONVERGES ? "A sum of convergent series converges."
                       : "A convergent series plus a divergent one diverges.";
   char list[sizeof r->cert.summary];
@@ -1340,7 +1361,7 @@ static int decide_by_split (run *R, ic_result *r, const ic_node *e, const ic_nod
   if (v != IC_V_CONVERGES) { *st = IC_OK; return 1; }
   ic_seq_facts sf;
   memset (&sf, 0, sizeof sf);
-  tail_args A = { es, 0, &sf, 0, NULL, 0, Xs, 0, NULL };
+  tail_args A = { es, 0, &sf, 0, NULL, 0, Xs, 0, NULL, es != e ? e : NULL };
   *st = enclose_limit (R, r, &A);
   return 1;
 }
@@ -1363,13 +1384,29 @@ static ic_status certify_sum (run *R, ic_result *r, const ic_node *e)
       ic_node *x = e->op == IC_ADD || e->op == IC_SUB ? NULL : ic_symb_expand_trig (e);
       const ic_node *es = x ? x : e;
       ic_status st = IC_OK;
-      if ((es->op == IC_ADD || es->op == IC_SUB) && decide_by_split (R, r, e, es, x != NULL, &st))
+      if ((es->op == IC_ADD || es->op == IC_SUB)
+          && decide_by_split (R, r, e, es, x ? "With sin(x)^2 = (1 - cos(2x))/2 and cos(x)^2 = (1 + cos(2x))/2," : NULL, &st))
         {
           ic_form_clear (&f);
           ic_node_free (x);
           return st;
         }
       ic_node_free (x);
+      /* (-1)^n inside the term (in a denominator, say): with s = (-1)^n
+       * and s^2 = 1, a(n) = alpha(n) + (-1)^n beta(n) exactly */
+      ic_node *h0 = NULL;
+      int par0 = 0;
+      int plain_alt = ic_symb_strip_alt (e, &h0, &par0) && !has_alt (h0);
+      ic_node_free (h0);
+      ic_node *y = plain_alt ? NULL : ic_symb_alt_split (e);
+      if (y && decide_by_split (R, r, e, y, "With s = (-1)^n and s^2 = 1, a(n) = alpha(n) + (-1)^n beta(n), "
+                                "alpha = (a|s=1 + a|s=-1)/2, beta = (a|s=1 - a|s=-1)/2 exactly, and", &st))
+        {
+          ic_form_clear (&f);
+          ic_node_free (y);
+          return st;
+        }
+      ic_node_free (y);
     }
   if (r->verdict == IC_UNKNOWN)
     {
@@ -1400,7 +1437,7 @@ static ic_status certify_sum (run *R, ic_result *r, const ic_node *e)
           mpfr_clear (pb);
           ic_form_clear (&f);
           memset (&sf, 0, sizeof sf);
-          tail_args A = { e, 0, &sf, 0, NULL, 0, Nd, 0, &d };
+          tail_args A = { e, 0, &sf, 0, NULL, 0, Nd, 0, &d, NULL };
           ic_status est = enclose_limit (R, r, &A);
           ic_dirichlet_clear (&d);
           return est;
@@ -1511,8 +1548,8 @@ static ic_status certify_sum (run *R, ic_result *r, const ic_node *e)
       ic_node *x = f.zero || have_d ? NULL : ic_symb_expand_trig (e);
       ic_seq_facts none;
       memset (&none, 0, sizeof none);
-      tail_args A = { e, 0, &sf, h_cm, h, parity, X, f.zero, have_d ? &d : NULL };
-      tail_args Ax = { x, 0, &none, 0, NULL, 0, X, 0, NULL };
+      tail_args A = { e, 0, &sf, h_cm, h, parity, X, f.zero, have_d ? &d : NULL, NULL };
+      tail_args Ax = { x, 0, &none, 0, NULL, 0, X, 0, NULL, e };
       st = enclose_limit (R, r, x ? &Ax : &A);
       ic_node_free (x);
       if (have_d) ic_dirichlet_clear (&d);
@@ -1679,7 +1716,7 @@ static ic_status certify_prod (run *R, ic_result *r, const ic_node *e)
           ic_buf_free (&how);
           if (v == IC_V_CONVERGES)
             {
-              tail_args A = { e, 1, NULL, 0, NULL, 0, Xs, 0, NULL };
+              tail_args A = { e, 1, NULL, 0, NULL, 0, Xs, 0, NULL, NULL };
               st = enclose_limit (R, r, &A);
             }
           else
@@ -1856,7 +1893,7 @@ static ic_status certify_prod (run *R, ic_result *r, const ic_node *e)
     }
   else if (r->verdict == IC_CONVERGES)
     {
-      tail_args A = { e, 1, &pf.u, 0, NULL, 0, X, fu.zero, NULL };
+      tail_args A = { e, 1, &pf.u, 0, NULL, 0, X, fu.zero, NULL, NULL };
       st = enclose_limit (R, r, &A);
     }
 out:

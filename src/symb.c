@@ -353,6 +353,75 @@ ic_node *ic_symb_expand_trig (const ic_node *e)
   return distribute (r, &changed, 0);
 }
 
+/* A copy of e with every (-1)^(n+k) replaced by the constant sg (-1)^k;
+ * *count is the number replaced. */
+static ic_node *subst_alt (const ic_node *e, int sg, int *count)
+{
+  if (!e) return NULL;
+  int p;
+  if (ic_node_is_alt_sign (e, &p)) { (*count)++; return ic_node_num_si (p ? -sg : sg); }
+  ic_node *c = ic_node_new (e->op, subst_alt (e->a, sg, count), subst_alt (e->b, sg, count));
+  c->col = e->col;
+  mpq_set (c->q, e->q);
+  return c;
+}
+
+/* Folds constant subtrees (e consumed): NUM op NUM, x*1, x/1, x+0, x-0,
+ * -NUM; never drops a subtree with n in it (its domain stays). */
+static ic_node *fold_safe (ic_node *e)
+{
+  if (!e) return NULL;
+  e->a = fold_safe (e->a);
+  e->b = fold_safe (e->b);
+  int bin = e->op == IC_ADD || e->op == IC_SUB || e->op == IC_MUL || e->op == IC_DIV;
+  if (bin && is_num (e->a) && is_num (e->b) && !(e->op == IC_DIV && mpq_sgn (e->b->q) == 0))
+    {
+      ic_node *a = e->a, *b = e->b;
+      e->a = e->b = NULL;
+      ic_op op = e->op;
+      ic_node_free (e);
+      return fold2 (op, a, b);
+    }
+  if (e->op == IC_NEG && is_num (e->a))
+    {
+      ic_node *a = e->a;
+      e->a = NULL;
+      ic_node_free (e);
+      mpq_neg (a->q, a->q);
+      return a;
+    }
+  int keep_a = ((e->op == IC_MUL || e->op == IC_DIV) && ic_node_is_num (e->b, 1))
+    || ((e->op == IC_ADD || e->op == IC_SUB) && ic_node_is_num (e->b, 0));
+  int keep_b = (e->op == IC_MUL && ic_node_is_num (e->a, 1)) || (e->op == IC_ADD && ic_node_is_num (e->a, 0));
+  if (keep_a || keep_b)
+    {
+      ic_node *r = keep_a ? e->a : e->b;
+      if (keep_a) e->a = NULL; else e->b = NULL;
+      ic_node_free (e);
+      return r;
+    }
+  return e;
+}
+
+ic_node *ic_symb_alt_split (const ic_node *e)
+{
+  int c1 = 0, c2 = 0;
+  ic_node *A1 = subst_alt (e, 1, &c1), *A2 = subst_alt (e, -1, &c2);
+  if (c1 == 0)
+    {
+      ic_node_free (A1); ic_node_free (A2);
+      return NULL;
+    }
+  ic_node *half = ic_node_num_si (1);
+  mpq_set_si (half->q, 1, 2);
+  A1 = fold_safe (A1);
+  A2 = fold_safe (A2);
+  ic_node *alpha = ic_node_new (IC_MUL, ic_node_copy (half), ic_node_new (IC_ADD, ic_node_copy (A1), ic_node_copy (A2)));
+  ic_node *beta = ic_node_new (IC_MUL, half, ic_node_new (IC_SUB, A1, A2));
+  ic_node *sign = ic_node_new (IC_POW, ic_node_num_si (-1), ic_node_new (IC_VAR, NULL, NULL));
+  return ic_node_new (IC_ADD, alpha, ic_node_new (IC_MUL, sign, beta));
+}
+
 ic_node *ic_symb_minus_one (const ic_node *e)
 {
   return ic_symb_simplify (ic_node_new (IC_SUB, ic_node_copy (e), ic_node_num_si (1)));

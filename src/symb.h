@@ -22,6 +22,13 @@ ic_node *ic_symb_collect (ic_node *e);
  * sin(n)^2/n = 1/(2n) - cos(2n)/(2n) splits).  NULL when e has no square
  * of a sine or cosine. */
 ic_node *ic_symb_expand_trig (const ic_node *e);
+/* When e contains (-1)^(n+k) (anywhere, possibly inside denominators),
+ * the tree alpha + (-1)^n beta with alpha = (A(+1) + A(-1))/2 and beta =
+ * (A(+1) - A(-1))/2, where A(s) is e with each (-1)^(n+k) replaced by
+ * s (-1)^k: equal to e at every n where both A(+1) and A(-1) are defined
+ * (s^2 = 1, and (-1)^n = s for the n of its parity).  NULL when e has no
+ * (-1)^(n+k). */
+ic_node *ic_symb_alt_split (const ic_node *e);
 /* Flattens sums in e (consumed), merges constants, cancels equal terms. */
 ic_node *ic_symb_simplify (ic_node *e);
 /* If e = +-(-1)^(n+k) * h(n) (through *, /, unary -), returns 1 with *h a
