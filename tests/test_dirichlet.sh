@@ -68,7 +68,7 @@ for term, ref, prov in cases:
               d.get("digits", 0) >= digits and rc == 0, json.dumps(d)[:300])
 d, _ = run("sin(n)/n", 15)
 check("certificate: Dirichlet with its items", d["certificate"]["test"] == "Dirichlet"
-      and d["certificate"].get("h") == "1/n" and float(d["certificate"]["partial_sum_bound"]) >= 2 / abs(1 - complex(m.cos(1), m.sin(1))),
+      and d["certificate"].get("h") == "1/n" and float(d["certificate"]["partial_sum_max"]) >= 2 / abs(1 - complex(m.cos(1), m.sin(1))),
       json.dumps(d["certificate"]))
 # --from and a log factor: agreement across digits (no closed form)
 a, _ = run("sin(2*n+1)/log(n+1)", 15, 2)
