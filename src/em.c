@@ -109,66 +109,89 @@ static void pow_neg (ic_ival_ptr z, unsigned long n, const mpq_t s)
 }
 
 /* ---- direct sums by a multiplicative sieve ------------------------------
- * n^-s is completely multiplicative: for composite n with smallest prime
- * factor p, n^-s = p^-s (n/p)^-s, both factors <= n/2 (stored).  Primes
- * use pow_neg.  Calls back acc(n, v_n) for N <= n < M. */
-typedef void (*acc_fn) (void *st, unsigned long n, ic_ival_srcptr v);
+ * n^-s is completely multiplicative and log n completely additive: for
+ * composite n with smallest prime factor p, n^-s = p^-s (n/p)^-s and
+ * log n = log p + log(n/p), both factors <= n/2 (stored).  Primes use
+ * pow_neg and ic_ival_log.  Calls back acc(n, v_n, l_n) for N <= n < M,
+ * with l_n enclosing log n when want_log, else NULL. */
+typedef void (*acc_fn) (void *st, unsigned long n, ic_ival_srcptr v, ic_ival_srcptr l);
 
-static int sieve_pow (unsigned long N, unsigned long M, const mpq_t s,
+static int sieve_pow (unsigned long N, unsigned long M, const mpq_t s, int want_log,
                       mpfr_prec_t prec, acc_fn acc, void *st)
 {
   int ok = 1;
   if (N >= M) return 1;
   /* Resource limit: the sieve stores M smallest prime factors (< 2^32
-   * each) and (M-1)/2 intervals of precision prec; a larger M fails the
-   * method (the caller then says unknown or tries another method) instead
-   * of aborting in calloc/mpfr_init2. */
+   * each) and (M-1)/2 intervals (two with logs) of precision prec; a
+   * larger M fails the method (the caller then says unknown or tries
+   * another method) instead of aborting in calloc/mpfr_init2. */
   if (M > EM_MAX_M) return 0;
   unsigned long H = (M - 1) / 2;                 /* store v_n for n <= H */
+  int nv = want_log ? 2 : 1;
   double bytes = (double) M * sizeof (unsigned int)
-    + (double) (H + 1) * ((double) sizeof (ic_ival_struct) + 2.0 * ((double) prec / 8 + 16));
+    + (double) nv * (double) (H + 1) * ((double) sizeof (ic_ival_struct) + 2.0 * ((double) prec / 8 + 16));
   if (bytes > EM_SIEVE_MAX_BYTES || !ic_mem_take ((size_t) bytes)) return 0;
   unsigned int *spf = calloc (M, sizeof *spf);
-  ic_ival_struct *v = malloc ((H + 1) * sizeof *v);
-  ic_ival_t cur;
+  ic_ival_struct *v = malloc ((size_t) nv * (H + 1) * sizeof *v);
+  ic_ival_struct *lg = want_log && v ? v + H + 1 : NULL;
+  ic_ival_t cur, lcur;
   if (!spf || !v) { free (spf); free (v); ic_mem_give ((size_t) bytes); return 0; }
-  for (unsigned long i = 0; i <= H; i++) ic_ival_init2 (&v[i], prec);
+  for (unsigned long i = 0; i < (unsigned long) nv * (H + 1); i++) ic_ival_init2 (&v[i], prec);
   ic_ival_init2 (cur, prec);
+  ic_ival_init2 (lcur, prec);
   for (unsigned long i = 2; i < M; i++)
     if (!spf[i])
       for (unsigned long j = i; j < M; j += i)
         if (!spf[j]) spf[j] = (unsigned int) i;
-  if (H >= 1) ic_ival_set_ui (&v[1], 1);
-  if (N <= 1) { ic_ival_set_ui (cur, 1); acc (st, 1, cur); }   /* 1^-s = 1 */
+  if (H >= 1) { ic_ival_set_ui (&v[1], 1); if (lg) ic_ival_set_ui (&lg[1], 0); }
+  if (N <= 1)
+    {
+      ic_ival_set_ui (cur, 1);                    /* 1^-s = 1 */
+      ic_ival_set_ui (lcur, 0);                   /* log 1 = 0 */
+      acc (st, 1, cur, lg ? lcur : NULL);
+    }
   for (unsigned long n = 2; n < M; n++)
     {
       if (n % 1024 == 0 && ic_cancelled ()) { ok = 0; break; }
       if (n < N && n > H) continue;               /* neither needed nor stored */
-      if (spf[n] == n) pow_neg (cur, n, s);
-      else pmul (cur, &v[spf[n]], &v[n / spf[n]]);
-      if (n <= H) ic_ival_set (&v[n], cur);
-      if (n >= N) acc (st, n, cur);
+      if (spf[n] == n)
+        {
+          pow_neg (cur, n, s);
+          if (lg)
+            {
+              ic_ival_set_ui (lcur, n);           /* exact: n < 2^32 < 2^prec */
+              ic_ival_log (lcur, lcur);           /* n >= 2 > 0 */
+            }
+        }
+      else
+        {
+          pmul (cur, &v[spf[n]], &v[n / spf[n]]);
+          if (lg) padd (lcur, &lg[spf[n]], &lg[n / spf[n]]);
+        }
+      if (n <= H) { ic_ival_set (&v[n], cur); if (lg) ic_ival_set (&lg[n], lcur); }
+      if (n >= N) acc (st, n, cur, lg ? lcur : NULL);
     }
-  for (unsigned long i = 0; i <= H; i++) ic_ival_clear (&v[i]);
+  for (unsigned long i = 0; i < (unsigned long) nv * (H + 1); i++) ic_ival_clear (&v[i]);
   ic_ival_clear (cur);
+  ic_ival_clear (lcur);
   free (v);
   free (spf);
   ic_mem_give ((size_t) bytes);
   return ok;
 }
 
-static void acc_sum (void *st, unsigned long n, ic_ival_srcptr v)
+static void acc_sum (void *st, unsigned long n, ic_ival_srcptr v, ic_ival_srcptr l)
 {
-  (void) n;
+  (void) n; (void) l;
   padd ((ic_ival_ptr) st, (ic_ival_srcptr) st, v);
 }
 
 typedef struct { ic_ival_ptr prod; ic_ival_srcptr c; int ok; ic_ival_ptr t; } prod_state;
 
 /* prod *= 1 + c v_n; needs 1 + c v_n > 0. */
-static void acc_prod (void *vst, unsigned long n, ic_ival_srcptr v)
+static void acc_prod (void *vst, unsigned long n, ic_ival_srcptr v, ic_ival_srcptr l)
 {
-  (void) n;
+  (void) n; (void) l;
   prod_state *st = vst;
   if (!st->ok) return;
   ic_ival_ptr t = st->t;
@@ -428,7 +451,7 @@ static int tail_zeta_power (ic_ival_ptr out, const ic_monos *ms, unsigned long N
       mpq_init (s);
       mpq_neg (s, ms->m[i].a);
       ic_ival_set_si (D, 0);
-      ok = sieve_pow (N, M, s, wp, acc_sum, D);          /* D = sum_{N<=n<M} n^-s */
+      ok = sieve_pow (N, M, s, 0, wp, acc_sum, D);          /* D = sum_{N<=n<M} n^-s */
       double lc = log2 (fabs (mpfr_get_d (ms->m[i].c->hi, MPFR_RNDU)) + 1e-300);
       double sd = (double) SP[i] / SQ[i];
       ok = ok && zeta_scaled (Z, SP[i], SQ[i], M, &bt, -tb - 2 - lc, -sd * log2 ((double) M), &m);
@@ -600,7 +623,7 @@ static int tail_zeta_expansion (ic_ival_ptr out, ic_ival_srcptr c, const mpq_t p
     ic_ival_init2 (t, wp);
     ic_ival_set_si (D, 1);
     st.prod = D; st.c = c; st.ok = 1; st.t = t;
-    ok = ok && sieve_pow (N, M, p, wp, acc_prod, &st);
+    ok = ok && sieve_pow (N, M, p, 0, wp, acc_prod, &st);
     ok = ok && st.ok && ic_ival_log (D, D) == IC_IVAL_OK;
     ic_ival_clear (t);
   }
@@ -738,8 +761,9 @@ static unsigned long shifted_floor (unsigned long M, const mpq_t c)
   return r;
 }
 
-/* 1 if f = c x^a (log x)^b with an integer 1 <= b <= 64 and a < -1. */
-static int single_powerlog (const ic_node *f, mpq_t a, long *b)
+/* 1 if f = c x^a (log x)^b with an integer 1 <= b <= 64 and a < -1; c is
+ * copied into cf when cf is not NULL. */
+static int single_powerlog (const ic_node *f, mpq_t a, long *b, ic_ival_ptr cf)
 {
   ic_monos ms;
   int ok = 0;
@@ -749,10 +773,23 @@ static int single_powerlog (const ic_node *f, mpq_t a, long *b)
     {
       mpq_set (a, ms.m[0].a);
       *b = (long) mpz_get_ui (mpq_numref (ms.m[0].b));
+      if (cf) ic_ival_set (cf, ms.m[0].c);
       ok = 1;
     }
   ic_monos_clear (&ms);
   return ok;
+}
+
+typedef struct { ic_ival_ptr sum, t; long b; } powerlog_state;
+
+/* sum += n^-s (log n)^b (the constant c is applied by the caller) */
+static void acc_powerlog (void *vst, unsigned long n, ic_ival_srcptr v, ic_ival_srcptr l)
+{
+  (void) n;
+  powerlog_state *st = vst;
+  ic_ival_pow_si (st->t, l, st->b);
+  pmul (st->t, st->t, v);                       /* both factors >= 0 */
+  padd (st->sum, st->sum, st->t);
 }
 
 /* Heuristic length of the generic Euler-Maclaurin sum: terms ~ 2 (2j)! /
@@ -797,6 +834,32 @@ static int shifted_integral (ic_ival_ptr I, const ic_node *f, unsigned long M, m
   return ok;
 }
 
+/* D = sum_{N<=n<M} f(n) for f = c x^a (log x)^b (single_powerlog), by the
+ * sieve: n^a and log n from smaller factors, one log and one power per
+ * prime.  0 if f is not of that form or the sieve fails (the caller then
+ * sums term by term). */
+static int direct_powerlog (ic_ival_ptr D, const ic_node *f, unsigned long N, unsigned long M,
+                            mpfr_prec_t wp)
+{
+  mpq_t a;
+  long b = 0;
+  ic_ival_t c, sum, t;
+  mpq_init (a);
+  ic_ival_init2 (c, wp); ic_ival_init2 (sum, wp); ic_ival_init2 (t, wp);
+  int ok = N >= 1 && single_powerlog (f, a, &b, c);
+  if (ok)
+    {
+      mpq_neg (a, a);                           /* s = -a > 1 */
+      ic_ival_set_si (sum, 0);
+      powerlog_state st = { sum, t, b };
+      ok = sieve_pow (N, M, a, 1, wp, acc_powerlog, &st);
+      if (ok) ic_ival_mul (D, c, sum);
+    }
+  ic_ival_clear (c); ic_ival_clear (sum); ic_ival_clear (t);
+  mpq_clear (a);
+  return ok;
+}
+
 static int tail_generic (ic_ival_ptr out, const ic_node *f, const ic_node *prodterm,
                          unsigned long N, double tb, mpfr_prec_t wp, ic_em_info *info)
 {
@@ -811,13 +874,13 @@ static int tail_generic (ic_ival_ptr out, const ic_node *f, const ic_node *prodt
   if (!ic_cm_certify (f, M, &sign))
     {
       mpq_init (pa);
-      powerlog = !prodterm && single_powerlog (f, pa, &pb);
+      powerlog = !prodterm && single_powerlog (f, pa, &pb, NULL);
       if (!powerlog && !prodterm)
         {
           /* f(x) = g(x + c), g = c' x^a (log x)^b: f^(k)(x) = g^(k)(x + c),
            * one sign for x >= M if g^(k) has one sign on [floor(M + c), inf) */
           ic_node *g = ic_symb_unshift (f, pshift);
-          powerlog = g && mpq_sgn (pshift) > 0 && single_powerlog (g, pa, &pb);
+          powerlog = g && mpq_sgn (pshift) > 0 && single_powerlog (g, pa, &pb, NULL);
           ic_node_free (g);
         }
       /* heuristic: a cut-off M where the derivatives the sum will use
@@ -857,6 +920,10 @@ static int tail_generic (ic_ival_ptr out, const ic_node *f, const ic_node *prodt
   if (prodterm)
     {
       ok = direct_log_prod (D, prodterm, N, M, wp);
+    }
+  else if (direct_powerlog (D, f, N, M, wp))
+    {
+      /* D = sum_{N<=n<M} f(n) by the multiplicative sieve */
     }
   else
     {
