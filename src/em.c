@@ -69,6 +69,71 @@ static void padd (ic_ival_ptr z, ic_ival_srcptr x, ic_ival_srcptr y)
  *   lo = RNDD(exp(-uh)) <= n^-s,
  *   n^-s = exp(-uh) exp(uh - ul') <= next(lo) (1 + 2 d), d >= uh - ul,
  *   using e^d <= 1 + 2d for 0 <= d <= 1. */
+/* z = n^-s for s = A + R/Q (0 < R < Q <= 2^16) without log and exp: y ~
+ * n^(-1/Q) by Newton's iteration y += y (1 - n y^Q)/Q at doubling
+ * precision (a heuristic, never trusted), then an enclosure lo <= n^(-1/Q)
+ * <= hi proved by  n lo^Q <= 1 <= n hi^Q  with every power and product
+ * rounded against the inequality (mpfr_pow_ui is correctly rounded), and
+ * z = [lo^R rounded down, hi^R rounded up] / n^A (n^A an exact integer).
+ * Returns 0 (z untouched) when the check fails or s is not of that form;
+ * about 4 powers y^Q instead of a log and an exp at high precision. */
+static int pow_neg_root (ic_ival_ptr z, unsigned long n, const mpq_t s)
+{
+  if (!mpz_fits_ulong_p (mpq_numref (s)) || mpz_cmp_ui (mpq_denref (s), 65536) > 0
+      || mpz_cmp_ui (mpq_denref (s), 1) == 0 || n < 2)
+    return 0;
+  unsigned long P = mpz_get_ui (mpq_numref (s)), Q = mpz_get_ui (mpq_denref (s));
+  unsigned long A = P / Q, R = P % Q;
+  mpfr_prec_t prec = ic_ival_get_prec (z), wp = prec + 24;
+  mpfr_t y, t, lo, hi;
+  mpfr_inits2 (wp, y, t, lo, hi, (mpfr_ptr) 0);
+  mpfr_set_prec (y, 53);
+  mpfr_set_d (y, exp (-log ((double) n) / (double) Q), MPFR_RNDN);
+  for (mpfr_prec_t cur = 53; cur < wp;)
+    {
+      cur = 2 * cur - 8 < wp ? 2 * cur - 8 : wp;
+      mpfr_prec_round (y, cur, MPFR_RNDN);
+      mpfr_set_prec (t, cur);
+      mpfr_pow_ui (t, y, Q, MPFR_RNDN);
+      mpfr_mul_ui (t, t, n, MPFR_RNDN);
+      mpfr_ui_sub (t, 1, t, MPFR_RNDN);                /* 1 - n y^Q */
+      mpfr_mul (t, t, y, MPFR_RNDN);
+      mpfr_div_ui (t, t, Q, MPFR_RNDN);
+      mpfr_add (y, y, t, MPFR_RNDN);
+    }
+  mpfr_set_prec (t, wp);
+  /* lo = y (1 - 2^-(prec+4)), hi = y (1 + 2^-(prec+4)), y > 0 */
+  mpfr_div_2ui (t, y, (unsigned long) prec + 4, MPFR_RNDU);
+  mpfr_sub (lo, y, t, MPFR_RNDD);
+  mpfr_add (hi, y, t, MPFR_RNDU);
+  int ok = mpfr_sgn (lo) > 0;
+  if (ok)
+    {
+      mpfr_pow_ui (t, lo, Q, MPFR_RNDU);               /* t >= lo^Q */
+      mpfr_mul_ui (t, t, n, MPFR_RNDU);                /* t >= n lo^Q */
+      ok = mpfr_cmp_ui (t, 1) <= 0;                    /* lo <= n^(-1/Q) */
+    }
+  if (ok)
+    {
+      mpfr_pow_ui (t, hi, Q, MPFR_RNDD);               /* t <= hi^Q */
+      mpfr_mul_ui (t, t, n, MPFR_RNDD);                /* t <= n hi^Q */
+      ok = mpfr_cmp_ui (t, 1) >= 0;                    /* hi >= n^(-1/Q) */
+    }
+  if (ok)
+    {
+      mpz_t nA;
+      mpz_init (nA);
+      mpz_ui_pow_ui (nA, n, A);                        /* exact */
+      mpfr_pow_ui (t, lo, R, MPFR_RNDD);               /* t <= n^(-R/Q) */
+      mpfr_div_z (z->lo, t, nA, MPFR_RNDD);            /* lo <= n^-s */
+      mpfr_pow_ui (t, hi, R, MPFR_RNDU);               /* t >= n^(-R/Q) */
+      mpfr_div_z (z->hi, t, nA, MPFR_RNDU);            /* hi >= n^-s */
+      mpz_clear (nA);
+    }
+  mpfr_clears (y, t, lo, hi, (mpfr_ptr) 0);
+  return ok;
+}
+
 static void pow_neg (ic_ival_ptr z, unsigned long n, const mpq_t s)
 {
   mpfr_prec_t prec = ic_ival_get_prec (z);
@@ -156,7 +221,8 @@ static int sieve_pow (unsigned long N, unsigned long M, const mpq_t s, int want_
       if (n < N && n > H) continue;               /* neither needed nor stored */
       if (spf[n] == n)
         {
-          pow_neg (cur, n, s);
+          /* heuristic: the root iteration pays off at high precision */
+          if (prec < 2048 || !pow_neg_root (cur, n, s)) pow_neg (cur, n, s);
           if (lg)
             {
               ic_ival_set_ui (lcur, n);           /* exact: n < 2^32 < 2^prec */
@@ -221,9 +287,13 @@ static double log2_mag (ic_ival_srcptr x)
 
 /* ---- Hurwitz zeta by Euler–Maclaurin --------------------------------------- */
 
+/* b[j-1] encloses B_2j/(2j)!, j <= n, at the working precision; b64 the
+ * same numbers outward-rounded to 64 bits (for sizing the terms). */
 typedef struct {
-  long n;                 /* table size: b[j-1] encloses B_2j/(2j)!, j<=n */
-  ic_ival_struct *b;
+  long n;
+  ic_ival_struct *b, *b64;
+  ic_ival_struct *bs;        /* NULL, or b_j / (SQ M)^(2(j-1)) for sqm = SQ M */
+  unsigned long sqm;
 } btab;
 
 /* Returns 0 if the deadline passed (the table must then not be used). */
@@ -231,25 +301,148 @@ static int btab_init (btab *t, long n, mpfr_prec_t prec)
 {
   t->n = n;
   t->b = ic_taylor_alloc (n, prec);
-  return ic_bernoulli_ivals (t->b, NULL, n);
+  t->b64 = ic_taylor_alloc (n, 64);
+  t->bs = NULL;
+  t->sqm = 0;
+  int ok = ic_bernoulli_ivals (t->b, NULL, n);
+  for (long j = 0; ok && j < n; j++)
+    ic_ival_set (&t->b64[j], &t->b[j]);        /* outward to 64 bits */
+  return ok;
 }
 
-static void btab_clear (btab *t) { ic_taylor_free (t->b, t->n); }
+static void btab_clear (btab *t)
+{
+  ic_taylor_free (t->b, t->n);
+  ic_taylor_free (t->b64, t->n);
+  if (t->bs) ic_taylor_free (t->bs, t->n);
+}
 
-/* Z = M^s zeta(s, M) for s = SP/SQ > 1 (see the header comment).
- * Stops at the first j with 2 |t_j| <= 2^tol_log2 / W (W given as log2).
- * Returns 1 with Z and *m_used, 0 if the table is too short or the terms
- * stop decreasing first (M too small). */
+/* bs[j-1] encloses b_j / dd^(j-1), dd = sqm^2 (when it fits one unsigned
+ * long; else no scaled table): zeta_scaled's Horner pass then multiplies
+ * by integers only.  s_j = 1/dd^(j-1) > 0 is enclosed by dividing its
+ * endpoints with outward rounding. */
+static void btab_scale (btab *t, unsigned long sqm, mpfr_prec_t prec)
+{
+  unsigned long dd;
+  if (!ic_ck_mul_ul (&dd, sqm, sqm)) return;
+  ic_ival_t sc;
+  ic_ival_init2 (sc, prec);
+  ic_ival_set_ui (sc, 1);
+  t->bs = ic_taylor_alloc (t->n, prec);
+  for (long j = 1; j <= t->n; j++)
+    {
+      if (j > 1)
+        {
+          mpfr_div_ui (sc->lo, sc->lo, dd, MPFR_RNDD);
+          mpfr_div_ui (sc->hi, sc->hi, dd, MPFR_RNDU);
+        }
+      ic_ival_mul (&t->bs[j - 1], &t->b[j - 1], sc);
+    }
+  t->sqm = sqm;
+  ic_ival_clear (sc);
+}
+
+/* The table computed on a second thread while the caller does the direct
+ * sum (btab_start), joined before its first use (btab_finish; idempotent).
+ * Without a thread the table is computed in btab_start. */
+typedef struct {
+  btab *bt;
+  long n;
+  mpfr_prec_t wp;
+  unsigned long sqm;               /* scale for this SQ M, or 0 */
+  ic_deadline *dl;
+  int ok, threaded;
+  pthread_t th;
+} btab_job;
+
+static void *btab_thread (void *arg)
+{
+  btab_job *B = arg;
+  ic_deadline *outer = ic_deadline_enter (B->dl);
+  B->ok = btab_init (B->bt, B->n, B->wp);
+  if (B->ok && B->sqm) btab_scale (B->bt, B->sqm, B->wp);
+  ic_deadline_enter (outer);
+  return NULL;
+}
+
+static void btab_start (btab_job *B, btab *bt, long n, mpfr_prec_t wp, unsigned long sqm)
+{
+  B->bt = bt; B->n = n; B->wp = wp; B->sqm = sqm; B->ok = 0;
+  B->dl = ic_deadline_current ();
+  B->threaded = pthread_create (&B->th, NULL, btab_thread, B) == 0;
+  if (!B->threaded) btab_thread (B);
+}
+
+static int btab_finish (btab_job *B)
+{
+  if (B->threaded) { pthread_join (B->th, NULL); B->threaded = 0; }
+  return B->ok;
+}
+
+/* x *= r_j = f1 f2 / (SQ M)^2 with f1 = SP + (2j-3) SQ, f2 = SP + (2j-2) SQ
+ * (the ratio g_j / g_(j-1) below), endpoints rounded outward: r_j > 0, so
+ * lo r_j rounded down <= every point times r_j <= hi r_j rounded up, for
+ * any signs of the endpoints.  dd = (SQ M)^2 when it fits one unsigned
+ * long, else 0 and ddz holds it; fz, f2z are scratch. */
+static void mul_ratio (ic_ival_ptr x, long j, unsigned long SP, unsigned long SQ,
+                       unsigned long dd, const mpz_t ddz, mpz_t fz, mpz_t f2z, int divide)
+{
+  unsigned long a1, a2, f1, f2, ff;
+  int small = ic_ck_mul_ul (&a1, (unsigned long) (2 * j - 3), SQ)
+           && ic_ck_mul_ul (&a2, (unsigned long) (2 * j - 2), SQ)
+           && ic_ck_add_ul (&f1, SP, a1) && ic_ck_add_ul (&f2, SP, a2)
+           && ic_ck_mul_ul (&ff, f1, f2);
+  if (small)
+    {
+      mpfr_mul_ui (x->lo, x->lo, ff, MPFR_RNDD);     /* lo <= lo f1 f2 */
+      mpfr_mul_ui (x->hi, x->hi, ff, MPFR_RNDU);     /* hi >= hi f1 f2 */
+    }
+  else
+    {
+      mpz_set_ui (fz, SQ);
+      mpz_mul_ui (fz, fz, (unsigned long) (2 * j - 3));
+      mpz_add_ui (fz, fz, SP);                       /* fz = f1 exactly */
+      mpz_set_ui (f2z, SQ);
+      mpz_mul_ui (f2z, f2z, (unsigned long) (2 * j - 2));
+      mpz_add_ui (f2z, f2z, SP);                     /* f2z = f2 exactly */
+      mpz_mul (fz, fz, f2z);                         /* fz = f1 f2 */
+      mpfr_mul_z (x->lo, x->lo, fz, MPFR_RNDD);
+      mpfr_mul_z (x->hi, x->hi, fz, MPFR_RNDU);
+    }
+  if (!divide) return;
+  if (dd)
+    {
+      mpfr_div_ui (x->lo, x->lo, dd, MPFR_RNDD);
+      mpfr_div_ui (x->hi, x->hi, dd, MPFR_RNDU);
+    }
+  else
+    {
+      mpfr_div_z (x->lo, x->lo, ddz, MPFR_RNDD);
+      mpfr_div_z (x->hi, x->hi, ddz, MPFR_RNDU);
+    }
+}
+
+/* Z = M^s zeta(s, M) for s = SP/SQ > 1:
+ *   M^s zeta(s, M) = M/(s-1) + 1/2 + sum_{j=1}^m t_j + R,
+ *   t_j = b_j g_j,  b_j = B_2j/(2j)!,  g_j = (s)_(2j-1) / M^(2j-1),
+ * g_1 = s/M and g_j = g_(j-1) r_j (mul_ratio), R in hull(0, 2 t_(m+1))
+ * (em_kern: x^-s is CM on [M, inf)).
+ * Two passes: the terms at 64 bits find m (the first j with 2 |t_j| <=
+ * 2^tol_log2 / W, W given as log2) and enclose the omitted t_(m+1); then
+ * sum_{j<=m} t_j = g_1 (b_1 + r_2 (b_2 + r_3 (b_3 + ...))) by Horner at
+ * Z's precision, where each step multiplies and divides by integers and
+ * adds b_j: linear in the precision, no full multiplication per term.
+ * Returns 1 with Z and *m_used, 0 if the table is too short, the run is
+ * cancelled or the terms stop decreasing first (M too small). */
 static int zeta_scaled (ic_ival_ptr Z, unsigned long SP, unsigned long SQ,
                         unsigned long M, const btab *bt, double tol_log2,
                         double log2W, long *m_used)
 {
   mpfr_prec_t prec = ic_ival_get_prec (Z);
-  ic_ival_t g, t, R, S;
+  ic_ival_t g, t, R, S, H;
   mpz_t ddz, fz, f2z;
   mpfr_exp_t prev_e = MPFR_EMAX_MAX;
-  int ok = 0;
-  long j;
+  long j, m = -1;
   double lim = tol_log2 - log2W - 1;              /* want log2 |t_j| <= lim */
 
   if (SP <= SQ || SQ == 0 || M == 0) return 0;
@@ -263,20 +456,10 @@ static int zeta_scaled (ic_ival_ptr Z, unsigned long SP, unsigned long SQ,
   mpz_set_ui (ddz, SQ);
   mpz_mul_ui (ddz, ddz, M);
   mpz_mul (ddz, ddz, ddz);                        /* ddz = (SQ M)^2 exactly */
-  ic_ival_init2 (g, prec); ic_ival_init2 (t, prec);
-  ic_ival_init2 (R, prec); ic_ival_init2 (S, prec);
+  ic_ival_init2 (g, 64); ic_ival_init2 (t, 64);
+  ic_ival_init2 (R, prec); ic_ival_init2 (S, prec); ic_ival_init2 (H, prec);
 
-  /* S = M/(s-1) + 1/2 = M SQ / (SP - SQ) + 1/2 */
-  mpfr_set_ui (S->lo, M, MPFR_RNDD);
-  mpfr_mul_ui (S->lo, S->lo, SQ, MPFR_RNDD);
-  mpfr_div_ui (S->lo, S->lo, SP - SQ, MPFR_RNDD);   /* lo <= M SQ / (SP - SQ) */
-  mpfr_set_ui (S->hi, M, MPFR_RNDU);
-  mpfr_mul_ui (S->hi, S->hi, SQ, MPFR_RNDU);
-  mpfr_div_ui (S->hi, S->hi, SP - SQ, MPFR_RNDU);   /* hi >= M SQ / (SP - SQ) */
-  mpfr_add_d (S->lo, S->lo, 0.5, MPFR_RNDD);
-  mpfr_add_d (S->hi, S->hi, 0.5, MPFR_RNDU);
-
-  /* g_1 = s / M = SP / (SQ M) */
+  /* g_1 = s / M = SP / (SQ M), here at 64 bits */
   mpfr_set_ui (g->lo, SP, MPFR_RNDD);
   mpfr_div_ui (g->lo, g->lo, SQ, MPFR_RNDD);
   mpfr_div_ui (g->lo, g->lo, M, MPFR_RNDD);         /* lo <= SP / (SQ M) */
@@ -284,50 +467,12 @@ static int zeta_scaled (ic_ival_ptr Z, unsigned long SP, unsigned long SQ,
   mpfr_div_ui (g->hi, g->hi, SQ, MPFR_RNDU);
   mpfr_div_ui (g->hi, g->hi, M, MPFR_RNDU);         /* hi >= SP / (SQ M) */
 
+  /* Pass 1 (64 bits): m and the omitted term t_(m+1). */
   for (j = 1; j <= bt->n; j++)
     {
-      ic_ival_srcptr b = &bt->b[j - 1];
-      if (ic_cancelled ()) break;                 /* ok = 0: no bound */
-      if (j > 1)
-        {
-          /* g_j = g_(j-1) (s + 2j - 3)(s + 2j - 2) / M^2
-           *     = g_(j-1) f1 f2 / (SQ M)^2,  f1 = SP + (2j-3) SQ,
-           * f2 = SP + (2j-2) SQ, all positive integers; the factor f1 f2 is
-           * one unsigned long when the exact product fits, else an mpz.
-           * g > 0, so directed rounding of each endpoint keeps g_j in g. */
-          unsigned long a1, a2, f1, f2, ff;
-          int small = ic_ck_mul_ul (&a1, (unsigned long) (2 * j - 3), SQ)
-                   && ic_ck_mul_ul (&a2, (unsigned long) (2 * j - 2), SQ)
-                   && ic_ck_add_ul (&f1, SP, a1) && ic_ck_add_ul (&f2, SP, a2)
-                   && ic_ck_mul_ul (&ff, f1, f2);
-          if (small)
-            {
-              mpfr_mul_ui (g->lo, g->lo, ff, MPFR_RNDD);   /* lo <= g f1 f2 */
-              mpfr_mul_ui (g->hi, g->hi, ff, MPFR_RNDU);   /* hi >= g f1 f2 */
-            }
-          else
-            {
-              mpz_set_ui (fz, SQ);
-              mpz_mul_ui (fz, fz, (unsigned long) (2 * j - 3));
-              mpz_add_ui (fz, fz, SP);                     /* fz = f1 exactly */
-              mpz_set_ui (f2z, SQ);
-              mpz_mul_ui (f2z, f2z, (unsigned long) (2 * j - 2));
-              mpz_add_ui (f2z, f2z, SP);                   /* f2z = f2 exactly */
-              mpz_mul (fz, fz, f2z);                       /* fz = f1 f2 */
-              mpfr_mul_z (g->lo, g->lo, fz, MPFR_RNDD);    /* lo <= g f1 f2 */
-              mpfr_mul_z (g->hi, g->hi, fz, MPFR_RNDU);    /* hi >= g f1 f2 */
-            }
-          if (dd)
-            {
-              mpfr_div_ui (g->lo, g->lo, dd, MPFR_RNDD);   /* lo <= g_j */
-              mpfr_div_ui (g->hi, g->hi, dd, MPFR_RNDU);   /* hi >= g_j */
-            }
-          else
-            {
-              mpfr_div_z (g->lo, g->lo, ddz, MPFR_RNDD);   /* lo <= g_j */
-              mpfr_div_z (g->hi, g->hi, ddz, MPFR_RNDU);   /* hi >= g_j */
-            }
-        }
+      ic_ival_srcptr b = &bt->b64[j - 1];
+      if (ic_cancelled ()) break;                 /* m < 0: no bound */
+      if (j > 1) mul_ratio (g, j, SP, SQ, dd, ddz, fz, f2z, 1);   /* g_j, g > 0 */
       /* t = b_j g_j, g > 0, sign of b_j = (-1)^(j-1) */
       if (j % 2)
         {
@@ -347,21 +492,60 @@ static int zeta_scaled (ic_ival_ptr Z, unsigned long SP, unsigned long SQ,
       mpfr_exp_t e = elo > ehi ? elo : ehi;
       if ((double) e <= lim)
         {
-          /* t_j is the first omitted term: Z = S + R' with R' in hull(0, 2 t_j). */
+          /* t_j is the first omitted term: R in hull(0, 2 t_j). */
           ic_em_remainder (R, t, 1);   /* hypothesis: x^-s is CM on [M, inf) */
-          ic_ival_add (Z, S, R);
-          *m_used = j - 1;
-          ok = 1;
+          m = j - 1;
           break;
         }
       /* terms must still be decreasing (asymptotic series) */
       if (e > prev_e && j > 2) break;
       prev_e = e;
-      ic_ival_add (S, S, t);
     }
-  ic_ival_clear (g); ic_ival_clear (t); ic_ival_clear (R); ic_ival_clear (S);
+
+  /* Pass 2 (prec): H = b_1 + r_2 (b_2 + ... + r_m b_m), then S.  With the
+   * scaled table (bs_j = b_j / dd^(j-1), for this SQ M) the same sum is
+   * bs_1 + ff_2 (bs_2 + ff_3 (...)), r_j = ff_j / dd: no division. */
+  if (m >= 0)
+    {
+      int scaled = bt->bs && bt->sqm && dd && bt->sqm == sqm;
+      const ic_ival_struct *bb = scaled ? bt->bs : bt->b;
+      ic_ival_set_si (H, 0);
+      for (j = m; j >= 1; j--)
+        {
+          ic_ival_add (H, H, &bb[j - 1]);          /* H = b_j + r_(j+1) (...) */
+          if (j > 1) mul_ratio (H, j, SP, SQ, dd, ddz, fz, f2z, !scaled);
+          if ((j & 255) == 0 && ic_cancelled ()) { m = -1; break; }
+        }
+    }
+  if (m >= 0)
+    {
+      /* g_1 = SP/(SQ M) at prec, then sum_{j<=m} t_j = g_1 H */
+      ic_ival_t g1;
+      ic_ival_init2 (g1, prec);
+      mpfr_set_ui (g1->lo, SP, MPFR_RNDD);
+      mpfr_div_ui (g1->lo, g1->lo, SQ, MPFR_RNDD);
+      mpfr_div_ui (g1->lo, g1->lo, M, MPFR_RNDD);
+      mpfr_set_ui (g1->hi, SP, MPFR_RNDU);
+      mpfr_div_ui (g1->hi, g1->hi, SQ, MPFR_RNDU);
+      mpfr_div_ui (g1->hi, g1->hi, M, MPFR_RNDU);
+      ic_ival_mul (H, H, g1);
+      ic_ival_clear (g1);
+      /* S = M/(s-1) + 1/2 = M SQ / (SP - SQ) + 1/2 */
+      mpfr_set_ui (S->lo, M, MPFR_RNDD);
+      mpfr_mul_ui (S->lo, S->lo, SQ, MPFR_RNDD);
+      mpfr_div_ui (S->lo, S->lo, SP - SQ, MPFR_RNDD);   /* lo <= M SQ / (SP - SQ) */
+      mpfr_set_ui (S->hi, M, MPFR_RNDU);
+      mpfr_mul_ui (S->hi, S->hi, SQ, MPFR_RNDU);
+      mpfr_div_ui (S->hi, S->hi, SP - SQ, MPFR_RNDU);   /* hi >= M SQ / (SP - SQ) */
+      mpfr_add_d (S->lo, S->lo, 0.5, MPFR_RNDD);
+      mpfr_add_d (S->hi, S->hi, 0.5, MPFR_RNDU);
+      ic_ival_add (S, S, H);
+      ic_ival_add (Z, S, R);
+      *m_used = m;
+    }
+  ic_ival_clear (g); ic_ival_clear (t); ic_ival_clear (R); ic_ival_clear (S); ic_ival_clear (H);
   mpz_clears (ddz, fz, f2z, (mpz_ptr) 0);
-  return ok;
+  return m >= 0;
 }
 
 /* Heuristic: number of Bernoulli terms so that the EM terms for zeta(s,M)
@@ -438,7 +622,11 @@ static int tail_zeta_power (ic_ival_ptr out, const ic_monos *ms, unsigned long N
       M *= 2;
     }
   btab bt;
-  int ok = btab_init (&bt, mmax + 4, wp);
+  btab_job bj;
+  unsigned long sqm1 = 0;
+  if (ms->n == 1 && !ic_ck_mul_ul (&sqm1, SQ[0], M)) sqm1 = 0;
+  btab_start (&bj, &bt, mmax + 4, wp, sqm1);
+  int ok = 1;
   ic_ival_t total, D, Z, w, x;
   ic_ival_init2 (total, wp); ic_ival_init2 (D, wp); ic_ival_init2 (Z, wp);
   ic_ival_init2 (w, wp); ic_ival_init2 (x, wp);
@@ -452,6 +640,7 @@ static int tail_zeta_power (ic_ival_ptr out, const ic_monos *ms, unsigned long N
       mpq_neg (s, ms->m[i].a);
       ic_ival_set_si (D, 0);
       ok = sieve_pow (N, M, s, 0, wp, acc_sum, D);          /* D = sum_{N<=n<M} n^-s */
+      ok = btab_finish (&bj) && ok;
       double lc = log2 (fabs (mpfr_get_d (ms->m[i].c->hi, MPFR_RNDU)) + 1e-300);
       double sd = (double) SP[i] / SQ[i];
       ok = ok && zeta_scaled (Z, SP[i], SQ[i], M, &bt, -tb - 2 - lc, -sd * log2 ((double) M), &m);
@@ -479,6 +668,7 @@ static int tail_zeta_power (ic_ival_ptr out, const ic_monos *ms, unsigned long N
   else snprintf (info->detail, sizeof info->detail, "Euler-Maclaurin terms did not converge at M=%lu", M);
   ic_ival_clear (total); ic_ival_clear (D); ic_ival_clear (Z);
   ic_ival_clear (w); ic_ival_clear (x);
+  btab_finish (&bj);
   btab_clear (&bt);
   return ok;
 }
@@ -489,7 +679,10 @@ typedef struct {
   unsigned long next_k, K;          /* next term to take; last term       */
   const ic_ival_struct *ypow;       /* ypow[k-1] encloses y^k              */
   unsigned long P, Q, M;
-  const btab *bt;
+  btab *bt;                         /* filled by the helper thread first */
+  long bt_n;                        /* its length                          */
+  int bt_ready, bt_ok;              /* under mu; bt_ready signalled on cv  */
+  pthread_cond_t cv;
   double tb, lq, pd;
   mpfr_prec_t wp;
   int fail;
@@ -545,6 +738,25 @@ static void *zx_worker (void *arg)
   return NULL;
 }
 
+/* The helper thread: the Bernoulli table first (while the calling thread
+ * does the direct product), then zeta terms like the caller. */
+static void *zx_first (void *arg)
+{
+  zx_job *J = arg;
+  ic_deadline *outer = ic_deadline_enter (J->dl);
+  int ok = btab_init (J->bt, J->bt_n, J->wp);
+  unsigned long sqm;
+  if (ok && ic_ck_mul_ul (&sqm, J->Q, J->M)) btab_scale (J->bt, sqm, J->wp);
+  ic_deadline_enter (outer);
+  pthread_mutex_lock (&J->mu);
+  J->bt_ok = ok;
+  J->bt_ready = 1;
+  if (!ok) J->fail = 1;
+  pthread_cond_broadcast (&J->cv);
+  pthread_mutex_unlock (&J->mu);
+  return zx_worker (J);
+}
+
 /* ---- method: product of 1 + c x^-p by the zeta expansion ---------------- */
 
 static int tail_zeta_expansion (ic_ival_ptr out, ic_ival_srcptr c, const mpq_t p,
@@ -583,13 +795,12 @@ static int tail_zeta_expansion (ic_ival_ptr out, ic_ival_srcptr c, const mpq_t p
     if (++K > EM_MAX_K) return 0;
 
   btab bt;
-  int bt_ok = btab_init (&bt, m1 + 4, wp);
   ic_ival_t D, y, yk, Z, term, total, tr, pw, qq, pp;
   ic_ival_init2 (D, wp); ic_ival_init2 (y, wp); ic_ival_init2 (yk, wp);
   ic_ival_init2 (Z, wp); ic_ival_init2 (term, wp); ic_ival_init2 (total, wp);
   ic_ival_init2 (tr, wp); ic_ival_init2 (pw, wp); ic_ival_init2 (qq, wp);
   ic_ival_init2 (pp, wp);
-  int ok = bt_ok;
+  int ok = 1;
   long mused = 0;
 
   /* y = -c M^-p; term_k = -(y^k / k) Z_k with Z_k = M^(pk) zeta(pk, M).
@@ -608,13 +819,15 @@ static int tail_zeta_expansion (ic_ival_ptr out, ic_ival_srcptr c, const mpq_t p
     }
   zx_job job;
   job.next_k = 1; job.K = K; job.ypow = ypow; job.P = P; job.Q = Q; job.M = M;
-  job.bt = &bt; job.tb = tb; job.lq = lq; job.pd = pd; job.wp = wp;
+  job.bt = &bt; job.bt_n = m1 + 4; job.bt_ready = 0; job.bt_ok = 0;
+  job.tb = tb; job.lq = lq; job.pd = pd; job.wp = wp;
   job.fail = !ok; job.mused = 0; job.dl = ic_deadline_current ();
   ic_ival_init2 (job.total, wp);
   ic_ival_set_si (job.total, 0);
   pthread_mutex_init (&job.mu, NULL);
+  pthread_cond_init (&job.cv, NULL);
   pthread_t th;
-  int threaded = pthread_create (&th, NULL, zx_worker, &job) == 0;
+  int threaded = pthread_create (&th, NULL, zx_first, &job) == 0;
 
   /* Direct part: D = log prod_{N<=n<M} (1 + c n^-p). */
   {
@@ -627,6 +840,19 @@ static int tail_zeta_expansion (ic_ival_ptr out, ic_ival_srcptr c, const mpq_t p
     ok = ok && st.ok && ic_ival_log (D, D) == IC_IVAL_OK;
     ic_ival_clear (t);
   }
+  if (threaded)
+    {
+      pthread_mutex_lock (&job.mu);
+      while (!job.bt_ready) pthread_cond_wait (&job.cv, &job.mu);
+      pthread_mutex_unlock (&job.mu);
+    }
+  else
+    {
+      job.bt_ok = btab_init (&bt, job.bt_n, wp);
+      unsigned long sqm;
+      if (job.bt_ok && ic_ck_mul_ul (&sqm, Q, M)) btab_scale (&bt, sqm, wp);
+      if (!job.bt_ok) job.fail = 1;
+    }
   zx_worker (&job);
   if (threaded) pthread_join (th, NULL);
   ok = ok && !job.fail;
@@ -634,6 +860,7 @@ static int tail_zeta_expansion (ic_ival_ptr out, ic_ival_srcptr c, const mpq_t p
   ic_ival_set (total, job.total);
   ic_ival_clear (job.total);
   pthread_mutex_destroy (&job.mu);
+  pthread_cond_destroy (&job.cv);
   ic_taylor_free (ypow, K);
   if (ok)
     {

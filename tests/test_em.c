@@ -122,6 +122,27 @@ static void test_zeta1001 (void)
     }
 }
 
+/* At 700 digits (over 2048 bits) the sieve's prime powers n^-s come from
+ * the root iteration with a proved enclosure (em.c pow_neg_root): exponents
+ * with A = 0..2 and R = 1, 2, 999 against MPFR's zeta at 3000 bits. */
+static void test_root_powers (void)
+{
+  static const long sv[][2] = { { 7, 3 }, { 1999, 1000 }, { 3, 2 }, { 5, 2 }, { 65537, 65536 } };
+  static const char *terms[] = { "n^(-7/3)", "n^(-1999/1000)", "n^(-3/2)", "n^(-5/2)", "n^(-65537/65536)" };
+  for (int i = 0; i < 5; i++)
+    {
+      mpfr_t z, s, ps, ref;
+      mpfr_inits2 (3000, z, s, ps, ref, (mpfr_ptr) 0);
+      mpfr_set_ui (s, (unsigned long) sv[i][0], MPFR_RNDN);
+      mpfr_div_ui (s, s, (unsigned long) sv[i][1], MPFR_RNDN);
+      mpfr_zeta (z, s, MPFR_RNDN);
+      partial_pow (ps, sv[i][0], sv[i][1], 1, 3);
+      mpfr_sub (ref, z, ps, MPFR_RNDN);
+      check_tail (terms[i], 0, 3, 700, ref, "mpfr_zeta - partial", NULL);
+      mpfr_clears (z, s, ps, ref, (mpfr_ptr) 0);
+    }
+}
+
 static void test_telescoping (void)
 {
   unsigned long Ns[] = { 2, 3, 10, 1000 };
@@ -328,6 +349,7 @@ int main (void)
   test_huge_N ();
   test_zeta2 ();
   test_zeta1001 ();
+  test_root_powers ();
   test_telescoping ();
   test_sinh ();
   test_nlog2 ();

@@ -12,7 +12,7 @@ PKGS="${INSTALL_DEPS_PKGS:-build-essential libgmp-dev libmpfr-dev pkgconf
       frama-c-base why3 z3 cvc4 cvc5
       sphinxbase-utils pocketsphinx-testdata
       chromium
-      pari-gp python3 python3-mpmath hyperfine
+      pari-gp python3 python3-mpmath libflint-arb-dev hyperfine
       clang libclang-rt-14-dev valgrind}"
 missing () {
   for p in $PKGS; do
