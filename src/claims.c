@@ -461,6 +461,8 @@ struct ic_model_def {
   char *term; ic_node *node; unsigned long from;
   int loaded; int load_rc; char *load_err; ic_lm lm;
   ic_arpa arpa; int has_arpa;
+  int normalise; int norm_line;       /* "normalise: rows" */
+  char *raw_sums;                     /* raw row sums, before normalising */
 };
 
 static ic_check *check_new (void)
@@ -490,7 +492,7 @@ static void model_free (ic_model_def *m)
       free (m->t.dist[c]); free (m->t.ctx[c]);
     }
   free (m->t.tok); free (m->t.dist); free (m->t.ctx); free (m->t.ctxlen); free (m->ctxline);
-  free (m->name); free (m->path); free (m->term); free (m->load_err);
+  free (m->name); free (m->path); free (m->term); free (m->load_err); free (m->raw_sums);
   if (m->node) ic_node_free (m->node);
   if (m->loaded == 1 && m->kind != MD_COUNTER) ic_lm_clear (&m->lm);
   if (m->has_arpa) ic_arpa_clear (&m->arpa);
@@ -997,6 +999,14 @@ static int parse_model_line (ps *P, ic_model_def *m, const char *key, size_t key
       if (!*m->path) return perr (P, P->pos, "expected a file name");
       return 0;
     }
+  if (!strcmp (key, "normalise") || !strcmp (key, "normalize"))
+    {
+      if (m->normalise) return perr (P, keyat, "\"normalise:\" given twice");
+      ws (P);
+      if (!acc (P, "rows")) return perr (P, P->pos, "expected \"rows\" (each row divided by its sum)");
+      m->normalise = 1; m->norm_line = P->line;
+      return at_end (P);
+    }
   if (!strcmp (key, "counter"))
     {
       if (m->t.ntok || m->path || m->term) return perr (P, keyat, "a model is either a table, an ARPA file or a counter");
@@ -1010,7 +1020,7 @@ static int parse_model_line (ps *P, ic_model_def *m, const char *key, size_t key
       if (!m->node) return perr (P, 0, "in the term: %s", e.msg);
       return at_end (P);
     }
-  return perr (P, keyat, "unknown key \"%s\" in a model (tokens, start, after ..., arpa, counter)", key);
+  return perr (P, keyat, "unknown key \"%s\" in a model (tokens, start, after ..., arpa, counter, normalise)", key);
 }
 
 /* The value of a "digits:" line: a whole number in 1..IC_CLAIMS_MAX_DIGITS. */
@@ -1938,6 +1948,25 @@ static int load_model (ic_claimfile *cf, ic_model_def *m, char *err, size_t errl
         }
       free (path);
     }
+  if (rc == 0 && m->normalise)
+    {
+      ic_ival_t mn, mx; ic_ival_init2 (mn, PREC); ic_ival_init2 (mx, PREC);
+      int st = -1;
+      if (ic_lm_normalise_rows (&m->lm, mn, mx, &st) != 0)
+        {
+          snprintf (err, errlen, "%s:%d:1: model \"%s\": cannot normalise the rows: the sum of the row at state \"%s\" is not certified > 0",
+                    cf->path, m->norm_line, m->name, m->lm.hist[st]);
+          ic_lm_clear (&m->lm);
+          rc = -1;
+        }
+      else
+        {
+          char *a = ival_str (mn, 8), *b = ival_str (mx, 8);
+          m->raw_sums = fmt ("between %s and %s", a, b);
+          free (a); free (b);
+        }
+      ic_ival_clear (mn); ic_ival_clear (mx);
+    }
   if (rc) { m->loaded = -1; m->load_rc = rc; m->load_err = xstrdup (err); return rc; }
   m->loaded = 1;
   return 0;
@@ -1951,6 +1980,10 @@ static void model_facts (ic_check_result *r, const ic_model_def *d)
       KV (r, "model", "%s (ARPA %d-gram, %d words, %ld n-grams)", d->path, d->arpa.order, d->arpa.nword, d->arpa.ngram);
     }
   else KV (r, "model", "%s (table, exact rationals)", d->name);
+  if (d->normalise)
+    KV (r, "reading", "rows normalised: P(w|s) / S_s, S_s = sum of the stored row (stored row sums %s), so each row sums to exactly 1", d->raw_sums);
+  else if (d->kind == MD_ARPA)
+    KV (r, "reading", "rows as stored (no normalisation)");
   KV (r, "emitted tokens V", "%d", m->ntok);
   KV (r, "reachable context states", "%d (%s)", m->nstate, m->desc);
 }
@@ -2696,6 +2729,7 @@ static void check_fpsoftmax (ic_check_entry *ce)
 static int distribution_gate (ic_check_entry *ce, ic_model_def *d)
 {
   if (d->kind == MD_COUNTER) return 0;
+  if (d->lm.normalised) return 0;     /* rows sum to exactly 1 by construction */
   ic_lm *m = &d->lm;
   ic_ival_t sum; ic_ival_init2 (sum, PREC);
   int st = -1;

@@ -284,6 +284,78 @@ void ic_lm_eps (ic_ival_ptr out, mpq_t q_out, int *state, int *tok, const ic_lm 
   mpfr_clear (lo); mpfr_clear (hi);
 }
 
+int ic_lm_normalise_rows (ic_lm *m, ic_ival_ptr minsum, ic_ival_ptr maxsum, int *state)
+{
+  ic_ival_t S; ic_ival_init2 (S, m->prec);
+  mpq_t q; mpq_init (q);
+  int rc = 0;
+  ic_lm_defect (S, minsum, maxsum, m);        /* the raw row sums, reported */
+  for (int st = 0; st < m->nstate && rc == 0; st++)
+    {
+      size_t row = (size_t) st * (size_t) m->ntok;
+      ic_ival_set_ui (S, 0);
+      for (int w = 0; w < m->ntok; w++) ic_ival_add (S, S, &m->p[row + (size_t) w]);
+      if (m->exact)
+        {
+          mpq_set_ui (q, 0, 1);
+          for (int w = 0; w < m->ntok; w++) mpq_add (q, q, m->q[row + (size_t) w]);
+          if (mpq_sgn (q) <= 0) { rc = -1; if (state) *state = st; }
+        }
+      else if (mpfr_sgn (S->lo) <= 0) { rc = -1; if (state) *state = st; }
+    }
+  for (int st = 0; st < m->nstate && rc == 0; st++)
+    {
+      size_t row = (size_t) st * (size_t) m->ntok;
+      ic_ival_set_ui (S, 0);
+      for (int w = 0; w < m->ntok; w++) ic_ival_add (S, S, &m->p[row + (size_t) w]);
+      if (m->exact)
+        {
+          mpq_set_ui (q, 0, 1);
+          for (int w = 0; w < m->ntok; w++) mpq_add (q, q, m->q[row + (size_t) w]);
+          for (int w = 0; w < m->ntok; w++)
+            {
+              mpq_div (m->q[row + (size_t) w], m->q[row + (size_t) w], q);   /* exact */
+              ic_ival_set_q (&m->p[row + (size_t) w], m->q[row + (size_t) w]);
+            }
+        }
+      else
+        for (int w = 0; w < m->ntok; w++)      /* p / S, S.lo > 0: encloses P / S_s */
+          ic_ival_div (&m->p[row + (size_t) w], &m->p[row + (size_t) w], S);
+    }
+  if (rc == 0) m->normalised = 1;
+  mpq_clear (q);
+  ic_ival_clear (S);
+  return rc;
+}
+
+void ic_lm_minprob (ic_ival_ptr out, mpq_t q_out, int *state, int *tok, const ic_lm *m)
+{
+  mpfr_t lo, hi;
+  mpfr_init2 (lo, m->prec); mpfr_init2 (hi, m->prec);
+  mpfr_set_inf (lo, 1); mpfr_set_inf (hi, 1);
+  int bs = 0, bw = 0;
+  for (int s = 0; s < m->nstate; s++)
+    for (int w = 0; w < m->ntok; w++)
+      {
+        const ic_ival_struct *p = &m->p[(size_t) s * (size_t) m->ntok + (size_t) w];
+        if (mpfr_less_p (p->lo, lo)) { mpfr_set (lo, p->lo, MPFR_RNDD); bs = s; bw = w; }
+        if (mpfr_less_p (p->hi, hi)) mpfr_set (hi, p->hi, MPFR_RNDU);
+      }
+  ic_ival_set_fr2 (out, lo, hi);              /* endpoint-wise min encloses the min */
+  if (m->exact && q_out)
+    {
+      size_t n = (size_t) m->nstate * (size_t) m->ntok;
+      mpq_set (q_out, m->q[0]); bs = 0; bw = 0;
+      for (size_t i = 1; i < n; i++)
+        if (mpq_cmp (m->q[i], q_out) < 0)
+          { mpq_set (q_out, m->q[i]); bs = (int) (i / (size_t) m->ntok); bw = (int) (i % (size_t) m->ntok); }
+      ic_ival_set_q (out, q_out);
+    }
+  if (state) *state = bs;
+  if (tok) *tok = bw;
+  mpfr_clear (lo); mpfr_clear (hi);
+}
+
 void ic_lm_defect (ic_ival_ptr out, ic_ival_ptr minsum, ic_ival_ptr maxsum, const ic_lm *m)
 {
   ic_ival_t s, one, d, worst;

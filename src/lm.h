@@ -27,6 +27,8 @@ typedef struct {
   ic_ival_struct *p;            /* [nstate * ntok] enclosures (always)       */
   int *next;                    /* [nstate * ntok]                           */
   mpfr_prec_t prec;
+  int normalised;               /* 1: each row was divided by its sum (so it
+                                   sums to exactly 1; enclosures contain 1) */
   char desc[160];               /* what the states are, for reports          */
 } ic_lm;
 
@@ -67,6 +69,21 @@ void ic_lm_eps (ic_ival_ptr out, mpq_t q_out, int *state, int *tok, const ic_lm 
  * out->hi); lo/hi receive the enclosure of the smallest and of the largest
  * row sum. */
 void ic_lm_defect (ic_ival_ptr out, ic_ival_ptr minsum, ic_ival_ptr maxsum, const ic_lm *m);
+
+/* The row-normalised reading: P'(w|s) = P(w|s) / S_s with S_s the row
+ * sum (exact division for exact models; enclosures p / S with outward
+ * rounding otherwise), so that every row is a probability distribution
+ * summing to exactly 1 (mathematically; enclosures of the new sums contain
+ * 1).  minsum/maxsum get the enclosures of the smallest and largest row
+ * sum before the division.  Returns 0, or -1 when some row's sum is not
+ * certified > 0 (*state gets it; nothing is changed). */
+int ic_lm_normalise_rows (ic_lm *m, ic_ival_ptr minsum, ic_ival_ptr maxsum, int *state);
+
+/* The smallest transition probability pmin = min over reachable states s
+ * and tokens w of P(w|s), enclosed in out (exact in q_out for exact
+ * models); *state and *tok get a minimising pair (for an enclosure: the
+ * one with the smallest lower end, a choice of presentation). */
+void ic_lm_minprob (ic_ival_ptr out, mpq_t q_out, int *state, int *tok, const ic_lm *m);
 
 /* Row sums against 1 (is each state's row a sub-probability
  * distribution?).  Returns 1 when some state's row sum is certainly above

@@ -56,3 +56,95 @@ assert pstop * mp.e ** (-kstar * 2 * mp.mpf(2) ** -53 * 1.01) > mp.mpf(10) ** -1
 print("binary64 loop at 10^6: %.7e, exact %s; at 10^9 exact %s" % (P, mp.nstr(exact6, 8), mp.nstr(p9, 8)))
 PY
 else ok "item1_note_numbers_recomputed (skipped: no mpmath)"; fi
+
+# ---- item 2: turtle's eps, rows as stored and rows normalised -------------------
+# tests/arpa_ref.py rebuilds the model as a transition rule on its own; the
+# certified enclosures of eps must contain its values, and the decay steps
+# must equal ceil(log(1e-6) / log(1 - eps)) computed from them.
+getnum () {   # FILE CHECK-PREFIX KEY -> the number's value
+  $PY - "$@" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1]))
+for c in d["claims"]:
+    for ch in c["checks"]:
+        if ch["check"].startswith(sys.argv[2]):
+            for k, v in ch["numbers"]:
+                if k == sys.argv[3]: print(v); sys.exit(0)
+sys.exit(1)
+PY
+}
+if [ -s "$ROOT/build/turtle.arpa" ] && [ $have_mpmath = 1 ]; then
+  "$INFCERT" claims --json > "$tmp/essay.json" 2> /dev/null
+  $PY tests/arpa_ref.py build/turtle.arpa > "$tmp/ref"
+  read nst ntok eraw enorm nraw nnorm smin smax < "$tmp/ref"
+  [ "$nst $ntok" = "231 90" ] && ok "item2_reference_states ($nst states, $ntok tokens)" || bad item2_reference_states "$nst $ntok"
+  for pair in "nondegenerate(turtle)|$eraw" "nondegenerate(turtle-rows)|$enorm"; do
+    ck=${pair%%|*}; ref=${pair#*|}
+    enc=$(getnum "$tmp/essay.json" "$ck" "eps = 1 - max P(w|state)")
+    $PY -c "
+import sys; from fractions import Fraction as F
+lo, hi = [F(x) for x in sys.argv[1].strip('[]').split(', ')]
+assert lo <= F(sys.argv[2]) <= hi and hi - lo < F(1, 10**9), (lo, hi, sys.argv[2])" "$enc" "$ref" \
+      && ok "item2_eps_encloses_reference $ck $enc ~ $ref" || bad "item2_eps_encloses_reference $ck" "$enc vs $ref"
+  done
+  [ "$nraw $nnorm" = "20 55" ] && ok "item2_reference_steps (stored 20, normalised 55)" || bad item2_reference_steps "$nraw $nnorm"
+  for pair in "decay(eps = turtle,|$nraw" "decay(eps = turtle-rows, delta = 1e-6) = ceil|$nnorm"; do
+    ck=${pair%%|*}; ref=${pair#*|}
+    got=$(getnum "$tmp/essay.json" "$ck" "minimal n with (1-eps)^n <= delta")
+    [ "$got" = "$ref" ] && ok "item2_decay_steps $ck $got" || bad "item2_decay_steps $ck" "got $got, reference $ref"
+  done
+  $PY - "$tmp/essay.json" <<'PY' && ok item2_both_readings_proved_and_labelled || bad item2_both_readings_proved_and_labelled "see above"
+import json, sys
+d = {c["id"]: c for c in json.load(open(sys.argv[1]))["claims"]}
+a, b = d["prop1-non-degenerate"], d["prop1-non-degenerate-stored-rows"]
+assert a["status"] == b["status"] == "proved", (a["status"], b["status"])
+assert "turtle-rows" in a["note"] and "55 steps" in a["note"] and "needs" in a["note"], a["note"]
+reading = {k: v for ch in b["checks"] for k, v in ch["numbers"]}["reading"]
+assert reading.startswith("rows as stored"), reading
+reading = {k: v for ch in a["checks"] for k, v in ch["numbers"] if ch["check"].startswith("nondegenerate")}["reading"]
+assert reading.startswith("rows normalised"), reading
+PY
+else ok "item2_turtle (skipped: build/turtle.arpa not built or no mpmath)"; fi
+
+# normalise: rows on a model with known rows: a unigram model whose stored
+# rows sum to 2 * 10^-0.5 = 0.632 normalises to 1/2, 1/2 (eps = 1/2 exactly,
+# the 1e-6 bound after ceil(log2(10^6)) = 20 steps); bad values are parse
+# errors with their column.
+printf '\\data\\\nngram 1=3\n\n\\1-grams:\n-99\t<s>\n-0.5\ta\n-0.5\t</s>\n\n\\end\\\n' > "$tmp/uni.arpa"
+cat > "$tmp/norm.claims" <<'EOF2'
+model raw
+  arpa: uni.arpa
+model rows
+  arpa: uni.arpa
+  normalise: rows
+claim raw-eps
+  check: nondegenerate(raw)
+claim rows-decay
+  check: decay(eps = rows, delta = 1e-6) = 20
+claim rows-maxpath
+  check: maxpath(rows, n <= 10) <= (1 - eps)^n
+claim rows-lower
+  check: marginal(rows, n <= 10) >= maxpath
+EOF2
+"$INFCERT" claims "$tmp/norm.claims" --json > "$tmp/norm.json" 2> "$tmp/e"; rc=$?
+$PY - "$tmp/norm.json" <<'PY' && [ $rc -eq 0 ] && ok normalise_rows_unigram_exact_values || bad normalise_rows_unigram_exact_values "exit $rc $(cat "$tmp/e")"
+import json, sys
+from fractions import Fraction as F
+d = {c["id"]: c for c in json.load(open(sys.argv[1]))["claims"]}
+assert all(c["status"] == "proved" for c in d.values()), {k: c["status"] for k, c in d.items()}
+num = lambda cid, key: {k: v for ch in d[cid]["checks"] for k, v in ch["numbers"]}[key]
+lo, hi = [F(x) for x in num("rows-decay", "eps").strip("[]").split(", ")]
+assert lo <= F(1, 2) <= hi and hi - lo < F(1, 10**10), (lo, hi)
+lo, hi = [F(x) for x in num("raw-eps", "eps = 1 - max P(w|state)").strip("[]").split(", ")]
+# 1 - 10^-0.5 = 0.683772233983162...
+assert lo <= F("0.6837722339831620") and F("0.6837722339831621") <= hi, (lo, hi)
+PY
+printf 'model m\n  arpa: uni.arpa\n  normalise: columns\nclaim x\n  check: nondegenerate(m)\n' > "$tmp/bad1.claims"
+"$INFCERT" claims "$tmp/bad1.claims" > /dev/null 2> "$tmp/e"; rc=$?
+[ $rc -eq 2 ] && grep -q 'bad1.claims:3:14: expected "rows"' "$tmp/e" && ok normalise_bad_value_parse_error || bad normalise_bad_value_parse_error "exit $rc: $(cat "$tmp/e")"
+# rows of 10^-99999999: tiny but certified > 0 (MPFR's exponent range), so
+# they normalise to 1/2, 1/2 like any other
+printf '\\data\\\nngram 1=3\n\n\\1-grams:\n-99\t<s>\n-99999999\ta\n-99999999\t</s>\n\n\\end\\\n' > "$tmp/tiny.arpa"
+printf 'model m\n  arpa: tiny.arpa\n  normalise: rows\nclaim x\n  check: decay(eps = m, delta = 1e-6) = 20\n' > "$tmp/tiny.claims"
+"$INFCERT" claims "$tmp/tiny.claims" > "$tmp/o" 2> "$tmp/e"; rc=$?
+[ $rc -eq 0 ] && grep -q '^x  *proved' "$tmp/o" && ok normalise_tiny_rows || bad normalise_tiny_rows "exit $rc: $(cat "$tmp/e" "$tmp/o")"
