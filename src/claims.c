@@ -2041,68 +2041,102 @@ static void check_nondeg (ic_check_entry *ce, ic_model_def *d)
   ic_ival_clear (eps);
 }
 
-/* Claim 3 on a model: for each state, the row seen as a softmax of its
- * log-probabilities (V tokens, logit width D = log(max/min)) obeys
- * max P <= S / (1 + (V-1) e^-D), S the row sum. */
+/* Claim 3 on a model ("softmax-bound"): does the model satisfy item 3's
+ * hypothesis, and what does the bound then give?  A row that sums to 1 is
+ * the softmax of the logits z_w = log P(w|s) exactly when every P(w|s) is
+ * > 0 (a probability 0 has no finite logit); its logits then lie in an
+ * interval of width D_s = log(max/min).  That part can fail on a model:
+ * refuted by a reachable state giving a token probability exactly 0,
+ * undecided when the rows are not distributions (read the model with
+ * "normalise: rows").  The bound itself, max <= 1 / (1 + (V-1) e^-D_s),
+ * is then a lemma for any positive row summing to 1 (it says max + (V-1)
+ * min <= 1), so it is not checked again: what the check adds is pmin > 0
+ * and the eps the bound guarantees with D = max_s D_s,
+ * eps_D = 1 - 1/(1 + (V-1) e^-D), beside the lower-bound form
+ * eps >= (V-1) pmin and the model's actual eps. */
 static void check_smbound (ic_check_entry *ce, ic_model_def *d)
 {
   ic_check_result *r = &ce->r;
   ic_lm *m = &d->lm;
   model_facts (r, d);
-  ic_ival_t mx, mn, S, D, B, t, worst, epsb;
-  ic_ival_init2 (mx, PREC); ic_ival_init2 (mn, PREC); ic_ival_init2 (S, PREC); ic_ival_init2 (D, PREC);
-  ic_ival_init2 (B, PREC); ic_ival_init2 (t, PREC); ic_ival_init2 (worst, PREC); ic_ival_init2 (epsb, PREC);
-  int all_ok = 1, bad = -1;
-  mpfr_t Dmax; mpfr_init2 (Dmax, PREC); mpfr_set_zero (Dmax, 1);
-  mpfr_t bmax; mpfr_init2 (bmax, PREC); mpfr_set_zero (bmax, 1);
+  int V = m->ntok;
+  /* rows must be distributions: exact tables (sum 1, parser), or rows
+   * normalised by construction */
+  if (!m->exact && !m->normalised)
+    {
+      defect_facts (r, m);
+      set_how (r, "Not decided: the rows are read as stored and do not sum to 1, so they are not the output of a softmax (which sums to 1); item 3 is about a softmax, so read the model with \"normalise: rows\".");
+      return;
+    }
+  ic_ival_t mx, mn, D, B, t, pmin, epsD, epsL, eps, one;
+  ic_ival_init2 (mx, PREC); ic_ival_init2 (mn, PREC); ic_ival_init2 (D, PREC); ic_ival_init2 (B, PREC);
+  ic_ival_init2 (t, PREC); ic_ival_init2 (pmin, PREC); ic_ival_init2 (epsD, PREC); ic_ival_init2 (epsL, PREC);
+  ic_ival_init2 (eps, PREC); ic_ival_init2 (one, PREC);
+  ic_ival_set_ui (one, 1);
+  mpq_t qmin, qe; mpq_inits (qmin, qe, NULL);
+  int ms, mw, es_, ew;
+  ic_lm_minprob (pmin, qmin, &ms, &mw, m);
+  ic_lm_eps (eps, qe, &es_, &ew, m);
+  char *ps = m->exact ? q_short (qmin) : ival_str (pmin, 10);
+  KV (r, "smallest next-token probability pmin", "%s (state \"%s\", token \"%s\")", ps, m->hist[ms], m->tok[mw]);
+  if (m->exact ? mpq_sgn (qmin) == 0 : 0)
+    {
+      r->status = IC_ST_REFUTED;
+      r->witness = fmt ("state \"%s\" gives token \"%s\" probability 0, which no softmax of finite logits gives", m->hist[ms], m->tok[mw]);
+      r->witness_how = xstrdup ("Exact rational 0 in the model's row.");
+      set_how (r, "Some reachable row has a probability 0, so it is not a softmax of finite logits and item 3's bound does not apply to it.");
+      goto out;
+    }
+  if (!ic_ival_is_pos (pmin))
+    {
+      set_how (r, "The smallest probability %s is not certified > 0.", ps);
+      goto out;
+    }
+  /* D = max_s log(max_s / min_s): endpoint-wise maximum of enclosures */
+  mpfr_t Dlo, Dhi; mpfr_inits2 (PREC, Dlo, Dhi, (mpfr_ptr) 0);
+  mpfr_set_zero (Dlo, 1); mpfr_set_zero (Dhi, 1);
   for (int s = 0; s < m->nstate; s++)
     {
-      const ic_ival_struct *row = &m->p[(size_t) s * (size_t) m->ntok];
-      ic_ival_set (mx, &row[0]); ic_ival_set (mn, &row[0]); ic_ival_set_ui (S, 0);
-      for (int w = 0; w < m->ntok; w++)
+      const ic_ival_struct *row = &m->p[(size_t) s * (size_t) V];
+      ic_ival_set (mx, &row[0]); ic_ival_set (mn, &row[0]);
+      for (int w = 1; w < V; w++)
         {
           /* endpoint-wise max/min enclose the max/min of the row */
           mpfr_max (mx->lo, mx->lo, row[w].lo, MPFR_RNDD); mpfr_max (mx->hi, mx->hi, row[w].hi, MPFR_RNDU);
           mpfr_min (mn->lo, mn->lo, row[w].lo, MPFR_RNDD); mpfr_min (mn->hi, mn->hi, row[w].hi, MPFR_RNDU);
-          ic_ival_add (S, S, &row[w]);
         }
-      if (ic_ival_is_pos (mn))
-        {
-          ic_ival_div (t, mx, mn);
-          ic_ival_log (D, t);                     /* D encloses log(max/min) */
-          ic_softmax_max_bound (B, (unsigned long) m->ntok, D);
-          if (mpfr_greater_p (D->hi, Dmax)) mpfr_set (Dmax, D->hi, MPFR_RNDU);
-        }
-      else
-        {
-          ic_ival_set_ui (B, 1);                  /* bound <= 1 always holds */
-          mpfr_set_inf (Dmax, 1);
-        }
-      if (mpfr_greater_p (B->hi, bmax)) mpfr_set (bmax, B->hi, MPFR_RNDU);
-      ic_ival_mul (t, S, B);                      /* S * bound */
-      /* consistency only: the enclosures must not contradict the lemma */
-      if (mpfr_greater_p (mx->lo, t->hi)) { all_ok = 0; if (bad < 0) bad = s; }
+      ic_ival_div (t, mx, mn);                  /* mn.lo >= pmin.lo > 0 */
+      ic_ival_log (D, t);                       /* D encloses D_s = log(max/min) */
+      mpfr_max (Dlo, Dlo, D->lo, MPFR_RNDD);
+      mpfr_max (Dhi, Dhi, D->hi, MPFR_RNDU);
     }
-  char *ds = NULL; mpfr_asprintf (&ds, "%.6RUg", Dmax);
-  KV (r, "largest logit width D over states (upper)", "%s", ds);
-  mpfr_free_str (ds);
-  ic_ival_set_ui (t, 1);
-  mpfr_ui_sub (epsb->lo, 1, bmax, MPFR_RNDD);     /* eps_softmax >= 1 - max bound */
-  char *es = NULL; mpfr_asprintf (&es, "%.8RDg", epsb->lo);
-  KV (r, "softmax-guaranteed eps (lower bound, 1 - max_s bound_s)", "%s", es);
-  mpfr_free_str (es);
-  defect_facts (r, m);
-  if (all_ok)
+  ic_ival_set_fr2 (D, Dlo, Dhi);                /* D encloses max_s D_s */
+  mpfr_clears (Dlo, Dhi, (mpfr_ptr) 0);
+  ic_softmax_max_bound (B, (unsigned long) V, D);
+  ic_ival_sub (epsD, one, B);                   /* encloses 1 - 1/(1 + (V-1) e^-D) */
+  ic_ival_set_ui (t, (unsigned long) V - 1);
+  ic_ival_mul (epsL, t, pmin);                  /* encloses (V-1) pmin */
+  char *Ds = ival_str (D, 8), *eD = ival_str (epsD, 8), *eL = ival_str (epsL, 8);
+  char *es = m->exact ? q_short (qe) : ival_str (eps, 10);
+  KV (r, "largest logit width D = max over states of log(max/min) of the row", "%s", Ds);
+  KV (r, "eps guaranteed by item 3's bound at width D: 1 - 1/(1 + (V-1) e^-D)", "%s", eD);
+  KV (r, "eps guaranteed by the smallest probability: (V-1) pmin", "%s", eL);
+  KV (r, "the model's eps = 1 - max P(w|state)", "%s", es);
+  /* consistency only: both guarantees are lemmas, eps >= each */
+  int consistent = !mpfr_greater_p (epsD->lo, eps->hi) && !mpfr_greater_p (epsL->lo, eps->hi);
+  if (consistent)
     {
       r->status = IC_ST_PROVED;
-      set_how (r, "Each state's row is the softmax of its log-probabilities scaled by the row sum S_s (the stored probabilities need not sum to 1). With V = %d and D_s = log(max/min) of the row, max <= S_s / (1 + (V-1) e^-D_s) is equivalent to max + (V-1) min <= S_s, i.e. to sum over the other tokens of (P_w - min) >= 0, true term by term (lemma; all probabilities certified > 0). The enclosures of all %d states agree with it.",
-               m->ntok, m->nstate);
+      set_how (r, "Every probability of the %d reachable states is certified > 0 (pmin %s) and each row sums to 1, so each row is the softmax of the logits log P(w|s), which lie in an interval of width at most D = %s: item 3's hypothesis holds, and its bound gives eps >= %s > 0. The bound itself holds for any positive row summing to 1 (it says max + (V-1) min <= 1), so what this check shows about the model is pmin > 0; the lower-bound form, max <= 1 - (V-1) pmin, gives eps >= %s. The model's actual eps is %s.",
+               m->nstate, ps, Ds, eD, eL, es);
     }
-  else
-    set_how (r, "The enclosures for state \"%s\" contradict the lemma, which signals a bug.", m->hist[bad]);
-  mpfr_clear (Dmax); mpfr_clear (bmax);
-  ic_ival_clear (mx); ic_ival_clear (mn); ic_ival_clear (S); ic_ival_clear (D);
-  ic_ival_clear (B); ic_ival_clear (t); ic_ival_clear (worst); ic_ival_clear (epsb);
+  else set_how (r, "The enclosures contradict a lemma (eps below a guaranteed bound), which signals a bug.");
+  free (Ds); free (eD); free (eL); free (es);
+out:
+  free (ps);
+  mpq_clears (qmin, qe, NULL);
+  ic_ival_clear (mx); ic_ival_clear (mn); ic_ival_clear (D); ic_ival_clear (B); ic_ival_clear (t);
+  ic_ival_clear (pmin); ic_ival_clear (epsD); ic_ival_clear (epsL); ic_ival_clear (eps); ic_ival_clear (one);
 }
 
 #define PATH_MAX_CELLS ((size_t) 50000000)

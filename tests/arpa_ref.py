@@ -44,3 +44,6 @@ if __name__ == '__main__':
     print(len(rows), len(toks), mp.nstr(raw, 12), mp.nstr(nrm, 12), n(raw), n(nrm), mp.nstr(min(sums), 8), mp.nstr(max(sums), 8))
     pmin = min(min(r) for r in rows.values()); pminn = min(min(r) / mp.fsum(r) for r in rows.values())
     print(mp.nstr(pmin, 10), mp.nstr(pminn, 10))
+    # the largest logit width over states, log(max/min) of a row (the same
+    # for stored and normalised rows)
+    print(mp.nstr(max(mp.log(max(r) / min(r)) for r in rows.values()), 15))

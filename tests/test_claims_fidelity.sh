@@ -148,3 +148,68 @@ printf '\\data\\\nngram 1=3\n\n\\1-grams:\n-99\t<s>\n-99999999\ta\n-99999999\t</
 printf 'model m\n  arpa: tiny.arpa\n  normalise: rows\nclaim x\n  check: decay(eps = m, delta = 1e-6) = 20\n' > "$tmp/tiny.claims"
 "$INFCERT" claims "$tmp/tiny.claims" > "$tmp/o" 2> "$tmp/e"; rc=$?
 [ $rc -eq 0 ] && grep -q '^x  *proved' "$tmp/o" && ok normalise_tiny_rows || bad normalise_tiny_rows "exit $rc: $(cat "$tmp/e" "$tmp/o")"
+
+# ---- item 3: softmax-bound can fail on the model it names ------------------------
+# On turtle-rows its numbers must enclose the reference pmin and logit width
+# D, and eps_D = 1 - 1/(1 + 89 e^-D), (V-1) pmin recomputed from them; a table
+# row with a 0 refutes it (no finite logit gives 0), and stored rows that do
+# not sum to 1 leave it undecided.  The label names what is computed.
+if [ -s "$ROOT/build/turtle.arpa" ] && [ $have_mpmath = 1 ]; then
+  $PY tests/arpa_ref.py build/turtle.arpa > "$tmp/ref"
+  $PY - "$tmp/essay.json" "$tmp/ref" <<'PY' && ok item3_turtle_numbers_enclose_reference || bad item3_turtle_numbers_enclose_reference "see above"
+import json, sys, mpmath as mp
+from fractions import Fraction as F
+mp.mp.dps = 50
+ref = open(sys.argv[2]).read().split("\n")
+pminn = mp.mpf(ref[1].split()[1]); D = mp.mpf(ref[2])
+ch = [ch for c in json.load(open(sys.argv[1]))["claims"] for ch in c["checks"] if ch["check"] == "softmax-bound(turtle-rows)"][0]
+assert ch["status"] == "proved", ch["status"]
+num = dict(ch["numbers"])
+def encl(key, val, rel=1e-7):
+    lo, hi = [F(x) for x in num[key].split(" (")[0].strip("[]").split(", ")]
+    v = F(mp.nstr(val, 30))
+    # the reference is printed to 10-15 digits: containment up to that
+    assert lo - abs(v) * F(rel) <= v <= hi + abs(v) * F(rel), (key, num[key], v)
+encl("smallest next-token probability pmin", pminn, 1e-9)
+encl("largest logit width D = max over states of log(max/min) of the row", D, 1e-13)
+encl("eps guaranteed by item 3's bound at width D: 1 - 1/(1 + (V-1) e^-D)", 1 - 1 / (1 + 89 * mp.e ** -D), 1e-12)
+encl("eps guaranteed by the smallest probability: (V-1) pmin", 89 * pminn, 1e-9)
+assert "1 - max_s bound_s" not in json.dumps(ch)
+PY
+fi
+cat > "$tmp/sm.claims" <<'EOF2'
+model stuck
+  tokens: a b
+  start: a=1 b=0
+model third
+  tokens: a b c
+  start: a=1/2 b=1/4 c=1/4
+  after a: a=1/3 b=1/3 c=1/3
+model raw
+  arpa: uni.arpa
+claim zero
+  check: softmax-bound(stuck)
+claim third
+  check: softmax-bound(third)
+claim raw
+  check: softmax-bound(raw)
+EOF2
+"$INFCERT" claims "$tmp/sm.claims" --json > "$tmp/sm.json" 2> /dev/null
+$PY - "$tmp/sm.json" <<'PY' && ok item3_softmax_bound_fails_on_a_zero_and_exact_values || bad item3_softmax_bound_fails_on_a_zero_and_exact_values "see above"
+import json, sys, mpmath as mp
+from fractions import Fraction as F
+d = {c["id"]: c["checks"][0] for c in json.load(open(sys.argv[1]))["claims"]}
+assert d["zero"]["status"] == "refuted" and "probability 0" in d["zero"]["counterexample"]["witness"], d["zero"]
+assert d["raw"]["status"] == "undecided" and "normalise: rows" in d["raw"]["certificate"], d["raw"]
+t = d["third"]; num = dict(t["numbers"])
+assert t["status"] == "proved", t
+# pmin = 1/4 exactly; D = log 2 (row 1/2, 1/4, 1/4; the other row has D = 0);
+# eps_D = 1 - 1/(1 + 2 * 1/2) = 1/2; (V-1) pmin = 1/2; eps = 1 - 1/2 = 1/2
+assert num["smallest next-token probability pmin"].startswith("1/4 "), num
+lo, hi = [F(x) for x in num["largest logit width D = max over states of log(max/min) of the row"].strip("[]").split(", ")]
+assert lo <= F(mp.nstr(mp.log(2), 40)) <= hi, (lo, hi)
+for k in ("eps guaranteed by item 3's bound at width D: 1 - 1/(1 + (V-1) e^-D)", "eps guaranteed by the smallest probability: (V-1) pmin"):
+    lo, hi = [F(x) for x in num[k].strip("[]").split(", ")]
+    assert lo <= F(1, 2) <= hi, (k, lo, hi)
+assert num["the model's eps = 1 - max P(w|state)"] == "1/2", num
+PY
