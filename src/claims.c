@@ -429,6 +429,9 @@ enum { CK_SERIES, CK_DECAY, CK_SOFTMAX, CK_FPSOFTMAX, CK_NONDEG, CK_SMBOUND,
 enum { SER_SUM, SER_PROD, SER_TRAJ };
 enum { VB_CONV, VB_DIV, VB_ZERO, VB_POS, VB_IN };
 enum { MD_TABLE, MD_ARPA, MD_COUNTER };
+/* fpsoftmax forms: "< 1" (or "threshold = G"), "> 0" (the other tokens'
+ * probability), "if < 1 then <= 1 - E" (the thread's condition) */
+enum { FP_LT1, FP_GT0, FP_COND };
 
 struct ic_check {
   int kind;
@@ -450,6 +453,7 @@ struct ic_check {
   /* fp softmax */
   const ic_fp_format *fmt; int nV; unsigned long *Vs; int has_gap; mpq_t gap;
   ic_sm_order order; int thr_claim; mpq_t thr;
+  int fp_form;                /* FP_LT1, FP_GT0 or FP_COND (X holds E)  */
   /* paths */
   int nmax; mpq_t C;
 };
@@ -831,13 +835,24 @@ static int parse_check (ps *P, ic_check *c)
         }
       if (expect (P, ")")) return -1;
       if (acc (P, "<")) { if (expect (P, "1")) return -1; }
+      else if (acc (P, ">")) { if (expect (P, "0")) return -1; c->fp_form = FP_GT0; }
+      else if (acc (P, "if"))
+        {
+          size_t ea;
+          if (expect (P, "<") || expect (P, "1") || expect (P, "then") || expect (P, "<=") || expect (P, "1")
+              || expect (P, "-")) return -1;
+          ws (P); ea = P->pos;
+          if (num (P, c->X)) return -1;
+          if (mpq_sgn (c->X) <= 0 || mpq_cmp_ui (c->X, 1, 1) >= 0) return perr (P, ea, "E must lie in (0, 1)");
+          c->fp_form = FP_COND;
+        }
       else if (acc (P, "threshold"))
         {
           if (c->has_gap) return perr (P, P->pos, "a threshold claim takes no gap");
           if (expect (P, "=") || num (P, c->thr)) return -1;
           c->thr_claim = 1;
         }
-      else return perr (P, P->pos, "expected \"< 1\" or \"threshold = G\"");
+      else return perr (P, P->pos, "expected \"< 1\", \"> 0\", \"if < 1 then <= 1 - E\" or \"threshold = G\"");
       return at_end (P);
     }
   if (acc (P, "nondegenerate"))
@@ -2641,13 +2656,174 @@ static void check_softmax (ic_check_entry *ce)
   ic_ival_clear (D); ic_ival_clear (B); ic_ival_clear (e); ic_ival_clear (one);
 }
 
+/* The format's facts shared by the fpsoftmax checks. */
+static void fp_facts (ic_check_result *r, const ic_check *c)
+{
+  const ic_fp_format *f = c->fmt;
+  KV (r, "format", "%s (precision %ld bits, exponents %ld..%ld in MPFR convention, subnormals)", f->name, (long) f->prec, (long) f->emin, (long) f->emax);
+  KV (r, "evaluation order", "max-subtracted; exp; sequential sum %s; division", c->order == IC_SM_TOP_LAST ? "of the V-1 small terms, then the top term" : "starting from the top term");
+}
+
+/* The gap of a "gap = G" check as a number of the format (g has the
+ * format's precision); 0 when G is not one. */
+static int fp_gap (mpfr_ptr g, const ic_check *c)
+{
+  mpfr_t gq; mpfr_init2 (gq, 256);
+  mpfr_set_q (gq, c->gap, MPFR_RNDN);
+  ic_fp_round (g, gq, c->fmt);
+  mpq_t back; mpq_init (back); mpfr_get_q (back, g);
+  int exact_gap = mpq_equal (back, c->gap);
+  mpq_clear (back); mpfr_clear (gq);
+  return exact_gap;
+}
+
+/* "fpsoftmax(F, V ...) if < 1 then <= 1 - E": the thread's condition.  Over
+ * all gaps of the configuration the computed top probability is
+ * non-decreasing (monotone correctly rounded operations), so the largest
+ * value below 1 is the one at the format number just below the threshold
+ * g*; it is compared exactly with 1 - E.  With "gap = G" only that gap. */
+static void check_fpsoftmax_cond (ic_check_entry *ce)
+{
+  ic_check *c = ce->c;
+  ic_check_result *r = &ce->r;
+  const ic_fp_format *f = c->fmt;
+  fp_facts (r, c);
+  mpq_t b; mpq_init (b);
+  mpq_set_ui (b, 1, 1); mpq_sub (b, b, c->X);             /* b = 1 - E exactly */
+  char *Es = q_str (c->X);
+  KV (r, "claimed eps E", "%s", Es);
+  KV (r, "any computed probability below 1", "is a number of the format, so at most 1 - 2^-%ld (eps >= 2^-%ld for every logit vector)", (long) f->prec, (long) f->prec);
+  mpfr_t g, pb, s; mpfr_inits2 (f->prec, g, pb, s, (mpfr_ptr) 0);
+  int undecided = 0, wV = -1;
+  char *wit = NULL;
+  for (int i = 0; i < c->nV && wV < 0; i++)
+    {
+      unsigned long V = c->Vs[i];
+      char *key;
+      if (c->has_gap)
+        {
+          if (!fp_gap (g, c)) { undecided = 1; set_how (r, "The gap is not a number of the format."); break; }
+          ic_fpsoftmax_top (pb, s, f, V, g, c->order);
+          char *ps = NULL; mpfr_asprintf (&ps, "%.20Rg", pb);
+          key = fmt ("V = %lu: computed top probability at the gap", V);
+          KV (r, key, "%s%s", ps, mpfr_cmp_ui (pb, 1) == 0 ? " (exactly 1: the condition does not hold, nothing to check)" : "");
+          free (key);
+          if (mpfr_cmp_ui (pb, 1) < 0 && mpfr_cmp_q (pb, b) > 0)
+            { wV = (int) V; wit = fmt ("V = %lu, gap %s: the computed top probability %s is below 1 but above 1 - E", V, ps, ps); }
+          mpfr_free_str (ps);
+          continue;
+        }
+      if (ic_fpsoftmax_threshold (g, pb, f, V, c->order) != 0) { undecided = 1; continue; }
+      char *gs = NULL, *ps = NULL, *es = NULL;
+      mpfr_asprintf (&gs, "%.17Rg", g);
+      mpfr_asprintf (&ps, "%.17Rg", pb);
+      mpfr_t e; mpfr_init2 (e, f->prec + 64);
+      mpfr_ui_sub (e, 1, pb, MPFR_RNDN);       /* exact: 1 - pb needs few bits */
+      mpfr_asprintf (&es, "%.6Rg", e);
+      key = fmt ("V = %lu: largest computed top probability < 1 (at the gap just below g* = %s) / its eps", V, gs);
+      KV (r, key, "%s / %s", ps, es);
+      free (key);
+      if (mpfr_cmp_q (pb, b) > 0)
+        {
+          wV = (int) V;
+          mpfr_t gb; mpfr_init2 (gb, f->prec); mpfr_set (gb, g, MPFR_RNDN); mpfr_nextbelow (gb);
+          char *gbs = NULL; mpfr_asprintf (&gbs, "%.17Rg", gb);
+          wit = fmt ("V = %lu, gap %s (the format number below g* = %s): the computed top probability %s is below 1 but above 1 - E", V, gbs, gs, ps);
+          mpfr_free_str (gbs); mpfr_clear (gb);
+        }
+      mpfr_clear (e);
+      mpfr_free_str (gs); mpfr_free_str (ps); mpfr_free_str (es);
+    }
+  if (wV >= 0)
+    {
+      r->status = IC_ST_REFUTED;
+      r->witness = wit; wit = NULL;
+      r->witness_how = xstrdup ("Exact emulation with MPFR (precision, exponent range, subnormals, round to nearest even after every operation), compared exactly with 1 - E.");
+      set_how (r, "Some computed top probability is below 1 and above 1 - E = 1 - %s.", Es);
+    }
+  else if (undecided) { if (!r->how) set_how (r, "No threshold was found for some V, so the largest computed value below 1 is not known."); }
+  else
+    {
+      r->status = IC_ST_PROVED;
+      if (c->has_gap)
+        set_how (r, "Exact emulation of the format at the given gap: where the computed top probability is below 1 it is at most 1 - E.");
+      else
+        set_how (r, "Correctly rounded exp, addition and division are monotone, so the computed top probability is non-decreasing in the gap: below the threshold g* (where it becomes exactly 1) its largest value is the one at the format number just below g*, which is at most 1 - E = 1 - %s (exact comparison) for every V. So, when the computed probability is below 1, it is at most 1 - E.", Es);
+    }
+  free (wit); free (Es);
+  mpq_clear (b);
+  mpfr_clears (g, pb, s, (mpfr_ptr) 0);
+}
+
+/* "fpsoftmax(F, V ...) > 0": the V-1 other tokens' computed probability is
+ * never 0.  Refuted by the gap g0 from which fl(exp(-g)) underflows to 0
+ * (then each of them is fl(0 / s) = 0, at g0 and every larger gap). */
+static void check_fpsoftmax_zero (ic_check_entry *ce)
+{
+  ic_check *c = ce->c;
+  ic_check_result *r = &ce->r;
+  const ic_fp_format *f = c->fmt;
+  fp_facts (r, c);
+  mpfr_t g, pb; mpfr_inits2 (f->prec, g, pb, (mpfr_ptr) 0);
+  int undecided = 0, any0 = 0;
+  char *wit = NULL;
+  for (int i = 0; i < c->nV; i++)
+    {
+      unsigned long V = c->Vs[i];
+      char *key;
+      if (c->has_gap)
+        {
+          if (!fp_gap (g, c)) { undecided = 1; set_how (r, "The gap is not a number of the format."); break; }
+          ic_fpsoftmax_small (pb, f, V, g, c->order);
+          char *ps = NULL; mpfr_asprintf (&ps, "%.17Rg", pb);
+          key = fmt ("V = %lu: computed probability of each other token at the gap", V);
+          KV (r, key, "%s%s", ps, mpfr_zero_p (pb) ? " (exactly 0)" : "");
+          free (key);
+          if (mpfr_zero_p (pb) && !any0)
+            { any0 = 1; char *gs = q_str (c->gap); wit = fmt ("V = %lu, gap %s: the computed probability of the other token(s) (%lu of them) is exactly 0", V, gs, V - 1); free (gs); }
+          mpfr_free_str (ps);
+          continue;
+        }
+      if (ic_fpsoftmax_zero_threshold (g, pb, f, V, c->order) != 0) { undecided = 1; continue; }
+      char *gs = NULL, *ps = NULL;
+      mpfr_asprintf (&gs, "%.17Rg", g);
+      mpfr_asprintf (&ps, "%.6Rg", pb);
+      key = fmt ("V = %lu: gap g0 from which the other tokens get exactly 0 / their probability just below g0", V);
+      KV (r, key, "%s / %s", gs, ps);
+      free (key);
+      if (!any0)
+        {
+          any0 = 1;
+          wit = fmt ("V = %lu: logits (0, -g, ..., -g) with g = %s: fl(exp(-g)) = 0, so the other token(s) (%lu of them) get computed probability exactly 0", V, gs, V - 1);
+        }
+      mpfr_free_str (gs); mpfr_free_str (ps);
+    }
+  if (any0)
+    {
+      r->status = IC_ST_REFUTED;
+      r->witness = wit; wit = NULL;
+      r->witness_how = xstrdup ("Exact emulation with MPFR: precision, exponent range and subnormals of the format, round to nearest even after every operation.");
+      set_how (r, "%s", c->has_gap ? "Exact emulation of the format at the given gap."
+               : "g0 is the smallest format number at which the correctly rounded exp(-g) underflows to 0 (bisection over format numbers, checked at g0 and at its predecessor); exp is monotone, so it stays 0 for every larger gap, and 0 / s = 0 (the emulation gives exactly 0 at g0). Smaller gaps are not claimed to give a non-zero probability.");
+    }
+  else if (undecided) { if (!r->how) set_how (r, "No gap giving 0 was found for some V."); }
+  else
+    {
+      r->status = IC_ST_PROVED;
+      set_how (r, "Exact emulation of the format at the given gap: every computed probability is > 0.");
+    }
+  free (wit);
+  mpfr_clears (g, pb, (mpfr_ptr) 0);
+}
+
 static void check_fpsoftmax (ic_check_entry *ce)
 {
   ic_check *c = ce->c;
   ic_check_result *r = &ce->r;
   const ic_fp_format *f = c->fmt;
-  KV (r, "format", "%s (precision %ld bits, exponents %ld..%ld in MPFR convention, subnormals)", f->name, (long) f->prec, (long) f->emin, (long) f->emax);
-  KV (r, "evaluation order", "max-subtracted; exp; sequential sum %s; division", c->order == IC_SM_TOP_LAST ? "of the V-1 small terms, then the top term" : "starting from the top term");
+  if (c->fp_form == FP_COND) { check_fpsoftmax_cond (ce); return; }
+  if (c->fp_form == FP_GT0) { check_fpsoftmax_zero (ce); return; }
+  fp_facts (r, c);
   mpfr_t g, pb, pt, s; mpfr_inits2 (f->prec, g, pb, pt, s, (mpfr_ptr) 0);
   int all_lt1 = 1, any_one = 0, undecided = 0, thr_ok = 1;
   ic_buf wit; ic_buf_init (&wit);
@@ -2667,13 +2843,7 @@ static void check_fpsoftmax (ic_check_entry *ce)
       char *key;
       if (c->has_gap)
         {
-          mpfr_t gq; mpfr_init2 (gq, 256);
-          mpfr_set_q (gq, c->gap, MPFR_RNDN);
-          ic_fp_round (g, gq, f);
-          mpq_t back; mpq_init (back); mpfr_get_q (back, g);
-          int exact_gap = mpq_equal (back, c->gap);
-          mpq_clear (back); mpfr_clear (gq);
-          if (!exact_gap) { undecided = 1; set_how (r, "The gap is not a number of the format."); break; }
+          if (!fp_gap (g, c)) { undecided = 1; set_how (r, "The gap is not a number of the format."); break; }
           ic_fpsoftmax_top (pt, s, f, V, g, c->order);
           char *ps = NULL; mpfr_asprintf (&ps, "%.20Rg", pt);
           key = fmt ("V = %lu: computed top probability at the gap", V);

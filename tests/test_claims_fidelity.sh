@@ -213,3 +213,79 @@ for k in ("eps guaranteed by item 3's bound at width D: 1 - 1/(1 + (V-1) e^-D)",
     assert lo <= F(1, 2) <= hi, (k, lo, hi)
 assert num["the model's eps = 1 - max P(w|state)"] == "1/2", num
 PY
+
+# ---- item 4: the claim with its condition, and what fails without it -------------
+# Independent facts: a format with p-bit significands has 1 + 2^-(p-1) as
+# its number after 1, and 1 / (1 + 2^-(p-1)) rounds to 1 - 2^-(p-1); a sum
+# s >= 1 that is not 1 is at least 1 + 2^-(p-1), so the largest computed top
+# probability below 1 is 1 - 2^-(p-1): E = 2^-(p-1) holds, E = 2^-(p-2)
+# fails.  fl(exp(-g)) is 0 exactly when exp(-g) <= 2^-(k+1), 2^-k the
+# smallest subnormal, so g0 is the smallest format number above (k+1) log 2.
+{
+  for f in binary16:11:24 bfloat16:8:133 binary32:24:149 binary64:53:1074; do
+    IFS=: read name p k <<EOF2
+$f
+EOF2
+    e1=$(( p - 1 )); e2=$(( p - 2 ))
+    printf 'claim cond-%s-ok\n  check: fpsoftmax(%s, V in {2, 1000, 50257}) if < 1 then <= 1 - 1/%s\n' $name $name "$($PY -c "print(2**$e1)")"
+    printf 'claim cond-%s-bad\n  check: fpsoftmax(%s, V in {2, 1000, 50257}) if < 1 then <= 1 - 1/%s\n' $name $name "$($PY -c "print(2**$e2)")"
+    printf 'claim zero-%s\n  check: fpsoftmax(%s, V in {2, 50257}) > 0\n' $name $name
+  done
+} > "$tmp/fp.claims"
+"$INFCERT" claims "$tmp/fp.claims" --json > "$tmp/fp.json" 2> "$tmp/e"; rc=$?
+[ $rc -eq 0 ] || bad item4_fp_claims_run "exit $rc: $(cat "$tmp/e")"
+if [ $have_mpmath = 1 ]; then
+$PY - "$tmp/fp.json" <<'PY' && ok item4_conditional_eps_and_zero_threshold_per_format || bad item4_conditional_eps_and_zero_threshold_per_format "see above"
+import json, sys, mpmath as mp
+from fractions import Fraction as F
+mp.mp.dps = 60
+d = {c["id"]: c["checks"][0] for c in json.load(open(sys.argv[1]))["claims"]}
+def next_format_number_above(x, p):
+    # smallest number with a p-bit significand that is > x (x > 1, normal range)
+    e = int(mp.floor(mp.log(x, 2)))
+    ulp = F(2) ** (e - p + 1)
+    q = F(mp.nstr(x, 50))
+    n = (q // ulp) + 1
+    return n * ulp
+for name, p, k in (("binary16", 11, 24), ("bfloat16", 8, 133), ("binary32", 24, 149), ("binary64", 53, 1074)):
+    ok, badc, z = d["cond-%s-ok" % name], d["cond-%s-bad" % name], d["zero-%s" % name]
+    assert ok["status"] == "proved", (name, ok["status"], ok["certificate"])
+    assert badc["status"] == "refuted", (name, badc["status"])
+    top = 1 - F(1, 2 ** (p - 1))
+    for key, val in ok["numbers"]:
+        if key.startswith("V = "):
+            pb = F(val.split(" / ")[0])
+            # printed with 17 digits: within half a unit of the 17th digit
+            assert abs(pb - top) <= F(1, 10 ** 16), (name, key, val, top)
+    assert z["status"] == "refuted", (name, z["status"])
+    g0 = next_format_number_above((k + 1) * mp.log(2), p)
+    seen = 0
+    for key, val in z["numbers"]:
+        if key.startswith("V = "):
+            g, below = val.split(" / ")
+            assert abs(F(g) - g0) <= g0 / 10 ** 16, (name, key, g, float(g0))
+            # just below g0, fl(exp(-g)) is the smallest subnormal 2^-k and
+            # the other token's probability is that number (s rounds to 1)
+            assert abs(F(below) / F(1, 2 ** k) - 1) < F(1, 10 ** 5), (name, below)
+            seen += 1
+    assert seen == 2, seen
+print("largest top probability below 1 = 1 - 2^-(p-1); zero thresholds g0 match (k+1) log 2 rounded up to the format")
+PY
+else ok "item4 (skipped: no mpmath)"; fi
+# the essay: the claim with its condition is proved; without it, exactly 1
+# and exactly 0 are reached (refuted)
+if [ -s "$ROOT/build/turtle.arpa" ]; then
+$PY - "$tmp/essay.json" <<'PY' && ok item4_essay_statuses || bad item4_essay_statuses "see above"
+import json, sys
+d = {c["id"]: c for c in json.load(open(sys.argv[1]))["claims"]}
+assert d["finite-precision-softmax"]["status"] == "proved"
+assert "rounded to something < 1" in d["finite-precision-softmax"]["statement"]
+assert d["fp-softmax-reaches-1"]["status"] == "refuted"
+assert d["fp-softmax-emits-0"]["status"] == "refuted"
+assert all(c["item"] == 4 for k, c in d.items() if k.startswith("fp") or k.startswith("finite"))
+PY
+fi
+# parse errors of the new forms
+printf 'claim x\n  check: fpsoftmax(binary16, V = 2) if < 1 then <= 1 - 2\n' > "$tmp/bad.claims"
+"$INFCERT" claims "$tmp/bad.claims" > /dev/null 2> "$tmp/e"; rc=$?
+[ $rc -eq 2 ] && grep -q 'bad.claims:2:56: E must lie in (0, 1)' "$tmp/e" && ok item4_cond_bad_E_parse_error || bad item4_cond_bad_E_parse_error "exit $rc: $(cat "$tmp/e")"
