@@ -289,3 +289,122 @@ fi
 printf 'claim x\n  check: fpsoftmax(binary16, V = 2) if < 1 then <= 1 - 2\n' > "$tmp/bad.claims"
 "$INFCERT" claims "$tmp/bad.claims" > /dev/null 2> "$tmp/e"; rc=$?
 [ $rc -eq 2 ] && grep -q 'bad.claims:2:56: E must lie in (0, 1)' "$tmp/e" && ok item4_cond_bad_E_parse_error || bad item4_cond_bad_E_parse_error "exit $rc: $(cat "$tmp/e")"
+
+# ---- item 6: the ratio grows without bound, at a certified rate -------------------
+# A two-state table model with exact values: eps = 1/4 (P(a|b) = 3/4), so
+# r = 1 / (1 - eps) = 4/3; pmin = 1/4, so the rate is at most 4; token a has
+# P(a|.) in {1/2, 1/3, 3/4}: c = (1/3) / (3/4) = 4/9.  Python recomputes the
+# exact ratios for n <= 16 by brute force over all token sequences
+# (fractions) and checks that they lie between c r^(n-1) and 4^n, i.e. the
+# lemma itself, independently of infcert.
+cat > "$tmp/growth.claims" <<'EOF2'
+model two
+  tokens: a b
+  start: a=1/2 b=1/2
+  after a: a=1/3 b=2/3
+  after b: a=3/4 b=1/4
+model fan
+  tokens: a b
+  start: a=1/2 b=1/2
+claim lo
+  check: marginal(two) / maxpath grows >= 4/3
+claim mid
+  check: marginal(two) / maxpath grows >= 2
+claim hi
+  check: marginal(two) / maxpath grows >= 4.1
+claim inf
+  check: marginal(two) / maxpath -> inf
+claim bounded
+  check: marginal(two) / maxpath bounded
+claim fan2
+  check: marginal(fan) / maxpath grows >= 2
+claim fan2b
+  check: marginal(fan) / maxpath grows >= 2.0001
+EOF2
+"$INFCERT" claims "$tmp/growth.claims" --json > "$tmp/growth.json" 2> /dev/null
+$PY - "$tmp/growth.json" <<'PY' && ok item6_growth_rate_exact_model || bad item6_growth_rate_exact_model "see above"
+import json, sys, itertools
+from fractions import Fraction as F
+d = {c["id"]: c["checks"][0] for c in json.load(open(sys.argv[1]))["claims"]}
+st = {k: v["status"] for k, v in d.items()}
+assert st == {"lo": "proved", "mid": "undecided", "hi": "refuted", "inf": "proved", "bounded": "refuted",
+              "fan2": "proved", "fan2b": "refuted"}, st
+P = {None: {"a": F(1, 2), "b": F(1, 2)}, "a": {"a": F(1, 3), "b": F(2, 3)}, "b": {"a": F(3, 4), "b": F(1, 4)}}
+c, r = F(4, 9), F(4, 3)
+for n in range(1, 17):
+    marg = F(0); best = F(0)
+    for seq in itertools.product("ab", repeat=n - 1):
+        pr = F(1); prev = None
+        for t in seq + ("a",):
+            pr *= P[prev][t]; prev = t
+        marg += pr; best = max(best, pr)
+    R = marg / best
+    assert c * r ** (n - 1) <= R <= F(4) ** n, (n, R)
+num = dict(d["lo"]["numbers"])
+assert num["rate lower bound r = S_min / (1 - eps)"] == "4/3", num
+assert num["rate upper bound 1 / pmin"] == "4", num
+assert num["token x and c = min_s P(x|s) / max_s P(x|s)"] == '"a", 4/9', num
+num = dict(d["fan2"]["numbers"])
+assert num["rate lower bound r = S_min / (1 - eps)"] == "2" and num["rate upper bound 1 / pmin"] == "2", num
+# the plot of the ratio: its certified bands contain the brute-force values
+pl = [p for p in d["lo"]["plots"] if "growth" in p["title"]][0]
+s = pl["series"][0]
+import math
+for x, lo, hi in zip(s["x"], s["lo"], s["hi"]):
+    n = int(x); marg = F(0); best = F(0)
+    for seq in itertools.product("ab", repeat=n - 1):
+        pr = F(1); prev = None
+        for t in seq + ("a",):
+            pr *= P[prev][t]; prev = t
+        marg += pr; best = max(best, pr)
+    if n > 14: break
+    v = math.log10(marg / best)            # float: compared with a margin of 1e-9
+    assert float(lo) - 1e-9 <= v <= float(hi) + 1e-9, (n, lo, hi, v)
+PY
+# on turtle-rows: r = 1 / (1 - eps) from the reference reader, and the
+# lemma's bound below the ratio of the reported token for n <= 8 (forward and
+# Viterbi recursions in floats: the ratio exceeds the bound by a factor > 10,
+# far beyond float error)
+if [ -s "$ROOT/build/turtle.arpa" ] && [ $have_mpmath = 1 ]; then
+  $PY - "$tmp/essay.json" build/turtle.arpa <<'PY' && ok item6_turtle_rate_and_lemma || bad item6_turtle_rate_and_lemma "see above"
+import json, sys
+from fractions import Fraction as F
+sys.path.insert(0, "tests")
+import arpa_ref, mpmath as mp
+toks, rows = arpa_ref.model(sys.argv[2])
+norm = {s: [float(p / mp.fsum(r)) for p in r] for s, r in rows.items()}
+eps = 1 - max(max(r) for r in norm.values())
+ch = [ch for c in json.load(open(sys.argv[1]))["claims"] for ch in c["checks"] if ch["check"] == "marginal(turtle-rows) / maxpath grows >= 1.29"][0]
+assert ch["status"] == "proved", ch["status"]
+num = dict(ch["numbers"])
+lo, hi = [F(x) for x in num["rate lower bound r = S_min / (1 - eps)"].strip("[]").split(", ")]
+assert lo <= F(1 / (1 - eps)) * (1 + F(1, 10**12)) and F(1 / (1 - eps)) * (1 - F(1, 10**12)) <= hi, (lo, hi, 1 / (1 - eps))
+tok, cs = num["token x and c = min_s P(x|s) / max_s P(x|s)"].split(", ", 1)
+tok = tok.strip('"'); x = toks.index(tok)
+c = float(F(cs.strip("[]").split(", ")[0])); r = float(lo)
+# transitions: the next state after w from s (same rule as arpa_ref.model)
+N = 3
+def nxt(s, w):
+    if w == "</s>": return ("<s>",)
+    h = (s + (w,))[-(N - 1):]
+    while h and h not in rows: h = h[1:]
+    return h
+M = {("<s>",): 1.0}; Vit = {("<s>",): 1.0}
+for n in range(1, 9):
+    marg = sum(m * norm[s][x] for s, m in M.items()); best = max(v * norm[s][x] for s, v in Vit.items())
+    assert marg / best >= 10 * c * r ** (n - 1), (n, marg / best, c * r ** (n - 1))
+    M2, V2 = {}, {}
+    for s in M:
+        for j, w in enumerate(toks):
+            t = nxt(s, w)
+            M2[t] = M2.get(t, 0.0) + M[s] * norm[s][j]
+            V2[t] = max(V2.get(t, 0.0), Vit[s] * norm[s][j])
+    M, Vit = M2, V2
+d = {c["id"]: c for c in json.load(open(sys.argv[1]))["claims"]}
+assert d["prop2-not-much-higher"]["status"] == "refuted" and d["prop2-ratio-growth"]["status"] == "proved"
+assert "10 * maxpath" not in json.dumps(d["prop2-not-much-higher"])
+PY
+fi
+printf 'model fan\n  tokens: a\n  start: a=1\nclaim x\n  check: marginal(fan) / maxpath grows >= 0\n' > "$tmp/bad.claims"
+"$INFCERT" claims "$tmp/bad.claims" > /dev/null 2> "$tmp/e"; rc=$?
+[ $rc -eq 2 ] && grep -q 'bad.claims:5:43: the rate must be > 0' "$tmp/e" && ok item6_bad_rate_parse_error || bad item6_bad_rate_parse_error "exit $rc: $(cat "$tmp/e")"
