@@ -864,7 +864,16 @@ static int parse_check (ps *P, ic_check *c)
   if (acc (P, "markov"))
     {
       c->kind = CK_MARKOV;
-      if (expect (P, "(") || model_ref (P, c) || expect (P, ")")) return -1;
+      if (expect (P, "(") || model_ref (P, c)) return -1;
+      if (acc (P, ","))
+        {
+          /* "order = k": the state is the last k tokens */
+          unsigned long k;
+          if (expect (P, "order") || expect (P, "=") || uint_ (P, &k, 16)) return -1;
+          if (k < 1) return perr (P, P->pos - 1, "the order must be at least 1");
+          c->nmax = (int) k;
+        }
+      if (expect (P, ")")) return -1;
       return at_end (P);
     }
   if (acc (P, "marginal") || acc (P, "maxpath"))
@@ -2388,9 +2397,69 @@ static void check_paths (ic_check_entry *ce, ic_model_def *d)
   ic_ival_clear (ratio); ic_ival_clear (t); ic_ival_clear (eps); ic_ival_clear (pw); ic_ival_clear (one);
 }
 
+/* "markov(MODEL, order = k)": do the last k tokens determine the next-token
+ * distribution (a Markov chain of order k over tokens)?  Counter rules
+ * count every 0 of the history, so no k works: the histories of k and of
+ * k + 1 zeros end in the same k tokens and get p(k + from), p(k + 1 + from).
+ * Other models: the reachable (state, last k tokens) pairs (lm.c). */
+static void check_markov_order (ic_check_entry *ce, ic_model_def *d, int k)
+{
+  ic_check_result *r = &ce->r;
+  KV (r, "order k (the state is the last k tokens)", "%d", k);
+  if (d->kind == MD_COUNTER)
+    {
+      tenv env; ic_ival_t n, a, b;
+      ic_ival_init2 (n, PREC); ic_ival_init2 (a, PREC); ic_ival_init2 (b, PREC);
+      env.n = n; env.p = NULL; mpq_init (env.sent); scan_q (env.sent, SENTINEL_TEXT);
+      ic_ival_set_ui (n, d->from + (unsigned long) k); int ra = tev (a, d->node, &env);
+      ic_ival_set_ui (n, d->from + (unsigned long) k + 1); int rb = tev (b, d->node, &env);
+      KV (r, "model", "counter rule over tokens {0, 1}: P(0 | history) = p(z + %lu), z = number of 0s so far, p(n) = %s", d->from, d->term);
+      char *as = ival_str (a, 12), *bs = ival_str (b, 12);
+      if (ra == 0 && rb == 0 && (ic_ival_lt (a, b) || ic_ival_lt (b, a)))
+        {
+          r->status = IC_ST_REFUTED;
+          r->witness = fmt ("the histories of %d and of %d zeros end in the same %d tokens, yet P(0 | first) = p(%lu) and P(0 | second) = p(%lu) differ",
+                            k, k + 1, k, d->from + (unsigned long) k, d->from + (unsigned long) k + 1);
+          r->witness_how = fmt ("Enclosures p(%lu) in %s and p(%lu) in %s are disjoint.", d->from + (unsigned long) k, as, d->from + (unsigned long) k + 1, bs);
+          set_how (r, "The last %d tokens do not determine the next-token distribution: the rule counts every 0 of the history.", k);
+        }
+      else set_how (r, "The enclosures of p(%lu) = %s and p(%lu) = %s are not disjoint.", d->from + (unsigned long) k, as, d->from + (unsigned long) k + 1, bs);
+      free (as); free (bs);
+      mpq_clear (env.sent); ic_ival_clear (n); ic_ival_clear (a); ic_ival_clear (b);
+      return;
+    }
+  ic_lm *m = &d->lm;
+  model_facts (r, d);
+  int s1, s2, w; char *h1 = NULL, *h2 = NULL; long np = 0;
+  int rc = ic_lm_markov_order (k, &s1, &s2, &w, &h1, &h2, &np, m);
+  KV (r, "reachable (state, last k tokens) pairs", "%ld", np);
+  if (rc == 1)
+    {
+      size_t i1 = (size_t) s1 * (size_t) m->ntok + (size_t) w, i2 = (size_t) s2 * (size_t) m->ntok + (size_t) w;
+      char *a = m->exact ? q_str (m->q[i1]) : ival_str (&m->p[i1], 10);
+      char *b = m->exact ? q_str (m->q[i2]) : ival_str (&m->p[i2], 10);
+      r->status = IC_ST_REFUTED;
+      r->witness = fmt ("histories \"%s\" and \"%s\" end in the same %d token(s), but P(\"%s\" | first) = %s and P(\"%s\" | second) = %s",
+                        h1, h2, k, m->tok[w], a, m->tok[w], b);
+      r->witness_how = xstrdup (m->exact ? "Exact rationals, different." : "Disjoint outward-rounded enclosures.");
+      set_how (r, "The last %d tokens do not determine the next-token distribution (two reachable histories with the same last %d tokens differ).", k, k);
+      free (a); free (b);
+    }
+  else if (rc == 2)
+    {
+      r->status = IC_ST_PROVED;
+      set_how (r, "All %ld reachable pairs (model state, last %d tokens) were enumerated from the start: histories with the same last %d tokens %s, so the last %d tokens are a sufficient state (a Markov chain of order %d).",
+               np, k, k, m->exact ? "lead to states with exactly equal distributions" : "always lead to the same model state", k, k);
+    }
+  else if (rc == -1) set_how (r, "Not decided: more than %ld (state, last %d tokens) pairs (a resource limit).", np, k);
+  else set_how (r, "Some histories with the same last %d tokens lead to different states whose enclosures neither differ certainly nor can show equality.", k);
+  free (h1); free (h2);
+}
+
 static void check_markov (ic_check_entry *ce, ic_model_def *d)
 {
   ic_check_result *r = &ce->r;
+  if (ce->c->nmax > 0) { check_markov_order (ce, d, ce->c->nmax); return; }
   if (d->kind == MD_COUNTER)
     {
       /* histories over {0, 1}: P(0 | h) = p(zeros(h) + from).  Two histories

@@ -546,3 +546,107 @@ int ic_lm_markov_witness (int *s1, int *s2, int *w, const ic_lm *m)
     }
   return 0;
 }
+
+/* ---- Markov of order k (state = the last k tokens) ---------------------- */
+
+/* The pairs (model state, last k emitted tokens) reachable from the start,
+ * found breadth first; the window of a history shorter than k tokens is
+ * padded with -1 on the left, so only identical short histories share it.
+ * Each pair keeps the pair and token it was first reached from, so that a
+ * history reaching it can be written out. */
+typedef struct { int state, parent, tok; } mk_pair;
+
+static size_t mk_hash (int state, const int *w, int k, size_t mask)
+{
+  unsigned long long h = 1469598103934665603ULL ^ (unsigned long long) (state + 2);
+  for (int i = 0; i < k; i++) { h ^= (unsigned long long) (w[i] + 2); h *= 1099511628211ULL; }
+  h ^= h >> 29;
+  return (size_t) h & mask;
+}
+
+static char *mk_history (const ic_lm *m, const mk_pair *pr, int i)
+{
+  size_t len = 1, n = 0;
+  for (int j = i; pr[j].parent >= 0; j = pr[j].parent) { len += strlen (m->tok[pr[j].tok]) + 1; n++; }
+  if (!n) return strdup ("(empty)");
+  int *tk = xcalloc (n, sizeof (int));
+  size_t c = n;
+  for (int j = i; pr[j].parent >= 0; j = pr[j].parent) tk[--c] = pr[j].tok;
+  char *s = xcalloc (len, 1);
+  for (size_t t = 0; t < n; t++)
+    {
+      if (t) strcat (s, " ");
+      strcat (s, m->tok[tk[t]]);
+    }
+  free (tk);
+  return s;
+}
+
+int ic_lm_markov_order (int k, int *s1, int *s2, int *w, char **h1, char **h2,
+                        long *npairs, const ic_lm *m)
+{
+  const int LIMIT = 1 << 20;
+  size_t cap = (size_t) 1 << 21, mask = cap - 1;
+  int *tab = xcalloc (cap, sizeof (int));           /* pair index + 1, by (state, window) */
+  int *wtab = xcalloc (cap, sizeof (int));          /* first pair index + 1, by window */
+  mk_pair *pr = xcalloc ((size_t) LIMIT, sizeof *pr);
+  int *win = xcalloc ((size_t) LIMIT * (size_t) k, sizeof (int));
+  int *cur = xcalloc ((size_t) k, sizeof (int));
+  int n = 0, rc = 2, found = 0;
+  for (int i = 0; i < k; i++) win[i] = -1;
+  pr[0].state = m->start; pr[0].parent = -1; pr[0].tok = -1;
+  tab[mk_hash (m->start, win, k, mask)] = 1;
+  n = 1;
+  for (int i = 0; i < n && !found; i++)
+    {
+      /* group by window: the first pair with this window is its representative */
+      size_t h = mk_hash (-1, &win[(size_t) i * k], k, mask);
+      while (wtab[h] && memcmp (&win[(size_t) (wtab[h] - 1) * k], &win[(size_t) i * k], sizeof (int) * (size_t) k))
+        h = (h + 1) & mask;
+      if (!wtab[h]) wtab[h] = i + 1;
+      else
+        {
+          int a = pr[wtab[h] - 1].state, b = pr[i].state;
+          if (a != b)
+            {
+              int same = 1;
+              for (int x = 0; x < m->ntok; x++)
+                {
+                  size_t ia = (size_t) a * (size_t) m->ntok + (size_t) x, ib = (size_t) b * (size_t) m->ntok + (size_t) x;
+                  int differ = m->exact ? !mpq_equal (m->q[ia], m->q[ib])
+                                        : (ic_ival_lt (&m->p[ia], &m->p[ib]) || ic_ival_lt (&m->p[ib], &m->p[ia]));
+                  if (differ)
+                    {
+                      *s1 = a; *s2 = b; *w = x;
+                      *h1 = mk_history (m, pr, wtab[h] - 1);
+                      *h2 = mk_history (m, pr, i);
+                      found = 1;
+                      break;
+                    }
+                  if (!m->exact) same = 0;      /* enclosures cannot show equality */
+                }
+              if (!same && rc == 2) rc = 0;
+            }
+        }
+      for (int x = 0; x < m->ntok && !found; x++)
+        {
+          int t = m->next[(size_t) pr[i].state * (size_t) m->ntok + (size_t) x];
+          memcpy (cur, &win[(size_t) i * k + 1], sizeof (int) * (size_t) (k - 1));
+          cur[k - 1] = x;
+          size_t g = mk_hash (t, cur, k, mask);
+          while (tab[g] && !(pr[tab[g] - 1].state == t
+                             && !memcmp (&win[(size_t) (tab[g] - 1) * k], cur, sizeof (int) * (size_t) k)))
+            g = (g + 1) & mask;
+          if (tab[g]) continue;
+          if (n == LIMIT) { rc = -1; found = -1; break; }
+          tab[g] = n + 1;
+          pr[n].state = t; pr[n].parent = i; pr[n].tok = x;
+          memcpy (&win[(size_t) n * k], cur, sizeof (int) * (size_t) k);
+          n++;
+        }
+    }
+  if (found == 1) rc = 1;
+  *npairs = n;
+  free (tab); free (wtab); free (pr); free (win); free (cur);
+  return rc;
+}

@@ -114,4 +114,18 @@ void ic_lm_paths (ic_ival_struct *V, ic_ival_struct *M, const ic_lm *m, int nmax
  * set, 0 if no such pair is certified. */
 int ic_lm_markov_witness (int *s1, int *s2, int *w, const ic_lm *m);
 
+/* Markov of order k >= 1: does the window of the last k emitted tokens
+ * (the whole history when it is shorter) determine the next-token
+ * distribution?  Explores the reachable pairs (state, window), at most
+ * 2^20 of them.  Returns 1 with a witness: states s1, s2 reached by
+ * histories h1, h2 (malloc'ed, tokens separated by spaces) with the same
+ * last k tokens, and a token w whose probabilities certainly differ (exact
+ * inequality, or disjoint enclosures); 2 when the window determines the
+ * distribution (each window is reached in one state only, or, for exact
+ * models, only in states with equal distributions); 0 when neither is
+ * certified; -1 when the pair limit is reached.  *npairs gets the number
+ * of pairs explored. */
+int ic_lm_markov_order (int k, int *s1, int *s2, int *w, char **h1, char **h2,
+                        long *npairs, const ic_lm *m);
+
 #endif

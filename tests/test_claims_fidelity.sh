@@ -408,3 +408,107 @@ fi
 printf 'model fan\n  tokens: a\n  start: a=1\nclaim x\n  check: marginal(fan) / maxpath grows >= 0\n' > "$tmp/bad.claims"
 "$INFCERT" claims "$tmp/bad.claims" > /dev/null 2> "$tmp/e"; rc=$?
 [ $rc -eq 2 ] && grep -q 'bad.claims:5:43: the rate must be > 0' "$tmp/e" && ok item6_bad_rate_parse_error || bad item6_bad_rate_parse_error "exit $rc: $(cat "$tmp/e")"
+
+# ---- item 7: markov(MODEL, order = k) -------------------------------------------
+# Brute force over every history up to length 7 of a table model (Python,
+# fractions): the model's rule is the distribution of the longest suffix
+# that has one; order k holds iff histories with the same last k tokens
+# (the whole history when shorter) always get the same distribution.
+cat > "$tmp/mk.claims" <<'EOF2'
+model order2
+  tokens: a b
+  start: a=1/2 b=1/2
+  after b a: a=1/4 b=3/4
+model order3
+  tokens: a b
+  start: a=1/2 b=1/2
+  after a a b: a=1/3 b=2/3
+model same
+  tokens: a b
+  start: a=1/2 b=1/2
+  after b a: a=1/2 b=1/2
+model zeros
+  counter: 1 - n^-1.001, n >= 2
+claim o2-1
+  check: markov(order2, order = 1)
+claim o2-2
+  check: markov(order2, order = 2)
+claim o2-3
+  check: markov(order2, order = 3)
+claim o3-2
+  check: markov(order3, order = 2)
+claim o3-3
+  check: markov(order3, order = 3)
+claim same-1
+  check: markov(same, order = 1)
+claim z-4
+  check: markov(zeros, order = 4)
+EOF2
+"$INFCERT" claims "$tmp/mk.claims" --json > "$tmp/mk.json" 2> /dev/null
+$PY - "$tmp/mk.json" <<'PY' && ok item7_markov_order_brute_force || bad item7_markov_order_brute_force "see above"
+import json, sys, itertools
+from fractions import Fraction as F
+d = {c["id"]: c["checks"][0] for c in json.load(open(sys.argv[1]))["claims"]}
+models = {
+  "order2": {(): (F(1, 2), F(1, 2)), ("b", "a"): (F(1, 4), F(3, 4))},
+  "order3": {(): (F(1, 2), F(1, 2)), ("a", "a", "b"): (F(1, 3), F(2, 3))},
+  "same":   {(): (F(1, 2), F(1, 2)), ("b", "a"): (F(1, 2), F(1, 2))},
+}
+def rule(m, h):
+    best = ()
+    for ctx in m:
+        if len(ctx) <= len(h) and tuple(h[len(h) - len(ctx):]) == ctx and len(ctx) >= len(best): best = ctx
+    return m[best]
+def markov(m, k, L=7):
+    seen = {}
+    for n in range(L + 1):
+        for h in itertools.product("ab", repeat=n):
+            key = h[-k:] if n >= k else ("<",) + h
+            dist = rule(m, h)
+            if seen.setdefault(key, dist) != dist: return "refuted"
+    return "proved"
+for cid, (mname, k) in {"o2-1": ("order2", 1), "o2-2": ("order2", 2), "o2-3": ("order2", 3),
+                        "o3-2": ("order3", 2), "o3-3": ("order3", 3), "same-1": ("same", 1)}.items():
+    want = markov(models[mname], k)
+    assert d[cid]["status"] == want, (cid, d[cid]["status"], want)
+    if want == "refuted":
+        w = d[cid]["counterexample"]["witness"]
+        h1, h2 = w.split('"')[1], w.split('"')[3]
+        t1 = tuple(h1.split()) if h1 != "(empty)" else (); t2 = tuple(h2.split()) if h2 != "(empty)" else ()
+        assert t1[-k:] == t2[-k:] and len(t1) >= k and len(t2) >= k or t1 == t2, w
+        assert rule(models[mname], t1) != rule(models[mname], t2), w
+assert d["z-4"]["status"] == "refuted" and "4 and of 5 zeros" in d["z-4"]["counterexample"]["witness"], d["z-4"]
+PY
+# turtle: the reference reader's own walk over (state, last k tokens):
+# order 2 holds (every window of two tokens lies in one state), order 1
+# fails (the window "and" lies in states with different rows)
+if [ -s "$ROOT/build/turtle.arpa" ] && [ $have_mpmath = 1 ]; then
+$PY - "$tmp/essay.json" build/turtle.arpa <<'PY' && ok item7_turtle_order_2_reference || bad item7_turtle_order_2_reference "see above"
+import json, sys
+sys.path.insert(0, "tests")
+import arpa_ref
+toks, rows = arpa_ref.model(sys.argv[2])
+def nxt(s, w):
+    if w == "</s>": return ("<s>",)
+    h = (s + (w,))[-2:]
+    while h and h not in rows: h = h[1:]
+    return h
+def order_holds(k):
+    start = (("<s>",), ("<",) * k); seen = {start}; todo = [start]; by = {}
+    while todo:
+        s, win = todo.pop()
+        if by.setdefault(win, rows[s]) != rows[s]: return False
+        for w in toks:
+            p = (nxt(s, w), (win + (w,))[-k:])
+            if p not in seen: seen.add(p); todo.append(p)
+    return True
+assert order_holds(2) and not order_holds(1)
+d = {c["id"]: c for c in json.load(open(sys.argv[1]))["claims"]}
+assert d["higher-order-state"]["status"] == "proved" and d["token-as-state"]["status"] == "refuted"
+assert d["coin-toss-first-order"]["status"] == "proved"
+assert d["unbounded-context-no-finite-order"]["status"] == "refuted"
+PY
+fi
+printf 'model c\n  tokens: a\n  start: a=1\nclaim x\n  check: markov(c, order = 0)\n' > "$tmp/bad.claims"
+"$INFCERT" claims "$tmp/bad.claims" > /dev/null 2> "$tmp/e"; rc=$?
+[ $rc -eq 2 ] && grep -q 'bad.claims:5:' "$tmp/e" && grep -q 'the order must be at least 1' "$tmp/e" && ok item7_order_0_parse_error || bad item7_order_0_parse_error "exit $rc: $(cat "$tmp/e")"
