@@ -512,3 +512,33 @@ fi
 printf 'model c\n  tokens: a\n  start: a=1\nclaim x\n  check: markov(c, order = 0)\n' > "$tmp/bad.claims"
 "$INFCERT" claims "$tmp/bad.claims" > /dev/null 2> "$tmp/e"; rc=$?
 [ $rc -eq 2 ] && grep -q 'bad.claims:5:' "$tmp/e" && grep -q 'the order must be at least 1' "$tmp/e" && ok item7_order_0_parse_error || bad item7_order_0_parse_error "exit $rc: $(cat "$tmp/e")"
+
+# ---- docs/claims.md maps the thread's statements to the built-in claims ----------
+# every claim of data/essay.claims appears in the table, every id the table
+# names exists, and the statuses the table gives are the ones the claims get
+if [ -s "$ROOT/build/turtle.arpa" ]; then
+$PY - docs/claims.md "$tmp/essay.json" <<'PY' && ok docs_table_maps_every_claim || bad docs_table_maps_every_claim "see above"
+import json, re, sys
+doc = open(sys.argv[1]).read()
+table = doc[doc.index("## The thread's statements and the claims that check them"):]
+rows = [l for l in table.split("\n") if re.match(r"\| \d+ \|", l)]
+assert len(rows) >= 15, len(rows)
+claims = {c["id"]: c["status"] for c in json.load(open(sys.argv[2]))["claims"]}
+named = set()
+for l in rows:
+    cells = [c.strip() for c in l.strip("|").split("|")]
+    ids = re.findall(r"`([a-z0-9.-]+)`", cells[2])
+    for i in ids:
+        assert i in claims, "table names %r, not a claim" % i
+    named.update(ids)
+    if ids and cells[3] != "-":
+        want = [w.strip() for w in cells[3].split("/")]
+        got = [claims[i] for i in ids]
+        # one status per id named, or one status for all of them
+        assert want == got or (len(want) == 1 and set(got) == set(want)), (cells[0], ids, want, got)
+    else:
+        assert cells[2].startswith("none:"), l
+missing = set(claims) - named
+assert not missing, "claims not in the table: %s" % sorted(missing)
+PY
+fi
