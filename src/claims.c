@@ -2954,6 +2954,28 @@ static int fp_gap (mpfr_ptr g, const ic_check *c)
   return exact_gap;
 }
 
+/* The computed top probability pt at the check's gap G for V tokens, put
+ * in the numbers (with note after it when it is exactly 1); returns its
+ * text (to free with mpfr_free_str), or NULL when G is not a number of
+ * the format (the check is then undecided, with that reason). */
+static char *fp_top_at_gap (ic_check_result *r, mpfr_ptr pt, const ic_check *c, unsigned long V, const char *note)
+{
+  const ic_fp_format *f = c->fmt;
+  mpfr_t g, s; mpfr_inits2 (f->prec, g, s, (mpfr_ptr) 0);
+  char *ps = NULL;
+  if (!fp_gap (g, c)) set_how (r, "The gap is not a number of the format.");
+  else
+    {
+      ic_fpsoftmax_top (pt, s, f, V, g, c->order);
+      mpfr_asprintf (&ps, "%.20Rg", pt);
+      char *key = fmt ("V = %lu: computed top probability at the gap", V);
+      KV (r, key, "%s%s", ps, mpfr_cmp_ui (pt, 1) == 0 ? note : "");
+      free (key);
+    }
+  mpfr_clears (g, s, (mpfr_ptr) 0);
+  return ps;
+}
+
 /* "fpsoftmax(F, V ...) if < 1 then <= 1 - E": the thread's condition.  Over
  * all gaps of the configuration the computed top probability is
  * non-decreasing (monotone correctly rounded operations), so the largest
@@ -2979,12 +3001,8 @@ static void check_fpsoftmax_cond (ic_check_entry *ce)
       char *key;
       if (c->has_gap)
         {
-          if (!fp_gap (g, c)) { undecided = 1; set_how (r, "The gap is not a number of the format."); break; }
-          ic_fpsoftmax_top (pb, s, f, V, g, c->order);
-          char *ps = NULL; mpfr_asprintf (&ps, "%.20Rg", pb);
-          key = fmt ("V = %lu: computed top probability at the gap", V);
-          KV (r, key, "%s%s", ps, mpfr_cmp_ui (pb, 1) == 0 ? " (exactly 1: the condition does not hold, nothing to check)" : "");
-          free (key);
+          char *ps = fp_top_at_gap (r, pb, c, V, " (exactly 1: the condition does not hold, nothing to check)");
+          if (!ps) { undecided = 1; break; }
           if (mpfr_cmp_ui (pb, 1) < 0 && mpfr_cmp_q (pb, b) > 0)
             { wV = (int) V; wit = fmt ("V = %lu, gap %s: the computed top probability %s is below 1 but above 1 - E", V, ps, ps); }
           mpfr_free_str (ps);
@@ -3120,12 +3138,8 @@ static void check_fpsoftmax (ic_check_entry *ce)
       char *key;
       if (c->has_gap)
         {
-          if (!fp_gap (g, c)) { undecided = 1; set_how (r, "The gap is not a number of the format."); break; }
-          ic_fpsoftmax_top (pt, s, f, V, g, c->order);
-          char *ps = NULL; mpfr_asprintf (&ps, "%.20Rg", pt);
-          key = fmt ("V = %lu: computed top probability at the gap", V);
-          KV (r, key, "%s%s", ps, mpfr_cmp_ui (pt, 1) == 0 ? " (exactly 1)" : "");
-          free (key);
+          char *ps = fp_top_at_gap (r, pt, c, V, " (exactly 1)");
+          if (!ps) { undecided = 1; break; }
           if (mpfr_cmp_ui (pt, 1) == 0)
             {
               all_lt1 = 0; any_one = 1;

@@ -246,42 +246,70 @@ fail:
 
 /* ---- eps and defect ----------------------------------------------------- */
 
-void ic_lm_eps (ic_ival_ptr out, mpq_t q_out, int *state, int *tok, const ic_lm *m)
+/* The largest (dir > 0) or smallest (dir < 0) P(w|s) over reachable
+ * states and tokens: out encloses it ([max lo, max hi] or [min lo, min hi]
+ * of the enclosures, which is sound); for exact models q_out gets it
+ * exactly.  *state and *tok get a pair attaining it (for enclosures, the
+ * pair with the extreme upper end for a maximum, lower end for a minimum:
+ * a choice of presentation). */
+static void lm_extreme (ic_ival_ptr out, mpq_t q_out, int *state, int *tok, const ic_lm *m, int dir)
 {
-  /* Argmax by upper endpoints (heuristic choice of the reported pair);
-   * the enclosure of the maximum is [max lo, max hi], which is sound. */
   mpfr_t lo, hi;
   mpfr_init2 (lo, m->prec); mpfr_init2 (hi, m->prec);
-  mpfr_set_zero (lo, 1); mpfr_set_zero (hi, 1);
+  if (dir > 0) { mpfr_set_zero (lo, 1); mpfr_set_zero (hi, 1); }
+  else { mpfr_set_inf (lo, 1); mpfr_set_inf (hi, 1); }
   int bs = 0, bw = 0;
   for (int s = 0; s < m->nstate; s++)
     for (int w = 0; w < m->ntok; w++)
       {
         const ic_ival_struct *p = &m->p[(size_t) s * (size_t) m->ntok + (size_t) w];
-        if (mpfr_greater_p (p->lo, lo)) mpfr_set (lo, p->lo, MPFR_RNDD);
-        if (mpfr_greater_p (p->hi, hi)) { mpfr_set (hi, p->hi, MPFR_RNDU); bs = s; bw = w; }
+        if (dir > 0)
+          {
+            if (mpfr_greater_p (p->lo, lo)) mpfr_set (lo, p->lo, MPFR_RNDD);
+            if (mpfr_greater_p (p->hi, hi)) { mpfr_set (hi, p->hi, MPFR_RNDU); bs = s; bw = w; }
+          }
+        else
+          {
+            if (mpfr_less_p (p->lo, lo)) { mpfr_set (lo, p->lo, MPFR_RNDD); bs = s; bw = w; }
+            if (mpfr_less_p (p->hi, hi)) mpfr_set (hi, p->hi, MPFR_RNDU);
+          }
       }
+  ic_ival_set_fr2 (out, lo, hi);
+  if (m->exact && q_out)
+    {
+      size_t n = (size_t) m->nstate * (size_t) m->ntok;
+      mpq_set (q_out, m->q[0]); bs = 0; bw = 0;
+      for (size_t i = 1; i < n; i++)
+        if (dir * mpq_cmp (m->q[i], q_out) > 0)
+          { mpq_set (q_out, m->q[i]); bs = (int) (i / (size_t) m->ntok); bw = (int) (i % (size_t) m->ntok); }
+      ic_ival_set_q (out, q_out);
+    }
+  if (state) *state = bs;
+  if (tok) *tok = bw;
+  mpfr_clear (lo); mpfr_clear (hi);
+}
+
+void ic_lm_eps (ic_ival_ptr out, mpq_t q_out, int *state, int *tok, const ic_lm *m)
+{
   ic_ival_t mx, one;
   ic_ival_init2 (mx, m->prec); ic_ival_init2 (one, m->prec);
-  ic_ival_set_fr2 (mx, lo, hi);               /* mx encloses max P(w|s) */
+  mpq_t qm; mpq_init (qm);
+  lm_extreme (mx, qm, state, tok, m, 1);      /* mx encloses max P(w|s) */
   ic_ival_set_ui (one, 1);
   ic_ival_sub (out, one, mx);                 /* out encloses 1 - max */
   if (m->exact && q_out)
     {
-      mpq_t best; mpq_init (best);
-      for (int s = 0; s < m->nstate; s++)
-        for (int w = 0; w < m->ntok; w++)
-          if (mpq_cmp (m->q[(size_t) s * (size_t) m->ntok + (size_t) w], best) > 0)
-            { mpq_set (best, m->q[(size_t) s * (size_t) m->ntok + (size_t) w]); bs = s; bw = w; }
       mpq_set_ui (q_out, 1, 1);
-      mpq_sub (q_out, q_out, best);
+      mpq_sub (q_out, q_out, qm);
       ic_ival_set_q (out, q_out);
-      mpq_clear (best);
     }
-  if (state) *state = bs;
-  if (tok) *tok = bw;
+  mpq_clear (qm);
   ic_ival_clear (mx); ic_ival_clear (one);
-  mpfr_clear (lo); mpfr_clear (hi);
+}
+
+void ic_lm_minprob (ic_ival_ptr out, mpq_t q_out, int *state, int *tok, const ic_lm *m)
+{
+  lm_extreme (out, q_out, state, tok, m, -1);
 }
 
 int ic_lm_normalise_rows (ic_lm *m, ic_ival_ptr minsum, ic_ival_ptr maxsum, int *state)
@@ -326,34 +354,6 @@ int ic_lm_normalise_rows (ic_lm *m, ic_ival_ptr minsum, ic_ival_ptr maxsum, int 
   mpq_clear (q);
   ic_ival_clear (S);
   return rc;
-}
-
-void ic_lm_minprob (ic_ival_ptr out, mpq_t q_out, int *state, int *tok, const ic_lm *m)
-{
-  mpfr_t lo, hi;
-  mpfr_init2 (lo, m->prec); mpfr_init2 (hi, m->prec);
-  mpfr_set_inf (lo, 1); mpfr_set_inf (hi, 1);
-  int bs = 0, bw = 0;
-  for (int s = 0; s < m->nstate; s++)
-    for (int w = 0; w < m->ntok; w++)
-      {
-        const ic_ival_struct *p = &m->p[(size_t) s * (size_t) m->ntok + (size_t) w];
-        if (mpfr_less_p (p->lo, lo)) { mpfr_set (lo, p->lo, MPFR_RNDD); bs = s; bw = w; }
-        if (mpfr_less_p (p->hi, hi)) mpfr_set (hi, p->hi, MPFR_RNDU);
-      }
-  ic_ival_set_fr2 (out, lo, hi);              /* endpoint-wise min encloses the min */
-  if (m->exact && q_out)
-    {
-      size_t n = (size_t) m->nstate * (size_t) m->ntok;
-      mpq_set (q_out, m->q[0]); bs = 0; bw = 0;
-      for (size_t i = 1; i < n; i++)
-        if (mpq_cmp (m->q[i], q_out) < 0)
-          { mpq_set (q_out, m->q[i]); bs = (int) (i / (size_t) m->ntok); bw = (int) (i % (size_t) m->ntok); }
-      ic_ival_set_q (out, q_out);
-    }
-  if (state) *state = bs;
-  if (tok) *tok = bw;
-  mpfr_clear (lo); mpfr_clear (hi);
 }
 
 void ic_lm_defect (ic_ival_ptr out, ic_ival_ptr minsum, ic_ival_ptr maxsum, const ic_lm *m)

@@ -12,6 +12,12 @@ trap 'rm -rf "$tmp"' EXIT
 ok () { echo "ok $1"; }
 bad () { echo "FAIL $1: $2"; }
 have_mpmath=1; $PY -c 'import mpmath' 2>/dev/null || have_mpmath=0
+# NAME, claim file (a printf format), the message expected: bad input, exit 2
+parse_error () {
+  printf "$2" > "$tmp/bad.claims"
+  "$INFCERT" claims "$tmp/bad.claims" > /dev/null 2> "$tmp/e"; rc=$?
+  [ $rc -eq 2 ] && grep -qF "$3" "$tmp/e" && ok "$1" || bad "$1" "exit $rc: $(cat "$tmp/e")"
+}
 
 # ---- item 1: what a double-precision loop really gives ------------------------
 # The note, README and man page must not say that a floating-point loop
@@ -139,9 +145,8 @@ lo, hi = [F(x) for x in num("raw-eps", "eps = 1 - max P(w|state)").strip("[]").s
 # 1 - 10^-0.5 = 0.683772233983162...
 assert lo <= F("0.6837722339831620") and F("0.6837722339831621") <= hi, (lo, hi)
 PY
-printf 'model m\n  arpa: uni.arpa\n  normalise: columns\nclaim x\n  check: nondegenerate(m)\n' > "$tmp/bad1.claims"
-"$INFCERT" claims "$tmp/bad1.claims" > /dev/null 2> "$tmp/e"; rc=$?
-[ $rc -eq 2 ] && grep -q 'bad1.claims:3:14: expected "rows"' "$tmp/e" && ok normalise_bad_value_parse_error || bad normalise_bad_value_parse_error "exit $rc: $(cat "$tmp/e")"
+parse_error normalise_bad_value_parse_error 'model m\n  arpa: uni.arpa\n  normalise: columns\nclaim x\n  check: nondegenerate(m)\n' \
+  'bad.claims:3:14: expected "rows"'
 # rows of 10^-99999999: tiny but certified > 0 (MPFR's exponent range), so
 # they normalise to 1/2, 1/2 like any other
 printf '\\data\\\nngram 1=3\n\n\\1-grams:\n-99\t<s>\n-99999999\ta\n-99999999\t</s>\n\n\\end\\\n' > "$tmp/tiny.arpa"
@@ -285,10 +290,16 @@ assert d["fp-softmax-emits-0"]["status"] == "refuted"
 assert all(c["item"] == 4 for k, c in d.items() if k.startswith("fp") or k.startswith("finite"))
 PY
 fi
+# at one gap: 1 / (1 + e^-1) = 0.731 is below 1 and above 1 - 1/2 (refuted),
+# below 1 - 2^-52 (proved); at gap 40 the computed value is exactly 1
+# (binary64 threshold 36.7 for V = 2), so the condition does not hold
+printf 'claim a\n  check: fpsoftmax(binary64, V = 2, gap = 1) if < 1 then <= 1 - 1/2\nclaim b\n  check: fpsoftmax(binary64, V = 2, gap = 1) if < 1 then <= 1 - 1/4503599627370496\nclaim c\n  check: fpsoftmax(binary64, V = 2, gap = 40) if < 1 then <= 1 - 1/2\nclaim d\n  check: fpsoftmax(binary64, V = 2, gap = 1/3) if < 1 then <= 1 - 1/2\n' > "$tmp/gap.claims"
+"$INFCERT" claims "$tmp/gap.claims" > "$tmp/o" 2> /dev/null
+[ "$(awk '/^[a-d] /{printf "%s=%s ", $1, $2}' "$tmp/o")" = "a=refuted b=proved c=proved d=undecided " ] && ok item4_cond_at_one_gap \
+  || bad item4_cond_at_one_gap "$(awk '/^[a-d] /{printf "%s=%s ", $1, $2}' "$tmp/o")"
 # parse errors of the new forms
-printf 'claim x\n  check: fpsoftmax(binary16, V = 2) if < 1 then <= 1 - 2\n' > "$tmp/bad.claims"
-"$INFCERT" claims "$tmp/bad.claims" > /dev/null 2> "$tmp/e"; rc=$?
-[ $rc -eq 2 ] && grep -q 'bad.claims:2:56: E must lie in (0, 1)' "$tmp/e" && ok item4_cond_bad_E_parse_error || bad item4_cond_bad_E_parse_error "exit $rc: $(cat "$tmp/e")"
+parse_error item4_cond_bad_E_parse_error 'claim x\n  check: fpsoftmax(binary16, V = 2) if < 1 then <= 1 - 2\n' \
+  'bad.claims:2:56: E must lie in (0, 1)'
 
 # ---- item 6: the ratio grows without bound, at a certified rate -------------------
 # A two-state table model with exact values: eps = 1/4 (P(a|b) = 3/4), so
@@ -405,9 +416,8 @@ assert d["prop2-not-much-higher"]["status"] == "refuted" and d["prop2-ratio-grow
 assert "10 * maxpath" not in json.dumps(d["prop2-not-much-higher"])
 PY
 fi
-printf 'model fan\n  tokens: a\n  start: a=1\nclaim x\n  check: marginal(fan) / maxpath grows >= 0\n' > "$tmp/bad.claims"
-"$INFCERT" claims "$tmp/bad.claims" > /dev/null 2> "$tmp/e"; rc=$?
-[ $rc -eq 2 ] && grep -q 'bad.claims:5:43: the rate must be > 0' "$tmp/e" && ok item6_bad_rate_parse_error || bad item6_bad_rate_parse_error "exit $rc: $(cat "$tmp/e")"
+parse_error item6_bad_rate_parse_error 'model fan\n  tokens: a\n  start: a=1\nclaim x\n  check: marginal(fan) / maxpath grows >= 0\n' \
+  'bad.claims:5:43: the rate must be > 0'
 
 # ---- item 7: markov(MODEL, order = k) -------------------------------------------
 # Brute force over every history up to length 7 of a table model (Python,
@@ -509,9 +519,8 @@ assert d["coin-toss-first-order"]["status"] == "proved"
 assert d["unbounded-context-no-finite-order"]["status"] == "refuted"
 PY
 fi
-printf 'model c\n  tokens: a\n  start: a=1\nclaim x\n  check: markov(c, order = 0)\n' > "$tmp/bad.claims"
-"$INFCERT" claims "$tmp/bad.claims" > /dev/null 2> "$tmp/e"; rc=$?
-[ $rc -eq 2 ] && grep -q 'bad.claims:5:' "$tmp/e" && grep -q 'the order must be at least 1' "$tmp/e" && ok item7_order_0_parse_error || bad item7_order_0_parse_error "exit $rc: $(cat "$tmp/e")"
+parse_error item7_order_0_parse_error 'model c\n  tokens: a\n  start: a=1\nclaim x\n  check: markov(c, order = 0)\n' \
+  'bad.claims:5:28: the order must be at least 1'
 
 # ---- docs/claims.md maps the thread's statements to the built-in claims ----------
 # every claim of data/essay.claims appears in the table, every id the table
