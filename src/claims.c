@@ -2954,6 +2954,18 @@ static int fp_gap (mpfr_ptr g, const ic_check *c)
   return exact_gap;
 }
 
+/* Texts of a threshold g*, of the largest computed top probability pb
+ * below 1, and of its eps 1 - pb (to free with mpfr_free_str). */
+static void fp_threshold_texts (char **gs, char **ps, char **es, mpfr_srcptr g, mpfr_srcptr pb, const ic_fp_format *f)
+{
+  mpfr_asprintf (gs, "%.17Rg", g);
+  mpfr_asprintf (ps, "%.17Rg", pb);
+  mpfr_t e; mpfr_init2 (e, f->prec + 64);
+  mpfr_ui_sub (e, 1, pb, MPFR_RNDN);         /* exact: 1 - pb needs few bits */
+  mpfr_asprintf (es, "%.6Rg", e);
+  mpfr_clear (e);
+}
+
 /* The computed top probability pt at the check's gap G for V tokens, put
  * in the numbers (with note after it when it is exactly 1); returns its
  * text (to free with mpfr_free_str), or NULL when G is not a number of
@@ -3009,12 +3021,8 @@ static void check_fpsoftmax_cond (ic_check_entry *ce)
           continue;
         }
       if (ic_fpsoftmax_threshold (g, pb, f, V, c->order) != 0) { undecided = 1; continue; }
-      char *gs = NULL, *ps = NULL, *es = NULL;
-      mpfr_asprintf (&gs, "%.17Rg", g);
-      mpfr_asprintf (&ps, "%.17Rg", pb);
-      mpfr_t e; mpfr_init2 (e, f->prec + 64);
-      mpfr_ui_sub (e, 1, pb, MPFR_RNDN);       /* exact: 1 - pb needs few bits */
-      mpfr_asprintf (&es, "%.6Rg", e);
+      char *gs, *ps, *es;
+      fp_threshold_texts (&gs, &ps, &es, g, pb, f);
       key = fmt ("V = %lu: largest computed top probability < 1 (at the gap just below g* = %s) / its eps", V, gs);
       KV (r, key, "%s / %s", ps, es);
       free (key);
@@ -3026,7 +3034,6 @@ static void check_fpsoftmax_cond (ic_check_entry *ce)
           wit = fmt ("V = %lu, gap %s (the format number below g* = %s): the computed top probability %s is below 1 but above 1 - E", V, gbs, gs, ps);
           mpfr_free_str (gbs); mpfr_clear (gb);
         }
-      mpfr_clear (e);
       mpfr_free_str (gs); mpfr_free_str (ps); mpfr_free_str (es);
     }
   if (wV >= 0)
@@ -3154,12 +3161,8 @@ static void check_fpsoftmax (ic_check_entry *ce)
           continue;
         }
       if (ic_fpsoftmax_threshold (g, pb, f, V, c->order) != 0) { undecided = 1; continue; }
-      char *gs = NULL, *pbs = NULL, *eps = NULL;
-      mpfr_asprintf (&gs, "%.17Rg", g);
-      mpfr_asprintf (&pbs, "%.17Rg", pb);
-      mpfr_t e; mpfr_init2 (e, f->prec + 64);
-      mpfr_ui_sub (e, 1, pb, MPFR_RNDN);         /* exact: 1 - pb needs few bits */
-      mpfr_asprintf (&eps, "%.6Rg", e);
+      char *gs, *pbs, *eps;
+      fp_threshold_texts (&gs, &pbs, &eps, g, pb, f);
       key = fmt ("V = %lu: threshold gap g* / largest computed p < 1 / eps", V);
       KV (r, key, "%s / %s / %s", gs, pbs, eps);
       free (key);
@@ -3184,7 +3187,6 @@ static void check_fpsoftmax (ic_check_entry *ce)
           if (!mpq_equal (gq, c->thr)) { thr_ok = 0; }
           mpq_clear (gq);
         }
-      mpfr_clear (e);
       mpfr_free_str (gs); mpfr_free_str (pbs); mpfr_free_str (eps);
     }
   const char *mono = "Correctly rounded exp, addition and division are monotone, so the computed sum is non-increasing and the computed top probability non-decreasing in the gap; the threshold g* is the smallest format number with result exactly 1 (bisection over format numbers, then checked at g* and at its predecessor).";

@@ -312,6 +312,20 @@ void ic_lm_minprob (ic_ival_ptr out, mpq_t q_out, int *state, int *tok, const ic
   lm_extreme (out, q_out, state, tok, m, -1);
 }
 
+/* S encloses the sum of state st's row (and q is that sum exactly, for
+ * exact models). */
+static void row_sum (ic_ival_ptr S, mpq_t q, const ic_lm *m, int st)
+{
+  size_t row = (size_t) st * (size_t) m->ntok;
+  ic_ival_set_ui (S, 0);
+  for (int w = 0; w < m->ntok; w++) ic_ival_add (S, S, &m->p[row + (size_t) w]);
+  if (m->exact)
+    {
+      mpq_set_ui (q, 0, 1);
+      for (int w = 0; w < m->ntok; w++) mpq_add (q, q, m->q[row + (size_t) w]);
+    }
+}
+
 int ic_lm_normalise_rows (ic_lm *m, ic_ival_ptr minsum, ic_ival_ptr maxsum, int *state)
 {
   ic_ival_t S; ic_ival_init2 (S, m->prec);
@@ -320,35 +334,23 @@ int ic_lm_normalise_rows (ic_lm *m, ic_ival_ptr minsum, ic_ival_ptr maxsum, int 
   ic_lm_defect (S, minsum, maxsum, m);        /* the raw row sums, reported */
   for (int st = 0; st < m->nstate && rc == 0; st++)
     {
-      size_t row = (size_t) st * (size_t) m->ntok;
-      ic_ival_set_ui (S, 0);
-      for (int w = 0; w < m->ntok; w++) ic_ival_add (S, S, &m->p[row + (size_t) w]);
-      if (m->exact)
-        {
-          mpq_set_ui (q, 0, 1);
-          for (int w = 0; w < m->ntok; w++) mpq_add (q, q, m->q[row + (size_t) w]);
-          if (mpq_sgn (q) <= 0) { rc = -1; if (state) *state = st; }
-        }
-      else if (mpfr_sgn (S->lo) <= 0) { rc = -1; if (state) *state = st; }
+      row_sum (S, q, m, st);
+      if (m->exact ? mpq_sgn (q) <= 0 : mpfr_sgn (S->lo) <= 0) { rc = -1; if (state) *state = st; }
     }
   for (int st = 0; st < m->nstate && rc == 0; st++)
     {
       size_t row = (size_t) st * (size_t) m->ntok;
-      ic_ival_set_ui (S, 0);
-      for (int w = 0; w < m->ntok; w++) ic_ival_add (S, S, &m->p[row + (size_t) w]);
-      if (m->exact)
+      row_sum (S, q, m, st);
+      for (int w = 0; w < m->ntok; w++)
         {
-          mpq_set_ui (q, 0, 1);
-          for (int w = 0; w < m->ntok; w++) mpq_add (q, q, m->q[row + (size_t) w]);
-          for (int w = 0; w < m->ntok; w++)
+          if (m->exact)
             {
               mpq_div (m->q[row + (size_t) w], m->q[row + (size_t) w], q);   /* exact */
               ic_ival_set_q (&m->p[row + (size_t) w], m->q[row + (size_t) w]);
             }
+          else                                  /* p / S, S.lo > 0: encloses P / S_s */
+            ic_ival_div (&m->p[row + (size_t) w], &m->p[row + (size_t) w], S);
         }
-      else
-        for (int w = 0; w < m->ntok; w++)      /* p / S, S.lo > 0: encloses P / S_s */
-          ic_ival_div (&m->p[row + (size_t) w], &m->p[row + (size_t) w], S);
     }
   if (rc == 0) m->normalised = 1;
   mpq_clear (q);
