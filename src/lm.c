@@ -558,11 +558,14 @@ int ic_lm_markov_witness (int *s1, int *s2, int *w, const ic_lm *m)
  * history reaching it can be written out. */
 typedef struct { int state, parent, tok; } mk_pair;
 
+/* 32-bit FNV-1a over the state and the window, in unsigned long so that
+ * nothing wraps (h < 2^32, h * 16777619 < 2^56; the integer sanitizer of
+ * make check-sanitize traps every unsigned overflow). */
 static size_t mk_hash (int state, const int *w, int k, size_t mask)
 {
-  unsigned long long h = 1469598103934665603ULL ^ (unsigned long long) (state + 2);
-  for (int i = 0; i < k; i++) { h ^= (unsigned long long) (w[i] + 2); h *= 1099511628211ULL; }
-  h ^= h >> 29;
+  unsigned long h = 2166136261UL;
+  h = ((h ^ (unsigned long) (state + 2)) * 16777619UL) & 0xffffffffUL;
+  for (int i = 0; i < k; i++) h = ((h ^ (unsigned long) (w[i] + 2)) * 16777619UL) & 0xffffffffUL;
   return (size_t) h & mask;
 }
 
