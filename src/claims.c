@@ -425,10 +425,13 @@ static int mono (ic_ival_ptr range, const ic_node *e, const tenv *env)
 /* ---- parsed data ------------------------------------------------------ */
 
 enum { CK_SERIES, CK_DECAY, CK_SOFTMAX, CK_FPSOFTMAX, CK_NONDEG, CK_SMBOUND,
-       CK_MARG_GE, CK_MARG_RATIO, CK_PATH_DECAY, CK_MARKOV };
+       CK_MARG_GE, CK_MARG_RATIO, CK_PATH_DECAY, CK_MARKOV, CK_GROWTH };
 enum { SER_SUM, SER_PROD, SER_TRAJ };
 enum { VB_CONV, VB_DIV, VB_ZERO, VB_POS, VB_IN };
 enum { MD_TABLE, MD_ARPA, MD_COUNTER };
+/* fpsoftmax forms: "< 1" (or "threshold = G"), "> 0" (the other tokens'
+ * probability), "if < 1 then <= 1 - E" (the thread's condition) */
+enum { FP_LT1, FP_GT0, FP_COND };
 
 struct ic_check {
   int kind;
@@ -450,6 +453,7 @@ struct ic_check {
   /* fp softmax */
   const ic_fp_format *fmt; int nV; unsigned long *Vs; int has_gap; mpq_t gap;
   ic_sm_order order; int thr_claim; mpq_t thr;
+  int fp_form;                /* FP_LT1, FP_GT0 or FP_COND (X holds E)  */
   /* paths */
   int nmax; mpq_t C;
 };
@@ -461,6 +465,8 @@ struct ic_model_def {
   char *term; ic_node *node; unsigned long from;
   int loaded; int load_rc; char *load_err; ic_lm lm;
   ic_arpa arpa; int has_arpa;
+  int normalise; int norm_line;       /* "normalise: rows" */
+  char *raw_sums;                     /* raw row sums, before normalising */
 };
 
 static ic_check *check_new (void)
@@ -490,7 +496,7 @@ static void model_free (ic_model_def *m)
       free (m->t.dist[c]); free (m->t.ctx[c]);
     }
   free (m->t.tok); free (m->t.dist); free (m->t.ctx); free (m->t.ctxlen); free (m->ctxline);
-  free (m->name); free (m->path); free (m->term); free (m->load_err);
+  free (m->name); free (m->path); free (m->term); free (m->load_err); free (m->raw_sums);
   if (m->node) ic_node_free (m->node);
   if (m->loaded == 1 && m->kind != MD_COUNTER) ic_lm_clear (&m->lm);
   if (m->has_arpa) ic_arpa_clear (&m->arpa);
@@ -829,13 +835,24 @@ static int parse_check (ps *P, ic_check *c)
         }
       if (expect (P, ")")) return -1;
       if (acc (P, "<")) { if (expect (P, "1")) return -1; }
+      else if (acc (P, ">")) { if (expect (P, "0")) return -1; c->fp_form = FP_GT0; }
+      else if (acc (P, "if"))
+        {
+          size_t ea;
+          if (expect (P, "<") || expect (P, "1") || expect (P, "then") || expect (P, "<=") || expect (P, "1")
+              || expect (P, "-")) return -1;
+          ws (P); ea = P->pos;
+          if (num (P, c->X)) return -1;
+          if (mpq_sgn (c->X) <= 0 || mpq_cmp_ui (c->X, 1, 1) >= 0) return perr (P, ea, "E must lie in (0, 1)");
+          c->fp_form = FP_COND;
+        }
       else if (acc (P, "threshold"))
         {
           if (c->has_gap) return perr (P, P->pos, "a threshold claim takes no gap");
           if (expect (P, "=") || num (P, c->thr)) return -1;
           c->thr_claim = 1;
         }
-      else return perr (P, P->pos, "expected \"< 1\" or \"threshold = G\"");
+      else return perr (P, P->pos, "expected \"< 1\", \"> 0\", \"if < 1 then <= 1 - E\" or \"threshold = G\"");
       return at_end (P);
     }
   if (acc (P, "nondegenerate"))
@@ -847,13 +864,46 @@ static int parse_check (ps *P, ic_check *c)
   if (acc (P, "markov"))
     {
       c->kind = CK_MARKOV;
-      if (expect (P, "(") || model_ref (P, c) || expect (P, ")")) return -1;
+      if (expect (P, "(") || model_ref (P, c)) return -1;
+      if (acc (P, ","))
+        {
+          /* "order = k": the state is the last k tokens */
+          unsigned long k;
+          if (expect (P, "order") || expect (P, "=") || uint_ (P, &k, 16)) return -1;
+          if (k < 1) return perr (P, P->pos - 1, "the order must be at least 1");
+          c->nmax = (int) k;
+        }
+      if (expect (P, ")")) return -1;
       return at_end (P);
     }
   if (acc (P, "marginal") || acc (P, "maxpath"))
     {
       int is_marg = P->s[at] == 'm' && P->s[at + 1] == 'a' && P->s[at + 2] == 'r';
       unsigned long nm;
+      if (is_marg)
+        {
+          /* "marginal(M) / maxpath grows >= R" and "... -> inf" */
+          size_t save = P->pos;
+          if (acc (P, "(") && model_ref (P, c) == 0 && acc (P, ")"))
+            {
+              c->kind = CK_GROWTH;
+              if (expect (P, "/") || expect (P, "maxpath")) return -1;
+              if (acc (P, "grows"))
+                {
+                  size_t ra;
+                  if (expect (P, ">=")) return -1;
+                  ws (P); ra = P->pos;
+                  if (num (P, c->C)) return -1;
+                  if (mpq_sgn (c->C) <= 0) return perr (P, ra, "the rate must be > 0");
+                }
+              else if (acc (P, "->")) { if (expect (P, "inf")) return -1; c->verb = 1; }
+              else if (acc (P, "bounded")) c->verb = 2;
+              else return perr (P, P->pos, "expected \"grows >= R\", \"-> inf\" or \"bounded\"");
+              return at_end (P);
+            }
+          free (c->mname); c->mname = NULL;
+          P->pos = save;
+        }
       if (expect (P, "(") || model_ref (P, c) || expect (P, ",") || expect (P, "n") || expect (P, "<=")
           || uint_ (P, &nm, 1000) || expect (P, ")"))
         return -1;
@@ -997,6 +1047,14 @@ static int parse_model_line (ps *P, ic_model_def *m, const char *key, size_t key
       if (!*m->path) return perr (P, P->pos, "expected a file name");
       return 0;
     }
+  if (!strcmp (key, "normalise") || !strcmp (key, "normalize"))
+    {
+      if (m->normalise) return perr (P, keyat, "\"normalise:\" given twice");
+      ws (P);
+      if (!acc (P, "rows")) return perr (P, P->pos, "expected \"rows\" (each row divided by its sum)");
+      m->normalise = 1; m->norm_line = P->line;
+      return at_end (P);
+    }
   if (!strcmp (key, "counter"))
     {
       if (m->t.ntok || m->path || m->term) return perr (P, keyat, "a model is either a table, an ARPA file or a counter");
@@ -1010,7 +1068,7 @@ static int parse_model_line (ps *P, ic_model_def *m, const char *key, size_t key
       if (!m->node) return perr (P, 0, "in the term: %s", e.msg);
       return at_end (P);
     }
-  return perr (P, keyat, "unknown key \"%s\" in a model (tokens, start, after ..., arpa, counter)", key);
+  return perr (P, keyat, "unknown key \"%s\" in a model (tokens, start, after ..., arpa, counter, normalise)", key);
 }
 
 /* The value of a "digits:" line: a whole number in 1..IC_CLAIMS_MAX_DIGITS. */
@@ -1938,6 +1996,25 @@ static int load_model (ic_claimfile *cf, ic_model_def *m, char *err, size_t errl
         }
       free (path);
     }
+  if (rc == 0 && m->normalise)
+    {
+      ic_ival_t mn, mx; ic_ival_init2 (mn, PREC); ic_ival_init2 (mx, PREC);
+      int st = -1;
+      if (ic_lm_normalise_rows (&m->lm, mn, mx, &st) != 0)
+        {
+          snprintf (err, errlen, "%s:%d:1: model \"%s\": cannot normalise the rows: the sum of the row at state \"%s\" is not certified > 0",
+                    cf->path, m->norm_line, m->name, m->lm.hist[st]);
+          ic_lm_clear (&m->lm);
+          rc = -1;
+        }
+      else
+        {
+          char *a = ival_str (mn, 8), *b = ival_str (mx, 8);
+          m->raw_sums = fmt ("between %s and %s", a, b);
+          free (a); free (b);
+        }
+      ic_ival_clear (mn); ic_ival_clear (mx);
+    }
   if (rc) { m->loaded = -1; m->load_rc = rc; m->load_err = xstrdup (err); return rc; }
   m->loaded = 1;
   return 0;
@@ -1951,6 +2028,10 @@ static void model_facts (ic_check_result *r, const ic_model_def *d)
       KV (r, "model", "%s (ARPA %d-gram, %d words, %ld n-grams)", d->path, d->arpa.order, d->arpa.nword, d->arpa.ngram);
     }
   else KV (r, "model", "%s (table, exact rationals)", d->name);
+  if (d->normalise)
+    KV (r, "reading", "rows normalised: P(w|s) / S_s, S_s = sum of the stored row (stored row sums %s), so each row sums to exactly 1", d->raw_sums);
+  else if (d->kind == MD_ARPA)
+    KV (r, "reading", "rows as stored (no normalisation)");
   KV (r, "emitted tokens V", "%d", m->ntok);
   KV (r, "reachable context states", "%d (%s)", m->nstate, m->desc);
 }
@@ -2008,68 +2089,102 @@ static void check_nondeg (ic_check_entry *ce, ic_model_def *d)
   ic_ival_clear (eps);
 }
 
-/* Claim 3 on a model: for each state, the row seen as a softmax of its
- * log-probabilities (V tokens, logit width D = log(max/min)) obeys
- * max P <= S / (1 + (V-1) e^-D), S the row sum. */
+/* Claim 3 on a model ("softmax-bound"): does the model satisfy item 3's
+ * hypothesis, and what does the bound then give?  A row that sums to 1 is
+ * the softmax of the logits z_w = log P(w|s) exactly when every P(w|s) is
+ * > 0 (a probability 0 has no finite logit); its logits then lie in an
+ * interval of width D_s = log(max/min).  That part can fail on a model:
+ * refuted by a reachable state giving a token probability exactly 0,
+ * undecided when the rows are not distributions (read the model with
+ * "normalise: rows").  The bound itself, max <= 1 / (1 + (V-1) e^-D_s),
+ * is then a lemma for any positive row summing to 1 (it says max + (V-1)
+ * min <= 1), so it is not checked again: what the check adds is pmin > 0
+ * and the eps the bound guarantees with D = max_s D_s,
+ * eps_D = 1 - 1/(1 + (V-1) e^-D), beside the lower-bound form
+ * eps >= (V-1) pmin and the model's actual eps. */
 static void check_smbound (ic_check_entry *ce, ic_model_def *d)
 {
   ic_check_result *r = &ce->r;
   ic_lm *m = &d->lm;
   model_facts (r, d);
-  ic_ival_t mx, mn, S, D, B, t, worst, epsb;
-  ic_ival_init2 (mx, PREC); ic_ival_init2 (mn, PREC); ic_ival_init2 (S, PREC); ic_ival_init2 (D, PREC);
-  ic_ival_init2 (B, PREC); ic_ival_init2 (t, PREC); ic_ival_init2 (worst, PREC); ic_ival_init2 (epsb, PREC);
-  int all_ok = 1, bad = -1;
-  mpfr_t Dmax; mpfr_init2 (Dmax, PREC); mpfr_set_zero (Dmax, 1);
-  mpfr_t bmax; mpfr_init2 (bmax, PREC); mpfr_set_zero (bmax, 1);
+  int V = m->ntok;
+  /* rows must be distributions: exact tables (sum 1, parser), or rows
+   * normalised by construction */
+  if (!m->exact && !m->normalised)
+    {
+      defect_facts (r, m);
+      set_how (r, "Not decided: the rows are read as stored and do not sum to 1, so they are not the output of a softmax (which sums to 1); item 3 is about a softmax, so read the model with \"normalise: rows\".");
+      return;
+    }
+  ic_ival_t mx, mn, D, B, t, pmin, epsD, epsL, eps, one;
+  ic_ival_init2 (mx, PREC); ic_ival_init2 (mn, PREC); ic_ival_init2 (D, PREC); ic_ival_init2 (B, PREC);
+  ic_ival_init2 (t, PREC); ic_ival_init2 (pmin, PREC); ic_ival_init2 (epsD, PREC); ic_ival_init2 (epsL, PREC);
+  ic_ival_init2 (eps, PREC); ic_ival_init2 (one, PREC);
+  ic_ival_set_ui (one, 1);
+  mpq_t qmin, qe; mpq_inits (qmin, qe, NULL);
+  int ms, mw, es_, ew;
+  ic_lm_minprob (pmin, qmin, &ms, &mw, m);
+  ic_lm_eps (eps, qe, &es_, &ew, m);
+  char *ps = m->exact ? q_short (qmin) : ival_str (pmin, 10);
+  KV (r, "smallest next-token probability pmin", "%s (state \"%s\", token \"%s\")", ps, m->hist[ms], m->tok[mw]);
+  if (m->exact ? mpq_sgn (qmin) == 0 : 0)
+    {
+      r->status = IC_ST_REFUTED;
+      r->witness = fmt ("state \"%s\" gives token \"%s\" probability 0, which no softmax of finite logits gives", m->hist[ms], m->tok[mw]);
+      r->witness_how = xstrdup ("Exact rational 0 in the model's row.");
+      set_how (r, "Some reachable row has a probability 0, so it is not a softmax of finite logits and item 3's bound does not apply to it.");
+      goto out;
+    }
+  if (!ic_ival_is_pos (pmin))
+    {
+      set_how (r, "The smallest probability %s is not certified > 0.", ps);
+      goto out;
+    }
+  /* D = max_s log(max_s / min_s): endpoint-wise maximum of enclosures */
+  mpfr_t Dlo, Dhi; mpfr_inits2 (PREC, Dlo, Dhi, (mpfr_ptr) 0);
+  mpfr_set_zero (Dlo, 1); mpfr_set_zero (Dhi, 1);
   for (int s = 0; s < m->nstate; s++)
     {
-      const ic_ival_struct *row = &m->p[(size_t) s * (size_t) m->ntok];
-      ic_ival_set (mx, &row[0]); ic_ival_set (mn, &row[0]); ic_ival_set_ui (S, 0);
-      for (int w = 0; w < m->ntok; w++)
+      const ic_ival_struct *row = &m->p[(size_t) s * (size_t) V];
+      ic_ival_set (mx, &row[0]); ic_ival_set (mn, &row[0]);
+      for (int w = 1; w < V; w++)
         {
           /* endpoint-wise max/min enclose the max/min of the row */
           mpfr_max (mx->lo, mx->lo, row[w].lo, MPFR_RNDD); mpfr_max (mx->hi, mx->hi, row[w].hi, MPFR_RNDU);
           mpfr_min (mn->lo, mn->lo, row[w].lo, MPFR_RNDD); mpfr_min (mn->hi, mn->hi, row[w].hi, MPFR_RNDU);
-          ic_ival_add (S, S, &row[w]);
         }
-      if (ic_ival_is_pos (mn))
-        {
-          ic_ival_div (t, mx, mn);
-          ic_ival_log (D, t);                     /* D encloses log(max/min) */
-          ic_softmax_max_bound (B, (unsigned long) m->ntok, D);
-          if (mpfr_greater_p (D->hi, Dmax)) mpfr_set (Dmax, D->hi, MPFR_RNDU);
-        }
-      else
-        {
-          ic_ival_set_ui (B, 1);                  /* bound <= 1 always holds */
-          mpfr_set_inf (Dmax, 1);
-        }
-      if (mpfr_greater_p (B->hi, bmax)) mpfr_set (bmax, B->hi, MPFR_RNDU);
-      ic_ival_mul (t, S, B);                      /* S * bound */
-      /* consistency only: the enclosures must not contradict the lemma */
-      if (mpfr_greater_p (mx->lo, t->hi)) { all_ok = 0; if (bad < 0) bad = s; }
+      ic_ival_div (t, mx, mn);                  /* mn.lo >= pmin.lo > 0 */
+      ic_ival_log (D, t);                       /* D encloses D_s = log(max/min) */
+      mpfr_max (Dlo, Dlo, D->lo, MPFR_RNDD);
+      mpfr_max (Dhi, Dhi, D->hi, MPFR_RNDU);
     }
-  char *ds = NULL; mpfr_asprintf (&ds, "%.6RUg", Dmax);
-  KV (r, "largest logit width D over states (upper)", "%s", ds);
-  mpfr_free_str (ds);
-  ic_ival_set_ui (t, 1);
-  mpfr_ui_sub (epsb->lo, 1, bmax, MPFR_RNDD);     /* eps_softmax >= 1 - max bound */
-  char *es = NULL; mpfr_asprintf (&es, "%.8RDg", epsb->lo);
-  KV (r, "softmax-guaranteed eps (lower bound, 1 - max_s bound_s)", "%s", es);
-  mpfr_free_str (es);
-  defect_facts (r, m);
-  if (all_ok)
+  ic_ival_set_fr2 (D, Dlo, Dhi);                /* D encloses max_s D_s */
+  mpfr_clears (Dlo, Dhi, (mpfr_ptr) 0);
+  ic_softmax_max_bound (B, (unsigned long) V, D);
+  ic_ival_sub (epsD, one, B);                   /* encloses 1 - 1/(1 + (V-1) e^-D) */
+  ic_ival_set_ui (t, (unsigned long) V - 1);
+  ic_ival_mul (epsL, t, pmin);                  /* encloses (V-1) pmin */
+  char *Ds = ival_str (D, 8), *eD = ival_str (epsD, 8), *eL = ival_str (epsL, 8);
+  char *es = m->exact ? q_short (qe) : ival_str (eps, 10);
+  KV (r, "largest logit width D = max over states of log(max/min) of the row", "%s", Ds);
+  KV (r, "eps guaranteed by item 3's bound at width D: 1 - 1/(1 + (V-1) e^-D)", "%s", eD);
+  KV (r, "eps guaranteed by the smallest probability: (V-1) pmin", "%s", eL);
+  KV (r, "the model's eps = 1 - max P(w|state)", "%s", es);
+  /* consistency only: both guarantees are lemmas, eps >= each */
+  int consistent = !mpfr_greater_p (epsD->lo, eps->hi) && !mpfr_greater_p (epsL->lo, eps->hi);
+  if (consistent)
     {
       r->status = IC_ST_PROVED;
-      set_how (r, "Each state's row is the softmax of its log-probabilities scaled by the row sum S_s (the stored probabilities need not sum to 1). With V = %d and D_s = log(max/min) of the row, max <= S_s / (1 + (V-1) e^-D_s) is equivalent to max + (V-1) min <= S_s, i.e. to sum over the other tokens of (P_w - min) >= 0, true term by term (lemma; all probabilities certified > 0). The enclosures of all %d states agree with it.",
-               m->ntok, m->nstate);
+      set_how (r, "Every probability of the %d reachable states is certified > 0 (pmin %s) and each row sums to 1, so each row is the softmax of the logits log P(w|s), which lie in an interval of width at most D = %s: item 3's hypothesis holds, and its bound gives eps >= %s > 0. The bound itself holds for any positive row summing to 1 (it says max + (V-1) min <= 1), so what this check shows about the model is pmin > 0; the lower-bound form, max <= 1 - (V-1) pmin, gives eps >= %s. The model's actual eps is %s.",
+               m->nstate, ps, Ds, eD, eL, es);
     }
-  else
-    set_how (r, "The enclosures for state \"%s\" contradict the lemma, which signals a bug.", m->hist[bad]);
-  mpfr_clear (Dmax); mpfr_clear (bmax);
-  ic_ival_clear (mx); ic_ival_clear (mn); ic_ival_clear (S); ic_ival_clear (D);
-  ic_ival_clear (B); ic_ival_clear (t); ic_ival_clear (worst); ic_ival_clear (epsb);
+  else set_how (r, "The enclosures contradict a lemma (eps below a guaranteed bound), which signals a bug.");
+  free (Ds); free (eD); free (eL); free (es);
+out:
+  free (ps);
+  mpq_clears (qmin, qe, NULL);
+  ic_ival_clear (mx); ic_ival_clear (mn); ic_ival_clear (D); ic_ival_clear (B); ic_ival_clear (t);
+  ic_ival_clear (pmin); ic_ival_clear (epsD); ic_ival_clear (epsL); ic_ival_clear (eps); ic_ival_clear (one);
 }
 
 #define PATH_MAX_CELLS ((size_t) 50000000)
@@ -2282,9 +2397,69 @@ static void check_paths (ic_check_entry *ce, ic_model_def *d)
   ic_ival_clear (ratio); ic_ival_clear (t); ic_ival_clear (eps); ic_ival_clear (pw); ic_ival_clear (one);
 }
 
+/* "markov(MODEL, order = k)": do the last k tokens determine the next-token
+ * distribution (a Markov chain of order k over tokens)?  Counter rules
+ * count every 0 of the history, so no k works: the histories of k and of
+ * k + 1 zeros end in the same k tokens and get p(k + from), p(k + 1 + from).
+ * Other models: the reachable (state, last k tokens) pairs (lm.c). */
+static void check_markov_order (ic_check_entry *ce, ic_model_def *d, int k)
+{
+  ic_check_result *r = &ce->r;
+  KV (r, "order k (the state is the last k tokens)", "%d", k);
+  if (d->kind == MD_COUNTER)
+    {
+      tenv env; ic_ival_t n, a, b;
+      ic_ival_init2 (n, PREC); ic_ival_init2 (a, PREC); ic_ival_init2 (b, PREC);
+      env.n = n; env.p = NULL; mpq_init (env.sent); scan_q (env.sent, SENTINEL_TEXT);
+      ic_ival_set_ui (n, d->from + (unsigned long) k); int ra = tev (a, d->node, &env);
+      ic_ival_set_ui (n, d->from + (unsigned long) k + 1); int rb = tev (b, d->node, &env);
+      KV (r, "model", "counter rule over tokens {0, 1}: P(0 | history) = p(z + %lu), z = number of 0s so far, p(n) = %s", d->from, d->term);
+      char *as = ival_str (a, 12), *bs = ival_str (b, 12);
+      if (ra == 0 && rb == 0 && (ic_ival_lt (a, b) || ic_ival_lt (b, a)))
+        {
+          r->status = IC_ST_REFUTED;
+          r->witness = fmt ("the histories of %d and of %d zeros end in the same %d tokens, yet P(0 | first) = p(%lu) and P(0 | second) = p(%lu) differ",
+                            k, k + 1, k, d->from + (unsigned long) k, d->from + (unsigned long) k + 1);
+          r->witness_how = fmt ("Enclosures p(%lu) in %s and p(%lu) in %s are disjoint.", d->from + (unsigned long) k, as, d->from + (unsigned long) k + 1, bs);
+          set_how (r, "The last %d tokens do not determine the next-token distribution: the rule counts every 0 of the history.", k);
+        }
+      else set_how (r, "The enclosures of p(%lu) = %s and p(%lu) = %s are not disjoint.", d->from + (unsigned long) k, as, d->from + (unsigned long) k + 1, bs);
+      free (as); free (bs);
+      mpq_clear (env.sent); ic_ival_clear (n); ic_ival_clear (a); ic_ival_clear (b);
+      return;
+    }
+  ic_lm *m = &d->lm;
+  model_facts (r, d);
+  int s1, s2, w; char *h1 = NULL, *h2 = NULL; long np = 0;
+  int rc = ic_lm_markov_order (k, &s1, &s2, &w, &h1, &h2, &np, m);
+  KV (r, "reachable (state, last k tokens) pairs", "%ld", np);
+  if (rc == 1)
+    {
+      size_t i1 = (size_t) s1 * (size_t) m->ntok + (size_t) w, i2 = (size_t) s2 * (size_t) m->ntok + (size_t) w;
+      char *a = m->exact ? q_str (m->q[i1]) : ival_str (&m->p[i1], 10);
+      char *b = m->exact ? q_str (m->q[i2]) : ival_str (&m->p[i2], 10);
+      r->status = IC_ST_REFUTED;
+      r->witness = fmt ("histories \"%s\" and \"%s\" end in the same %d token(s), but P(\"%s\" | first) = %s and P(\"%s\" | second) = %s",
+                        h1, h2, k, m->tok[w], a, m->tok[w], b);
+      r->witness_how = xstrdup (m->exact ? "Exact rationals, different." : "Disjoint outward-rounded enclosures.");
+      set_how (r, "The last %d tokens do not determine the next-token distribution (two reachable histories with the same last %d tokens differ).", k, k);
+      free (a); free (b);
+    }
+  else if (rc == 2)
+    {
+      r->status = IC_ST_PROVED;
+      set_how (r, "All %ld reachable pairs (model state, last %d tokens) were enumerated from the start: histories with the same last %d tokens %s, so the last %d tokens are a sufficient state (a Markov chain of order %d).",
+               np, k, k, m->exact ? "lead to states with exactly equal distributions" : "always lead to the same model state", k, k);
+    }
+  else if (rc == -1) set_how (r, "Not decided: more than %ld (state, last %d tokens) pairs (a resource limit).", np, k);
+  else set_how (r, "Some histories with the same last %d tokens lead to different states whose enclosures neither differ certainly nor can show equality.", k);
+  free (h1); free (h2);
+}
+
 static void check_markov (ic_check_entry *ce, ic_model_def *d)
 {
   ic_check_result *r = &ce->r;
+  if (ce->c->nmax > 0) { check_markov_order (ce, d, ce->c->nmax); return; }
   if (d->kind == MD_COUNTER)
     {
       /* histories over {0, 1}: P(0 | h) = p(zeros(h) + from).  Two histories
@@ -2336,6 +2511,190 @@ static void check_markov (ic_check_entry *ce, ic_model_def *d)
                m->ntok, m->nstate);
     }
   else set_how (r, "No pair of states with the same last token was certified to differ.");
+}
+
+/* Item 6 at full strength: the ratio R_n(x) = marginal / most likely path
+ * grows without bound, at a certified exponential rate.  Lemma (for any
+ * finite-state model whose rows sum to at most 1, eps = 1 - max P(w|s),
+ * S_min the smallest row sum, m_x and M_x the smallest and largest P(x|s)
+ * over states, pmin the smallest probability):
+ *   max path:  V_n(x) <= (1 - eps)^(n-1) M_x     (n-1 factors <= 1 - eps,
+ *                                                  the last one <= M_x)
+ *   marginal:  M_n(x) >= S_min^(n-1) m_x         (the mass left after n-1
+ *                                                  steps, times P(x|s) >= m_x)
+ * so R_n(x) >= (m_x / M_x) r^(n-1) with r = S_min / (1 - eps), for every
+ * n >= 1; and R_n(x) <= pmin^-n (every path of length n has probability
+ * >= pmin^n, and M_n(x) <= 1).  The growth rate limsup R_n^(1/n) thus lies
+ * in [r, 1/pmin]: "grows >= R" is proved when r >= R (some x with m_x > 0)
+ * and refuted when 1/pmin < R; "-> inf" is proved when r > 1, and
+ * "bounded" (some C with marginal <= C max path for all n and x) is then
+ * refuted. */
+static void check_growth (ic_check_entry *ce, ic_model_def *d)
+{
+  ic_check *c = ce->c;
+  ic_check_result *r = &ce->r;
+  ic_lm *m = &d->lm;
+  int T = m->ntok;
+  model_facts (r, d);
+  ic_ival_t eps, one, S, Smax, dfc, rate, up, pmin, cx, t, mx, Mx;
+  ic_ival_init2 (eps, PREC); ic_ival_init2 (one, PREC); ic_ival_init2 (S, PREC); ic_ival_init2 (Smax, PREC);
+  ic_ival_init2 (dfc, PREC); ic_ival_init2 (rate, PREC); ic_ival_init2 (up, PREC); ic_ival_init2 (pmin, PREC);
+  ic_ival_init2 (cx, PREC); ic_ival_init2 (t, PREC); ic_ival_init2 (mx, PREC); ic_ival_init2 (Mx, PREC);
+  mpq_t qe, qmin, qr, qc, qt; mpq_inits (qe, qmin, qr, qc, qt, NULL);
+  int st, tok;
+  ic_ival_set_ui (one, 1);
+  ic_lm_eps (eps, qe, &st, &tok, m);
+  ic_lm_minprob (pmin, qmin, &st, &tok, m);
+  if (m->exact || m->normalised) ic_ival_set_ui (S, 1);      /* rows sum to exactly 1 */
+  else ic_lm_defect (dfc, S, Smax, m);                       /* S encloses S_min */
+  ic_ival_sub (t, one, eps);
+  ic_ival_div (rate, S, t);                                  /* encloses r = S_min / (1 - eps) */
+  if (m->exact) { mpq_set_ui (qr, 1, 1); mpq_sub (qr, qr, qe); mpq_inv (qr, qr); ic_ival_set_q (rate, qr); }
+  /* the token: largest m_x / M_x by lower ends (a heuristic choice; any x
+   * with m_x > 0 gives the lemma) */
+  int bx = -1; mpfr_t best; mpfr_init2 (best, PREC); mpfr_set_si (best, -1, MPFR_RNDN);
+  for (int x = 0; x < T; x++)
+    {
+      ic_ival_set (mx, &m->p[x]); ic_ival_set (Mx, &m->p[x]);
+      for (int s = 1; s < m->nstate; s++)
+        {
+          const ic_ival_struct *q = &m->p[(size_t) s * (size_t) T + (size_t) x];
+          mpfr_min (mx->lo, mx->lo, q->lo, MPFR_RNDD); mpfr_min (mx->hi, mx->hi, q->hi, MPFR_RNDU);
+          mpfr_max (Mx->lo, Mx->lo, q->lo, MPFR_RNDD); mpfr_max (Mx->hi, Mx->hi, q->hi, MPFR_RNDU);
+        }
+      if (!ic_ival_is_pos (mx)) continue;
+      ic_ival_div (t, mx, Mx);
+      if (mpfr_greater_p (t->lo, best)) { mpfr_set (best, t->lo, MPFR_RNDD); bx = x; ic_ival_set (cx, t); }
+    }
+  mpfr_clear (best);
+  if (bx >= 0 && m->exact)
+    {
+      /* exact c = m_x / M_x */
+      mpq_t lo, hi; mpq_inits (lo, hi, NULL);
+      mpq_set (lo, m->q[bx]); mpq_set (hi, m->q[bx]);
+      for (int s = 1; s < m->nstate; s++)
+        {
+          mpq_srcptr q = m->q[(size_t) s * (size_t) T + (size_t) bx];
+          if (mpq_cmp (q, lo) < 0) mpq_set (lo, q);
+          if (mpq_cmp (q, hi) > 0) mpq_set (hi, q);
+        }
+      mpq_div (qc, lo, hi);
+      mpq_clears (lo, hi, NULL);
+    }
+  int up_ok = ic_ival_is_pos (pmin);
+  if (up_ok) ic_ival_div (up, one, pmin);                    /* encloses 1 / pmin */
+  if (up_ok && m->exact) { mpq_inv (qt, qmin); ic_ival_set_q (up, qt); }
+  char *rs = m->exact ? q_short (qr) : ival_str (rate, 10);
+  char *us = !up_ok ? xstrdup ("none (some probability is not certified > 0)") : m->exact ? q_short (qt) : ival_str (up, 10);
+  KV (r, "rate lower bound r = S_min / (1 - eps)", "%s", rs);
+  KV (r, "rate upper bound 1 / pmin", "%s", us);
+  if (bx >= 0)
+    {
+      char *cs = m->exact ? q_short (qc) : ival_str (cx, 10);
+      KV (r, "token x and c = min_s P(x|s) / max_s P(x|s)", "\"%s\", %s", m->tok[bx], cs);
+      KV (r, "certified for every n >= 1", "marginal / max path for \"%s\" >= c r^(n-1)", m->tok[bx]);
+      free (cs);
+    }
+  else KV (r, "token x", "none with min_s P(x|s) certified > 0");
+  /* decisions: exact comparisons for exact models, enclosure ends otherwise */
+  int lo_ge, up_lt, lo_gt1;
+  if (m->exact)
+    {
+      lo_ge = mpq_cmp (qr, c->C) >= 0;
+      up_lt = up_ok && mpq_cmp (qt, c->C) < 0;
+      lo_gt1 = mpq_cmp_ui (qr, 1, 1) > 0;
+    }
+  else
+    {
+      mpfr_t R; mpfr_init2 (R, PREC);
+      mpfr_set_q (R, c->C, MPFR_RNDU);                       /* R' >= R */
+      lo_ge = mpfr_greaterequal_p (rate->lo, R);
+      mpfr_set_q (R, c->C, MPFR_RNDD);                       /* R' <= R */
+      up_lt = up_ok && mpfr_less_p (up->hi, R);
+      lo_gt1 = mpfr_cmp_ui (rate->lo, 1) > 0;
+      mpfr_clear (R);
+    }
+  const char *lemma = "Lemma: the most likely length-n path to x has n-1 factors <= 1 - eps and a last factor <= max_s P(x|s); the marginal of x at step n is at least the mass left after n-1 steps (>= S_min^(n-1)) times min_s P(x|s). So marginal / max path >= c r^(n-1) for every n >= 1, and <= pmin^-n.";
+  char *Rs = q_paren (c->C);
+  if (c->verb == 2)
+    {
+      if (bx >= 0 && lo_gt1)
+        {
+          r->status = IC_ST_REFUTED;
+          char *cs = m->exact ? q_short (qc) : ival_str (cx, 10);
+          r->witness = fmt ("token \"%s\": marginal / max path >= c r^(n-1) with c = %s > 0 and r = %s > 1, which exceeds every constant C for n large enough",
+                            m->tok[bx], cs, rs);
+          free (cs);
+          r->witness_how = xstrdup (lemma);
+          set_how (r, "The ratio grows without bound (lemma below, with r > 1), so no constant C bounds it.");
+        }
+      else set_how (r, "%s The lower bound does not show growth: %s.", lemma, bx < 0 ? "no token has min_s P(x|s) certified > 0" : "r is not certified > 1");
+    }
+  else if (c->verb == 1)
+    {
+      if (bx >= 0 && lo_gt1)
+        {
+          r->status = IC_ST_PROVED;
+          set_how (r, "%s Here r = %s > 1 and c > 0 for token \"%s\": the ratio grows without bound, at least geometrically.", lemma, rs, m->tok[bx]);
+        }
+      else set_how (r, "%s The lower bound does not show growth: %s.", lemma, bx < 0 ? "no token has min_s P(x|s) certified > 0" : "r is not certified > 1");
+    }
+  else if (bx >= 0 && lo_ge)
+    {
+      r->status = IC_ST_PROVED;
+      set_how (r, "%s Here r = %s >= %s, so the ratio for token \"%s\" grows at least like c %s^(n-1).", lemma, rs, Rs, m->tok[bx], Rs);
+    }
+  else if (up_lt)
+    {
+      r->status = IC_ST_REFUTED;
+      r->witness = fmt ("1 / pmin = %s < %s: for every token x, marginal / max path <= pmin^-n, so no c > 0 gives c %s^n for all n", us, Rs, Rs);
+      r->witness_how = xstrdup (m->exact ? "Exact rational pmin." : "Outward-rounded enclosure of pmin.");
+      set_how (r, "%s", lemma);
+    }
+  else set_how (r, "%s The certified rate interval [r, 1/pmin] contains %s.", lemma, Rs);
+  /* plot: the ratio for x (enclosures from the path recursions) against
+   * the certified lower bound c r^(n-1), n = 1..20 */
+  if (bx >= 0)
+    {
+      int N = 20;
+      size_t cells = (size_t) (N + 1) * (size_t) T;
+      if ((size_t) T <= PATH_MAX_CELLS / (size_t) (N + 1))
+        {
+          ic_ival_struct *Vv = xmalloc (sizeof *Vv * cells), *Mm = xmalloc (sizeof *Mm * cells);
+          for (size_t i = 0; i < cells; i++) { ic_ival_init2 (&Vv[i], PREC); ic_ival_init2 (&Mm[i], PREC); }
+          ic_lm_paths (Vv, Mm, m, N);
+          ic_plot *pl = add_plot (r);
+          ic_plot_init (pl, "", "step n", "log10 of marginal / max path", 0);
+          free (pl->title);
+          pl->title = fmt ("Token \"%s\": marginal / most likely path and its certified growth (%s)", m->tok[bx], d->name);
+          ic_plot_series *sr = ic_plot_add (pl, "marginal / max path (enclosure)", IC_PLOT_BAND, N);
+          ic_plot_series *sb = ic_plot_add (pl, "certified lower bound c r^(n-1)", IC_PLOT_BAND, N);
+          sr->certified = sb->certified = 1;       /* exact n; log10_ends outward */
+          ic_ival_t b; ic_ival_init2 (b, PREC);
+          if (m->exact) ic_ival_set_q (cx, qc);
+          int k = 0;
+          for (int n = 1; n <= N; n++)
+            {
+              if (!ic_ival_is_pos (&Vv[n * T + bx])) continue;
+              ic_ival_div (t, &Mm[n * T + bx], &Vv[n * T + bx]);
+              ic_ival_pow_si (b, rate, n - 1);
+              ic_ival_mul (b, b, cx);
+              sr->x[k] = sb->x[k] = n;
+              log10_ends (&sr->ylo[k], &sr->yhi[k], t);
+              log10_ends (&sb->ylo[k], &sb->yhi[k], b);
+              k++;
+            }
+          sr->n = sb->n = k;
+          ic_ival_clear (b);
+          for (size_t i = 0; i < cells; i++) { ic_ival_clear (&Vv[i]); ic_ival_clear (&Mm[i]); }
+          free (Vv); free (Mm);
+        }
+    }
+  free (rs); free (us); free (Rs);
+  mpq_clears (qe, qmin, qr, qc, qt, NULL);
+  ic_ival_clear (eps); ic_ival_clear (one); ic_ival_clear (S); ic_ival_clear (Smax); ic_ival_clear (dfc);
+  ic_ival_clear (rate); ic_ival_clear (up); ic_ival_clear (pmin); ic_ival_clear (cx); ic_ival_clear (t);
+  ic_ival_clear (mx); ic_ival_clear (Mx);
 }
 
 /* ---- decay, softmax, fp softmax -------------------------------------------- */
@@ -2574,13 +2933,199 @@ static void check_softmax (ic_check_entry *ce)
   ic_ival_clear (D); ic_ival_clear (B); ic_ival_clear (e); ic_ival_clear (one);
 }
 
+/* The format's facts shared by the fpsoftmax checks. */
+static void fp_facts (ic_check_result *r, const ic_check *c)
+{
+  const ic_fp_format *f = c->fmt;
+  KV (r, "format", "%s (precision %ld bits, exponents %ld..%ld in MPFR convention, subnormals)", f->name, (long) f->prec, (long) f->emin, (long) f->emax);
+  KV (r, "evaluation order", "max-subtracted; exp; sequential sum %s; division", c->order == IC_SM_TOP_LAST ? "of the V-1 small terms, then the top term" : "starting from the top term");
+}
+
+/* The gap of a "gap = G" check as a number of the format (g has the
+ * format's precision); 0 when G is not one. */
+static int fp_gap (mpfr_ptr g, const ic_check *c)
+{
+  mpfr_t gq; mpfr_init2 (gq, 256);
+  mpfr_set_q (gq, c->gap, MPFR_RNDN);
+  ic_fp_round (g, gq, c->fmt);
+  mpq_t back; mpq_init (back); mpfr_get_q (back, g);
+  int exact_gap = mpq_equal (back, c->gap);
+  mpq_clear (back); mpfr_clear (gq);
+  return exact_gap;
+}
+
+/* Texts of a threshold g*, of the largest computed top probability pb
+ * below 1, and of its eps 1 - pb (to free with mpfr_free_str). */
+static void fp_threshold_texts (char **gs, char **ps, char **es, mpfr_srcptr g, mpfr_srcptr pb, const ic_fp_format *f)
+{
+  mpfr_asprintf (gs, "%.17Rg", g);
+  mpfr_asprintf (ps, "%.17Rg", pb);
+  mpfr_t e; mpfr_init2 (e, f->prec + 64);
+  mpfr_ui_sub (e, 1, pb, MPFR_RNDN);         /* exact: 1 - pb needs few bits */
+  mpfr_asprintf (es, "%.6Rg", e);
+  mpfr_clear (e);
+}
+
+/* The computed top probability pt at the check's gap G for V tokens, put
+ * in the numbers (with note after it when it is exactly 1); returns its
+ * text (to free with mpfr_free_str), or NULL when G is not a number of
+ * the format (the check is then undecided, with that reason). */
+static char *fp_top_at_gap (ic_check_result *r, mpfr_ptr pt, const ic_check *c, unsigned long V, const char *note)
+{
+  const ic_fp_format *f = c->fmt;
+  mpfr_t g, s; mpfr_inits2 (f->prec, g, s, (mpfr_ptr) 0);
+  char *ps = NULL;
+  if (!fp_gap (g, c)) set_how (r, "The gap is not a number of the format.");
+  else
+    {
+      ic_fpsoftmax_top (pt, s, f, V, g, c->order);
+      mpfr_asprintf (&ps, "%.20Rg", pt);
+      char *key = fmt ("V = %lu: computed top probability at the gap", V);
+      KV (r, key, "%s%s", ps, mpfr_cmp_ui (pt, 1) == 0 ? note : "");
+      free (key);
+    }
+  mpfr_clears (g, s, (mpfr_ptr) 0);
+  return ps;
+}
+
+/* "fpsoftmax(F, V ...) if < 1 then <= 1 - E": the thread's condition.  Over
+ * all gaps of the configuration the computed top probability is
+ * non-decreasing (monotone correctly rounded operations), so the largest
+ * value below 1 is the one at the format number just below the threshold
+ * g*; it is compared exactly with 1 - E.  With "gap = G" only that gap. */
+static void check_fpsoftmax_cond (ic_check_entry *ce)
+{
+  ic_check *c = ce->c;
+  ic_check_result *r = &ce->r;
+  const ic_fp_format *f = c->fmt;
+  fp_facts (r, c);
+  mpq_t b; mpq_init (b);
+  mpq_set_ui (b, 1, 1); mpq_sub (b, b, c->X);             /* b = 1 - E exactly */
+  char *Es = q_str (c->X);
+  KV (r, "claimed eps E", "%s", Es);
+  KV (r, "any computed probability below 1", "is a number of the format, so at most 1 - 2^-%ld (eps >= 2^-%ld for every logit vector)", (long) f->prec, (long) f->prec);
+  mpfr_t g, pb, s; mpfr_inits2 (f->prec, g, pb, s, (mpfr_ptr) 0);
+  int undecided = 0, wV = -1;
+  char *wit = NULL;
+  for (int i = 0; i < c->nV && wV < 0; i++)
+    {
+      unsigned long V = c->Vs[i];
+      char *key;
+      if (c->has_gap)
+        {
+          char *ps = fp_top_at_gap (r, pb, c, V, " (exactly 1: the condition does not hold, nothing to check)");
+          if (!ps) { undecided = 1; break; }
+          if (mpfr_cmp_ui (pb, 1) < 0 && mpfr_cmp_q (pb, b) > 0)
+            { wV = (int) V; wit = fmt ("V = %lu, gap %s: the computed top probability %s is below 1 but above 1 - E", V, ps, ps); }
+          mpfr_free_str (ps);
+          continue;
+        }
+      if (ic_fpsoftmax_threshold (g, pb, f, V, c->order) != 0) { undecided = 1; continue; }
+      char *gs, *ps, *es;
+      fp_threshold_texts (&gs, &ps, &es, g, pb, f);
+      key = fmt ("V = %lu: largest computed top probability < 1 (at the gap just below g* = %s) / its eps", V, gs);
+      KV (r, key, "%s / %s", ps, es);
+      free (key);
+      if (mpfr_cmp_q (pb, b) > 0)
+        {
+          wV = (int) V;
+          mpfr_t gb; mpfr_init2 (gb, f->prec); mpfr_set (gb, g, MPFR_RNDN); mpfr_nextbelow (gb);
+          char *gbs = NULL; mpfr_asprintf (&gbs, "%.17Rg", gb);
+          wit = fmt ("V = %lu, gap %s (the format number below g* = %s): the computed top probability %s is below 1 but above 1 - E", V, gbs, gs, ps);
+          mpfr_free_str (gbs); mpfr_clear (gb);
+        }
+      mpfr_free_str (gs); mpfr_free_str (ps); mpfr_free_str (es);
+    }
+  if (wV >= 0)
+    {
+      r->status = IC_ST_REFUTED;
+      r->witness = wit; wit = NULL;
+      r->witness_how = xstrdup ("Exact emulation with MPFR (precision, exponent range, subnormals, round to nearest even after every operation), compared exactly with 1 - E.");
+      set_how (r, "Some computed top probability is below 1 and above 1 - E = 1 - %s.", Es);
+    }
+  else if (undecided) { if (!r->how) set_how (r, "No threshold was found for some V, so the largest computed value below 1 is not known."); }
+  else
+    {
+      r->status = IC_ST_PROVED;
+      if (c->has_gap)
+        set_how (r, "Exact emulation of the format at the given gap: where the computed top probability is below 1 it is at most 1 - E.");
+      else
+        set_how (r, "Correctly rounded exp, addition and division are monotone, so the computed top probability is non-decreasing in the gap: below the threshold g* (where it becomes exactly 1) its largest value is the one at the format number just below g*, which is at most 1 - E = 1 - %s (exact comparison) for every V. So, when the computed probability is below 1, it is at most 1 - E.", Es);
+    }
+  free (wit); free (Es);
+  mpq_clear (b);
+  mpfr_clears (g, pb, s, (mpfr_ptr) 0);
+}
+
+/* "fpsoftmax(F, V ...) > 0": the V-1 other tokens' computed probability is
+ * never 0.  Refuted by the gap g0 from which fl(exp(-g)) underflows to 0
+ * (then each of them is fl(0 / s) = 0, at g0 and every larger gap). */
+static void check_fpsoftmax_zero (ic_check_entry *ce)
+{
+  ic_check *c = ce->c;
+  ic_check_result *r = &ce->r;
+  const ic_fp_format *f = c->fmt;
+  fp_facts (r, c);
+  mpfr_t g, pb; mpfr_inits2 (f->prec, g, pb, (mpfr_ptr) 0);
+  int undecided = 0, any0 = 0;
+  char *wit = NULL;
+  for (int i = 0; i < c->nV; i++)
+    {
+      unsigned long V = c->Vs[i];
+      char *key;
+      if (c->has_gap)
+        {
+          if (!fp_gap (g, c)) { undecided = 1; set_how (r, "The gap is not a number of the format."); break; }
+          ic_fpsoftmax_small (pb, f, V, g, c->order);
+          char *ps = NULL; mpfr_asprintf (&ps, "%.17Rg", pb);
+          key = fmt ("V = %lu: computed probability of each other token at the gap", V);
+          KV (r, key, "%s%s", ps, mpfr_zero_p (pb) ? " (exactly 0)" : "");
+          free (key);
+          if (mpfr_zero_p (pb) && !any0)
+            { any0 = 1; char *gs = q_str (c->gap); wit = fmt ("V = %lu, gap %s: the computed probability of the other token(s) (%lu of them) is exactly 0", V, gs, V - 1); free (gs); }
+          mpfr_free_str (ps);
+          continue;
+        }
+      if (ic_fpsoftmax_zero_threshold (g, pb, f, V, c->order) != 0) { undecided = 1; continue; }
+      char *gs = NULL, *ps = NULL;
+      mpfr_asprintf (&gs, "%.17Rg", g);
+      mpfr_asprintf (&ps, "%.6Rg", pb);
+      key = fmt ("V = %lu: gap g0 from which the other tokens get exactly 0 / their probability just below g0", V);
+      KV (r, key, "%s / %s", gs, ps);
+      free (key);
+      if (!any0)
+        {
+          any0 = 1;
+          wit = fmt ("V = %lu: logits (0, -g, ..., -g) with g = %s: fl(exp(-g)) = 0, so the other token(s) (%lu of them) get computed probability exactly 0", V, gs, V - 1);
+        }
+      mpfr_free_str (gs); mpfr_free_str (ps);
+    }
+  if (any0)
+    {
+      r->status = IC_ST_REFUTED;
+      r->witness = wit; wit = NULL;
+      r->witness_how = xstrdup ("Exact emulation with MPFR: precision, exponent range and subnormals of the format, round to nearest even after every operation.");
+      set_how (r, "%s", c->has_gap ? "Exact emulation of the format at the given gap."
+               : "g0 is the smallest format number at which the correctly rounded exp(-g) underflows to 0 (bisection over format numbers, checked at g0 and at its predecessor); exp is monotone, so it stays 0 for every larger gap, and 0 / s = 0 (the emulation gives exactly 0 at g0). Smaller gaps are not claimed to give a non-zero probability.");
+    }
+  else if (undecided) { if (!r->how) set_how (r, "No gap giving 0 was found for some V."); }
+  else
+    {
+      r->status = IC_ST_PROVED;
+      set_how (r, "Exact emulation of the format at the given gap: every computed probability is > 0.");
+    }
+  free (wit);
+  mpfr_clears (g, pb, (mpfr_ptr) 0);
+}
+
 static void check_fpsoftmax (ic_check_entry *ce)
 {
   ic_check *c = ce->c;
   ic_check_result *r = &ce->r;
   const ic_fp_format *f = c->fmt;
-  KV (r, "format", "%s (precision %ld bits, exponents %ld..%ld in MPFR convention, subnormals)", f->name, (long) f->prec, (long) f->emin, (long) f->emax);
-  KV (r, "evaluation order", "max-subtracted; exp; sequential sum %s; division", c->order == IC_SM_TOP_LAST ? "of the V-1 small terms, then the top term" : "starting from the top term");
+  if (c->fp_form == FP_COND) { check_fpsoftmax_cond (ce); return; }
+  if (c->fp_form == FP_GT0) { check_fpsoftmax_zero (ce); return; }
+  fp_facts (r, c);
   mpfr_t g, pb, pt, s; mpfr_inits2 (f->prec, g, pb, pt, s, (mpfr_ptr) 0);
   int all_lt1 = 1, any_one = 0, undecided = 0, thr_ok = 1;
   ic_buf wit; ic_buf_init (&wit);
@@ -2600,18 +3145,8 @@ static void check_fpsoftmax (ic_check_entry *ce)
       char *key;
       if (c->has_gap)
         {
-          mpfr_t gq; mpfr_init2 (gq, 256);
-          mpfr_set_q (gq, c->gap, MPFR_RNDN);
-          ic_fp_round (g, gq, f);
-          mpq_t back; mpq_init (back); mpfr_get_q (back, g);
-          int exact_gap = mpq_equal (back, c->gap);
-          mpq_clear (back); mpfr_clear (gq);
-          if (!exact_gap) { undecided = 1; set_how (r, "The gap is not a number of the format."); break; }
-          ic_fpsoftmax_top (pt, s, f, V, g, c->order);
-          char *ps = NULL; mpfr_asprintf (&ps, "%.20Rg", pt);
-          key = fmt ("V = %lu: computed top probability at the gap", V);
-          KV (r, key, "%s%s", ps, mpfr_cmp_ui (pt, 1) == 0 ? " (exactly 1)" : "");
-          free (key);
+          char *ps = fp_top_at_gap (r, pt, c, V, " (exactly 1)");
+          if (!ps) { undecided = 1; break; }
           if (mpfr_cmp_ui (pt, 1) == 0)
             {
               all_lt1 = 0; any_one = 1;
@@ -2626,12 +3161,8 @@ static void check_fpsoftmax (ic_check_entry *ce)
           continue;
         }
       if (ic_fpsoftmax_threshold (g, pb, f, V, c->order) != 0) { undecided = 1; continue; }
-      char *gs = NULL, *pbs = NULL, *eps = NULL;
-      mpfr_asprintf (&gs, "%.17Rg", g);
-      mpfr_asprintf (&pbs, "%.17Rg", pb);
-      mpfr_t e; mpfr_init2 (e, f->prec + 64);
-      mpfr_ui_sub (e, 1, pb, MPFR_RNDN);         /* exact: 1 - pb needs few bits */
-      mpfr_asprintf (&eps, "%.6Rg", e);
+      char *gs, *pbs, *eps;
+      fp_threshold_texts (&gs, &pbs, &eps, g, pb, f);
       key = fmt ("V = %lu: threshold gap g* / largest computed p < 1 / eps", V);
       KV (r, key, "%s / %s / %s", gs, pbs, eps);
       free (key);
@@ -2656,7 +3187,6 @@ static void check_fpsoftmax (ic_check_entry *ce)
           if (!mpq_equal (gq, c->thr)) { thr_ok = 0; }
           mpq_clear (gq);
         }
-      mpfr_clear (e);
       mpfr_free_str (gs); mpfr_free_str (pbs); mpfr_free_str (eps);
     }
   const char *mono = "Correctly rounded exp, addition and division are monotone, so the computed sum is non-increasing and the computed top probability non-decreasing in the gap; the threshold g* is the smallest format number with result exactly 1 (bisection over format numbers, then checked at g* and at its predecessor).";
@@ -2696,6 +3226,7 @@ static void check_fpsoftmax (ic_check_entry *ce)
 static int distribution_gate (ic_check_entry *ce, ic_model_def *d)
 {
   if (d->kind == MD_COUNTER) return 0;
+  if (d->lm.normalised) return 0;     /* rows sum to exactly 1 by construction */
   ic_lm *m = &d->lm;
   ic_ival_t sum; ic_ival_init2 (sum, PREC);
   int st = -1;
@@ -2747,6 +3278,7 @@ static int run_check (ic_claimfile *cf, ic_check_entry *ce, char *err, size_t er
     case CK_SMBOUND: check_smbound (ce, cf->model[c->model]); break;
     case CK_MARG_GE: case CK_MARG_RATIO: case CK_PATH_DECAY: check_paths (ce, cf->model[c->model]); break;
     case CK_MARKOV: check_markov (ce, cf->model[c->model]); break;
+    case CK_GROWTH: check_growth (ce, cf->model[c->model]); break;
     }
   return 0;
 }

@@ -246,42 +246,116 @@ fail:
 
 /* ---- eps and defect ----------------------------------------------------- */
 
-void ic_lm_eps (ic_ival_ptr out, mpq_t q_out, int *state, int *tok, const ic_lm *m)
+/* The largest (dir > 0) or smallest (dir < 0) P(w|s) over reachable
+ * states and tokens: out encloses it ([max lo, max hi] or [min lo, min hi]
+ * of the enclosures, which is sound); for exact models q_out gets it
+ * exactly.  *state and *tok get a pair attaining it (for enclosures, the
+ * pair with the extreme upper end for a maximum, lower end for a minimum:
+ * a choice of presentation). */
+static void lm_extreme (ic_ival_ptr out, mpq_t q_out, int *state, int *tok, const ic_lm *m, int dir)
 {
-  /* Argmax by upper endpoints (heuristic choice of the reported pair);
-   * the enclosure of the maximum is [max lo, max hi], which is sound. */
   mpfr_t lo, hi;
   mpfr_init2 (lo, m->prec); mpfr_init2 (hi, m->prec);
-  mpfr_set_zero (lo, 1); mpfr_set_zero (hi, 1);
+  if (dir > 0) { mpfr_set_zero (lo, 1); mpfr_set_zero (hi, 1); }
+  else { mpfr_set_inf (lo, 1); mpfr_set_inf (hi, 1); }
   int bs = 0, bw = 0;
   for (int s = 0; s < m->nstate; s++)
     for (int w = 0; w < m->ntok; w++)
       {
         const ic_ival_struct *p = &m->p[(size_t) s * (size_t) m->ntok + (size_t) w];
-        if (mpfr_greater_p (p->lo, lo)) mpfr_set (lo, p->lo, MPFR_RNDD);
-        if (mpfr_greater_p (p->hi, hi)) { mpfr_set (hi, p->hi, MPFR_RNDU); bs = s; bw = w; }
+        if (dir > 0)
+          {
+            if (mpfr_greater_p (p->lo, lo)) mpfr_set (lo, p->lo, MPFR_RNDD);
+            if (mpfr_greater_p (p->hi, hi)) { mpfr_set (hi, p->hi, MPFR_RNDU); bs = s; bw = w; }
+          }
+        else
+          {
+            if (mpfr_less_p (p->lo, lo)) { mpfr_set (lo, p->lo, MPFR_RNDD); bs = s; bw = w; }
+            if (mpfr_less_p (p->hi, hi)) mpfr_set (hi, p->hi, MPFR_RNDU);
+          }
       }
+  ic_ival_set_fr2 (out, lo, hi);
+  if (m->exact && q_out)
+    {
+      size_t n = (size_t) m->nstate * (size_t) m->ntok;
+      mpq_set (q_out, m->q[0]); bs = 0; bw = 0;
+      for (size_t i = 1; i < n; i++)
+        if (dir * mpq_cmp (m->q[i], q_out) > 0)
+          { mpq_set (q_out, m->q[i]); bs = (int) (i / (size_t) m->ntok); bw = (int) (i % (size_t) m->ntok); }
+      ic_ival_set_q (out, q_out);
+    }
+  if (state) *state = bs;
+  if (tok) *tok = bw;
+  mpfr_clear (lo); mpfr_clear (hi);
+}
+
+void ic_lm_eps (ic_ival_ptr out, mpq_t q_out, int *state, int *tok, const ic_lm *m)
+{
   ic_ival_t mx, one;
   ic_ival_init2 (mx, m->prec); ic_ival_init2 (one, m->prec);
-  ic_ival_set_fr2 (mx, lo, hi);               /* mx encloses max P(w|s) */
+  mpq_t qm; mpq_init (qm);
+  lm_extreme (mx, qm, state, tok, m, 1);      /* mx encloses max P(w|s) */
   ic_ival_set_ui (one, 1);
   ic_ival_sub (out, one, mx);                 /* out encloses 1 - max */
   if (m->exact && q_out)
     {
-      mpq_t best; mpq_init (best);
-      for (int s = 0; s < m->nstate; s++)
-        for (int w = 0; w < m->ntok; w++)
-          if (mpq_cmp (m->q[(size_t) s * (size_t) m->ntok + (size_t) w], best) > 0)
-            { mpq_set (best, m->q[(size_t) s * (size_t) m->ntok + (size_t) w]); bs = s; bw = w; }
       mpq_set_ui (q_out, 1, 1);
-      mpq_sub (q_out, q_out, best);
+      mpq_sub (q_out, q_out, qm);
       ic_ival_set_q (out, q_out);
-      mpq_clear (best);
     }
-  if (state) *state = bs;
-  if (tok) *tok = bw;
+  mpq_clear (qm);
   ic_ival_clear (mx); ic_ival_clear (one);
-  mpfr_clear (lo); mpfr_clear (hi);
+}
+
+void ic_lm_minprob (ic_ival_ptr out, mpq_t q_out, int *state, int *tok, const ic_lm *m)
+{
+  lm_extreme (out, q_out, state, tok, m, -1);
+}
+
+/* S encloses the sum of state st's row (and q is that sum exactly, for
+ * exact models). */
+static void row_sum (ic_ival_ptr S, mpq_t q, const ic_lm *m, int st)
+{
+  size_t row = (size_t) st * (size_t) m->ntok;
+  ic_ival_set_ui (S, 0);
+  for (int w = 0; w < m->ntok; w++) ic_ival_add (S, S, &m->p[row + (size_t) w]);
+  if (m->exact)
+    {
+      mpq_set_ui (q, 0, 1);
+      for (int w = 0; w < m->ntok; w++) mpq_add (q, q, m->q[row + (size_t) w]);
+    }
+}
+
+int ic_lm_normalise_rows (ic_lm *m, ic_ival_ptr minsum, ic_ival_ptr maxsum, int *state)
+{
+  ic_ival_t S; ic_ival_init2 (S, m->prec);
+  mpq_t q; mpq_init (q);
+  int rc = 0;
+  ic_lm_defect (S, minsum, maxsum, m);        /* the raw row sums, reported */
+  for (int st = 0; st < m->nstate && rc == 0; st++)
+    {
+      row_sum (S, q, m, st);
+      if (m->exact ? mpq_sgn (q) <= 0 : mpfr_sgn (S->lo) <= 0) { rc = -1; if (state) *state = st; }
+    }
+  for (int st = 0; st < m->nstate && rc == 0; st++)
+    {
+      size_t row = (size_t) st * (size_t) m->ntok;
+      row_sum (S, q, m, st);
+      for (int w = 0; w < m->ntok; w++)
+        {
+          if (m->exact)
+            {
+              mpq_div (m->q[row + (size_t) w], m->q[row + (size_t) w], q);   /* exact */
+              ic_ival_set_q (&m->p[row + (size_t) w], m->q[row + (size_t) w]);
+            }
+          else                                  /* p / S, S.lo > 0: encloses P / S_s */
+            ic_ival_div (&m->p[row + (size_t) w], &m->p[row + (size_t) w], S);
+        }
+    }
+  if (rc == 0) m->normalised = 1;
+  mpq_clear (q);
+  ic_ival_clear (S);
+  return rc;
 }
 
 void ic_lm_defect (ic_ival_ptr out, ic_ival_ptr minsum, ic_ival_ptr maxsum, const ic_lm *m)
@@ -473,4 +547,111 @@ int ic_lm_markov_witness (int *s1, int *s2, int *w, const ic_lm *m)
         }
     }
   return 0;
+}
+
+/* ---- Markov of order k (state = the last k tokens) ---------------------- */
+
+/* The pairs (model state, last k emitted tokens) reachable from the start,
+ * found breadth first; the window of a history shorter than k tokens is
+ * padded with -1 on the left, so only identical short histories share it.
+ * Each pair keeps the pair and token it was first reached from, so that a
+ * history reaching it can be written out. */
+typedef struct { int state, parent, tok; } mk_pair;
+
+/* 32-bit FNV-1a over the state and the window, in unsigned long so that
+ * nothing wraps (h < 2^32, h * 16777619 < 2^56; the integer sanitizer of
+ * make check-sanitize traps every unsigned overflow). */
+static size_t mk_hash (int state, const int *w, int k, size_t mask)
+{
+  unsigned long h = 2166136261UL;
+  h = ((h ^ (unsigned long) (state + 2)) * 16777619UL) & 0xffffffffUL;
+  for (int i = 0; i < k; i++) h = ((h ^ (unsigned long) (w[i] + 2)) * 16777619UL) & 0xffffffffUL;
+  return (size_t) h & mask;
+}
+
+static char *mk_history (const ic_lm *m, const mk_pair *pr, int i)
+{
+  size_t len = 1, n = 0;
+  for (int j = i; pr[j].parent >= 0; j = pr[j].parent) { len += strlen (m->tok[pr[j].tok]) + 1; n++; }
+  if (!n) return strdup ("(empty)");
+  int *tk = xcalloc (n, sizeof (int));
+  size_t c = n;
+  for (int j = i; pr[j].parent >= 0; j = pr[j].parent) tk[--c] = pr[j].tok;
+  char *s = xcalloc (len, 1);
+  for (size_t t = 0; t < n; t++)
+    {
+      if (t) strcat (s, " ");
+      strcat (s, m->tok[tk[t]]);
+    }
+  free (tk);
+  return s;
+}
+
+int ic_lm_markov_order (int k, int *s1, int *s2, int *w, char **h1, char **h2,
+                        long *npairs, const ic_lm *m)
+{
+  const int LIMIT = 1 << 20;
+  size_t cap = (size_t) 1 << 21, mask = cap - 1;
+  int *tab = xcalloc (cap, sizeof (int));           /* pair index + 1, by (state, window) */
+  int *wtab = xcalloc (cap, sizeof (int));          /* first pair index + 1, by window */
+  mk_pair *pr = xcalloc ((size_t) LIMIT, sizeof *pr);
+  int *win = xcalloc ((size_t) LIMIT * (size_t) k, sizeof (int));
+  int *cur = xcalloc ((size_t) k, sizeof (int));
+  int n = 0, rc = 2, found = 0;
+  for (int i = 0; i < k; i++) win[i] = -1;
+  pr[0].state = m->start; pr[0].parent = -1; pr[0].tok = -1;
+  tab[mk_hash (m->start, win, k, mask)] = 1;
+  n = 1;
+  for (int i = 0; i < n && !found; i++)
+    {
+      /* group by window: the first pair with this window is its representative */
+      size_t h = mk_hash (-1, &win[(size_t) i * k], k, mask);
+      while (wtab[h] && memcmp (&win[(size_t) (wtab[h] - 1) * k], &win[(size_t) i * k], sizeof (int) * (size_t) k))
+        h = (h + 1) & mask;
+      if (!wtab[h]) wtab[h] = i + 1;
+      else
+        {
+          int a = pr[wtab[h] - 1].state, b = pr[i].state;
+          if (a != b)
+            {
+              int same = 1;
+              for (int x = 0; x < m->ntok; x++)
+                {
+                  size_t ia = (size_t) a * (size_t) m->ntok + (size_t) x, ib = (size_t) b * (size_t) m->ntok + (size_t) x;
+                  int differ = m->exact ? !mpq_equal (m->q[ia], m->q[ib])
+                                        : (ic_ival_lt (&m->p[ia], &m->p[ib]) || ic_ival_lt (&m->p[ib], &m->p[ia]));
+                  if (differ)
+                    {
+                      *s1 = a; *s2 = b; *w = x;
+                      *h1 = mk_history (m, pr, wtab[h] - 1);
+                      *h2 = mk_history (m, pr, i);
+                      found = 1;
+                      break;
+                    }
+                  if (!m->exact) same = 0;      /* enclosures cannot show equality */
+                }
+              if (!same && rc == 2) rc = 0;
+            }
+        }
+      for (int x = 0; x < m->ntok && !found; x++)
+        {
+          int t = m->next[(size_t) pr[i].state * (size_t) m->ntok + (size_t) x];
+          memcpy (cur, &win[(size_t) i * k + 1], sizeof (int) * (size_t) (k - 1));
+          cur[k - 1] = x;
+          size_t g = mk_hash (t, cur, k, mask);
+          while (tab[g] && !(pr[tab[g] - 1].state == t
+                             && !memcmp (&win[(size_t) (tab[g] - 1) * k], cur, sizeof (int) * (size_t) k)))
+            g = (g + 1) & mask;
+          if (tab[g]) continue;
+          if (n == LIMIT) { rc = -1; found = -1; break; }
+          tab[g] = n + 1;
+          pr[n].state = t; pr[n].parent = i; pr[n].tok = x;
+          memcpy (&win[(size_t) n * k], cur, sizeof (int) * (size_t) k);
+          n++;
+        }
+    }
+  if (found == 1) rc = 1;
+  *npairs = n;
+  free (tab); free (wtab); free (pr); free (win); free (cur);
+  return rc;
 }

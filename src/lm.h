@@ -27,6 +27,8 @@ typedef struct {
   ic_ival_struct *p;            /* [nstate * ntok] enclosures (always)       */
   int *next;                    /* [nstate * ntok]                           */
   mpfr_prec_t prec;
+  int normalised;               /* 1: each row was divided by its sum (so it
+                                   sums to exactly 1; enclosures contain 1) */
   char desc[160];               /* what the states are, for reports          */
 } ic_lm;
 
@@ -68,6 +70,21 @@ void ic_lm_eps (ic_ival_ptr out, mpq_t q_out, int *state, int *tok, const ic_lm 
  * row sum. */
 void ic_lm_defect (ic_ival_ptr out, ic_ival_ptr minsum, ic_ival_ptr maxsum, const ic_lm *m);
 
+/* The row-normalised reading: P'(w|s) = P(w|s) / S_s with S_s the row
+ * sum (exact division for exact models; enclosures p / S with outward
+ * rounding otherwise), so that every row is a probability distribution
+ * summing to exactly 1 (mathematically; enclosures of the new sums contain
+ * 1).  minsum/maxsum get the enclosures of the smallest and largest row
+ * sum before the division.  Returns 0, or -1 when some row's sum is not
+ * certified > 0 (*state gets it; nothing is changed). */
+int ic_lm_normalise_rows (ic_lm *m, ic_ival_ptr minsum, ic_ival_ptr maxsum, int *state);
+
+/* The smallest transition probability pmin = min over reachable states s
+ * and tokens w of P(w|s), enclosed in out (exact in q_out for exact
+ * models); *state and *tok get a minimising pair (for an enclosure: the
+ * one with the smallest lower end, a choice of presentation). */
+void ic_lm_minprob (ic_ival_ptr out, mpq_t q_out, int *state, int *tok, const ic_lm *m);
+
 /* Row sums against 1 (is each state's row a sub-probability
  * distribution?).  Returns 1 when some state's row sum is certainly above
  * 1 (exact comparison, or an enclosure with lower end > 1): *state and sum
@@ -96,5 +113,19 @@ void ic_lm_paths (ic_ival_struct *V, ic_ival_struct *M, const ic_lm *m, int nmax
  * (exact inequality, or disjoint enclosures).  Returns 1 with s1, s2, w
  * set, 0 if no such pair is certified. */
 int ic_lm_markov_witness (int *s1, int *s2, int *w, const ic_lm *m);
+
+/* Markov of order k >= 1: does the window of the last k emitted tokens
+ * (the whole history when it is shorter) determine the next-token
+ * distribution?  Explores the reachable pairs (state, window), at most
+ * 2^20 of them.  Returns 1 with a witness: states s1, s2 reached by
+ * histories h1, h2 (malloc'ed, tokens separated by spaces) with the same
+ * last k tokens, and a token w whose probabilities certainly differ (exact
+ * inequality, or disjoint enclosures); 2 when the window determines the
+ * distribution (each window is reached in one state only, or, for exact
+ * models, only in states with equal distributions); 0 when neither is
+ * certified; -1 when the pair limit is reached.  *npairs gets the number
+ * of pairs explored. */
+int ic_lm_markov_order (int k, int *s1, int *s2, int *w, char **h1, char **h2,
+                        long *npairs, const ic_lm *m);
 
 #endif

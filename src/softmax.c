@@ -100,8 +100,10 @@ static int is_format_number (mpfr_srcptr g, const ic_fp_format *f)
   return ok;
 }
 
-/* Body of ic_fpsoftmax_top with the format's range already in force. */
-static void top_in_range (mpfr_ptr p_top, mpfr_ptr s, const ic_fp_format *f,
+/* Body of ic_fpsoftmax_top with the format's range already in force;
+ * p_small (if not NULL) gets the computed probability of each of the V-1
+ * other tokens, fl(e / s). */
+static void top_in_range (mpfr_ptr p_top, mpfr_ptr p_small, mpfr_ptr s, const ic_fp_format *f,
                           unsigned long V, mpfr_srcptr g, ic_sm_order order)
 {
   mpfr_t d, e, one, acc, nxt;
@@ -124,77 +126,92 @@ static void top_in_range (mpfr_ptr p_top, mpfr_ptr s, const ic_fp_format *f,
   if (order == IC_SM_TOP_LAST) fin (acc, mpfr_add (acc, acc, one, MPFR_RNDN));
   mpfr_set (s, acc, MPFR_RNDN);
   fin (p_top, mpfr_div (p_top, one, acc, MPFR_RNDN));
+  if (p_small) fin (p_small, mpfr_div (p_small, e, acc, MPFR_RNDN));
   mpfr_clears (d, e, one, acc, nxt, (mpfr_ptr) 0);
 }
 
-int ic_fpsoftmax_top (mpfr_ptr p_top, mpfr_ptr s, const ic_fp_format *f,
-                      unsigned long V, mpfr_srcptr g, ic_sm_order order)
+/* Both computed probabilities (top and each other token) at gap g. */
+static int probs_at (mpfr_ptr p_top, mpfr_ptr p_small, mpfr_ptr s, const ic_fp_format *f,
+                     unsigned long V, mpfr_srcptr g, ic_sm_order order)
 {
   if (!is_format_number (g, f) || mpfr_sgn (g) <= 0 || V < 1) return -1;
   if (V == 1)
     {
       mpfr_set_ui (p_top, 1, MPFR_RNDN);
+      if (p_small) mpfr_set_zero (p_small, 1);   /* no other token */
       mpfr_set_ui (s, 1, MPFR_RNDN);
       return 0;
     }
-  mpfr_t pt, sv;
-  mpfr_inits2 (f->prec, pt, sv, (mpfr_ptr) 0);
+  mpfr_t pt, ps, sv;
+  mpfr_inits2 (f->prec, pt, ps, sv, (mpfr_ptr) 0);
   range_save r = enter (f);
-  top_in_range (pt, sv, f, V, g, order);
+  top_in_range (pt, ps, sv, f, V, g, order);
   leave (r);
   mpfr_set (p_top, pt, MPFR_RNDN);
+  if (p_small) mpfr_set (p_small, ps, MPFR_RNDN);
   mpfr_set (s, sv, MPFR_RNDN);
-  mpfr_clears (pt, sv, (mpfr_ptr) 0);
+  mpfr_clears (pt, ps, sv, (mpfr_ptr) 0);
   return 0;
 }
 
-static int is_one_at (const ic_fp_format *f, unsigned long V, mpfr_srcptr g,
-                      ic_sm_order order, mpfr_ptr pt)
+int ic_fpsoftmax_top (mpfr_ptr p_top, mpfr_ptr s, const ic_fp_format *f,
+                      unsigned long V, mpfr_srcptr g, ic_sm_order order)
 {
-  mpfr_t s; mpfr_init2 (s, f->prec);
-  ic_fpsoftmax_top (pt, s, f, V, g, order);
-  mpfr_clear (s);
-  return mpfr_cmp_ui (pt, 1) == 0;
+  return probs_at (p_top, NULL, s, f, V, g, order);
 }
 
-int ic_fpsoftmax_threshold (mpfr_ptr gstar, mpfr_ptr p_below,
-                            const ic_fp_format *f, unsigned long V,
-                            ic_sm_order order)
+int ic_fpsoftmax_small (mpfr_ptr p_small, const ic_fp_format *f,
+                        unsigned long V, mpfr_srcptr g, ic_sm_order order)
 {
-  mpfr_t lo, hi, mid, pt, mx;
-  mpfr_inits2 (f->prec, lo, hi, mid, pt, mx, (mpfr_ptr) 0);
+  mpfr_t pt, s;
+  mpfr_inits2 (f->prec, pt, s, (mpfr_ptr) 0);
+  int rc = probs_at (pt, p_small, s, f, V, g, order);
+  mpfr_clears (pt, s, (mpfr_ptr) 0);
+  return rc;
+}
+
+/* A property of the gap g that is false for small gaps and true from some
+ * format number on (monotone); ctx carries its parameters. */
+typedef int (*gap_pred) (const ic_fp_format *f, mpfr_srcptr g, const void *ctx);
+
+/* The smallest positive format number g with P(g), for a monotone P.
+ * The search (doubling up, halving down, bisection over format numbers)
+ * is a heuristic; the answer is checked: P(g) holds, and P fails at the
+ * format number just below g (or g is the smallest positive number).
+ * Returns 0, or -1 when no finite number of the format satisfies P or the
+ * check fails. */
+static int first_gap (mpfr_ptr g, const ic_fp_format *f, gap_pred P, const void *ctx)
+{
+  mpfr_t lo, hi, mid, mx;
+  mpfr_inits2 (f->prec, lo, hi, mid, mx, (mpfr_ptr) 0);
   int rc = -1;
   /* mx = largest finite number of the format */
   mpfr_set_ui_2exp (mx, 1, (mpfr_exp_t) f->emax, MPFR_RNDN);
   mpfr_nextbelow (mx);
-  /* Heuristic bracketing (the answer is checked below, not trusted):
-   * hi = 1, 2, 4, ... until p_top = 1. */
   mpfr_set_ui (hi, 1, MPFR_RNDN);
-  while (!is_one_at (f, V, hi, order, pt))
+  while (!P (f, hi, ctx))
     {
       if (mpfr_greaterequal_p (hi, mx)) goto out;
       mpfr_mul_2ui (hi, hi, 1, MPFR_RNDN);
       if (mpfr_greater_p (hi, mx)) mpfr_set (hi, mx, MPFR_RNDN);
     }
-  /* lo: a format number below hi where p_top < 1 (halving down) */
+  /* lo: a format number below hi where P fails (halving down) */
   mpfr_set (lo, hi, MPFR_RNDN);
   for (;;)
     {
       mpfr_div_2ui (lo, lo, 1, MPFR_RNDN);
       ic_fp_round (lo, lo, f);
-      if (mpfr_zero_p (lo)) break;             /* every positive gap gives 1 */
-      if (!is_one_at (f, V, lo, order, pt)) break;
+      if (mpfr_zero_p (lo)) break;             /* every positive gap satisfies P */
+      if (!P (f, lo, ctx)) break;
       mpfr_set (hi, lo, MPFR_RNDN);
     }
   if (mpfr_zero_p (lo))
     {
-      /* hi is the smallest positive number of the format here */
-      mpfr_set (gstar, hi, MPFR_RNDN);
-      mpfr_set_zero (p_below, 1);              /* no smaller positive gap */
+      mpfr_set (g, hi, MPFR_RNDN);             /* the smallest positive number */
       rc = 0;
       goto out;
     }
-  /* Bisection over format numbers: invariant p(lo) < 1, p(hi) = 1. */
+  /* Bisection over format numbers: invariant !P(lo), P(hi). */
   for (;;)
     {
       mpfr_set (mid, lo, MPFR_RNDN);
@@ -206,16 +223,84 @@ int ic_fpsoftmax_threshold (mpfr_ptr gstar, mpfr_ptr p_below,
       ic_fp_round (mid, mid, f);
       if (mpfr_lessequal_p (mid, lo) || mpfr_greaterequal_p (mid, hi))
         { mpfr_set (mid, lo, MPFR_RNDN); mpfr_nextabove (mid); ic_fp_round (mid, mid, f); }
-      if (is_one_at (f, V, mid, order, pt)) mpfr_set (hi, mid, MPFR_RNDN);
+      if (P (f, mid, ctx)) mpfr_set (hi, mid, MPFR_RNDN);
       else mpfr_set (lo, mid, MPFR_RNDN);
     }
-  /* Check (not heuristic): p(hi) == 1 and p(lo) < 1 with lo, hi adjacent. */
-  if (!is_one_at (f, V, hi, order, pt)) goto out;
-  if (is_one_at (f, V, lo, order, pt)) goto out;
-  mpfr_set (gstar, hi, MPFR_RNDN);
-  mpfr_set (p_below, pt, MPFR_RNDN);
+  /* Check (not heuristic): P(hi) and !P(lo) with lo, hi adjacent. */
+  if (!P (f, hi, ctx) || P (f, lo, ctx)) goto out;
+  mpfr_set (g, hi, MPFR_RNDN);
   rc = 0;
 out:
-  mpfr_clears (lo, hi, mid, pt, mx, (mpfr_ptr) 0);
+  mpfr_clears (lo, hi, mid, mx, (mpfr_ptr) 0);
+  return rc;
+}
+
+typedef struct { unsigned long V; ic_sm_order order; } sm_ctx;
+
+static int top_is_one (const ic_fp_format *f, mpfr_srcptr g, const void *ctx)
+{
+  const sm_ctx *c = ctx;
+  mpfr_t pt, s; mpfr_inits2 (f->prec, pt, s, (mpfr_ptr) 0);
+  ic_fpsoftmax_top (pt, s, f, c->V, g, c->order);
+  int one = mpfr_cmp_ui (pt, 1) == 0;
+  mpfr_clears (pt, s, (mpfr_ptr) 0);
+  return one;
+}
+
+/* fl(exp(-g)) = 0: monotone because correctly rounded exp is. */
+static int exp_underflows (const ic_fp_format *f, mpfr_srcptr g, const void *ctx)
+{
+  (void) ctx;
+  mpfr_t e; mpfr_init2 (e, f->prec);
+  range_save r = enter (f);
+  fin (e, mpfr_neg (e, g, MPFR_RNDN));
+  fin (e, mpfr_exp (e, e, MPFR_RNDN));
+  leave (r);
+  int z = mpfr_zero_p (e);
+  mpfr_clear (e);
+  return z;
+}
+
+/* The format number just below g (g > 0 a number of the format), or 0. */
+static void pred_of (mpfr_ptr b, mpfr_srcptr g, const ic_fp_format *f)
+{
+  mpfr_set (b, g, MPFR_RNDN);
+  mpfr_nextbelow (b);
+  ic_fp_round (b, b, f);
+  if (mpfr_greaterequal_p (b, g)) mpfr_set_zero (b, 1);
+  /* rounding to the format can only move b to the adjacent format number
+   * below g: the values strictly between are not format numbers */
+  if (mpfr_greaterequal_p (b, g)) mpfr_set_zero (b, 1);
+}
+
+int ic_fpsoftmax_threshold (mpfr_ptr gstar, mpfr_ptr p_below,
+                            const ic_fp_format *f, unsigned long V,
+                            ic_sm_order order)
+{
+  sm_ctx c = { V, order };
+  if (first_gap (gstar, f, top_is_one, &c) != 0) return -1;
+  mpfr_t b, s; mpfr_inits2 (f->prec, b, s, (mpfr_ptr) 0);
+  pred_of (b, gstar, f);
+  if (mpfr_zero_p (b)) mpfr_set_zero (p_below, 1);   /* no smaller positive gap */
+  else ic_fpsoftmax_top (p_below, s, f, V, b, order);
+  mpfr_clears (b, s, (mpfr_ptr) 0);
+  return 0;
+}
+
+int ic_fpsoftmax_zero_threshold (mpfr_ptr g0, mpfr_ptr p_below,
+                                 const ic_fp_format *f, unsigned long V,
+                                 ic_sm_order order)
+{
+  if (V < 2 || first_gap (g0, f, exp_underflows, NULL) != 0) return -1;
+  mpfr_t b, z; mpfr_inits2 (f->prec, b, z, (mpfr_ptr) 0);
+  int rc = -1;
+  pred_of (b, g0, f);
+  /* at g0 itself the emulation must give exactly 0 (0 / s = 0) */
+  if (!mpfr_zero_p (b) && ic_fpsoftmax_small (z, f, V, g0, order) == 0 && mpfr_zero_p (z))
+    {
+      ic_fpsoftmax_small (p_below, f, V, b, order);
+      rc = 0;
+    }
+  mpfr_clears (b, z, (mpfr_ptr) 0);
   return rc;
 }

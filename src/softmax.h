@@ -62,4 +62,22 @@ int ic_fpsoftmax_threshold (mpfr_ptr gstar, mpfr_ptr p_below,
                             const ic_fp_format *f, unsigned long V,
                             ic_sm_order order);
 
+/* The computed probability of each of the V-1 other tokens, fl(e / s),
+ * at gap g (same configuration and order; V >= 2 has such tokens).
+ * Returns 0, or -1 when g is not a positive number of the format. */
+int ic_fpsoftmax_small (mpfr_ptr p_small, const ic_fp_format *f,
+                        unsigned long V, mpfr_srcptr g, ic_sm_order order);
+
+/* "A softmax never emits 0", in the format: g0 is the smallest positive
+ * format number at which fl(exp(-g)) underflows to 0; from g0 on (every
+ * larger gap too, exp being correctly rounded and so monotone) each of
+ * the V-1 other tokens gets computed probability fl(0 / s) = 0 exactly
+ * (checked at g0 by the emulation).  p_below gets their computed
+ * probability at the format number just below g0 (where fl(exp(-g)) > 0).
+ * Smaller gaps are not claimed to give a non-zero probability.  Returns 0,
+ * or -1 (V < 2, or no such gap). */
+int ic_fpsoftmax_zero_threshold (mpfr_ptr g0, mpfr_ptr p_below,
+                                 const ic_fp_format *f, unsigned long V,
+                                 ic_sm_order order);
+
 #endif

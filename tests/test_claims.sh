@@ -16,7 +16,8 @@ for pair in decay-true:proved decay-false:refuted decay-formula:proved \
             fp-threshold-true:proved fp-threshold-false:refuted \
             nondeg-true:proved nondeg-false:refuted nondeg-arpa-defect:undecided nondeg-arpa-true:proved \
             markov-true:proved markov-false:refuted lower-true:proved \
-            ratio-true:proved ratio-false:refuted pathdecay-true:proved smbound-arpa-true:proved; do
+            ratio-true:proved ratio-false:refuted pathdecay-true:proved smbound-arpa-true:proved \
+            smbound-table-false:refuted smbound-stored-undecided:undecided; do
   id=${pair%%:*}; want=${pair#*:}; got=$(status "$id")
   if [ "$got" = "$want" ]; then echo "ok claims_$id"; else echo "FAIL claims_$id: got '$got', want '$want'"; fi
 done
