@@ -292,8 +292,7 @@ static double log2_mag (ic_ival_srcptr x)
 typedef struct {
   long n;
   ic_ival_struct *b, *b64;
-  ic_ival_struct *bs;        /* NULL, or b_j / (SQ M)^(2(j-1)) for sqm = SQ M */
-  unsigned long sqm;
+  unsigned long sqm;         /* 0, or b[j-1] is b_j / (SQ M)^(2(j-1)) for SQ M = sqm */
 } btab;
 
 /* Returns 0 if the deadline passed (the table must then not be used). */
@@ -302,7 +301,6 @@ static int btab_init (btab *t, long n, mpfr_prec_t prec)
   t->n = n;
   t->b = ic_taylor_alloc (n, prec);
   t->b64 = ic_taylor_alloc (n, 64);
-  t->bs = NULL;
   t->sqm = 0;
   int ok = ic_bernoulli_ivals (t->b, NULL, n);
   for (long j = 0; ok && j < n; j++)
@@ -314,13 +312,13 @@ static void btab_clear (btab *t)
 {
   ic_taylor_free (t->b, t->n);
   ic_taylor_free (t->b64, t->n);
-  if (t->bs) ic_taylor_free (t->bs, t->n);
 }
 
-/* bs[j-1] encloses b_j / dd^(j-1), dd = sqm^2 (when it fits one unsigned
- * long; else no scaled table): zeta_scaled's Horner pass then multiplies
- * by integers only.  s_j = 1/dd^(j-1) > 0 is enclosed by dividing its
- * endpoints with outward rounding. */
+/* Scales the table in place: b[j-1] becomes b_j / dd^(j-1), dd = sqm^2
+ * (when it fits one unsigned long; else the table stays as it is, sqm 0),
+ * for zeta_scaled's Horner pass, which then multiplies by integers only.
+ * s_j = 1/dd^(j-1) > 0 is enclosed by dividing its endpoints with outward
+ * rounding.  A scaled table serves only this SQ M (zeta_scaled checks). */
 static void btab_scale (btab *t, unsigned long sqm, mpfr_prec_t prec)
 {
   unsigned long dd;
@@ -328,15 +326,11 @@ static void btab_scale (btab *t, unsigned long sqm, mpfr_prec_t prec)
   ic_ival_t sc;
   ic_ival_init2 (sc, prec);
   ic_ival_set_ui (sc, 1);
-  t->bs = ic_taylor_alloc (t->n, prec);
-  for (long j = 1; j <= t->n; j++)
+  for (long j = 2; j <= t->n; j++)
     {
-      if (j > 1)
-        {
-          mpfr_div_ui (sc->lo, sc->lo, dd, MPFR_RNDD);
-          mpfr_div_ui (sc->hi, sc->hi, dd, MPFR_RNDU);
-        }
-      ic_ival_mul (&t->bs[j - 1], &t->b[j - 1], sc);
+      mpfr_div_ui (sc->lo, sc->lo, dd, MPFR_RNDD);
+      mpfr_div_ui (sc->hi, sc->hi, dd, MPFR_RNDU);
+      ic_ival_mul (&t->b[j - 1], &t->b[j - 1], sc);
     }
   t->sqm = sqm;
   ic_ival_clear (sc);
@@ -503,13 +497,14 @@ static int zeta_scaled (ic_ival_ptr Z, unsigned long SP, unsigned long SQ,
     }
 
   /* Pass 2 (prec): H = b_1 + r_2 (b_2 + ... + r_m b_m), then S.  With the
-   * scaled table (bs_j = b_j / dd^(j-1), for this SQ M) the same sum is
-   * bs_1 + ff_2 (bs_2 + ff_3 (...)), r_j = ff_j / dd: no division. */
+   * scaled table (b_j / dd^(j-1), for this SQ M) the same sum is
+   * b'_1 + ff_2 (b'_2 + ff_3 (...)), r_j = ff_j / dd: no division. */
   if (m >= 0)
     {
-      int scaled = bt->bs && bt->sqm && dd && bt->sqm == sqm;
-      const ic_ival_struct *bb = scaled ? bt->bs : bt->b;
-      ic_ival_set_si (H, 0);
+      int scaled = bt->sqm != 0;
+      if (scaled && (!dd || bt->sqm != sqm)) m = -1;   /* table scaled for another M */
+      const ic_ival_struct *bb = bt->b;
+      if (m >= 0) ic_ival_set_si (H, 0);
       for (j = m; j >= 1; j--)
         {
           ic_ival_add (H, H, &bb[j - 1]);          /* H = b_j + r_(j+1) (...) */

@@ -97,13 +97,15 @@ class Certify(unittest.TestCase):
                              min(a.limit.hi_fraction, b.limit.hi_fraction))
 
     def test_stopped_keeps_verdict(self):
+        # stopped by the 1 s limit, or by the memory budget when a faster
+        # machine reaches a pass whose tables exceed it within that second
         r = infcert.prod("1 - n^-1.001", start=2, digits=100000, timeout=1)
         self.assertEqual(r.verdict, "converges")           # to about 1e-435
-        self.assertEqual(r.stopped, "timeout")
+        self.assertIn(r.stopped, ("timeout", "memory"))
         self.assertLess(r.limit.hi_fraction, fractions.Fraction(1, 10 ** 400))
         r = infcert.sum("n^-1.001", digits=100000, timeout=1)
         self.assertEqual(r.verdict, "converges")
-        self.assertEqual(r.stopped, "timeout")
+        self.assertIn(r.stopped, ("timeout", "memory"))
         self.assertLess(r.digits, 100000)
         self.assertTrue(r.stop_note)
 

@@ -79,7 +79,10 @@ for kind, term, frm, ref in (("sum", "1/n^2", "1", z2), ("prod", "1 - 1/n^2", "2
     dz = Fraction(1, 10**4000)
     check("%s %s: the enclosure contains the closed form" % (kind, term), contains(d, ref - dz, ref + dz)
           and d["digits"] < 4000, str(d.get("limit"))[:200])
-    check("%s %s: progress lines on stderr" % (kind, term), "digits certified so far" in p.stderr
+    # the periodic line comes every 2 s: a run that a limit stops sooner
+    # (the memory budget, before the 100000-digit pass) has only the last
+    check("%s %s: progress lines on stderr" % (kind, term),
+          ("digits certified so far" in p.stderr or t < 2.5)
           and "of 100000 digits certified" in p.stderr, p.stderr[-300:])
 
 # (3) a folder given as the claim file
