@@ -2,11 +2,12 @@
  * log(1 - eps))": K is the least n with (1 - eps)^n <= delta (eps a number
  * or a model's certified eps).
  *
- * Decides by exact rational powers of 1 - eps (the least n is found and
- * verified exactly: (1-eps)^n <= delta < (1-eps)^(n-1)); the formula is
- * compared through an outward enclosure of the ratio of logarithms, an
- * integer ratio being settled exactly ((1-eps)^k = delta).  With a model's
- * eps (an enclosure), K is checked at both ends of the enclosure. */
+ * Decides by exact rational powers of 1 - eps: the least n is verified
+ * exactly, (1-eps)^n <= delta < (1-eps)^(n-1).  The formula's value comes
+ * from an outward enclosure of log(delta) / log(1 - eps), an integer ratio
+ * being settled exactly ((1-eps)^k = delta).  When a model's eps is only
+ * enclosed (ARPA), the least n is the ceiling of that enclosure (log is
+ * increasing), certain only when the enclosure straddles no integer. */
 
 #include "claims_int.h"
 

@@ -11,9 +11,9 @@
 
 #include "claims_int.h"
 
-/* ---- interval evaluation of a term, with an optional parameter ---------
- * A parameter p is written into the term text as a sentinel literal (the
- * term parser knows only n); nodes equal to the sentinel stand for p. */
+/* A parameter p is written into the term text as a sentinel literal,
+ * SENTINEL_TEXT (the term parser knows only n); nodes equal to the
+ * sentinel stand for p. */
 
 /* The term parser folds a minus sign into a literal, so -p appears as the
  * negated sentinel. */

@@ -1,9 +1,9 @@
 /* claims/fpsoftmax.c — "fpsoftmax(FORMAT, V ...)": what a softmax computed
- * in an IEEE format (binary16, bfloat16, binary32, binary64, ...) returns
+ * in a floating-point format (binary16, bfloat16, binary32, binary64) returns
  * for one top logit and V-1 others at a gap g below it: "< 1", "threshold
  * = G", "if < 1 then <= 1 - E" and "> 0".
  *
- * Decides by exact emulation of the format (softmax.c: correctly rounded
+ * Decides by exact emulation of the format (src/softmax.c: correctly rounded
  * exp, sum and division, in the stated summation order).  Those operations
  * are monotone, so the computed top probability is non-decreasing in the
  * gap: the threshold g* (smallest format number giving exactly 1) is found

@@ -2,7 +2,7 @@
  * "bounded": item 6 at full strength, the ratio of the marginal to the most
  * likely path grows at a certified exponential rate.
  *
- * Decides from the lemma stated above check_growth: with eps = 1 - max
+ * Decides from the lemma stated above icc_check_growth: with eps = 1 - max
  * P(w|s), S_min the smallest row sum, m_x and M_x the smallest and largest
  * P(x|s), R_n(x) >= (m_x / M_x) r^(n-1), r = S_min / (1 - eps), and
  * R_n(x) <= pmin^-n; so the growth rate lies in [r, 1/pmin].  "grows >= R"

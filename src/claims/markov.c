@@ -1,13 +1,16 @@
 /* claims/markov.c — "markov(MODEL)" and "markov(MODEL, order = k)": do the
- * last k tokens (k = 1 without "order") determine the next-token
- * distribution?
+ * last token (or the last k tokens) determine the next-token distribution?
  *
- * Decides: refuted by two reachable histories with the same last k tokens
- * and certainly different probabilities (both printed); proved when every
- * window of k tokens lies in one model state (lm.c enumerates the reachable
- * (state, last k tokens) pairs), or, for tables, only in states with exactly
- * equal distributions.  A counter rule is refuted by the histories of k and
- * k + 1 zeros, whose probabilities are enclosed by interval evaluation. */
+ * Decides: refuted by two reachable histories with the same last token(s)
+ * and certainly different probabilities (exact rationals, or disjoint
+ * outward enclosures; both histories printed).  Without "order": proved for
+ * tables by exact equality of the distributions of states with the same last
+ * token, and for any model when every transition emitting a token leads to
+ * one state (e.g. a unigram model).  With "order = k": src/lm.c enumerates
+ * the reachable (state, last k tokens) pairs; proved when each window lies
+ * in one state only, or (tables) only in states with exactly equal
+ * distributions.  A counter rule is refuted by two histories of 0s of
+ * different lengths, whose probabilities p(.) are enclosed by eval.c. */
 
 #include "claims_int.h"
 
@@ -15,7 +18,7 @@
  * distribution (a Markov chain of order k over tokens)?  Counter rules
  * count every 0 of the history, so no k works: the histories of k and of
  * k + 1 zeros end in the same k tokens and get p(k + from), p(k + 1 + from).
- * Other models: the reachable (state, last k tokens) pairs (lm.c). */
+ * Other models: the reachable (state, last k tokens) pairs (src/lm.c). */
 static void check_markov_order (ic_check_entry *ce, ic_model_def *d, int k)
 {
   ic_check_result *r = &ce->r;

@@ -6,7 +6,7 @@
  * be a (sub-)probability distribution, sum_w P(w|s) <= 1, certified on an
  * outward-rounded enclosure of the row sum; a row above 1 is reported as a
  * defect (never clamped) and the check is left undecided, as it is when the
- * enclosure contains 1.  The automaton, eps and row sums are lm.c's. */
+ * enclosure contains 1.  The automaton, eps and row sums are src/lm.c's. */
 
 #include "claims_int.h"
 

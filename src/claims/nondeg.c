@@ -3,8 +3,9 @@
  * with certainty (the essay's non-degeneracy hypothesis).
  *
  * Decides by an exact rational comparison for table models, else by an
- * outward enclosure of eps (lm.c): proved when it is certainly positive,
- * refuted when it is exactly 0. */
+ * outward enclosure of eps (src/lm.c): proved when eps is certainly > 0,
+ * refuted when it is certainly <= 0 (a reachable state gives some token
+ * probability 1), undecided when the enclosure contains 0. */
 
 #include "claims_int.h"
 

@@ -5,11 +5,18 @@
  * Decides from the verdicts of ic_certify (the core engine's convergence
  * tests and certified enclosures of the limit); an interval check compares
  * the outward enclosure with a and b exactly.  A trajectory first certifies
- * 0 <= P(n) <= 1 for all n >= N by interval evaluation over [N, +Inf).  A
- * for-all check is proved at the ends of [a, b] and carried between them by
- * certified monotonicity of the term in p (the series of a term monotone in
- * p is monotone in p); any other case stays undecided.  Plot points are
- * heuristic choices; the bands drawn at them are certified. */
+ * 0 <= P(n) <= 1 for all n >= N by interval evaluation over [N, +Inf).
+ * "for all p": the two end points are decided by ic_certify (a refuting one
+ * is the counterexample); a proof then needs the term's range and its
+ * monotonicity in p certified by interval evaluation (eval.c), and a
+ * comparison argument carries an end point's verdict to the whole range
+ * (non-negative terms: the sum converges when it does with the larger
+ * terms; factors in [0, 1]: the product is positive when it is with the
+ * smaller factors, tends to 0 when it does with the larger ones, and lies
+ * between its values at the ends).  Otherwise midpoint and quarter points
+ * are tried as counterexamples, and the check stays undecided if none
+ * refutes.  Plot points are heuristic choices; the bands drawn at them are
+ * certified. */
 
 #include "claims_int.h"
 

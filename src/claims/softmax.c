@@ -5,7 +5,7 @@
  * Decides from the exact maximum: p_i = 1 / (1 + sum_{j != i} e^(z_j - z_i))
  * with each z_j - z_i >= -D gives p_i <= 1 / (1 + (V-1) e^-D), attained by
  * one logit at the top and V-1 at the bottom.  The maximum is enclosed with
- * outward rounding (softmax.c) and compared with X; a refutation prints the
+ * outward rounding (src/softmax.c) and compared with X; a refutation prints the
  * attaining logits.  (The floating-point softmax is fpsoftmax.c.) */
 
 #include "claims_int.h"
