@@ -12,7 +12,7 @@ LDLIBS  += -lmpfr -lgmp -lm -lpthread
 BUILD   ?= build
 PREFIX  ?= /usr/local
 
-LIB_SRC  := $(wildcard src/*.c src/kern/*.c)
+LIB_SRC  := $(wildcard src/*.c src/claims/*.c src/kern/*.c)
 LIB_SRC  := $(filter-out src/main.c,$(LIB_SRC))
 LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/%.o)
 LIB      := $(BUILD)/libinfcert.a
@@ -45,7 +45,7 @@ CHECK_STEPS :=
 
 all: $(BIN) $(SOLIB)
 
-$(BUILD)/%.o: %.c $(wildcard src/*.h src/kern/*.h) | $(BUILD)/.deps-ok
+$(BUILD)/%.o: %.c $(wildcard src/*.h src/claims/*.h src/kern/*.h) | $(BUILD)/.deps-ok
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) -c $< -o $@
 

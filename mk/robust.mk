@@ -43,7 +43,7 @@ FUZZ_CFLAGS := -O1 -g -fno-omit-frame-pointer -fsanitize=fuzzer-no-link,address,
 ASAN_ENV    := IC_TEST_SANITIZED=1 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1:detect_stack_use_after_return=0 \
                UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 SOUNDNESS_CASES=100
 
-FUZZ_DEPS := fuzz/fuzz.h src/main.c $(wildcard src/*.h src/kern/*.h)
+FUZZ_DEPS := fuzz/fuzz.h src/main.c $(wildcard src/*.h src/claims/*.h src/kern/*.h)
 
 # ---- replay (plain build; in make check) ----------------------------------
 FUZZ_REPLAY := $(FUZZ_TARGETS:%=$(BUILD)/fuzz/replay_%)

@@ -1,5 +1,5 @@
 # mk/warnings.mk — `make check-warnings` (part of make check, a few seconds):
-# every source in src/ and src/kern/ compiles without a warning under plain
+# every source in src/, src/claims/ and src/kern/ compiles without a warning under plain
 # -Wall -Wextra -Werror, with gcc at -O2 (its flow-based warnings, such as
 # -Wstringop-overread and -Wmaybe-uninitialized, need the optimiser) and
 # with clang.  The Makefile's own -Wno-unused-parameter -Wno-unused-label
@@ -12,7 +12,7 @@ WARN_GCC   ?= gcc
 WARN_CLANG ?= clang
 WARN_FLAGS := -std=c11 -Wall -Wextra -Werror -D_POSIX_C_SOURCE=200809L -Isrc -Isrc/kern -I$(GEN_DIR)
 WARN_KERN  := -Wno-unused-label
-WARN_SRC   := $(wildcard src/*.c src/kern/*.c)
+WARN_SRC   := $(wildcard src/*.c src/claims/*.c src/kern/*.c)
 
 # claims_cli.c includes the generated claim file (mk/report.mk)
 check-warnings: $(GEN_DIR)/essay_claims.inc

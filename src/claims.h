@@ -6,6 +6,10 @@
  * "key: value" lines; a claim has one or more "check:" lines, and holds
  * when every check holds (a refuted check refutes the claim).
  *
+ * The implementation is the folder src/claims/: parse.c (the parser),
+ * check.c (these entry points), model.c, and one file per claim kind, each
+ * opening with what it decides and from which argument (claims_int.h).
+ *
  * Soundness rule: a check is "proved" or "refuted" only from exact GMP
  * arithmetic, outward-rounded MPFR intervals, exact emulation of a
  * floating-point format, or a verdict of ic_certify; heuristics only choose
@@ -34,7 +38,7 @@ typedef struct {
 } ic_check_result;
 
 /* ---- parsed claim files ---------------------------------------------- */
-typedef struct ic_check ic_check;     /* parsed check (claims.c)          */
+typedef struct ic_check ic_check;     /* parsed check (src/claims/)       */
 typedef struct ic_model_def ic_model_def;
 
 typedef struct {
@@ -113,7 +117,7 @@ typedef struct {
 int ic_claims_check (ic_claimfile *cf, const ic_claims_options *opt,
                      char *err, size_t errlen);
 
-/* Out of memory while checking claims (claims.c, lm.c): returns to the
+/* Out of memory while checking claims (src/claims/, lm.c): returns to the
  * entry point (ic_claims_parse or ic_claims_check), which reports it. */
 _Noreturn void ic_claims_out_of_memory (void);
 

@@ -126,7 +126,7 @@ static void json_num_approx (ic_buf *b, double v)
  * for a lower end (the printed decimal is <= v), MPFR_RNDU for an upper
  * end (>= v), MPFR_RNDN with enough digits to be exact for an x (a double
  * has at most 767 significant decimal digits).  v itself was rounded
- * outward when it was computed (claims.c), so the printed ends still
+ * outward when it was computed (src/claims/), so the printed ends still
  * enclose the true value. */
 static void json_num_dir (ic_buf *b, double v, long digits, mpfr_rnd_t rnd)
 {
