@@ -1221,6 +1221,17 @@ static int form_pow (ic_form *r, const ic_node *e, ic_asym_ctx *ctx)
         }
       mpq_clears (s, t, NULL);
     }
+  if (!ic_node_has_var (a))
+    {
+      /* a constant base: exp(b log a) needs a > 0; a negative base with an
+       * exponent that is not affine in n (the sign pattern of
+       * (-1)^(n(n+1)/2)) has no rule here */
+      ic_ival_t c;
+      ic_ival_init2 (c, p);
+      int pos = const_value (c, a, ctx) && ic_ival_is_pos (c);
+      ic_ival_clear (c);
+      if (!pos) FAIL ("a constant base that is not positive, raised to an exponent that is not affine in n");
+    }
   /* a^b = exp(b log a) */
   ic_node *t = ic_node_new (IC_MUL, ic_node_copy (b), ic_node_new (IC_LOG, ic_node_copy (a), NULL));
   ok = form_exp (r, t, ctx);

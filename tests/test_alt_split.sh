@@ -55,5 +55,12 @@ for term, frm in (("(1+(-1)^n)/n", 1), ("(2+(-1)^n)/n", 1), ("(-1)^n*(1+(-1)^n)/
 # diverges, not decided yet: must not be called convergent
 d, rc = run("(-1)^n/(sqrt(n)+(-1)^n)", 2)
 check("(-1)^n/(sqrt(n)+(-1)^n) is not called convergent: %s" % d["verdict"], d["verdict"] != "converges", json.dumps(d)[:300])
+# a sign pattern of period 4, (-1)^(n(n+1)/2) = -, -, +, +, ...: not
+# decided yet; the reason must name what has no rule (it said "constant
+# subterm is undefined" once: (-1)^b went through exp(b log(-1)))
+d, rc = run("(-1)^(n*(n+1)/2)/n", 1)
+why = json.dumps(d.get("certificate", {}))
+check("(-1)^(n*(n+1)/2)/n: %s, the reason names the non-affine exponent" % d["verdict"],
+      d["verdict"] != "diverges" and "undefined" not in why and "not affine in n" in why, why[:300])
 sys.exit(1 if fails else 0)
 PYEOF
