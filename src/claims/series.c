@@ -413,6 +413,20 @@ static void series_instance (inst_t *in, ic_check_result *r, const ic_check *c,
   ic_node_free (e);
 }
 
+/* 1 if a <= lo of the lower endpoint's enclosure and the upper endpoint's
+ * hi <= b: both enclosures lie in [a, b] (a rounded up, b down). */
+static int between (mpq_srcptr a, mpq_srcptr b, ic_ival_srcptr lo_lim, ic_ival_srcptr hi_lim)
+{
+  mpfr_t x;
+  mpfr_init2 (x, PREC);
+  mpfr_set_q (x, a, MPFR_RNDU);
+  int ok = mpfr_greaterequal_p (lo_lim->lo, x);
+  mpfr_set_q (x, b, MPFR_RNDD);
+  ok = ok && mpfr_lessequal_p (hi_lim->hi, x);
+  mpfr_clear (x);
+  return ok;
+}
+
 static void inst_clear (inst_t *in) { if (in->has_limit) ic_ival_clear (in->lim); in->has_limit = 0; }
 
 /* A term literal for q: an exact decimal when the denominator is 2^a 5^b
@@ -533,13 +547,7 @@ void icc_check_series (ic_check_entry *ce)
                 { proved = 1; why = "each term is at least the term at the endpoint where the sum diverges (comparison test)"; }
               if (c->verb == VB_IN && ends[0].has_limit && ends[1].has_limit && ends[lo_end].verdict == IC_CONVERGES && ends[hi_end].verdict == IC_CONVERGES)
                 {
-                  mpfr_t x; mpfr_init2 (x, PREC);
-                  mpfr_set_q (x, c->a, MPFR_RNDU);
-                  int okA = mpfr_greaterequal_p (ends[lo_end].lim->lo, x);
-                  mpfr_set_q (x, c->b, MPFR_RNDD);
-                  int okB = mpfr_lessequal_p (ends[hi_end].lim->hi, x);
-                  mpfr_clear (x);
-                  if (okA && okB) { proved = 1; why = "the sum lies between its values at the two endpoints (termwise comparison), and both enclosures lie in the interval"; }
+                  if (between (c->a, c->b, ends[lo_end].lim, ends[hi_end].lim)) { proved = 1; why = "the sum lies between its values at the two endpoints (termwise comparison), and both enclosures lie in the interval"; }
                 }
             }
           if (c->ser != SER_SUM && unit)
@@ -552,13 +560,7 @@ void icc_check_series (ic_check_entry *ce)
                 { proved = 1; why = "factors lie in (0, 1] and are at most the factors at the endpoint whose product diverges to 0"; }
               if (c->verb == VB_IN && ends[0].has_limit && ends[1].has_limit)
                 {
-                  mpfr_t x; mpfr_init2 (x, PREC);
-                  mpfr_set_q (x, c->a, MPFR_RNDU);
-                  int okA = mpfr_greaterequal_p (ends[lo_end].lim->lo, x);
-                  mpfr_set_q (x, c->b, MPFR_RNDD);
-                  int okB = mpfr_lessequal_p (ends[hi_end].lim->hi, x);
-                  mpfr_clear (x);
-                  if (okA && okB) { proved = 1; why = "factors lie in [0, 1], so the product lies between its values at the two endpoints, and both enclosures lie in the interval"; }
+                  if (between (c->a, c->b, ends[lo_end].lim, ends[hi_end].lim)) { proved = 1; why = "factors lie in [0, 1], so the product lies between its values at the two endpoints, and both enclosures lie in the interval"; }
                 }
             }
         }
