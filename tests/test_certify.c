@@ -160,6 +160,10 @@ static void check_case (const char *name, ic_kind kind, const char *term, unsign
   ic_options_default (&opt);
   opt.from = from;
   opt.digits = digits;
+  /* the sanitized build runs about 10 times slower: the 10 s effort limit
+   * would measure the build, not the engine (verdicts and containment are
+   * still checked; the digits and time checks are skipped there) */
+  if (sanitized) opt.timeout = 150;
   ic_result r;
   ic_result_init (&r);
   struct timespec t0, t1;
