@@ -284,7 +284,7 @@ results = [
     ("prod diverges (u >= 0, sum u = inf)", ["prod", "1 + 1/n"], [0], {"verdict": "diverges"}),
     ("prod diverges (|p(n)| >= P, u_range to inf)", ["prod", "n"], [0],
      {"verdict": "diverges", "certificate.p_bound": "|p(n)| >= P", "certificate.u_range": lambda s: s.endswith("inf]")}),
-    ("prod diverges (sign-changing factors)", ["prod", "(-1)^n*(1+1/n^2)"], [0],
+    ("prod diverges (sign-changing factors)", ["prod", "(-1)^n*(1+1/n^2)", "--timeout", "150"], [0],
      {"certificate.test": "sign-changing factors"}),
     ("prod diverges_to_zero", ["prod", "1 - 1/n", "--from", "2"], [0], {"verdict": "diverges_to_zero"}),
     ("prod diverges_to_zero (|p(n)| <= P)", ["prod", "1/2"], [0], {"verdict": "diverges_to_zero", "certificate.P": "0.5"}),
