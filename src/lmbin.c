@@ -105,9 +105,13 @@ static void lv_values (float *p, float *bo, const rd *r, const level *L, uint32_
   else { *p = L->ptab[get_bits (r->b + L->at, off, QBITS)]; *bo = 0; }
 }
 
-/* Checks that the child pointers first(0..n) of a level (or of the
- * unigrams) split the next level exactly: first(0) = 0, non-decreasing,
- * first(n) = the next level's count; then records each child's parent. */
+/* Checks the child pointers first(0..n) of a level (or of the unigrams):
+ * first(0) = 0, non-decreasing, first(n) <= the next level's count; then
+ * records each child's parent.  Entries of the next level at or after
+ * first(n) are reached by no context: Sphinx's look-up never reads them,
+ * and they are not part of the model (en-us.lm.bin declares 2051547
+ * bigrams and links 2051541: the writer counted 6 it never wrote, the
+ * reason sphinx_lm_convert aborts on it); child->n becomes first(n). */
 static int link_children (rd *r, level *child, uint32_t n, uint32_t (*first) (const rd *, const void *, uint32_t),
                           const void *ctx, uint64_t (*where) (const void *, uint32_t), int k)
 {
@@ -122,9 +126,7 @@ static int link_children (rd *r, level *child, uint32_t n, uint32_t (*first) (co
       for (uint32_t c = prev; c < nx; c++) child->parent[c] = i;
       prev = nx;
     }
-  if (prev != child->n)
-    return fail (r, where (ctx, n), "the %d-gram child pointers end at %lu, the file has %lu %d-grams",
-                 k, (unsigned long) prev, (unsigned long) child->n, k + 1);
+  child->n = prev;
   return 0;
 }
 
@@ -263,7 +265,8 @@ static int parse (ic_arpa *m, rd *r, uint64_t **gram_at)
       unictx uc = { uni, uni_at };
       if (link_children (r, &lv[2], cnt[1], uni_first, &uc, uni_where, 1)) goto out;
       for (int k = 2; k < order; k++)
-        if (link_children (r, &lv[k + 1], cnt[k], lv_first, &lv[k], lv_where, k)) goto out;
+        if (link_children (r, &lv[k + 1], lv[k].n, lv_first, &lv[k], lv_where, k)) goto out;
+      for (int k = 2; k <= order; k++) m->count[k] = (long) lv[k].n;
     }
 
   /* unigrams, in index order */
@@ -280,12 +283,14 @@ static int parse (ic_arpa *m, rd *r, uint64_t **gram_at)
   /* levels 2..N in file order, which is the ARPA export's order (by wK,
    * then w(K-1), .., then w1): entry i of level k is word w1 of
    * "w1 w2 .. wK", its parent chain gives w2, .., wK (the unigram last).
-   * The children of one entry must have increasing words (the writer
-   * sorts them and Sphinx's look-up relies on it). */
+   * The children of one entry are meant to have increasing words
+   * (Sphinx's look-up is a search that relies on it), but the writer does
+   * not always manage: en-us.lm.bin has trigrams "X and <w>" listed as
+   * 70733 then 64488.  Every stored entry is kept (as the ARPA export
+   * lists them all); a repeated n-gram is rejected by ic_arpa_index. */
   for (int k = 2; k <= order; k++)
     {
       level *L = &lv[k];
-      uint32_t prevw = 0;
       for (uint32_t i = 0; i < L->n; i++)
         {
           ic_arpa_gram *g = &m->g[m->ngram];
@@ -304,9 +309,6 @@ static int parse (ic_arpa *m, rd *r, uint64_t **gram_at)
               e = lv[j].parent[e];
             }
           g->w[k - 1] = (int) e;
-          if (i > 0 && L->parent[i] == L->parent[i - 1] && (uint32_t) g->w[0] <= prevw)
-            { fail (r, lv_entry_byte (L, i), "%d-gram children of one context not in increasing word order", k); goto out; }
-          prevw = (uint32_t) g->w[0];
           float p, bo;
           lv_values (&p, &bo, r, L, i);
           mpq_set_d (g->logp, p);                      /* exact: a float is dyadic */
