@@ -171,7 +171,7 @@ static void test_malformed (void)
   /* one word fewer: "<UNK>" merged with the next word */
   memcpy (c, b, n);
   {
-    long w = (long) n - 1;
+    long w = (long) n - 6;
     while (w > 0 && memcmp (c + w, "<UNK>", 6)) w--;
     c[w + 5] = 'x';
     expect_bad ("lmbin_word_list_short", c, n, -1, "word list has 42 words");
