@@ -22,6 +22,8 @@
  * P = 1.0001^x.  The model is filled with the stored float32 values
  * EXACTLY (quantised ones as their table entry), base_num/base_den =
  * 10001/10000, and then checked like an ARPA file (ic_arpa_index).
+ * Entries that no context's child range reaches are left out and count[K]
+ * says how many were linked (en-us.lm.bin: 2051541 of 2051547 bigrams).
  */
 #ifndef IC_LMBIN_H
 #define IC_LMBIN_H
