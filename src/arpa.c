@@ -343,6 +343,44 @@ out:
   return rc;
 }
 
+/* The checks of ic_arpa_parse, for entries filled by another reader: the
+ * same hash tables, the same order of tests (entries order by order, so a
+ * context is indexed before the n-grams that need it). */
+int ic_arpa_index (ic_arpa *m, long *bad, char *why, size_t whylen)
+{
+  whash wh = { 2L * m->nword + 17, NULL };
+  m->hsize = 2 * m->ngram + 17;
+  m->htab = malloc (sizeof (long) * (size_t) m->hsize);
+  wh.slot = malloc (sizeof (int) * (size_t) wh.size);
+  *bad = 0;
+  int rc = -1;
+  if (!m->htab || !wh.slot) { snprintf (why, whylen, "out of memory"); goto out; }
+  for (long i = 0; i < m->hsize; i++) m->htab[i] = -1;
+  for (long i = 0; i < wh.size; i++) wh.slot[i] = -1;
+  for (int i = 0; i < m->nword; i++)
+    {
+      if (wh_find (&wh, m->word, m->word[i]) >= 0)
+        { *bad = -1 - (long) i; snprintf (why, whylen, "duplicate unigram \"%.100s\"", m->word[i]); goto out; }
+      wh_add (&wh, m->word[i], i);
+    }
+  for (long i = 0; i < m->ngram; i++)
+    {
+      const ic_arpa_gram *g = &m->g[i];
+      *bad = i;
+      if (mpq_sgn (g->logp) > 0)
+        { snprintf (why, whylen, "log probability %g > 0 (probability above 1)", mpq_get_d (g->logp)); goto out; }
+      if (ic_arpa_find (m, g->k, g->w) >= 0)
+        { snprintf (why, whylen, "duplicate %d-gram", g->k); goto out; }
+      if (g->k > 1 && ic_arpa_find (m, g->k - 1, g->w) < 0)
+        { snprintf (why, whylen, "context of this %d-gram is not a %d-gram of the model", g->k, g->k - 1); goto out; }
+      hash_insert (m, i);
+    }
+  rc = 0;
+out:
+  free (wh.slot);
+  return rc;
+}
+
 int ic_arpa_read (ic_arpa *m, const char *path, char *err, size_t errlen)
 {
   memset (m, 0, sizeof *m);

@@ -42,6 +42,9 @@ typedef struct {
   ic_arpa_gram *g;       /* all entries, order by order                   */
   long hsize;            /* open-addressing hash over (k, w[0..k-1])      */
   long *htab;            /* index into g, or -1                           */
+  unsigned long base_num, base_den; /* values are logarithms to the base
+                            base_num/base_den; 0/0 means base 10 (ARPA);
+                            Sphinx trie files (lmbin.h) store base 1.0001 */
 } ic_arpa;
 
 /* Reads an ARPA file.  Returns 0; -1 with a message "PATH:LINE:COL: ..."
@@ -53,12 +56,21 @@ int ic_arpa_parse (ic_arpa *m, const char *text, const char *name,
                    char *err, size_t errlen);
 void ic_arpa_clear (ic_arpa *m);
 
+/* For readers of other formats (lmbin.c) that filled word[0..nword-1] and
+ * g[0..ngram-1] (order by order, values set): builds the n-gram hash and
+ * applies the ARPA reader's checks on the entries -- no duplicate word, no
+ * duplicate n-gram, every K-gram's (K-1)-word context an n-gram, no
+ * log-probability > 0.  Returns 0; -1 with *bad = the offending entry
+ * (-1 - i for word i) and a reason in why. */
+int ic_arpa_index (ic_arpa *m, long *bad, char *why, size_t whylen);
+
 /* Index of the entry for words w[0..k-1], or -1. */
 long ic_arpa_find (const ic_arpa *m, int k, const int *w);
 /* Unigram index of a word, or -1. */
 int ic_arpa_word (const ic_arpa *m, const char *s);
 
-/* Exact log10 P(w | h[0..hk-1]) by the back-off rule
+/* Exact log P(w | h[0..hk-1]) (base 10, or base_num/base_den) by the
+ * back-off rule
  *   P(w|h) = 10^logp(h w)                  if (h w) is an n-gram,
  *          = 10^logbo(h) * P(w | h[1..])   otherwise (logbo = 0 if h absent),
  * with P(w | empty) = 10^logp(w).  Sets out (exact rational). */

@@ -185,8 +185,15 @@ int ic_lm_from_arpa (ic_lm *m, const ic_arpa *a, mpfr_prec_t prec,
   mpq_t lp; mpq_init (lp);
   ic_ival_t ln10, t;
   ic_ival_init2 (ln10, prec); ic_ival_init2 (t, prec);
-  ic_ival_set_ui (ln10, 10);
-  ic_ival_log (ln10, ln10);                    /* ln10 encloses log(10) */
+  if (a->base_num)                             /* a log base other than 10 */
+    {
+      mpq_t b; mpq_init (b);
+      mpq_set_ui (b, a->base_num, a->base_den); mpq_canonicalize (b);
+      ic_ival_set_q (ln10, b);
+      mpq_clear (b);
+    }
+  else ic_ival_set_ui (ln10, 10);
+  ic_ival_log (ln10, ln10);                    /* ln10 encloses log(base) */
   int seq[IC_ARPA_MAX_ORDER + 1];
   int filled = 0;                              /* rows of p initialised */
   for (int s = 0; s < m->nstate; s++)
@@ -201,7 +208,7 @@ int ic_lm_from_arpa (ic_lm *m, const ic_arpa *a, mpfr_prec_t prec,
           ic_arpa_log10prob (lp, a, g->w, g->k, w);
           ic_ival_set_q (t, lp);
           ic_ival_mul (t, t, ln10);
-          ic_ival_exp (&m->p[i], t);           /* encloses 10^lp */
+          ic_ival_exp (&m->p[i], t);           /* encloses base^lp */
           long ng;
           if (w == eos || a->order == 1) ng = g0;      /* <s> again; a unigram model has one state */
           else

@@ -10,7 +10,7 @@
 set -eu
 PKGS="${INSTALL_DEPS_PKGS:-build-essential libgmp-dev libmpfr-dev pkgconf
       frama-c-base why3 z3 cvc4 cvc5
-      sphinxbase-utils pocketsphinx-testdata
+      sphinxbase-utils pocketsphinx-testdata pocketsphinx-en-us
       chromium
       pari-gp python3 python3-mpmath libflint-arb-dev hyperfine
       clang libclang-rt-14-dev valgrind}"

@@ -39,6 +39,7 @@
 #include "buf.h"
 #include "claims.h"
 #include "arpa.h"
+#include "lmbin.h"
 #include "lm.h"
 #include "softmax.h"
 

@@ -1,6 +1,6 @@
 /* claims/model.c — a claim file's models as the checks read them: loaded
  * once (a table of exact rationals, an ARPA file through arpa.c, or a
- * counter rule), their facts printed, and the gate every model check passes.
+ * counter rule; a Sphinx .lm.bin through lmbin.c), their facts printed, and the gate every model check passes.
  *
  * Decides: whether a model may be read as a transition rule.  Every row must
  * be a (sub-)probability distribution, sum_w P(w|s) <= 1, certified on an
@@ -36,7 +36,9 @@ int icc_load_model (ic_claimfile *cf, ic_model_def *m, char *err, size_t errlen)
       char *path = m->path[0] == '/' ? icc_xstrdup (m->path)
                  : !strcmp (cf->dir, "/") ? icc_fmt ("/%s", m->path) : icc_fmt ("%s/%s", cf->dir, m->path);
       char aerr[1000];
-      int arc = ic_arpa_read (&m->arpa, path, aerr, sizeof aerr);
+      /* a Sphinx binary trie file (".lm.bin" or its magic) or ARPA text */
+      int arc = ic_lmbin_is_lmbin (path) ? ic_lmbin_read (&m->arpa, path, aerr, sizeof aerr)
+                                         : ic_arpa_read (&m->arpa, path, aerr, sizeof aerr);
       if (arc == -2)
         {
           /* aerr is "PATH: REASON" */
@@ -87,7 +89,8 @@ void icc_model_facts (ic_check_result *r, const ic_model_def *d)
   const ic_lm *m = &d->lm;
   if (d->kind == MD_ARPA)
     {
-      KV (r, "model", "%s (ARPA %d-gram, %d words, %ld n-grams)", d->path, d->arpa.order, d->arpa.nword, d->arpa.ngram);
+      KV (r, "model", "%s (%s %d-gram, %d words, %ld n-grams)", d->path,
+          d->arpa.base_num ? "Sphinx binary trie, logs to base 1.0001," : "ARPA", d->arpa.order, d->arpa.nword, d->arpa.ngram);
     }
   else KV (r, "model", "%s (table, exact rationals)", d->name);
   if (d->normalise)
