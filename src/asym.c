@@ -15,6 +15,8 @@
 #include "ratfun.h"
 #include "tmodel.h"
 #include "integral.h"
+#include "lscale.h"
+#include "kern/verdict.h"
 
 #define FAIL(...) do { if (!ctx->why[0]) snprintf (ctx->why, sizeof ctx->why, __VA_ARGS__); return 0; } while (0)
 
@@ -654,6 +656,30 @@ static int tmodel_fallback (ic_form *r, const ic_node *e, int ok, ic_asym_ctx *c
   return ok;
 }
 
+/* r := a majorant form from the log scale (lscale.h) when the rules
+ * failed: |e(x)| <= x^-p (log x)^-q for x >= X with a summable right side,
+ * so F = x^-p (log x)^-q and G = [0, 1] (e > 0) or [-1, 0] (e < 0). */
+static int lscale_fallback (ic_form *r, const ic_node *e, ic_asym_ctx *ctx)
+{
+  if (ctx->no_lscale || ctx->X < 16 || !ic_node_has_var (e)) return 0;
+  ic_lscale_result res;
+  ic_lscale_result_init (&res);
+  int ok = ic_lscale_sum (&res, e, ctx->X, ctx->prec) == IC_V_CONVERGES && res.majorant;
+  if (ok)
+    {
+      form_zero (r);
+      r->zero = 0;
+      mpq_neg (r->alpha, res.ma);
+      mpq_neg (r->beta, res.mb);
+      ic_ival_set_si (r->g, res.sign);
+      if (res.sign > 0) mpfr_set_zero (r->g->lo, 1);
+      else mpfr_set_zero (r->g->hi, -1);
+      ctx->why[0] = 0;
+    }
+  ic_lscale_result_clear (&res);
+  return ok;
+}
+
 int ic_form_of (ic_form *r, const ic_node *e, ic_asym_ctx *ctx)
 {
   if (ctx->depth > 4 * IC_TERM_MAX_DEPTH + 64) FAIL ("term too deep for the asymptotic analysis");
@@ -661,6 +687,7 @@ int ic_form_of (ic_form *r, const ic_node *e, ic_asym_ctx *ctx)
   int ok = try_ratfun (r, e, 0, ctx);
   if (!ok) { ctx->why[0] = 0; ok = form_of_rules (r, e, ctx); }
   ok = tmodel_fallback (r, e, ok, ctx);
+  if (!ok) ok = lscale_fallback (r, e, ctx);
   ctx->depth--;
   return ok;
 }

@@ -42,6 +42,7 @@ typedef struct {
   char why[200];          /* why a form could not be derived */
   int depth;              /* recursion guard (rewrites may re-enter)    */
   int in_minus_one;       /* inside a "form of e - 1" derivation        */
+  int no_lscale;          /* 1: no fallback to lscale.c (its own calls)  */
 } ic_asym_ctx;
 
 void ic_form_init (ic_form *f, mpfr_prec_t prec);

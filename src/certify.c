@@ -17,6 +17,7 @@
 #include "eval.h"
 #include "cancel.h"
 #include "asym.h"
+#include "lscale.h"
 #include "symb.h"
 #include "dirichlet.h"
 #include "verdict.h"
@@ -1366,6 +1367,86 @@ static int decide_by_split (run *R, ic_result *r, const ic_node *e, const ic_nod
   return 1;
 }
 
+
+/* Sums of one sign decided on the logarithmic scale (lscale.h): the log
+ * expansion of |a(n)|, valid for every n >= N, compared with the Bertrand
+ * series 1/(n log n ... L_{k-1} L_k^s).  The kernel turns the facts into
+ * the verdict.  Returns 1 when decided (r filled; *st the status). */
+static int certify_lscale (run *R, ic_result *r, const ic_node *e, ic_status *st)
+{
+  const ic_options *opt = R->opt;
+  static const char *Lk[5] = { "", "log(n)", "log(log(n))", "log(log(log(n)))", "" };
+  static const char *chain[5] = { "", "n", "n*log(n)", "n*log(n)*log(log(n))", "n*log(n)*log(log(n))*log(log(log(n)))" };
+  ic_lscale_result res;
+  ic_lscale_result_init (&res);
+  int decided = 0;
+  for (size_t i = 0; i < sizeof X_CANDIDATES / sizeof X_CANDIDATES[0] && !decided; i++)
+    {
+      unsigned long N = X_CANDIDATES[i];
+      if (N < opt->from) continue;
+      if (ic_lscale_sum (&res, e, N, 128) == IC_V_UNKNOWN) continue;
+      ic_seq_facts sf;
+      memset (&sf, 0, sizeof sf);
+      sf.sign = res.sign;
+      sf.env = res.verdict == IC_V_CONVERGES ? IC_ENV_SUMMABLE
+        : res.decays ? IC_ENV_DECAYS : IC_ENV_NOT_DECAYING;
+      int rule = IC_RULE_NONE;
+      int v = ic_verdict_sum (&sf, &rule);
+      if (v == IC_V_UNKNOWN) continue;
+      *st = check_defined (R, e, opt->from, N, 0, NULL, NULL);
+      if (*st != IC_OK) { ic_lscale_result_clear (&res); return 1; }
+      decided = 1;
+      r->verdict = to_verdict (v);
+      int k = res.level;
+      snprintf (r->cert.test, sizeof r->cert.test, "%s", rule_name (rule));
+      cert_item (&r->cert, "for_n_from", "%lu", N);
+      cert_item (&r->cert, "log_expansion", "log|a(n)| = %s", res.expansion);
+      cert_item (&r->cert, "sign", "%d", res.sign);
+      cert_item (&r->cert, "bertrand_level", "%d", k);
+      char cmp[300];
+      ic_buf sb;
+      ic_buf_init (&sb);
+      if (v == IC_V_CONVERGES)
+        {
+          snprintf (cmp, sizeof cmp, "|a(n)| <= 1/(%s%s%s^%.6g) with %.6g > 1", k > 1 ? chain[k] : "", k > 1 ? "*" : "",
+                    k > 1 ? Lk[k] : "n", res.s, res.s);
+          cert_item (&r->cert, "comparison", "%s", cmp);
+          ic_buf_printf (&sb, "For n >= %lu, log|a(n)| = %s (each coefficient range holds for every n >= %lu), so %s: "
+                         "converges absolutely by comparison with a Bertrand series.", N, res.expansion, N, cmp);
+        }
+      else if (res.decays || k >= 2)
+        {
+          if (k <= 3)
+            snprintf (cmp, sizeof cmp, "|a(n)| >= 1/(%s%s%s^%.6g) with %.6g <= 1", k > 1 ? chain[k] : "", k > 1 ? "*" : "",
+                      k > 1 ? Lk[k] : "n", res.s, res.s);
+          else
+            snprintf (cmp, sizeof cmp, "|a(n)| >= c/(%s) with c > 0", chain[4]);
+          cert_item (&r->cert, "comparison", "%s", cmp);
+          ic_buf_printf (&sb, "For n >= %lu, a(n) has one sign and log|a(n)| = %s (each coefficient range holds for every n >= %lu), "
+                         "so %s: diverges by comparison with a Bertrand series.", N, res.expansion, N, cmp);
+        }
+      else
+        {
+          cert_item (&r->cert, "term_bound", "|a(n)| >= %.6g", res.lower);
+          ic_buf_printf (&sb, "For n >= %lu, log|a(n)| = %s (each coefficient range holds for every n >= %lu), so |a(n)| >= %.6g > 0: "
+                         "the terms do not tend to 0, so the sum diverges.", N, res.expansion, N, res.lower);
+        }
+      {
+        char *txt = ic_buf_take (&sb);
+        snprintf (r->cert.summary, sizeof r->cert.summary, "%s", txt ? txt : "");
+        free (txt);
+      }
+      if (v == IC_V_CONVERGES)
+        {
+          tail_args A = { e, 0, &sf, 0, NULL, 0, N, 0, NULL, NULL };
+          *st = enclose_limit (R, r, &A);
+        }
+      else *st = IC_OK;
+    }
+  ic_lscale_result_clear (&res);
+  return decided;
+}
+
 static ic_status certify_sum (run *R, ic_result *r, const ic_node *e)
 {
   const ic_options *opt = R->opt;
@@ -1377,6 +1458,15 @@ static ic_status certify_sum (run *R, ic_result *r, const ic_node *e)
   int rule = IC_RULE_NONE;
   unsigned long X = 0;
   r->verdict = to_verdict (analyse_sum (e, opt->from, prec, &f, &sf, &rule, &X, why, sizeof why));
+  if (r->verdict == IC_UNKNOWN)
+    {
+      ic_status lst = IC_OK;
+      if (certify_lscale (R, r, e, &lst))
+        {
+          ic_form_clear (&f);
+          return lst;
+        }
+    }
   if (r->verdict == IC_UNKNOWN)
     {
       /* a sum of series, each decided on its own: the term as written, or
