@@ -1375,8 +1375,9 @@ static int decide_by_split (run *R, ic_result *r, const ic_node *e, const ic_nod
 static int certify_lscale (run *R, ic_result *r, const ic_node *e, ic_status *st)
 {
   const ic_options *opt = R->opt;
-  static const char *Lk[5] = { "", "log(n)", "log(log(n))", "log(log(log(n)))", "" };
-  static const char *chain[5] = { "", "n", "n*log(n)", "n*log(n)*log(log(n))", "n*log(n)*log(log(n))*log(log(log(n)))" };
+  /* level k: a(n) compared with 1/(pre[k] base[k]^s) (log L_{k-1} = L_k) */
+  static const char *pre[5] = { "", "", "n*", "n*log(n)*", "n*log(n)*log(log(n))" };
+  static const char *base[5] = { "", "n", "log(n)", "log(log(n))", "" };
   ic_lscale_result res;
   ic_lscale_result_init (&res);
   int decided = 0;
@@ -1408,8 +1409,7 @@ static int certify_lscale (run *R, ic_result *r, const ic_node *e, ic_status *st
       ic_buf_init (&sb);
       if (v == IC_V_CONVERGES)
         {
-          snprintf (cmp, sizeof cmp, "|a(n)| <= 1/(%s%s%s^%.6g) with %.6g > 1", k > 1 ? chain[k] : "", k > 1 ? "*" : "",
-                    k > 1 ? Lk[k] : "n", res.s, res.s);
+          snprintf (cmp, sizeof cmp, "|a(n)| <= 1/(%s%s^%.6g) with %.6g > 1", pre[k], base[k], res.s, res.s);
           cert_item (&r->cert, "comparison", "%s", cmp);
           ic_buf_printf (&sb, "For n >= %lu, log|a(n)| = %s (each coefficient range holds for every n >= %lu), so %s: "
                          "converges absolutely by comparison with a Bertrand series.", N, res.expansion, N, cmp);
@@ -1417,10 +1417,9 @@ static int certify_lscale (run *R, ic_result *r, const ic_node *e, ic_status *st
       else if (res.decays || k >= 2)
         {
           if (k <= 3)
-            snprintf (cmp, sizeof cmp, "|a(n)| >= 1/(%s%s%s^%.6g) with %.6g <= 1", k > 1 ? chain[k] : "", k > 1 ? "*" : "",
-                      k > 1 ? Lk[k] : "n", res.s, res.s);
+            snprintf (cmp, sizeof cmp, "|a(n)| >= c/(%s%s^%.6g) with c > 0 and %.6g <= 1", pre[k], base[k], res.s, res.s);
           else
-            snprintf (cmp, sizeof cmp, "|a(n)| >= c/(%s) with c > 0", chain[4]);
+            snprintf (cmp, sizeof cmp, "|a(n)| >= c/(%s) with c > 0", pre[4]);
           cert_item (&r->cert, "comparison", "%s", cmp);
           ic_buf_printf (&sb, "For n >= %lu, a(n) has one sign and log|a(n)| = %s (each coefficient range holds for every n >= %lu), "
                          "so %s: diverges by comparison with a Bertrand series.", N, res.expansion, N, cmp);

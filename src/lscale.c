@@ -978,18 +978,27 @@ static void gp_text (ic_buf *b, const ls_gp *g)
   for (int i = 0; i < g->n && i < 6; i++)
     {
       const ls_term *t = &g->t[i];
+      int unit = mpq_sgn (t->x[0]) || mpq_sgn (t->x[1]) || mpq_sgn (t->x[2]) || mpq_sgn (t->x[3]);
       if (t->exact)
         {
-          char *s = mpq_get_str (NULL, 10, t->q);
-          ic_buf_printf (b, "%s%s%s", i ? " + " : "", mpq_sgn (t->q) < 0 ? "(" : "", s);
-          if (mpq_sgn (t->q) < 0) ic_buf_printf (b, ")");
+          int neg = mpq_sgn (t->q) < 0;
+          ic_buf_printf (b, "%s", i ? (neg ? " - " : " + ") : (neg ? "-" : ""));
+          mpq_t a;
+          mpq_init (a);
+          mpq_abs (a, t->q);
+          if (unit && mpq_cmp_ui (a, 1, 1) == 0) { mpq_clear (a); mono_text (b, t->x); continue; }
+          char *s = mpq_get_str (NULL, 10, a);
+          ic_buf_printf (b, "%s", s);
           free (s);
+          mpq_clear (a);
+          if (!unit) continue;
         }
       else
         {
           char *lo = ic_fr_to_decimal (t->c->lo, 6, MPFR_RNDD), *hi = ic_fr_to_decimal (t->c->hi, 6, MPFR_RNDU);
           ic_buf_printf (b, "%s[%s, %s]", i ? " + " : "", lo, hi);
           free (lo); free (hi);
+          if (!unit) continue;
         }
       ic_buf_printf (b, "*");
       mono_text (b, t->x);
@@ -1132,8 +1141,16 @@ static int decide (ls_ctx *C, ls_gp *D, ic_lscale_result *res)
             { snprintf (res->why, sizeof res->why, "cannot prove the remainder small from n = %lu", C->N); break; }
           mpfr_neg (t, Klo, MPFR_RNDU);
           mpfr_mul (t, t, v->hi, MPFR_RNDU);          /* D >= -t L_k (k <= 3), D >= -t (k = 4) */
-          if (k <= 3 && mpfr_cmp_ui (t, 1) > 0)
+          if (k <= 3 && !topb && mpfr_cmp_ui (t, 1) > 0)
             { snprintf (res->why, sizeof res->why, "the remainder is not yet small at n = %lu", C->N); break; }
+          if (k <= 3 && topb)
+            {
+              /* a bounded D: D >= Klo sup m_top = -B, and a(n) >= e^-B times
+               * the divergent Bertrand term of level k with s = 0 */
+              if (!mono_bound (C, v->hi, top->x, -1))
+                { snprintf (res->why, sizeof res->why, "cannot bound the remainder from n = %lu", C->N); break; }
+              mpfr_set_zero (t, 1);
+            }
         }
       res->s = k <= 3 ? mpfr_get_d (t, MPFR_RNDU) : 1;
       if (k >= 2) { verdict = IC_V_DIVERGES; res->decays = 1; break; }
@@ -1166,6 +1183,35 @@ static int decide (ls_ctx *C, ls_gp *D, ic_lscale_result *res)
   return verdict;
 }
 
+/* -e as a tree with the sign moved into one factor of the product chain
+ * (-(x)/n -> x/n, (-2)*x -> 2*x); NULL when e has no such sign. */
+static ic_node *strip_neg (const ic_node *e)
+{
+  switch (e->op)
+    {
+    case IC_NEG: return ic_node_copy (e->a);
+    case IC_NUM:
+      if (mpq_sgn (e->q) >= 0) return NULL;
+      {
+        mpq_t q;
+        mpq_init (q);
+        mpq_neg (q, e->q);
+        ic_node *r = ic_node_num_q (q);
+        mpq_clear (q);
+        return r;
+      }
+    case IC_MUL: case IC_DIV:
+      {
+        ic_node *a = strip_neg (e->a);
+        if (a) return ic_node_new (e->op, a, ic_node_copy (e->b));
+        ic_node *b = strip_neg (e->b);
+        if (b) return ic_node_new (e->op, ic_node_copy (e->a), b);
+        return NULL;
+      }
+    default: return NULL;
+    }
+}
+
 int ic_lscale_sum (ic_lscale_result *r, const ic_node *e, unsigned long N, mpfr_prec_t prec)
 {
   r->verdict = IC_V_UNKNOWN;
@@ -1180,11 +1226,13 @@ int ic_lscale_sum (ic_lscale_result *r, const ic_node *e, unsigned long N, mpfr_
   gp_init (&L, prec);
   int sign = 1;
   int ok = ls_logv (&C, &L, e);
-  if (!ok && e->op == IC_NEG)
+  ic_node *m = ok ? NULL : strip_neg (e);
+  if (m)
     {
       r->why[0] = 0;
       sign = -1;
-      ok = ls_logv (&C, &L, e->a);
+      ok = ls_logv (&C, &L, m);
+      ic_node_free (m);
     }
   if (ok)
     {

@@ -318,7 +318,8 @@ int main (void)
   check_verdict (IC_KIND_SUM, "exp(-sqrt(n))", 1, IC_CONVERGES);
   check_verdict (IC_KIND_SUM, "n^100*exp(-n^0.1)", 1, IC_UNKNOWN);  /* converges; needs n > 10^30 */
   check_verdict (IC_KIND_SUM, "(-1)^n*(2 + (-1)^n)/n", 1, IC_DIVERGES); /* alpha = 1/n diverges */
-  check_verdict (IC_KIND_SUM, "1/(n*log(n)*log(log(n)))", 16, IC_UNKNOWN); /* diverges; log log not supported */
+  check_verdict (IC_KIND_SUM, "1/(n*log(n)*log(log(n)))", 16, IC_DIVERGES); /* Bertrand, level 3 (lscale.c) */
+  check_verdict (IC_KIND_SUM, "1/(n*log(n)*log(log(n))^(1+1/10^6))", 16, IC_CONVERGES);
   printf ("%d failed\n", nfail);
   return nfail ? 1 : 0;
 }
