@@ -671,9 +671,11 @@ static int lscale_fallback (ic_form *r, const ic_node *e, ic_asym_ctx *ctx)
       r->zero = 0;
       mpq_neg (r->alpha, res.ma);
       mpq_neg (r->beta, res.mb);
-      ic_ival_set_si (r->g, res.sign);
-      if (res.sign > 0) mpfr_set_zero (r->g->lo, 1);
-      else mpfr_set_zero (r->g->hi, -1);
+      /* |e| <= e^logc F */
+      mpfr_set_d (r->g->hi, res.logc, MPFR_RNDU);
+      mpfr_exp (r->g->hi, r->g->hi, MPFR_RNDU);
+      mpfr_set_zero (r->g->lo, 1);
+      if (res.sign < 0) ic_ival_neg (r->g, r->g);
       ctx->why[0] = 0;
     }
   ic_lscale_result_clear (&res);

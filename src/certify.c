@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <math.h>
 #include <time.h>
 #include <unistd.h>
 #include <pthread.h>
@@ -1306,6 +1307,23 @@ static int split_verdict (const ic_node *e, unsigned long from, mpfr_prec_t prec
   const char *rn = rule_name (rule);
   if (v == IC_V_UNKNOWN)
     {
+      /* the log scale (lscale.h) on the summand */
+      ic_lscale_result lr;
+      ic_lscale_result_init (&lr);
+      for (size_t i = 0; i < sizeof X_CANDIDATES / sizeof X_CANDIDATES[0] && v == IC_V_UNKNOWN; i++)
+        {
+          if (X_CANDIDATES[i] < from || ic_lscale_sum (&lr, e, X_CANDIDATES[i], prec) == IC_V_UNKNOWN) continue;
+          ic_seq_facts lf;
+          memset (&lf, 0, sizeof lf);
+          lf.sign = lr.sign;
+          lf.env = lr.verdict == IC_V_CONVERGES ? IC_ENV_SUMMABLE : lr.decays ? IC_ENV_DECAYS : IC_ENV_NOT_DECAYING;
+          v = ic_verdict_sum (&lf, &rule);
+          if (v != IC_V_UNKNOWN) { *X = X_CANDIDATES[i]; rn = "log-scale comparison"; }
+        }
+      ic_lscale_result_clear (&lr);
+    }
+  if (v == IC_V_UNKNOWN)
+    {
       /* Dirichlet's test (dirichlet.h) on the summand */
       unsigned long Nd = from < 16 ? 16 : from;
       ic_dirichlet d;
@@ -1409,7 +1427,8 @@ static int certify_lscale (run *R, ic_result *r, const ic_node *e, ic_status *st
       ic_buf_init (&sb);
       if (v == IC_V_CONVERGES)
         {
-          snprintf (cmp, sizeof cmp, "|a(n)| <= 1/(%s%s^%.6g) with %.6g > 1", pre[k], base[k], res.s, res.s);
+          snprintf (cmp, sizeof cmp, "|a(n)| <= %.6g/(%s%s^%.6g) with %.6g > 1", res.logc > 0 ? exp (res.logc) * (1 + 1e-9) : 1.0,
+                    pre[k], base[k], res.s, res.s);
           cert_item (&r->cert, "comparison", "%s", cmp);
           ic_buf_printf (&sb, "For n >= %lu, log|a(n)| = %s (each coefficient range holds for every n >= %lu), so %s: "
                          "converges absolutely by comparison with a Bertrand series.", N, res.expansion, N, cmp);

@@ -371,7 +371,15 @@ static void mono_clear (mpq_t *r) { for (int k = 0; k < 4; k++) mpq_clear (r[k])
 
 /* hi := an upper bound of sum_{i >= from} max|C_i| (m_i/m_ref)(N), each
  * ratio proved non-increasing on [N, inf).  Returns 0 if a check fails. */
+static int rel_sum_of (ls_ctx *C, mpfr_ptr hi, const ls_gp *g, int from, const mpq_t *ref, int which);
 static int rel_sum (ls_ctx *C, mpfr_ptr hi, const ls_gp *g, int from, const mpq_t *ref)
+{
+  return rel_sum_of (C, hi, g, from, ref, 0);
+}
+
+/* the same over the terms with a growing monomial (which > 0), a bounded
+ * one (which < 0) or all (which = 0) */
+static int rel_sum_of (ls_ctx *C, mpfr_ptr hi, const ls_gp *g, int from, const mpq_t *ref, int which)
 {
   mpq_t r[4];
   mono_init (r);
@@ -383,6 +391,7 @@ static int rel_sum (ls_ctx *C, mpfr_ptr hi, const ls_gp *g, int from, const mpq_
   int ok = 1;
   for (int i = from; i < g->n && ok; i++)
     {
+      if (which && (mono_sgn (g->t[i].x) > 0) != (which > 0)) continue;
       mono_sub (r, g->t[i].x, ref);
       if (!mono_bound (C, v->hi, r, -1)) { ok = 0; break; }
       ic_ival_mag_upper (m, g->t[i].c);
@@ -768,6 +777,34 @@ static int gp_exp (ls_ctx *C, ls_gp *r, const ls_gp *f)
   return ok;
 }
 
+/* r := exp f where f may hold c L1 + d L2 + e L3 with exact c, d, e: those
+ * give the monomial n^c L1^d L2^e exactly, the rest goes through gp_exp */
+static int gp_exp_scale (ls_ctx *C, ls_gp *r, const ls_gp *f)
+{
+  ls_gp rest, m;
+  gp_init (&rest, C->p); gp_init (&m, C->p);
+  ls_term *t = gp_push (&m);
+  term_set_si (t, 1, 1);
+  for (int i = 0; i < f->n; i++)
+    {
+      const ls_term *s = &f->t[i];
+      int j = -1;
+      if (s->exact && !mpq_sgn (s->x[0]))
+        for (int k = 1; k < 4; k++)
+          if (mpq_cmp_ui (s->x[k], 1, 1) == 0)
+            {
+              int others = 0;
+              for (int l = 0; l < 4; l++) if (l != k && mpq_sgn (s->x[l])) others = 1;
+              if (!others) j = k;
+            }
+      if (j > 0) mpq_add (t->x[j - 1], t->x[j - 1], s->q);   /* e^(q L_j) = L_{j-1}^q */
+      else term_set (gp_push (&rest), s);
+    }
+  int ok = gp_exp (C, &rest, &rest) && gp_mul (C, r, &rest, &m);
+  gp_clear (&rest); gp_clear (&m);
+  return ok;
+}
+
 /* ---- expansions of terms ----------------------------------------------- */
 
 static int ls_value (ls_ctx *C, ls_gp *r, const ic_node *e);
@@ -859,14 +896,14 @@ static int ls_value (ls_ctx *C, ls_gp *r, const ic_node *e)
       else
         {
           /* a^b = exp(b log a), a > 0 (the log expansion proves it) */
-          ok = ls_logv (C, &a, e->a) && ls_value (C, &b, e->b) && gp_mul (C, &a, &a, &b) && gp_exp (C, r, &a);
+          ok = ls_logv (C, &a, e->a) && ls_value (C, &b, e->b) && gp_mul (C, &a, &a, &b) && gp_exp_scale (C, r, &a);
         }
       break;
     case IC_LOG:
       ok = ls_value (C, &a, e->a) && gp_log (C, r, &a);
       break;
     case IC_EXP:
-      ok = ls_value (C, &a, e->a) && gp_exp (C, r, &a);
+      ok = ls_value (C, &a, e->a) && gp_exp_scale (C, r, &a);
       break;
     default:
       ok = from_form (C, r, e);
@@ -1047,12 +1084,23 @@ static int rational_below (mpq_t out, mpfr_srcptr s)
   return ok;
 }
 
+static double lower_exp (mpfr_srcptr B)      /* a value <= e^-B */
+{
+  mpfr_t t;
+  mpfr_init2 (t, mpfr_get_prec (B));
+  mpfr_neg (t, B, MPFR_RNDU);
+  mpfr_exp (t, t, MPFR_RNDD);
+  double d = mpfr_get_d (t, MPFR_RNDD);
+  mpfr_clear (t);
+  return d;
+}
+
 /* D = log |a| minus the exact Bertrand terms already matched; the levels
  * k = 1, 2, 3 compare D with L_k, level 4 only asks D bounded below. */
 static int decide (ls_ctx *C, ls_gp *D, ic_lscale_result *res)
 {
-  mpfr_t S, Khi, Klo, t;
-  mpfr_inits2 (C->p, S, Khi, Klo, t, (mpfr_ptr) 0);
+  mpfr_t S, B, Khi, Klo, t;
+  mpfr_inits2 (C->p, S, B, Khi, Klo, t, (mpfr_ptr) 0);
   mpq_t ek[4], ratio[4];
   mono_init (ek); mono_init (ratio);
   ic_ival_t v;
@@ -1072,8 +1120,17 @@ static int decide (ls_ctx *C, ls_gp *D, ic_lscale_result *res)
           break;
         }
       const ls_term *top = &D->t[0];
-      if (!rel_sum (C, S, D, 1, top->x))
+      /* a growing top: D = c m_top + (growing terms, |.| <= S m_top) + b,
+       * |b| <= B (the bounded terms); a bounded top: all terms in S */
+      int grows = mono_sgn (top->x) > 0;
+      mpq_t z[4];
+      mono_init (z);
+      int rok = rel_sum_of (C, S, D, 1, top->x, grows ? 1 : 0) && (!grows || rel_sum_of (C, B, D, 1, z, -1));
+      mono_clear (z);
+      if (!grows) mpfr_set_zero (B, 1);
+      if (!rok)
         { snprintf (res->why, sizeof res->why, "cannot prove a ratio of monomials monotone from n = %lu", C->N); break; }
+      res->logc = mpfr_get_d (B, MPFR_RNDU);
       mpfr_add (Khi, top->c->hi, S, MPFR_RNDU);
       mpfr_sub (Klo, top->c->lo, S, MPFR_RNDD);
       int cmp = k <= 3 ? mono_cmp (top->x, ek) : (mono_sgn (top->x) <= 0 ? -1 : 1);
@@ -1093,9 +1150,10 @@ static int decide (ls_ctx *C, ls_gp *D, ic_lscale_result *res)
             }
           else if (mpfr_sgn (Klo) > 0)
             {
+              /* D >= -B */
               verdict = IC_V_DIVERGES;
               res->s = 0;
-              if (k == 1) res->lower = 1; else res->decays = 1;
+              if (k == 1) res->lower = lower_exp (B); else res->decays = 1;
             }
           else snprintf (res->why, sizeof res->why, "the sign of the leading term of log a(n) is not certain");
           break;
@@ -1123,7 +1181,7 @@ static int decide (ls_ctx *C, ls_gp *D, ic_lscale_result *res)
               mpfr_neg (t, Klo, MPFR_RNDU);
               res->s = mpfr_get_d (t, MPFR_RNDU);
               if (k >= 2 || mpfr_sgn (Khi) < 0) { verdict = IC_V_DIVERGES; res->decays = 1; }
-              else if (mpfr_sgn (Klo) >= 0) { verdict = IC_V_DIVERGES; res->lower = 1; }
+              else if (mpfr_sgn (Klo) >= 0) { verdict = IC_V_DIVERGES; res->lower = lower_exp (B); }
               else snprintf (res->why, sizeof res->why, "a(n) = n^s(n) with s(n) in [%.6g, %.6g] around 0",
                              mpfr_get_d (Klo, MPFR_RNDD), mpfr_get_d (Khi, MPFR_RNDU));
             }
@@ -1154,8 +1212,8 @@ static int decide (ls_ctx *C, ls_gp *D, ic_lscale_result *res)
         }
       res->s = k <= 3 ? mpfr_get_d (t, MPFR_RNDU) : 1;
       if (k >= 2) { verdict = IC_V_DIVERGES; res->decays = 1; break; }
-      /* k = 1: a(n) >= n^-t; does a tend to 0? */
-      if (mpfr_sgn (Klo) >= 0) { verdict = IC_V_DIVERGES; res->lower = 1; }
+      /* k = 1: a(n) >= e^-B n^-t; does a tend to 0? */
+      if (mpfr_sgn (Klo) >= 0) { verdict = IC_V_DIVERGES; res->lower = lower_exp (B); }
       else if (topb && mono_bound (C, v->hi, top->x, -1))
         {
           mpfr_mul (t, Klo, v->hi, MPFR_RNDD);        /* log a >= Klo sup m_top */
@@ -1177,7 +1235,7 @@ static int decide (ls_ctx *C, ls_gp *D, ic_lscale_result *res)
           res->majorant = 1;
         }
     }
-  mpfr_clears (S, Khi, Klo, t, (mpfr_ptr) 0);
+  mpfr_clears (S, B, Khi, Klo, t, (mpfr_ptr) 0);
   mono_clear (ek); mono_clear (ratio);
   ic_ival_clear (v);
   return verdict;

@@ -40,6 +40,8 @@ typedef struct {
                          that the stated inequality holds: down for > 1 when
                          converging, up for <= 1 when diverging)            */
   double lower;       /* not decaying: |a(n)| >= lower > 0 for n >= N        */
+  double logc;        /* the comparisons hold up to the factor e^logc
+                         (<= for convergence, >= e^-logc for divergence) */
   /* majorant for the tail: |a(n)| <= n^-ma (log n)^-mb for n >= N */
   int majorant;
   mpq_t ma, mb;

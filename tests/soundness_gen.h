@@ -342,8 +342,13 @@ static void part_div (srng *r, char *buf, size_t bl, unsigned long N, const char
   qtext (cq, sizeof cq, q);
   long a = srng_int (r, -(long) N + 1, 6), b = srng_int (r, -(long) N + 1, 6);
   lin (la, sizeof la, a); lin (lb, sizeof lb, b);
-  switch (srng_int (r, 0, 5))
+  long k2 = srng_int (r, 2, 5);     /* log(n + k2) > 1 for n >= 1 */
+  switch (srng_int (r, 0, 8))
     {
+    case 6: snprintf (buf, bl, "%s/(n*log(n+%ld)*log(log(n+%ld))%s)", cq, k2, k2, srng_next (r) & 1 ? "" : "^(1/2)");
+      *name = "div-bertrand3"; break;
+    case 7: snprintf (buf, bl, "%s*log(log(n+%ld))/(n+%ld)", cq, k2, k2); *name = "div-loglog"; break;
+    case 8: snprintf (buf, bl, "%s*n^(-1-1/%s)", cq, srng_next (r) & 1 ? "sqrt(n)" : "n"); *name = "div-variable-exponent"; break;
     case 0: snprintf (buf, bl, "%s/(%s)", cq, la); *name = "div-harmonic"; break;
     case 1: snprintf (buf, bl, "%s/n^%s", cq, srng_next (r) & 1 ? "0.5" : "1"); *name = "div-p<=1"; break;
     case 2: snprintf (buf, bl, "%s*(%ld/%ld)^n", cq, srng_int (r, 5, 9), srng_int (r, 1, 5)); *name = "div-geometric"; break;
@@ -513,6 +518,28 @@ static void scase_gen (scase *c, uint64_t seed)
       snprintf (c->term, sizeof c->term, "%s + %s", p1, p2);
       snprintf (c->family, sizeof c->family, "mix:%s+%s", conv_names[k1], conv_names[k2]);
       c->accept = ACC (IC_CONVERGES); c->has_ref = 1;
+    }
+  else if (fam < 64)        /* convergent on the log scale, no closed form: the verdict only */
+    {
+      mpq_t q; mpq_init (q);
+      rand_q (&r, q, 9, 5, 1);
+      char cq[64];
+      qtext (cq, sizeof cq, q);
+      long k2 = srng_int (&r, 2, 5);
+      const char *name;
+      switch (srng_int (&r, 0, 4))
+        {
+        case 0: snprintf (c->term, sizeof c->term, "%s/(n*log(n+%ld)*log(log(n+%ld))^%s)", cq, k2, k2, srng_next (&r) & 1 ? "2" : "(3/2)");
+          name = "conv-bertrand3"; break;
+        case 1: snprintf (c->term, sizeof c->term, "%s*n^(-log(log(n+%ld)))", cq, k2); name = "conv-loglog-power"; break;
+        case 2: snprintf (c->term, sizeof c->term, "%s/log(n+%ld)^n", cq, k2); name = "conv-log-base"; break;
+        case 3: snprintf (c->term, sizeof c->term, "%s*n^%ld/exp(sqrt(n))", cq, srng_int (&r, 0, 3)); name = "conv-stretched"; break;
+        default: snprintf (c->term, sizeof c->term, "%s/n^(1+1/log(n+%ld)^(1/2))", cq, k2 + 14); name = "conv-variable-exponent"; break;
+        }
+      snprintf (c->family, sizeof c->family, "%s", name);
+      mpq_clear (q);
+      mpfr_set_zero (c->ref, 1);
+      c->accept = ACC (IC_CONVERGES); c->has_ref = 0;
     }
   else if (fam < 70)        /* divergent, maybe plus a convergent part */
     {
