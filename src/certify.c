@@ -1445,7 +1445,14 @@ static int certify_lscale (run *R, ic_result *r, const ic_node *e, ic_status *st
         }
       else
         {
-          cert_item (&r->cert, "term_bound", "|a(n)| >= %.6g", res.lower);
+          mpfr_t lw;
+          mpfr_init2 (lw, 64);
+          mpfr_set_d (lw, res.lower, MPFR_RNDD);
+          char *ms = ic_fr_to_decimal (lw, 6, MPFR_RNDD);
+          cert_item (&r->cert, "term_bound", "|a(n)| >= m");
+          cert_item (&r->cert, "m", "%s", ms);
+          free (ms);
+          mpfr_clear (lw);
           ic_buf_printf (&sb, "For n >= %lu, log|a(n)| = %s (each coefficient range holds for every n >= %lu), so |a(n)| >= %.6g > 0: "
                          "the terms do not tend to 0, so the sum diverges.", N, res.expansion, N, res.lower);
         }
