@@ -16,6 +16,7 @@
 #include <string.h>
 #include "cancel.h"
 #include "integral.h"
+#include "eval.h"
 #include "taylor.h"
 #include "em_kern.h"
 
@@ -394,12 +395,56 @@ int ic_integral_tail_monos_at (ic_ival_ptr out, const ic_monos *ms, ic_ival_srcp
   return ok;
 }
 
+/* f = c x^k with constants c and k (k not an exact rational: pi, log 3):
+ * int_M^inf c x^k dx = c M^(k+1) / (-(k+1)) for k < -1, in interval
+ * arithmetic over the enclosures of c and k.  Forms: x^k, c/x^k, c*x^k. */
+static int const_power (ic_ival_ptr c, ic_ival_ptr k, const ic_node *f, mpfr_prec_t prec)
+{
+  if (f->op == IC_POW && f->a->op == IC_VAR && !ic_node_has_var (f->b))
+    {
+      ic_ival_set_si (c, 1);
+      return ic_eval_const (k, f->b, prec);
+    }
+  if ((f->op == IC_MUL || f->op == IC_DIV) && !ic_node_has_var (f->a) && const_power (c, k, f->b, prec))
+    {
+      ic_ival_t a;
+      ic_ival_init2 (a, prec);
+      int ok = ic_eval_const (a, f->a, prec);
+      if (ok && f->op == IC_DIV) ic_ival_neg (k, k);
+      if (ok) ic_ival_mul (c, c, a);
+      ic_ival_clear (a);
+      return ok;
+    }
+  return 0;
+}
+
 int ic_integral_tail (ic_ival_ptr out, const ic_node *f, unsigned long M,
                       mpfr_prec_t prec)
 {
   ic_monos ms;
   int ok;
-  if (!ic_monos_of (&ms, f, prec + 16)) return 0;
+  if (!ic_monos_of (&ms, f, prec + 16))
+    {
+      ic_ival_t c, k, x, t;
+      ic_ival_init2 (c, prec); ic_ival_init2 (k, prec); ic_ival_init2 (x, prec); ic_ival_init2 (t, prec);
+      ok = M >= 2 && const_power (c, k, f, prec);
+      if (ok)
+        {
+          ic_ival_set_si (t, 1);
+          ic_ival_add (k, k, t);                     /* k + 1 < 0 */
+          ok = ic_ival_is_neg (k);
+        }
+      if (ok)
+        {
+          ic_ival_set_ui (x, M);
+          ic_ival_pow (t, x, k);
+          ic_ival_mul (t, t, c);
+          ic_ival_neg (k, k);
+          ok = ic_ival_div (out, t, k) == IC_IVAL_OK;
+        }
+      ic_ival_clear (c); ic_ival_clear (k); ic_ival_clear (x); ic_ival_clear (t);
+      return ok;
+    }
   ok = ic_integral_tail_monos (out, &ms, M, prec);
   ic_monos_clear (&ms);
   return ok;

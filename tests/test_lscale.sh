@@ -46,12 +46,14 @@ def direct(f, a, K, tail):
     return S, S + tail
 
 eps = mpf(10) ** -30
-# irrational constant exponents: zeta values (the tail is a majorant
-# n^-p with a rational p below the exponent: few digits for log 3)
-# (the runs stop at the time limit, --timeout 4, with the digits reached)
-converges("1/n^pi", 1, (zeta(mp.pi) - eps, zeta(mp.pi) + eps), digits=6, timeout=4)
-converges("1/3^log(n)", 1, (zeta(log(3)) - eps, zeta(log(3)) + eps), digits=0, timeout=4)   # n^-log 3
-converges("n^(-e)", 1, (zeta(mp.e) - eps, zeta(mp.e) + eps), digits=6, timeout=4)
+# irrational constant exponents: zeta values (x^k with an enclosed k:
+# Euler-Maclaurin with the integral c M^(k+1)/(-(k+1)))
+converges("1/n^pi", 1, (zeta(mp.pi) - eps, zeta(mp.pi) + eps))
+converges("n^(-e)", 1, (zeta(mp.e) - eps, zeta(mp.e) + eps))
+converges("(2/3)*n^(-sqrt(2)-1)", 1, (zeta(sqrt(2) + 1) * 2 / 3 - eps, zeta(sqrt(2) + 1) * 2 / 3 + eps))
+# n^-log 3 through its majorant n^-p, p rational below log 3: few digits
+# (the run stops at the time limit, --timeout 4, with the digits reached)
+converges("1/3^log(n)", 1, (zeta(log(3)) - eps, zeta(log(3)) + eps), digits=0, timeout=4)
 # exp(-log(n)^2) = n^-log n: for n > K = 3000, a(n) <= n^-8, tail <= K^-7/7
 converges("1/n^log(n)", 1, direct(lambda k: exp(-log(k) ** 2), 1, 3000, mpf(3000) ** -7 / 7))
 # log(n)^-n <= 4^-n for n >= 55: tail after 200 below 4^-200
