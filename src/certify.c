@@ -1390,6 +1390,7 @@ static int decide_by_split (run *R, ic_result *r, const ic_node *e, const ic_nod
  * expansion of |a(n)|, valid for every n >= N, compared with the Bertrand
  * series 1/(n log n ... L_{k-1} L_k^s).  The kernel turns the facts into
  * the verdict.  Returns 1 when decided (r filled; *st the status). */
+static int has_alt (const ic_node *e);
 static int certify_lscale (run *R, ic_result *r, const ic_node *e, ic_status *st)
 {
   const ic_options *opt = R->opt;
@@ -1399,21 +1400,35 @@ static int certify_lscale (run *R, ic_result *r, const ic_node *e, ic_status *st
   ic_lscale_result res;
   ic_lscale_result_init (&res);
   int decided = 0;
+  /* a(n) = (-1)^(n+parity) h(n): h on the log scale, and for Leibniz the
+   * sign of h' from its expansion */
+  ic_node *h = NULL, *dh = NULL;
+  int parity = 0;
+  if (ic_symb_strip_alt (e, &h, &parity) && has_alt (h)) { ic_node_free (h); h = NULL; }
+  if (h && ic_node_is_smooth (h)) dh = ic_symb_deriv (h);
   for (size_t i = 0; i < sizeof X_CANDIDATES / sizeof X_CANDIDATES[0] && !decided; i++)
     {
       unsigned long N = X_CANDIDATES[i];
       if (N < opt->from) continue;
-      if (ic_lscale_sum (&res, e, N, 128) == IC_V_UNKNOWN) continue;
+      int alt = 0;
+      if (ic_lscale_sum (&res, e, N, 128) == IC_V_UNKNOWN)
+        {
+          if (!h || ic_lscale_sum (&res, h, N, 128) == IC_V_UNKNOWN) continue;
+          alt = 1;
+        }
       ic_seq_facts sf;
       memset (&sf, 0, sizeof sf);
       sf.sign = res.sign;
+      sf.alt = alt;
       sf.env = res.verdict == IC_V_CONVERGES ? IC_ENV_SUMMABLE
         : res.decays ? IC_ENV_DECAYS : IC_ENV_NOT_DECAYING;
+      if (alt && sf.env == IC_ENV_DECAYS && dh)
+        sf.decreasing = ic_lscale_sign (dh, N, 128) == -res.sign;
       int rule = IC_RULE_NONE;
       int v = ic_verdict_sum (&sf, &rule);
       if (v == IC_V_UNKNOWN) continue;
       *st = check_defined (R, e, opt->from, N, 0, NULL, NULL);
-      if (*st != IC_OK) { ic_lscale_result_clear (&res); return 1; }
+      if (*st != IC_OK) { ic_lscale_result_clear (&res); ic_node_free (h); ic_node_free (dh); return 1; }
       decided = 1;
       r->verdict = to_verdict (v);
       int k = res.level;
@@ -1425,7 +1440,17 @@ static int certify_lscale (run *R, ic_result *r, const ic_node *e, ic_status *st
       char cmp[300];
       ic_buf sb;
       ic_buf_init (&sb);
-      if (v == IC_V_CONVERGES)
+      if (rule == IC_RULE_LEIBNIZ)
+        {
+          snprintf (cmp, sizeof cmp, "|a(n)| >= c/(%s%s^%.6g) with c > 0", pre[k], base[k], res.s);
+          cert_item (&r->cert, "comparison", "%s", cmp);
+          cert_item (&r->cert, "monotone_bound", "|a(n+1)| <= |a(n)|");
+          ic_buf_printf (&sb, "For n >= %lu, a(n) = (-1)^n h(n) up to a fixed sign, with h of one sign and log|h(n)| = %s "
+                         "(each coefficient range holds for every n >= %lu), so h(n) -> 0; h'(n) has the sign opposite to h(n) "
+                         "(the leading term of its expansion dominates from n = %lu), so |a(n+1)| <= |a(n)|: converges by the Leibniz test.",
+                         N, res.expansion, N, N);
+        }
+      else if (v == IC_V_CONVERGES)
         {
           snprintf (cmp, sizeof cmp, "|a(n)| <= %.6g/(%s%s^%.6g) with %.6g > 1", res.logc > 0 ? exp (res.logc) * (1 + 1e-9) : 1.0,
                     pre[k], base[k], res.s, res.s);
@@ -1463,12 +1488,24 @@ static int certify_lscale (run *R, ic_result *r, const ic_node *e, ic_status *st
       }
       if (v == IC_V_CONVERGES)
         {
-          tail_args A = { e, 0, &sf, 0, NULL, 0, N, 0, NULL, NULL };
+          /* Leibniz tails as in certify_sum: h completely monotone helps */
+          int h_cm = 0, cms = 0, par = parity;
+          ic_node *hh = NULL;
+          if (alt && h && ic_cm_certify (h, N, &cms) && cms != 0)
+            {
+              h_cm = 1;
+              hh = cms < 0 ? ic_mk_neg (ic_node_copy (h)) : ic_node_copy (h);
+              if (cms < 0) par ^= 1;
+            }
+          tail_args A = { e, 0, &sf, h_cm, hh, par, N, 0, NULL, NULL };
           *st = enclose_limit (R, r, &A);
+          ic_node_free (hh);
         }
       else *st = IC_OK;
     }
   ic_lscale_result_clear (&res);
+  ic_node_free (h);
+  ic_node_free (dh);
   return decided;
 }
 

@@ -1308,3 +1308,26 @@ int ic_lscale_sum (ic_lscale_result *r, const ic_node *e, unsigned long N, mpfr_
   ctx_clear (&C);
   return r->verdict;
 }
+
+int ic_lscale_sign (const ic_node *e, unsigned long N, mpfr_prec_t prec)
+{
+  if (N < 16) return 0;
+  char why[200] = "";
+  ls_ctx C;
+  ctx_init (&C, N, prec, why, sizeof why);
+  ls_gp v, u;
+  gp_init (&v, prec); gp_init (&u, prec);
+  mpfr_t U, W;
+  mpfr_inits2 (prec, U, W, (mpfr_ptr) 0);
+  mpq_t mu[4];
+  mono_init (mu);
+  int sg = 0;
+  /* e = c0 m0 (1 + u) with |u| <= U < 1: the sign of c0 */
+  if (ls_value (&C, &v, e) && v.n > 0 && unit_form (&C, &v, &u, U, W, mu) && mpfr_cmp_ui (U, 1) < 0)
+    sg = ic_ival_is_pos (v.t[0].c) ? 1 : ic_ival_is_neg (v.t[0].c) ? -1 : 0;
+  mono_clear (mu);
+  mpfr_clears (U, W, (mpfr_ptr) 0);
+  gp_clear (&v); gp_clear (&u);
+  ctx_clear (&C);
+  return sg;
+}

@@ -56,4 +56,8 @@ void ic_lscale_result_clear (ic_lscale_result *r);
  * for n >= N, proved by the expansion).  Returns the verdict (also in r). */
 int ic_lscale_sum (ic_lscale_result *r, const ic_node *e, unsigned long N, mpfr_prec_t prec);
 
+/* The sign of e(x) for every x >= N (+1 or -1) from its expansion
+ * e = c0 m0 (1 + u), |u| < 1; 0 when not certain. */
+int ic_lscale_sign (const ic_node *e, unsigned long N, mpfr_prec_t prec);
+
 #endif

@@ -67,6 +67,21 @@ converges("1/(n*log(n)*log(log(n))^(3/2))", 16, verdict_only=True)
 converges("1/n^(1+1/log(log(n)))", 16, verdict_only=True, timeout=3)   # log a = -log n - log n/log log n
 converges("exp(-sqrt(log(n)))/n", 2, verdict_only=True, timeout=3)     # int e^-sqrt(u) du < inf
 
+# Leibniz with h on the log scale: h -> 0 from its log expansion, h' < 0
+# from the leading term of the expansion of h'.  Reference: mpmath nsum
+# with the 'alternating' and 'sidi' methods (Levin-type), which agree to
+# 30 digits; the check allows 1e-20.
+def nsum2(f, a):
+    from mpmath import nsum, inf
+    x = nsum(f, [a, inf], method='alternating')
+    y = nsum(f, [a, inf], method='sidi')
+    assert abs(x - y) < mpf(10) ** -25, (x, y)
+    return x
+ref = nsum2(lambda k: (-1) ** int(k) / log(log(k)), 16)
+converges("(-1)^n/log(log(n))", 16, (ref - mpf(10) ** -20, ref + mpf(10) ** -20))
+converges("(-1)^n*log(log(n))/log(n)", 16, verdict_only=True, timeout=3)   # h = L2/L1, h' < 0 for n > e^e
+never("(-1)^n/log(log(log(n)))", 16, "diverges", "Leibniz; log log log n is beyond the scale")
+
 diverges("log(log(n))/n", 2, "log a = -log n + log log log n")
 diverges("-log(log(n))/n", 2, "the same, negative")
 diverges("1/(n*log(log(n)))", 3, "log a = -log n - log log log n")
