@@ -600,6 +600,8 @@ typedef struct {
   const ic_node *pe;        /* the term of the partial sums when e is a
                                rewriting of it that may be undefined at
                                small n (NULL: e) */
+  const ic_lscale_result *ls; /* a convergent log-scale comparison (or NULL):
+                               |a(x)| <= e^logc B_k(x) for real x >= ls->N */
 } tail_args;
 
 /* Terms exactly 0 (factors exactly 1) from X on: the tail is exactly 0. */
@@ -770,6 +772,58 @@ static int tail_envelope (run *R, const tail_args *A, ic_ival_ptr tail, unsigned
     }
   ic_form_clear (&f);
   if (ok) { *cut = N; snprintf (method, 48, "direct+envelope"); }
+  return ok;
+}
+
+/* The tail from a log-scale majorant: |a(x)| <= g(x) = e^logc B_k(x) for
+ * real x >= ls->N with B_1 = x^-s, B_2 = 1/(x L1^s), B_3 = 1/(x L1 L2^s),
+ * s > 1, each decreasing, so sum_{n >= N} |a(n)| <= g(N) + int_N^inf g and
+ *   int_N^inf g = e^logc N^(1-s)/(s-1), e^logc L1(N)^(1-s)/(s-1),
+ *                 e^logc L2(N)^(1-s)/(s-1)   (k = 1, 2, 3);
+ * the tail lies in [0, that] times the sign of a. */
+static int tail_lscale (const tail_args *A, ic_ival_ptr tail, unsigned long N, mpfr_prec_t wp,
+                        unsigned long *cut, char *how, size_t howlen, char *method)
+{
+  const ic_lscale_result *ls = A->ls;
+  if (!ls || A->prod || ls->verdict != IC_V_CONVERGES || ls->level < 1 || ls->level > 3 || N < ls->N || !(ls->s > 1))
+    return 0;
+  ic_ival_t x, L, s1, t, g, C;
+  ic_ival_init2 (x, wp); ic_ival_init2 (L, wp); ic_ival_init2 (s1, wp);
+  ic_ival_init2 (t, wp); ic_ival_init2 (g, wp); ic_ival_init2 (C, wp);
+  mpfr_t d;
+  mpfr_init2 (d, 64);
+  ic_ival_set_ui (x, N);
+  ic_ival_set (L, x);
+  for (int k = 1; k < ls->level; k++) ic_ival_log (L, L);       /* x, L1, L2 at N */
+  mpfr_set_d (d, ls->s, MPFR_RNDD);                             /* exact double */
+  ic_ival_set_fr (s1, d);
+  ic_ival_set_si (t, 1);
+  ic_ival_sub (s1, t, s1);                                      /* 1 - s < 0 */
+  ic_ival_pow (t, L, s1);
+  ic_ival_neg (s1, s1);
+  ic_ival_div (t, t, s1);                                       /* int_N^inf B_k */
+  /* B_k(N) = L^(-s) / (N L1 ... L_{k-2}) <= L^(1-s) (each factor >= 1) */
+  ic_ival_neg (s1, s1);
+  ic_ival_pow (g, L, s1);
+  ic_ival_add (t, t, g);
+  mpfr_set_d (d, ls->logc > 0 ? ls->logc : 0, MPFR_RNDU);
+  ic_ival_set_fr (C, d);
+  ic_ival_exp (C, C);
+  ic_ival_mul (t, t, C);
+  int ok = ic_ival_is_finite (t);
+  if (ok)
+    {
+      mpfr_set (tail->hi, t->hi, MPFR_RNDU);
+      mpfr_set_zero (tail->lo, 1);
+      if (ls->sign < 0) ic_ival_neg (tail, tail);
+      *cut = N;
+      snprintf (how, howlen, "log-scale majorant: |a(x)| <= %.6g * B_%d(x) for x >= %lu, tail <= B_%d(N) + integral",
+                ls->logc > 0 ? exp (ls->logc) * (1 + 1e-9) : 1.0, ls->level, ls->N, ls->level);
+      snprintf (method, 48, "direct+log-scale");
+    }
+  mpfr_clear (d);
+  ic_ival_clear (x); ic_ival_clear (L); ic_ival_clear (s1);
+  ic_ival_clear (t); ic_ival_clear (g); ic_ival_clear (C);
   return ok;
 }
 
@@ -968,7 +1022,7 @@ static int split_log (run *R, ic_ival_ptr out, const ic_node *p, unsigned long N
               ic_node_free (u);
               ic_form_clear (&fu);
             }
-          tail_args A = { p, 1, &sf, 0, NULL, 0, 16, 0, NULL, NULL };
+          tail_args A = { p, 1, &sf, 0, NULL, 0, 16, 0, NULL, NULL, NULL };
           unsigned long cut = 0;
           char h2[512], m2[48];
           if (tail_envelope (R, &A, out, N, wp, &cut, h2, sizeof h2, m2) && cut == N)
@@ -1076,7 +1130,8 @@ static ic_status enclose_at (run *R, ic_result *r, const tail_args *A, long D, i
         || (!ic_cancelled () && tail_em (R, A, tail, round, Dt, wp, &cut, how, sizeof how, method))
         || (!ic_cancelled () && tail_alternating (R, A, tail, N, Dt, wp, &cut, how, sizeof how, method))
         || (!ic_cancelled () && tail_split (R, A, tail, N, Dt + 2, wp, &cut, how, sizeof how, method))
-        || (!ic_cancelled () && tail_envelope (R, A, tail, N, wp, &cut, how, sizeof how, method));
+        || (!ic_cancelled () && tail_envelope (R, A, tail, N, wp, &cut, how, sizeof how, method))
+        || (!ic_cancelled () && tail_lscale (A, tail, N, wp, &cut, how, sizeof how, method));
       if (R->err->code != IC_OK) { st = R->err->code; break; }
       /* a method cut short by the deadline or the memory budget fails
        * (never a bound) */
@@ -1380,7 +1435,7 @@ static int decide_by_split (run *R, ic_result *r, const ic_node *e, const ic_nod
   if (v != IC_V_CONVERGES) { *st = IC_OK; return 1; }
   ic_seq_facts sf;
   memset (&sf, 0, sizeof sf);
-  tail_args A = { es, 0, &sf, 0, NULL, 0, Xs, 0, NULL, es != e ? e : NULL };
+  tail_args A = { es, 0, &sf, 0, NULL, 0, Xs, 0, NULL, es != e ? e : NULL, NULL };
   *st = enclose_limit (R, r, &A);
   return 1;
 }
@@ -1497,7 +1552,7 @@ static int certify_lscale (run *R, ic_result *r, const ic_node *e, ic_status *st
               hh = cms < 0 ? ic_mk_neg (ic_node_copy (h)) : ic_node_copy (h);
               if (cms < 0) par ^= 1;
             }
-          tail_args A = { e, 0, &sf, h_cm, hh, par, N, 0, NULL, NULL };
+          tail_args A = { e, 0, &sf, h_cm, hh, par, N, 0, NULL, NULL, alt ? NULL : &res };
           *st = enclose_limit (R, r, &A);
           ic_node_free (hh);
         }
@@ -1591,7 +1646,7 @@ static ic_status certify_sum (run *R, ic_result *r, const ic_node *e)
           mpfr_clear (pb);
           ic_form_clear (&f);
           memset (&sf, 0, sizeof sf);
-          tail_args A = { e, 0, &sf, 0, NULL, 0, Nd, 0, &d, NULL };
+          tail_args A = { e, 0, &sf, 0, NULL, 0, Nd, 0, &d, NULL, NULL };
           ic_status est = enclose_limit (R, r, &A);
           ic_dirichlet_clear (&d);
           return est;
@@ -1702,8 +1757,8 @@ static ic_status certify_sum (run *R, ic_result *r, const ic_node *e)
       ic_node *x = f.zero || have_d ? NULL : ic_symb_expand_trig (e);
       ic_seq_facts none;
       memset (&none, 0, sizeof none);
-      tail_args A = { e, 0, &sf, h_cm, h, parity, X, f.zero, have_d ? &d : NULL, NULL };
-      tail_args Ax = { x, 0, &none, 0, NULL, 0, X, 0, NULL, e };
+      tail_args A = { e, 0, &sf, h_cm, h, parity, X, f.zero, have_d ? &d : NULL, NULL, NULL };
+      tail_args Ax = { x, 0, &none, 0, NULL, 0, X, 0, NULL, e, NULL };
       st = enclose_limit (R, r, x ? &Ax : &A);
       ic_node_free (x);
       if (have_d) ic_dirichlet_clear (&d);
@@ -1870,7 +1925,7 @@ static ic_status certify_prod (run *R, ic_result *r, const ic_node *e)
           ic_buf_free (&how);
           if (v == IC_V_CONVERGES)
             {
-              tail_args A = { e, 1, NULL, 0, NULL, 0, Xs, 0, NULL, NULL };
+              tail_args A = { e, 1, NULL, 0, NULL, 0, Xs, 0, NULL, NULL, NULL };
               st = enclose_limit (R, r, &A);
             }
           else
@@ -2047,7 +2102,7 @@ static ic_status certify_prod (run *R, ic_result *r, const ic_node *e)
     }
   else if (r->verdict == IC_CONVERGES)
     {
-      tail_args A = { e, 1, &pf.u, 0, NULL, 0, X, fu.zero, NULL, NULL };
+      tail_args A = { e, 1, &pf.u, 0, NULL, 0, X, fu.zero, NULL, NULL, NULL };
       st = enclose_limit (R, r, &A);
     }
 out:
