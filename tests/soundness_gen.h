@@ -328,10 +328,149 @@ static void part_alt (srng *r, scase *c, char *buf, size_t bl, unsigned long N)
   mpq_clear (q);
 }
 
+/* cancellation (issue 11): differences of equal growth with closed sums
+ *   c (1/sqrt(m) - 1/sqrt(m+1)), m = n + a:   c / sqrt(N + a)      (telescoping)
+ *   c (log(m+1) - log(m) - 1/m):              c (H_{M-1} - log M - gamma), M = N + a
+ *     (sum_{m>=1} (log(m+1) - log m - 1/m) = -gamma) */
+static void part_cancel (srng *r, scase *c, char *buf, size_t bl, unsigned long N)
+{
+  mpq_t q; mpq_init (q);
+  rand_q (r, q, 9, 5, 1);
+  char cq[64], la[32], lb[32];
+  qtext (cq, sizeof cq, q);
+  long a = srng_int (r, 0, 5), M = (long) N + a;
+  lin (la, sizeof la, a); lin (lb, sizeof lb, a + 1);
+  mpfr_t z, t;
+  mpfr_inits2 (REF_PREC, z, t, (mpfr_ptr) 0);
+  if (srng_next (r) & 1)
+    {
+      snprintf (buf, bl, "%s*(1/sqrt(%s) - 1/sqrt(%s))", cq, la, lb);
+      mpfr_set_si (z, M, MPFR_RNDN);
+      mpfr_rec_sqrt (z, z, MPFR_RNDN);
+    }
+  else
+    {
+      snprintf (buf, bl, "%s*(log(%s) - log(%s) - 1/(%s))", cq, lb, la, la);
+      mpfr_const_euler (z, MPFR_RNDN);
+      mpfr_neg (z, z, MPFR_RNDN);
+      mpfr_set_si (t, M, MPFR_RNDN);
+      mpfr_log (t, t, MPFR_RNDN);
+      mpfr_sub (z, z, t, MPFR_RNDN);
+      for (long m = 1; m < M; m++)
+        {
+          mpfr_set_si (t, m, MPFR_RNDN);
+          mpfr_ui_div (t, 1, t, MPFR_RNDN);
+          mpfr_add (z, z, t, MPFR_RNDN);
+        }
+    }
+  mpfr_mul_q (z, z, q, MPFR_RNDN);
+  add_fr (c, z);
+  mpfr_clears (z, t, (mpfr_ptr) 0);
+  mpq_clear (q);
+}
+
+/* factorial ratios: n!/(n+k)! = (n!/(n+k-1)! - (n+1)!/(n+k)!)/(k-1), so
+ *   sum_{n>=N} c n!/(n+k)! = c N! / ((k-1) (N+k-1)!)   (exact) */
+static void part_factratio (srng *r, scase *c, char *buf, size_t bl, unsigned long N)
+{
+  mpq_t q, x; mpq_inits (q, x, NULL);
+  rand_q (r, q, 9, 5, 1);
+  char cq[64];
+  qtext (cq, sizeof cq, q);
+  long k = srng_int (r, 2, 4);
+  snprintf (buf, bl, "%s*factorial(n)/factorial(n+%ld)", cq, k);
+  mpz_t d;
+  mpz_init_set_ui (d, (unsigned long) (k - 1));
+  for (long j = 1; j <= k - 1; j++) mpz_mul_ui (d, d, N + (unsigned long) j);   /* (k-1) (N+k-1)!/N! */
+  mpq_set_z (x, d);
+  mpq_inv (x, x);
+  mpq_mul (x, x, q);
+  add_q (c, x);
+  mpz_clear (d);
+  mpq_clears (q, x, NULL);
+}
+
+/* Dirichlet (issue 11): for 0 < k < 2 pi,
+ *   sum_{n>=1} sin(k n)/n = (pi - k)/2,  sum_{n>=1} cos(k n)/n = -log(2 sin(k/2))
+ * (Fourier series), minus the terms n < N. */
+static void part_dirichlet (srng *r, scase *c, char *buf, size_t bl, unsigned long N)
+{
+  static const long kn[] = { 1, 2, 1, 3, 3, 5 }, kd[] = { 1, 1, 2, 2, 1, 4 };
+  mpq_t q, k; mpq_inits (q, k, NULL);
+  rand_q (r, q, 9, 5, 1);
+  char cq[64], ck[64];
+  qtext (cq, sizeof cq, q);
+  int i = (int) srng_int (r, 0, 5);
+  mpq_set_si (k, kn[i], (unsigned long) kd[i]);
+  qtext (ck, sizeof ck, k);
+  int use_sin = srng_next (r) & 1;
+  snprintf (buf, bl, "%s*%s(%s*n)/n", cq, use_sin ? "sin" : "cos", ck);
+  mpfr_t z, t, kk;
+  mpfr_inits2 (REF_PREC, z, t, kk, (mpfr_ptr) 0);
+  mpfr_set_q (kk, k, MPFR_RNDN);
+  if (use_sin)
+    {
+      mpfr_const_pi (z, MPFR_RNDN);
+      mpfr_sub (z, z, kk, MPFR_RNDN);
+      mpfr_div_2ui (z, z, 1, MPFR_RNDN);
+    }
+  else
+    {
+      mpfr_div_2ui (t, kk, 1, MPFR_RNDN);
+      mpfr_sin (t, t, MPFR_RNDN);
+      mpfr_mul_2ui (t, t, 1, MPFR_RNDN);
+      mpfr_log (z, t, MPFR_RNDN);
+      mpfr_neg (z, z, MPFR_RNDN);
+    }
+  for (unsigned long n = 1; n < N; n++)
+    {
+      mpfr_mul_ui (t, kk, n, MPFR_RNDN);
+      if (use_sin) mpfr_sin (t, t, MPFR_RNDN); else mpfr_cos (t, t, MPFR_RNDN);
+      mpfr_div_ui (t, t, n, MPFR_RNDN);
+      mpfr_sub (z, z, t, MPFR_RNDN);
+    }
+  mpfr_mul_q (z, z, q, MPFR_RNDN);
+  add_fr (c, z);
+  mpfr_clears (z, t, kk, (mpfr_ptr) 0);
+  mpq_clears (q, k, NULL);
+}
+
+/* non-monotone alternating (issue 11): f(m) = (-1)^m/(m + (-1)^m), m >= 2,
+ * pairs to sum_{j>=1} (1/(2j+1) - 1/(2j)) = log 2 - 1; the term is f(n+K)
+ * with K = 1 when N = 1 (f(1) is undefined), and the sum from N is
+ * log 2 - 1 - sum_{m=2}^{N+K-1} f(m). */
+static void part_nmalt (srng *r, scase *c, char *buf, size_t bl, unsigned long N)
+{
+  mpq_t q, x, s; mpq_inits (q, x, s, NULL);
+  rand_q (r, q, 9, 5, 1);
+  char cq[64];
+  qtext (cq, sizeof cq, q);
+  long K = N == 1 ? 1 : 0;
+  if (K) snprintf (buf, bl, "%s*(-1)^(n+1)/(n+1+(-1)^(n+1))", cq);
+  else snprintf (buf, bl, "%s*(-1)^n/(n+(-1)^n)", cq);
+  for (long m = 2; m < (long) N + K; m++)
+    {
+      mpq_set_si (x, (m & 1) ? -1 : 1, (unsigned long) ((m & 1) ? m - 1 : m + 1));
+      mpq_add (s, s, x);
+    }
+  mpfr_t z, t;
+  mpfr_inits2 (REF_PREC, z, t, (mpfr_ptr) 0);
+  mpfr_const_log2 (z, MPFR_RNDN);
+  mpfr_sub_ui (z, z, 1, MPFR_RNDN);
+  mpfr_set_q (t, s, MPFR_RNDN);
+  mpfr_sub (z, z, t, MPFR_RNDN);
+  mpfr_mul_q (z, z, q, MPFR_RNDN);
+  add_fr (c, z);
+  mpfr_clears (z, t, (mpfr_ptr) 0);
+  mpq_clears (q, x, s, NULL);
+}
+
 typedef void (*part_fn) (srng *, scase *, char *, size_t, unsigned long);
-static const part_fn conv_parts[] = { part_pfrac, part_dpole, part_pseries, part_geom, part_alt };
-static const char *const conv_names[] = { "partial-fractions", "double-pole", "p-series", "geometric", "alternating" };
-#define NCONV 5
+static const part_fn conv_parts[] = { part_pfrac, part_dpole, part_pseries, part_geom, part_alt,
+                                      part_cancel, part_factratio, part_dirichlet, part_nmalt };
+static const char *const conv_names[] = { "partial-fractions", "double-pole", "p-series", "geometric", "alternating",
+                                          "cancellation", "factorial-ratio", "dirichlet", "nonmonotone-alternating" };
+#define NCONV 9
 
 /* divergent sum parts (no reference) */
 static void part_div (srng *r, char *buf, size_t bl, unsigned long N, const char **name)
