@@ -1624,6 +1624,255 @@ static int analyse_prod (run *R, const ic_node *e, const ic_node *u, unsigned lo
   return v;
 }
 
+/* ---- products by the series of logs ------------------------------------ */
+
+/* The verdict of sum v with its direction: IC_V_CONVERGES (a test of the
+ * sum machinery, also on the summands of v split at + and -), or
+ * IC_V_DIVERGES with *dir = +1 / -1 when the partial sums tend to +inf /
+ * -inf: v(n) of one certified sign for n >= *X with the lower comparison
+ * or the term test (|v(n)| >= c F(n), sum F = inf, or |v(n)| >= c > 0), so
+ * that the partial sums are eventually monotone and unbounded.  Anything
+ * else is IC_V_UNKNOWN.  *X: the start the verdict holds from. */
+static int sum_verdict_direction (const ic_node *v, unsigned long from, mpfr_prec_t prec, unsigned long *X,
+                                  int *dir, const char **rn)
+{
+  ic_form f;
+  ic_form_init (&f, prec);
+  ic_seq_facts sf;
+  int rule;
+  char why[200];
+  *dir = 0;
+  int r = analyse_sum (v, from, prec, &f, &sf, &rule, X, why, sizeof why);
+  ic_form_clear (&f);
+  *rn = rule_name (rule);
+  if (r == IC_V_CONVERGES) return r;
+  if (r == IC_V_DIVERGES && !sf.alt && sf.sign != 0
+      && (rule == IC_RULE_LOWER_COMPARISON || rule == IC_RULE_TERM_TEST))
+    {
+      *dir = sf.sign;
+      return r;
+    }
+  if (v->op == IC_ADD || v->op == IC_SUB)
+    {
+      /* the summands one by one: only convergence has a direction-free
+       * meaning here (convergent + divergent says nothing of the sign) */
+      ic_buf h;
+      ic_buf_init (&h);
+      r = split_verdict (v, from, prec, X, &h, 0);
+      ic_buf_free (&h);
+      *rn = "sum of two series";
+      if (r == IC_V_CONVERGES) return r;
+    }
+  return IC_V_UNKNOWN;
+}
+
+/* log p(n) as a tree, equal to log p(n) for every n >= N: log(A B) = log A
+ * + log B, log(A/B) = log A - log B (A, B > 0 on [N, inf)), log(A^b) = b
+ * log A, log sqrt(A) = log(A)/2 (A > 0), log exp(a) = a, else log(p)
+ * (p > 0).  Positivity is that of the envelope on [N, inf)
+ * (positive_from).  NULL when some factor is not proved positive. */
+static ic_node *log_tree (const ic_node *p, unsigned long N, mpfr_prec_t prec, int depth)
+{
+  if (depth > 12) return NULL;
+  ic_node *la = NULL, *lb = NULL;
+  switch (p->op)
+    {
+    case IC_EXP:
+      return ic_node_copy (p->a);
+    case IC_MUL: case IC_DIV:
+      if (!positive_from (p->a, N, prec) || !positive_from (p->b, N, prec)) return NULL;
+      la = log_tree (p->a, N, prec, depth + 1);
+      lb = la ? log_tree (p->b, N, prec, depth + 1) : NULL;
+      if (!lb) { ic_node_free (la); return NULL; }
+      return p->op == IC_MUL ? ic_mk_add (la, lb) : ic_mk_sub (la, lb);
+    case IC_SQRT:
+      if (!positive_from (p->a, N, prec) || !(la = log_tree (p->a, N, prec, depth + 1))) return NULL;
+      return ic_mk_div (la, ic_node_num_si (2));
+    case IC_POW:
+      if (!positive_from (p->a, N, prec) || !(la = log_tree (p->a, N, prec, depth + 1))) return NULL;
+      return ic_mk_mul (ic_node_copy (p->b), la);
+    default:
+      if (!ic_node_has_var (p) || !positive_from (p, N, prec)) return NULL;
+      return ic_mk_fn (IC_LOG, ic_node_copy (p));
+    }
+}
+
+#define LOGPOW_KMAX 8
+
+/* prod (1 + u(n)) by the series of log(1 + u) to order K:
+ *
+ *   log(1+u) = sum_{k=1..K} (-1)^(k+1) u^k / k + r_K(u),
+ *   |r_K(u)| <= |u|^(K+1) / ((K+1)(1-m))        for |u| <= m < 1
+ *
+ * (the tail of the alternating log series, bounded by a geometric series).
+ * From the form of u on [X, inf): u -> 0, |u| <= m < 1 (so p > 0 there),
+ * sum |u|^(K+1) converges (its envelope F^(K+1) is summable, so sum r_K
+ * converges absolutely), and each sum u^k, k <= K, either converges
+ * (summable envelope; Leibniz for odd k when u = (-1)^n h with h of one
+ * sign and |h| non-increasing to 0, since then |h|^k is too) or tends to
+ * +inf or -inf (u^k of one sign, lower comparison).  Then sum_{n>=X}
+ * log p(n) converges when every sum u^k does (the product converges to a
+ * nonzero limit), and tends to -inf (+inf) when every divergent term
+ * (-1)^(k+1) sum u^k / k tends to -inf (+inf): the partial products tend
+ * to 0 (grow without bound).  Mixed directions: unknown.  *K: the order. */
+static int prod_logpow_verdict (const ic_node *e, unsigned long from, mpfr_prec_t prec, unsigned long *X, int *K)
+{
+  ic_node *u = ic_symb_minus_one (e);
+  ic_form fu;
+  ic_form_init (&fu, prec);
+  ic_form *fk[LOGPOW_KMAX + 2];
+  for (int k = 2; k <= LOGPOW_KMAX + 1; k++)
+    {
+      fk[k] = malloc (sizeof (ic_form));
+      if (fk[k]) ic_form_init (fk[k], prec);
+    }
+  fk[1] = &fu;
+  int ok_alloc = 1;
+  for (int k = 2; k <= LOGPOW_KMAX + 1; k++) ok_alloc &= fk[k] != NULL;
+  ic_ival_t rg;
+  ic_ival_init2 (rg, prec);
+  size_t it = 0;
+  unsigned long Xn;
+  char why[200];
+  int v = IC_V_UNKNOWN;
+  *X = 0;
+  *K = 0;
+  while (ok_alloc && v == IC_V_UNKNOWN && (Xn = next_form (&fu, e, 1, from, &it, prec, why, sizeof why)))
+    {
+      if (fu.zero || ic_form_growth (&fu) != -1) continue;        /* u -> 0 */
+      if (!ic_form_range (rg, &fu, Xn) || mpfr_nan_p (rg->lo) || mpfr_nan_p (rg->hi)) continue;
+      /* |u| <= m < 1 on [X, inf) */
+      if (!(mpfr_cmp_si (rg->lo, -1) > 0 && mpfr_cmp_si (rg->hi, 1) < 0)) continue;
+      ic_asym_ctx ctx = { .X = Xn, .prec = prec };
+      ic_seq_facts s1;
+      ic_form_facts (&s1, &fu, u, &ctx);
+      int leibniz = s1.alt && s1.sign != 0 && s1.decreasing;
+      int conv_all = 1, dir = 0, bad = 0, order = 0;
+      for (int k = 1; k <= LOGPOW_KMAX + 1 && !bad; k++)
+        {
+          if (k > 1)
+            {
+              if (k % 2 == 0) ic_form_sqr (fk[k], fk[k / 2]);      /* G^2 >= 0: signs stay exact */
+              else ic_form_mul (fk[k], fk[k - 1], &fu);
+            }
+          ic_seq_facts sk;
+          ic_form_facts (&sk, fk[k], NULL, &ctx);
+          if (sk.env == IC_ENV_SUMMABLE)
+            {
+              /* sum |u|^k < inf: the remainder of order K = k - 1 is
+               * absolutely summable (and so is every higher power) */
+              order = k - 1;
+              break;
+            }
+          if (k == LOGPOW_KMAX + 1) { bad = 1; break; }
+          if (k % 2 == 1 && leibniz) continue;                      /* sum u^k converges */
+          int rule;
+          int vk = ic_verdict_sum (&sk, &rule);
+          if (vk == IC_V_DIVERGES && !sk.alt && sk.sign != 0
+              && (rule == IC_RULE_LOWER_COMPARISON || rule == IC_RULE_TERM_TEST))
+            {
+              /* (-1)^(k+1) sum u^k / k -> sign * (-1)^(k+1) * inf */
+              int d = k % 2 == 1 ? sk.sign : -sk.sign;
+              if (dir != 0 && d != dir) { bad = 1; break; }
+              dir = d;
+              conv_all = 0;
+              continue;
+            }
+          bad = 1;                          /* sum u^k undecided */
+        }
+      if (bad || order < 1) continue;       /* order 0: u summable, the classical rule's case */
+      *X = Xn;
+      *K = order;
+      v = conv_all ? IC_V_CONVERGES : dir < 0 ? IC_V_DIVERGES_TO_ZERO : IC_V_DIVERGES;
+    }
+  ic_ival_clear (rg);
+  for (int k = 2; k <= LOGPOW_KMAX + 1; k++)
+    if (fk[k]) { ic_form_clear (fk[k]); free (fk[k]); }
+  ic_form_clear (&fu);
+  ic_node_free (u);
+  return v;
+}
+
+/* The verdict of prod p(n) from the series sum log p(n) (the partial
+ * products are exp of its partial sums once p > 0):
+ *   p = exp(v): sum v converges -> converges (limit exp(sum v) != 0),
+ *               sum v -> -inf -> diverges to 0, -> +inf -> diverges;
+ *   p = 1 + u:  prod_logpow_verdict;
+ *   p a product, quotient or power of positive factors: the same with the
+ *               log expanded (log_tree), so that cancellations between the
+ *               factors' logs are seen by the sum machinery.
+ * Then the factors before the start are evaluated: an exact zero gives
+ * ZERO_FACTOR, a factor not proved nonzero gives UNKNOWN.  Every
+ * IC_V_DIVERGES returned means the partial products tend to +inf.  `how`
+ * receives the reason; *X the start. */
+static int prod_log_verdict (run *R, const ic_node *e, unsigned long from, mpfr_prec_t prec, unsigned long *X,
+                             ic_buf *how, ic_status *st, ic_node **logp)
+{
+  if (logp) *logp = NULL;
+  int v = IC_V_UNKNOWN, dir = 0, K = 0;
+  const char *rn = "";
+  char *lt = NULL;
+  *X = 0;
+  *st = IC_OK;
+  if (e->op == IC_EXP)
+    {
+      v = sum_verdict_direction (e->a, from, prec, X, &dir, &rn);
+      if (v == IC_V_DIVERGES) v = dir < 0 ? IC_V_DIVERGES_TO_ZERO : IC_V_DIVERGES;
+    }
+  if (v == IC_V_UNKNOWN && !ic_cancelled ())
+    v = prod_logpow_verdict (e, from, prec, X, &K);
+  if (v == IC_V_UNKNOWN && !ic_cancelled ()
+      && (e->op == IC_MUL || e->op == IC_DIV || e->op == IC_POW || e->op == IC_SQRT))
+    {
+      /* heuristic: positivity proved from one of three starts */
+      static const unsigned long NS[] = { 16, 1024, 262144 };
+      unsigned long prevN = 0;
+      for (size_t i = 0; i < sizeof NS / sizeof NS[0] && v == IC_V_UNKNOWN && !ic_cancelled (); i++)
+        {
+          unsigned long N = NS[i] < from ? from : NS[i];
+          if (N <= prevN) continue;
+          prevN = N;
+          ic_node *L = log_tree (e, N, prec, 0);
+          if (!L) continue;
+          v = sum_verdict_direction (L, N, prec, X, &dir, &rn);
+          if (v == IC_V_DIVERGES) v = dir < 0 ? IC_V_DIVERGES_TO_ZERO : IC_V_DIVERGES;
+          if (v != IC_V_UNKNOWN)
+            {
+              if (*X < N) *X = N;
+              lt = ic_term_to_string (L);
+              if (logp) { *logp = L; L = NULL; }
+            }
+          ic_node_free (L);
+        }
+    }
+  if (v == IC_V_UNKNOWN) { free (lt); return v; }
+  unsigned long zero_at = 0;
+  int maybe_zero = 0;
+  *st = check_defined (R, e, from, *X, 1, &zero_at, &maybe_zero);
+  if (*st != IC_OK || (maybe_zero && !zero_at))
+    {
+      free (lt);
+      if (logp) { ic_node_free (*logp); *logp = NULL; }
+      return IC_V_UNKNOWN;
+    }
+  if (zero_at) v = IC_V_ZERO_FACTOR;
+  char *t = ic_term_to_string (e);
+  const char *vn = ic_verdict_name (IC_KIND_PROD, to_verdict (v));
+  if (v == IC_V_ZERO_FACTOR)
+    ic_buf_printf (how, "%sprod %s: zero_factor (p(%lu) = 0 exactly; every factor is defined)", how->len ? "; " : "", t, zero_at);
+  else if (K)
+    ic_buf_printf (how, "%sprod %s: %s (series of logs: log(1+u) = sum_{k<=%d} (-1)^(k+1) u^k/k + O(|u|^%d), "
+                   "each sum u^k convergent or of one sign, sum |u|^%d convergent, |u| < 1, n >= %lu)",
+                   how->len ? "; " : "", t, vn, K, K + 1, K + 1, *X);
+  else
+    ic_buf_printf (how, "%sprod %s: %s (series of logs: sum %s %s (%s), n >= %lu)", how->len ? "; " : "", t, vn,
+                   lt ? lt : "v(n) with p = exp(v)",
+                   v == IC_V_CONVERGES ? "converges" : dir < 0 ? "tends to -inf" : "tends to +inf", rn, *X);
+  free (t);
+  free (lt);
+  return v;
+}
+
 /* prod A(n) B(n) (or A/B) from the verdicts of the two products, combined
  * by the kernel ic_verdict_prod_split.  *X: the largest start used. */
 static int split_prod_verdict (run *R, const ic_node *e, unsigned long from, mpfr_prec_t prec,
@@ -1669,6 +1918,14 @@ static int split_prod_verdict (run *R, const ic_node *e, unsigned long from, mpf
   ic_node_free (u);
   ic_ival_clear (rg);
   ic_form_clear (&fu); ic_form_clear (&fp);
+  if (v == IC_V_UNKNOWN && *st == IC_OK && !ic_cancelled ())
+    {
+      /* the series of logs (prod_log_verdict) */
+      unsigned long Xl = 0;
+      int vl = prod_log_verdict (R, e, from, prec, &Xl, how, st, NULL);
+      if (*st != IC_OK) return IC_V_UNKNOWN;
+      if (vl != IC_V_UNKNOWN) { *X = Xl; return vl; }
+    }
   char *t = ic_term_to_string (e);
   ic_buf_printf (how, "%sprod %s: %s (%s, n >= %lu)", how->len ? "; " : "", t,
                  ic_verdict_name (IC_KIND_PROD, to_verdict (v)), rule_name (rule), *X);
@@ -1732,6 +1989,55 @@ static ic_status certify_prod (run *R, ic_result *r, const ic_node *e)
             }
           goto out;
         }
+      ic_buf_free (&how);
+    }
+  if (st == IC_OK && r->verdict == IC_UNKNOWN && !ic_cancelled ())
+    {
+      /* the series of logs: p = exp(v), p = 1 + u to a higher order, or
+       * the log of a product of positive factors expanded */
+      ic_buf how;
+      ic_buf_init (&how);
+      unsigned long Xl = 0;
+      ic_node *L = NULL;
+      int v = prod_log_verdict (R, e, opt->from, prec, &Xl, &how, &st, &L);
+      if (st == IC_OK && v != IC_V_UNKNOWN)
+        {
+          r->verdict = to_verdict (v);
+          snprintf (r->cert.test, sizeof r->cert.test, "series of logs");
+          const char *concl =
+            v == IC_V_CONVERGES ? "The partial products from the start on are exp of the partial sums of a convergent series, and the factors before it are nonzero: the product converges to a nonzero limit."
+            : v == IC_V_DIVERGES_TO_ZERO ? "The partial products are exp of partial sums tending to -inf (times nonzero factors before the start): they tend to 0."
+            : v == IC_V_ZERO_FACTOR ? "A zero factor makes the product 0."
+            : "The partial products are exp of partial sums tending to +inf (times nonzero factors before the start): they grow without bound.";
+          char list[sizeof r->cert.summary];
+          snprintf (r->cert.summary, sizeof r->cert.summary, "%s. %s",
+                    fit_list (list, sizeof r->cert.summary - strlen (concl) - 2, how.s), concl);
+          cert_item (&r->cert, "from_n", "%lu", Xl);
+          ic_buf_free (&how);
+          if (v == IC_V_CONVERGES)
+            {
+              /* with the log expanded (L = log p for n >= Xl), the tails
+               * are those of prod exp(L): the sum machinery sees L's
+               * cancellations; the partial products are of p itself */
+              ic_node *E = L ? ic_mk_fn (IC_EXP, L) : NULL;
+              L = NULL;
+              tail_args A = { E ? E : e, 1, NULL, 0, NULL, 0, Xl, 0, NULL, E ? e : NULL };
+              st = enclose_limit (R, r, &A);
+              ic_node_free (E);
+            }
+          else if (v != IC_V_DIVERGES)
+            {
+              ic_ival_t z;
+              ic_ival_init2 (z, 64);
+              set_limit (r, z);
+              ic_ival_clear (z);
+              r->digits = opt->digits;
+              snprintf (r->method, sizeof r->method, "exact");
+            }
+          ic_node_free (L);
+          goto out;
+        }
+      ic_node_free (L);
       ic_buf_free (&how);
     }
   if (st == IC_OK && r->verdict == IC_UNKNOWN)
