@@ -1873,6 +1873,55 @@ static int prod_log_verdict (run *R, const ic_node *e, unsigned long from, mpfr_
   return v;
 }
 
+/* 1 if p(n) < 0 for all n >= X for some candidate X >= from: a form of p
+ * on [X, inf) without alternation and with G < 0 (heuristic filter only:
+ * p = -(-p) holds whatever the sign). */
+static int eventually_negative (const ic_node *e, unsigned long from, mpfr_prec_t prec)
+{
+  ic_form f;
+  ic_form_init (&f, prec);
+  size_t it = 0;
+  char why[200];
+  int neg = 0;
+  while (!neg && next_form (&f, e, 0, from, &it, prec, why, sizeof why))
+    neg = !f.zero && !f.alt && ic_ival_is_neg (f.g);
+  ic_form_clear (&f);
+  return neg;
+}
+
+/* 1 when the partial products of prod h are proved to grow without bound
+ * in absolute value: u = h - 1 >= 0 with sum u = inf (partial products ->
+ * +inf), |h(n)| >= c > 1 from some n on, or the series of logs tending to
+ * +inf (prod_log_verdict) -- each with no zero factor.  *X: the start. */
+static int prod_unbounded (run *R, const ic_node *h, unsigned long from, mpfr_prec_t prec, unsigned long *X,
+                           ic_buf *how, ic_status *st)
+{
+  ic_form fu, fp;
+  ic_form_init (&fu, prec); ic_form_init (&fp, prec);
+  ic_prod_facts pf;
+  int rule, have_rg;
+  unsigned long zero_at;
+  ic_ival_t rg;
+  ic_ival_init2 (rg, prec);
+  char why[200];
+  ic_node *u = ic_symb_minus_one (h);
+  int v = analyse_prod (R, h, u, from, prec, &fu, &fp, &pf, &rule, X, &zero_at, rg, &have_rg, st, why, sizeof why);
+  ic_node_free (u);
+  ic_ival_clear (rg);
+  ic_form_clear (&fu); ic_form_clear (&fp);
+  if (*st != IC_OK) return 0;
+  if (v == IC_V_DIVERGES && (rule == IC_RULE_PROD_TO_INF || rule == IC_RULE_PROD_FACTOR_LARGE))
+    {
+      char *t = ic_term_to_string (h);
+      ic_buf_printf (how, "prod %s: diverges (%s, n >= %lu)", t, rule_name (rule), *X);
+      free (t);
+      return 1;
+    }
+  if (ic_cancelled ()) return 0;
+  /* prod_log_verdict's IC_V_DIVERGES always means -> +inf */
+  return prod_log_verdict (R, h, from, prec, X, how, st, NULL) == IC_V_DIVERGES && *st == IC_OK;
+}
+
 /* prod A(n) B(n) (or A/B) from the verdicts of the two products, combined
  * by the kernel ic_verdict_prod_split.  *X: the largest start used. */
 static int split_prod_verdict (run *R, const ic_node *e, unsigned long from, mpfr_prec_t prec,
@@ -2056,13 +2105,36 @@ static ic_status certify_prod (run *R, ic_result *r, const ic_node *e)
           h = ic_node_num_q (q);
           mpq_clear (q);
         }
+      else if (eventually_negative (e, opt->from, prec))
+        h = ic_mk_neg (ic_node_copy (e));   /* p = -(-p) for every n: s = -1 */
       if (h)
         {
           ic_buf how;
           ic_buf_init (&how);
           unsigned long Xs = 0;
           int vh = split_prod_verdict (R, h, opt->from, prec, &Xs, &how, 0, &st);
+          if (st == IC_OK && vh == IC_V_UNKNOWN && (h->op == IC_MUL || h->op == IC_DIV) && !ic_cancelled ())
+            {
+              /* the factors of h diverge apart (n/(n+1)): h as a whole */
+              ic_buf_free (&how);
+              ic_buf_init (&how);
+              vh = split_prod_verdict (R, h, opt->from, prec, &Xs, &how, 9, &st);
+            }
           int v = st == IC_OK ? ic_verdict_prod_signflip (vh) : IC_V_UNKNOWN;
+          int unbounded = 0;
+          if (st == IC_OK && vh == IC_V_DIVERGES && !ic_cancelled ())
+            {
+              /* |P_N| = |H_N| -> inf: no finite limit, whatever the signs */
+              unsigned long Xu = 0;
+              ic_buf_free (&how);
+              ic_buf_init (&how);
+              if (prod_unbounded (R, h, opt->from, prec, &Xu, &how, &st))
+                {
+                  v = IC_V_DIVERGES;
+                  unbounded = 1;
+                  Xs = Xu;
+                }
+            }
           if (v != IC_V_UNKNOWN)
             st = check_defined (R, e, opt->from, Xs, 1, NULL, NULL);
           if (st == IC_OK && v != IC_V_UNKNOWN)
@@ -2073,7 +2145,8 @@ static ic_status certify_prod (run *R, ic_result *r, const ic_node *e)
               snprintf (r->cert.summary, sizeof r->cert.summary,
                         "p(n) = %s h(n) with h(n) = %s: %s. %s", alt ? (parity ? "(-1)^(n+1)" : "(-1)^n") : "-",
                         ht, how.s,
-                        v == IC_V_DIVERGES ? "The partial products change sign infinitely often while their absolute values tend to a nonzero limit: they have no limit."
+                        unbounded ? "The absolute values of the partial products grow without bound: they have no finite limit."
+                        : v == IC_V_DIVERGES ? "The partial products change sign infinitely often while their absolute values tend to a nonzero limit: they have no limit."
                         : v == IC_V_DIVERGES_TO_ZERO ? "The absolute values of the partial products tend to 0, so the partial products tend to 0."
                         : "A zero factor makes the product 0.");
               cert_item (&r->cert, "from_n", "%lu", Xs);
