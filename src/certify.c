@@ -268,7 +268,83 @@ typedef struct {
   unsigned long zero_at;    /* prod: exact zero factor at this n (0 none) */
   int has_zero;
   int maybe_zero;           /* prod: a factor's interval contains 0 */
+  const ic_node *e;
 } partial;
+
+/* ---- exact zeros of factors ---------------------------------------------
+ * A factor whose enclosure contains 0 may be exactly 0: cos(pi/n) at n = 2.
+ * exact_value evaluates e(n) exactly when every subterm is a rational q or
+ * a rational multiple q pi of pi (kind 1), with cos and sin of q pi exact
+ * at the multiples of 1/2 of pi; anything else fails (returns 0). */
+static int exact_value (mpq_t q, int *kind, const ic_node *e, unsigned long n, int depth)
+{
+  if (depth > 200) return 0;
+  mpq_t a, b;
+  int ka, kb, ok = 0;
+  switch (e->op)
+    {
+    case IC_NUM: mpq_set (q, e->q); *kind = 0; return 1;
+    case IC_VAR: mpq_set_ui (q, n, 1); *kind = 0; return 1;
+    case IC_PI: mpq_set_ui (q, 1, 1); *kind = 1; return 1;
+    default: break;
+    }
+  mpq_inits (a, b, NULL);
+  switch (e->op)
+    {
+    case IC_NEG:
+      if ((ok = exact_value (a, &ka, e->a, n, depth + 1))) { mpq_neg (q, a); *kind = ka; }
+      break;
+    case IC_ADD: case IC_SUB:
+      if (exact_value (a, &ka, e->a, n, depth + 1) && exact_value (b, &kb, e->b, n, depth + 1)
+          && (ka == kb || mpq_sgn (a) == 0 || mpq_sgn (b) == 0))
+        {
+          if (e->op == IC_ADD) mpq_add (q, a, b); else mpq_sub (q, a, b);
+          *kind = mpq_sgn (a) == 0 ? kb : ka;
+          ok = 1;
+        }
+      break;
+    case IC_MUL:
+      if (exact_value (a, &ka, e->a, n, depth + 1) && exact_value (b, &kb, e->b, n, depth + 1) && ka + kb <= 1)
+        { mpq_mul (q, a, b); *kind = ka + kb; ok = 1; }
+      break;
+    case IC_DIV:
+      if (exact_value (a, &ka, e->a, n, depth + 1) && exact_value (b, &kb, e->b, n, depth + 1)
+          && kb == 0 && mpq_sgn (b) != 0)
+        { mpq_div (q, a, b); *kind = ka; ok = 1; }
+      break;
+    case IC_COS: case IC_SIN:
+      if (exact_value (a, &ka, e->a, n, depth + 1) && (ka == 1 || mpq_sgn (a) == 0))
+        {
+          /* the argument is r pi: exact when 2 r is an integer */
+          mpq_mul_2exp (b, a, 1);
+          if (mpz_cmp_ui (mpq_denref (b), 1) == 0)
+            {
+              /* 2r mod 4 = m: cos r pi = 1, 0, -1, 0; sin r pi = 0, 1, 0, -1 */
+              unsigned long m = mpz_fdiv_ui (mpq_numref (b), 4);
+              static const int COS4[4] = { 1, 0, -1, 0 }, SIN4[4] = { 0, 1, 0, -1 };
+              mpq_set_si (q, e->op == IC_COS ? COS4[m] : SIN4[m], 1);
+              *kind = 0;
+              ok = 1;
+            }
+        }
+      break;
+    default:
+      break;
+    }
+  mpq_clears (a, b, NULL);
+  return ok;
+}
+
+/* 1 if e(n) = 0 exactly (exact_value). */
+static int exact_zero_at (const ic_node *e, unsigned long n)
+{
+  mpq_t q;
+  int kind = 0;
+  mpq_init (q);
+  int z = exact_value (q, &kind, e, n, 0) && mpq_sgn (q) == 0;
+  mpq_clear (q);
+  return z;
+}
 
 static void partial_init (partial *P, const ic_node *e, mpfr_prec_t prec, unsigned long from, int prod)
 {
@@ -282,6 +358,7 @@ static void partial_init (partial *P, const ic_node *e, mpfr_prec_t prec, unsign
   P->has_zero = 0;
   P->maybe_zero = 0;
   P->zero_at = 0;
+  P->e = e;
 }
 
 static void partial_clear (partial *P)
@@ -315,7 +392,15 @@ static ic_status partial_extend (run *R, partial *P, unsigned long last)
           if (P->prod && !P->has_zero && mpfr_zero_p (P->buf[k].lo) && mpfr_zero_p (P->buf[k].hi))
             { P->has_zero = 1; P->zero_at = P->next + k; }
           else if (P->prod && !ic_ival_is_pos (&P->buf[k]) && !ic_ival_is_neg (&P->buf[k]))
-            P->maybe_zero = 1;
+            {
+              if (exact_zero_at (P->e, P->next + k))
+                {
+                  /* exactly 0 (cos(pi/2)): the factor is the exact 0 */
+                  ic_ival_set_si (&P->buf[k], 0);
+                  if (!P->has_zero) { P->has_zero = 1; P->zero_at = P->next + k; }
+                }
+              else P->maybe_zero = 1;
+            }
           k++;
         }
       if (P->prod) ic_accum_prod (P->acc, P->buf, k);
