@@ -1737,10 +1737,11 @@ static int sum_verdict_direction (const ic_node *v, unsigned long from, mpfr_pre
       *dir = sf.sign;
       return r;
     }
-  if (v->op == IC_ADD || v->op == IC_SUB)
+  if (!ic_cancelled ())
     {
-      /* the summands one by one: only convergence has a direction-free
-       * meaning here (convergent + divergent says nothing of the sign) */
+      /* the summands one by one, and Dirichlet's test: only convergence
+       * has a direction-free meaning here (convergent + divergent says
+       * nothing of the sign) */
       ic_buf h;
       ic_buf_init (&h);
       r = split_verdict (v, from, prec, X, &h, 0);
@@ -1800,7 +1801,8 @@ static ic_node *log_tree (const ic_node *p, unsigned long N, mpfr_prec_t prec, i
  * nonzero limit), and tends to -inf (+inf) when every divergent term
  * (-1)^(k+1) sum u^k / k tends to -inf (+inf): the partial products tend
  * to 0 (grow without bound).  Mixed directions: unknown.  *K: the order. */
-static int prod_logpow_verdict (const ic_node *e, unsigned long from, mpfr_prec_t prec, unsigned long *X, int *K)
+static int prod_logpow_verdict (const ic_node *e, unsigned long from, mpfr_prec_t prec, unsigned long *X, int *K,
+                                int early)
 {
   ic_node *u = ic_symb_minus_one (e);
   ic_form fu;
@@ -1832,6 +1834,7 @@ static int prod_logpow_verdict (const ic_node *e, unsigned long from, mpfr_prec_
       ic_seq_facts s1;
       ic_form_facts (&s1, &fu, u, &ctx);
       int leibniz = s1.alt && s1.sign != 0 && s1.decreasing;
+      if (early && !s1.alt) continue;
       int conv_all = 1, dir = 0, bad = 0, order = 0;
       for (int k = 1; k <= LOGPOW_KMAX + 1 && !bad; k++)
         {
@@ -1866,6 +1869,7 @@ static int prod_logpow_verdict (const ic_node *e, unsigned long from, mpfr_prec_
           bad = 1;                          /* sum u^k undecided */
         }
       if (bad || order < 1) continue;       /* order 0: u summable, the classical rule's case */
+      if (early && order < 2) continue;
       *X = Xn;
       *K = order;
       v = conv_all ? IC_V_CONVERGES : dir < 0 ? IC_V_DIVERGES_TO_ZERO : IC_V_DIVERGES;
@@ -1889,9 +1893,14 @@ static int prod_logpow_verdict (const ic_node *e, unsigned long from, mpfr_prec_
  * Then the factors before the start are evaluated: an exact zero gives
  * ZERO_FACTOR, a factor not proved nonzero gives UNKNOWN.  Every
  * IC_V_DIVERGES returned means the partial products tend to +inf.  `how`
- * receives the reason; *X the start. */
+ * receives the reason; *X the start.
+ *
+ * early: only p = 1 + u with u alternating and K >= 2, and p = exp(v)
+ * with v containing (-1)^n and sum v not absolutely convergent, before the
+ * classical product rules (which then decide nothing, or the same), to
+ * spare their search of every start. */
 static int prod_log_verdict (run *R, const ic_node *e, unsigned long from, mpfr_prec_t prec, unsigned long *X,
-                             ic_buf *how, ic_status *st, ic_node **logp)
+                             ic_buf *how, ic_status *st, ic_node **logp, int early)
 {
   if (logp) *logp = NULL;
   int v = IC_V_UNKNOWN, dir = 0, K = 0;
@@ -1899,14 +1908,17 @@ static int prod_log_verdict (run *R, const ic_node *e, unsigned long from, mpfr_
   char *lt = NULL;
   *X = 0;
   *st = IC_OK;
-  if (e->op == IC_EXP)
+  if (e->op == IC_EXP && (!early || has_alt (e->a)))
     {
       v = sum_verdict_direction (e->a, from, prec, X, &dir, &rn);
       if (v == IC_V_DIVERGES) v = dir < 0 ? IC_V_DIVERGES_TO_ZERO : IC_V_DIVERGES;
+      /* early: v = (-1)^n ... only when not absolutely summable (the
+       * classical rule's case, with its sharper tail facts) */
+      if (early && rn == rule_name (IC_RULE_COMPARISON)) v = IC_V_UNKNOWN;
     }
   if (v == IC_V_UNKNOWN && !ic_cancelled ())
-    v = prod_logpow_verdict (e, from, prec, X, &K);
-  if (v == IC_V_UNKNOWN && !ic_cancelled ()
+    v = prod_logpow_verdict (e, from, prec, X, &K, early);
+  if (v == IC_V_UNKNOWN && !ic_cancelled () && !early
       && (e->op == IC_MUL || e->op == IC_DIV || e->op == IC_POW || e->op == IC_SQRT))
     {
       /* heuristic: positivity proved from one of three starts */
@@ -2004,7 +2016,7 @@ static int prod_unbounded (run *R, const ic_node *h, unsigned long from, mpfr_pr
     }
   if (ic_cancelled ()) return 0;
   /* prod_log_verdict's IC_V_DIVERGES always means -> +inf */
-  return prod_log_verdict (R, h, from, prec, X, how, st, NULL) == IC_V_DIVERGES && *st == IC_OK;
+  return prod_log_verdict (R, h, from, prec, X, how, st, NULL, 0) == IC_V_DIVERGES && *st == IC_OK;
 }
 
 /* prod A(n) B(n) (or A/B) from the verdicts of the two products, combined
@@ -2039,6 +2051,13 @@ static int split_prod_verdict (run *R, const ic_node *e, unsigned long from, mpf
       *X = Xa > Xb ? Xa : Xb;
       return ic_verdict_prod_split (va, vb, e->op == IC_DIV);
     }
+  {
+    /* the series of logs for alternating u first (prod_log_verdict) */
+    unsigned long Xl = 0;
+    int vl = prod_log_verdict (R, e, from, prec, &Xl, how, st, NULL, 1);
+    if (*st != IC_OK) return IC_V_UNKNOWN;
+    if (vl != IC_V_UNKNOWN) { *X = Xl; return vl; }
+  }
   ic_form fu, fp;
   ic_form_init (&fu, prec); ic_form_init (&fp, prec);
   ic_prod_facts pf;
@@ -2056,7 +2075,7 @@ static int split_prod_verdict (run *R, const ic_node *e, unsigned long from, mpf
     {
       /* the series of logs (prod_log_verdict) */
       unsigned long Xl = 0;
-      int vl = prod_log_verdict (R, e, from, prec, &Xl, how, st, NULL);
+      int vl = prod_log_verdict (R, e, from, prec, &Xl, how, st, NULL, 0);
       if (*st != IC_OK) return IC_V_UNKNOWN;
       if (vl != IC_V_UNKNOWN) { *X = Xl; return vl; }
     }
@@ -2065,6 +2084,62 @@ static int split_prod_verdict (run *R, const ic_node *e, unsigned long from, mpf
                  ic_verdict_name (IC_KIND_PROD, to_verdict (v)), rule_name (rule), *X);
   free (t);
   return v;
+}
+
+/* The verdict of prod e by the series of logs (prod_log_verdict, `early`
+ * as there), with its certificate and, when it converges, the enclosure.
+ * Returns 1 when decided (*st set), 0 otherwise (r untouched). */
+static int decide_by_logs (run *R, ic_result *r, const ic_node *e, int early, ic_status *st)
+{
+  const ic_options *opt = R->opt;
+  mpfr_prec_t prec = 128;
+  /* the series of logs: p = exp(v), p = 1 + u to a higher order, or
+   * the log of a product of positive factors expanded */
+  ic_buf how;
+  ic_buf_init (&how);
+  unsigned long Xl = 0;
+  ic_node *L = NULL;
+  int v = prod_log_verdict (R, e, opt->from, prec, &Xl, &how, st, &L, early);
+  if (*st == IC_OK && v != IC_V_UNKNOWN)
+    {
+      r->verdict = to_verdict (v);
+      snprintf (r->cert.test, sizeof r->cert.test, "series of logs");
+      const char *concl =
+        v == IC_V_CONVERGES ? "The partial products from the start on are exp of the partial sums of a convergent series, and the factors before it are nonzero: the product converges to a nonzero limit."
+        : v == IC_V_DIVERGES_TO_ZERO ? "The partial products are exp of partial sums tending to -inf (times nonzero factors before the start): they tend to 0."
+        : v == IC_V_ZERO_FACTOR ? "A zero factor makes the product 0."
+        : "The partial products are exp of partial sums tending to +inf (times nonzero factors before the start): they grow without bound.";
+      char list[sizeof r->cert.summary];
+      snprintf (r->cert.summary, sizeof r->cert.summary, "%s. %s",
+                fit_list (list, sizeof r->cert.summary - strlen (concl) - 2, how.s), concl);
+      cert_item (&r->cert, "from_n", "%lu", Xl);
+      ic_buf_free (&how);
+      if (v == IC_V_CONVERGES)
+        {
+          /* with the log expanded (L = log p for n >= Xl), the tails
+           * are those of prod exp(L): the sum machinery sees L's
+           * cancellations; the partial products are of p itself */
+          ic_node *E = L ? ic_mk_fn (IC_EXP, L) : NULL;
+          L = NULL;
+          tail_args A = { E ? E : e, 1, NULL, 0, NULL, 0, Xl, 0, NULL, E ? e : NULL };
+          *st = enclose_limit (R, r, &A);
+          ic_node_free (E);
+        }
+      else if (v != IC_V_DIVERGES)
+        {
+          ic_ival_t z;
+          ic_ival_init2 (z, 64);
+          set_limit (r, z);
+          ic_ival_clear (z);
+          r->digits = opt->digits;
+          snprintf (r->method, sizeof r->method, "exact");
+        }
+      ic_node_free (L);
+      return 1;
+    }
+  ic_node_free (L);
+  ic_buf_free (&how);
+  return 0;
 }
 
 static ic_status certify_prod (run *R, ic_result *r, const ic_node *e)
@@ -2081,6 +2156,9 @@ static ic_status certify_prod (run *R, ic_result *r, const ic_node *e)
   ic_node *u = ic_symb_minus_one (e);
   ic_ival_t rg;
   ic_ival_init2 (rg, prec);
+  /* alternating u -> 0 with sum u^2 = inf: the series of logs first (the
+   * classical rules cannot decide it, and try every start) */
+  if (decide_by_logs (R, r, e, 1, &st) || st != IC_OK) goto out;
   r->verdict = to_verdict (analyse_prod (R, e, u, opt->from, prec, &fu, &fp, &pf, &rule, &X, &zero_at,
                                          rg, &have_rg, &st, why, sizeof why));
   if (st == IC_OK && r->verdict == IC_UNKNOWN && (e->op == IC_MUL || e->op == IC_DIV))
@@ -2125,55 +2203,8 @@ static ic_status certify_prod (run *R, ic_result *r, const ic_node *e)
         }
       ic_buf_free (&how);
     }
-  if (st == IC_OK && r->verdict == IC_UNKNOWN && !ic_cancelled ())
-    {
-      /* the series of logs: p = exp(v), p = 1 + u to a higher order, or
-       * the log of a product of positive factors expanded */
-      ic_buf how;
-      ic_buf_init (&how);
-      unsigned long Xl = 0;
-      ic_node *L = NULL;
-      int v = prod_log_verdict (R, e, opt->from, prec, &Xl, &how, &st, &L);
-      if (st == IC_OK && v != IC_V_UNKNOWN)
-        {
-          r->verdict = to_verdict (v);
-          snprintf (r->cert.test, sizeof r->cert.test, "series of logs");
-          const char *concl =
-            v == IC_V_CONVERGES ? "The partial products from the start on are exp of the partial sums of a convergent series, and the factors before it are nonzero: the product converges to a nonzero limit."
-            : v == IC_V_DIVERGES_TO_ZERO ? "The partial products are exp of partial sums tending to -inf (times nonzero factors before the start): they tend to 0."
-            : v == IC_V_ZERO_FACTOR ? "A zero factor makes the product 0."
-            : "The partial products are exp of partial sums tending to +inf (times nonzero factors before the start): they grow without bound.";
-          char list[sizeof r->cert.summary];
-          snprintf (r->cert.summary, sizeof r->cert.summary, "%s. %s",
-                    fit_list (list, sizeof r->cert.summary - strlen (concl) - 2, how.s), concl);
-          cert_item (&r->cert, "from_n", "%lu", Xl);
-          ic_buf_free (&how);
-          if (v == IC_V_CONVERGES)
-            {
-              /* with the log expanded (L = log p for n >= Xl), the tails
-               * are those of prod exp(L): the sum machinery sees L's
-               * cancellations; the partial products are of p itself */
-              ic_node *E = L ? ic_mk_fn (IC_EXP, L) : NULL;
-              L = NULL;
-              tail_args A = { E ? E : e, 1, NULL, 0, NULL, 0, Xl, 0, NULL, E ? e : NULL };
-              st = enclose_limit (R, r, &A);
-              ic_node_free (E);
-            }
-          else if (v != IC_V_DIVERGES)
-            {
-              ic_ival_t z;
-              ic_ival_init2 (z, 64);
-              set_limit (r, z);
-              ic_ival_clear (z);
-              r->digits = opt->digits;
-              snprintf (r->method, sizeof r->method, "exact");
-            }
-          ic_node_free (L);
-          goto out;
-        }
-      ic_node_free (L);
-      ic_buf_free (&how);
-    }
+  if (st == IC_OK && r->verdict == IC_UNKNOWN && !ic_cancelled () && decide_by_logs (R, r, e, 0, &st))
+    goto out;
   if (st == IC_OK && r->verdict == IC_UNKNOWN)
     {
       /* factors -h(n) or (-1)^(n+k) h(n): the sign flips infinitely often
