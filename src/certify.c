@@ -1754,8 +1754,8 @@ static int sum_verdict_direction (const ic_node *v, unsigned long from, mpfr_pre
 
 /* log p(n) as a tree, equal to log p(n) for every n >= N: log(A B) = log A
  * + log B, log(A/B) = log A - log B (A, B > 0 on [N, inf)), log(A^b) = b
- * log A, log sqrt(A) = log(A)/2 (A > 0), log exp(a) = a, else log(p)
- * (p > 0).  Positivity is that of the envelope on [N, inf)
+ * log A, log sqrt(A) = log(A)/2 (A > 0), log exp(a) = a, log e = 1, else
+ * log(p) (p > 0; for a constant p, p > 0 by its enclosure).  Positivity is that of the envelope on [N, inf)
  * (positive_from).  NULL when some factor is not proved positive. */
 static ic_node *log_tree (const ic_node *p, unsigned long N, mpfr_prec_t prec, int depth)
 {
@@ -1777,8 +1777,19 @@ static ic_node *log_tree (const ic_node *p, unsigned long N, mpfr_prec_t prec, i
     case IC_POW:
       if (!positive_from (p->a, N, prec) || !(la = log_tree (p->a, N, prec, depth + 1))) return NULL;
       return ic_mk_mul (ic_node_copy (p->b), la);
+    case IC_E:
+      return ic_node_num_si (1);          /* log e = 1 exactly: cancels in n log(1-1/n) + 1 */
     default:
-      if (!ic_node_has_var (p) || !positive_from (p, N, prec)) return NULL;
+      if (!ic_node_has_var (p))
+        {
+          /* a constant: log c when c > 0 is proved */
+          ic_ival_t k;
+          ic_ival_init2 (k, prec);
+          int pos = ic_eval_const (k, p, prec) && ic_ival_is_pos (k);
+          ic_ival_clear (k);
+          return pos ? ic_mk_fn (IC_LOG, ic_node_copy (p)) : NULL;
+        }
+      if (!positive_from (p, N, prec)) return NULL;
       return ic_mk_fn (IC_LOG, ic_node_copy (p));
     }
 }

@@ -64,6 +64,8 @@ CASES = [
     ("(1+1/n)^n*exp(-1)", 1, ["diverges_to_zero"], "log = -1/(2n) + O(n^-2)"),
     ("(1+1/n)^n*exp(1/n-1)", 1, ["diverges"], "log = 1/(2n) + O(n^-2): P_N -> inf"),
     ("(1+1/n^2)^n*exp(-1/n)", 1, ["converges"], "log = -1/(2n^3) + O(n^-5)"),
+    ("(1-1/n)^n*e", 2, ["diverges_to_zero"], "log = n log(1-1/n) + 1 = -1/(2n) + O(n^-2)"),
+    ("(n/(n+1))^n*e", 1, ["diverges"], "log = 1 - n log(1+1/n) = 1/(2n) + O(n^-2)"),
     # exact zero factors whose enclosure only contains 0
     ("cos(pi/n)", 2, ["zero_factor"], "cos(pi/2) = 0"),
     ("cos(pi/(2*n))", 1, ["zero_factor"], "cos(pi/2) = 0 at n = 1"),
