@@ -1906,8 +1906,9 @@ static int prod_logpow_verdict (const ic_node *e, unsigned long from, mpfr_prec_
  * IC_V_DIVERGES returned means the partial products tend to +inf.  `how`
  * receives the reason; *X the start.
  *
- * early: only p = 1 + u with u alternating and K >= 2, and p = exp(v)
- * with v containing (-1)^n and sum v not absolutely convergent, before the
+ * early: only p = 1 + u with u alternating and K >= 2, p = exp(v) with v
+ * containing (-1)^n and sum v not absolutely convergent, and the expanded
+ * log when the envelope of u is 1 times an interval around 0, before the
  * classical product rules (which then decide nothing, or the same), to
  * spare their search of every start. */
 static int prod_log_verdict (run *R, const ic_node *e, unsigned long from, mpfr_prec_t prec, unsigned long *X,
@@ -1929,8 +1930,21 @@ static int prod_log_verdict (run *R, const ic_node *e, unsigned long from, mpfr_
     }
   if (v == IC_V_UNKNOWN && !ic_cancelled ())
     v = prod_logpow_verdict (e, from, prec, X, &K, early);
-  if (v == IC_V_UNKNOWN && !ic_cancelled () && !early
-      && (e->op == IC_MUL || e->op == IC_DIV || e->op == IC_POW || e->op == IC_SQRT))
+  int tree = e->op == IC_MUL || e->op == IC_DIV || e->op == IC_POW || e->op == IC_SQRT;
+  if (tree && early)
+    {
+      /* early: only when the envelope of u = p - 1 at the first start is
+       * F = 1 with G around 0 (a cancellation between the factors that it
+       * cannot see; |p| away from 1 is the classical rules' case) */
+      ic_form f;
+      ic_form_init (&f, prec);
+      ic_asym_ctx ctx = { .X = from < 16 ? 16 : from, .prec = prec };
+      int gr = 0;
+      tree = ic_node_has_var (e) && ic_form_minus_one (&f, e, &ctx) && !f.zero
+             && ((gr = ic_form_growth (&f)) == 2 || (gr == 0 && !ic_ival_is_pos (f.g) && !ic_ival_is_neg (f.g)));
+      ic_form_clear (&f);
+    }
+  if (v == IC_V_UNKNOWN && !ic_cancelled () && tree)
     {
       /* heuristic: positivity proved from one of three starts */
       static const unsigned long NS[] = { 16, 1024, 262144 };
