@@ -52,6 +52,7 @@ CASES = [
     ("1+2*(-1)^n/sqrt(n)", 2, ["diverges_to_zero"], "sum u^2/2 = sum 2/n; factor n = 3 negative, |P_N| -> 0"),
     ("1+(-1)^n/n^(1/3)", 2, ["diverges_to_zero"], "u^3 alternates, sum u^2 = sum n^-2/3 diverges, u^4 summable"),
     ("1+(-1)^n/n^(1/4)", 2, ["diverges_to_zero"], "u^2, u^4 of one sign and divergent, both with -; u^6 summable"),
+    ("1+(1/2)*(-1)^n/n^(3/20)", 2, ["diverges_to_zero"], "order K = 6: u^7 = n^-21/20 is the first summable power"),
     ("(1+(-1)^n/sqrt(n))*exp(-(-1)^n/sqrt(n))", 2, ["diverges_to_zero"], "log = -1/(2n) + O(n^-3/2)"),
     # p = exp(v)
     ("exp((-1)^n/n)", 1, ["converges"], "exp(-log 2)"),
@@ -85,6 +86,7 @@ CASES = [
     ("-n/(n+1)", 1, ["diverges_to_zero"], "|P_N| = 1/(N + 1)"),
     # not wrong: beyond the rules, unknown or the truth
     ("1+(-1)^n/sqrt(n)+1/(2*n)", 2, ["unknown", "converges"], "log = (-1)^n/sqrt(n) + O(n^-3/2): converges"),
+    ("1+(-1)^n/n^(1/20)", 2, ["unknown", "diverges_to_zero"], "tends to 0, but no power u^k, k <= 9, is summable"),
     ("1+(-1)^n/sqrt(n)+1/n", 2, ["unknown", "diverges"], "log = (-1)^n/sqrt(n) + 1/(2n) + O(n^-3/2): -> inf"),
     ("(1+(-1)^n/sqrt(n))*exp(-(-1)^n/sqrt(n)+1/(2*n))", 2, ["unknown", "converges"], "log = O(n^-3/2)"),
     ("exp(((-1)^n-1)/n)", 1, ["unknown", "diverges_to_zero"], "sum v = -log 2 - sum 1/n -> -inf"),
