@@ -304,13 +304,24 @@ static int exact_value (mpq_t q, int *kind, const ic_node *e, unsigned long n, i
         }
       break;
     case IC_MUL:
-      if (exact_value (a, &ka, e->a, n, depth + 1) && exact_value (b, &kb, e->b, n, depth + 1) && ka + kb <= 1)
-        { mpq_mul (q, a, b); *kind = ka + kb; ok = 1; }
+      /* (q1 pi)(q2 pi) only when one of them is 0 */
+      if (exact_value (a, &ka, e->a, n, depth + 1) && exact_value (b, &kb, e->b, n, depth + 1)
+          && (ka + kb <= 1 || mpq_sgn (a) == 0 || mpq_sgn (b) == 0))
+        {
+          mpq_mul (q, a, b);
+          *kind = mpq_sgn (q) == 0 ? 0 : ka + kb;
+          ok = 1;
+        }
       break;
     case IC_DIV:
+      /* q / (q2 pi) only for q = 0 (q2 != 0) */
       if (exact_value (a, &ka, e->a, n, depth + 1) && exact_value (b, &kb, e->b, n, depth + 1)
-          && kb == 0 && mpq_sgn (b) != 0)
-        { mpq_div (q, a, b); *kind = ka; ok = 1; }
+          && mpq_sgn (b) != 0 && (kb == 0 || mpq_sgn (a) == 0))
+        {
+          mpq_div (q, a, b);
+          *kind = mpq_sgn (q) == 0 ? 0 : ka;
+          ok = 1;
+        }
       break;
     case IC_COS: case IC_SIN:
       if (exact_value (a, &ka, e->a, n, depth + 1) && (ka == 1 || mpq_sgn (a) == 0))

@@ -71,6 +71,7 @@ CASES = [
     ("cos(pi/n)", 2, ["zero_factor"], "cos(pi/2) = 0"),
     ("cos(pi/(2*n))", 1, ["zero_factor"], "cos(pi/2) = 0 at n = 1"),
     ("sin(pi/n)", 1, ["zero_factor"], "sin(pi) = 0 at n = 1"),
+    ("sin(pi/n)*n/pi", 1, ["zero_factor"], "sin(pi) * 1/pi = 0 at n = 1"),
     # factors eventually negative: P_N = (-1)^N H_N, H the product of -p
     ("-1+2/n^2", 1, ["diverges"], "|P_N| -> |sin(pi sqrt 2)/(pi sqrt 2)| != 0, sign alternates"),
     ("-1+3/n^2", 1, ["diverges"], "|P_N| -> |sin(pi sqrt 3)/(pi sqrt 3)| != 0"),
