@@ -445,6 +445,11 @@ static void form_unalt (ic_form *f)
   f->alt = 0;
 }
 
+void ic_form_mul (ic_form *r, const ic_form *a, const ic_form *b)
+{
+  form_mul (r, a, b);
+}
+
 void ic_form_sqr (ic_form *r, const ic_form *a)
 {
   form_mul (r, a, a);

@@ -54,6 +54,9 @@ int ic_form_of (ic_form *f, const ic_node *e, ic_asym_ctx *ctx);
  * A/B - 1 = (A - B)/B and exp(a) - 1 = a (e^a - 1)/a. */
 int ic_form_minus_one (ic_form *f, const ic_node *e, ic_asym_ctx *ctx);
 
+/* r = a b (r may not alias a or b): F and the exponents multiply, G = A B,
+ * alternating when exactly one of a, b is. */
+void ic_form_mul (ic_form *r, const ic_form *a, const ic_form *b);
 /* r = a^2 (r may not alias a). */
 void ic_form_sqr (ic_form *r, const ic_form *a);
 

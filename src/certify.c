@@ -270,7 +270,94 @@ typedef struct {
   unsigned long zero_at;    /* prod: exact zero factor at this n (0 none) */
   int has_zero;
   int maybe_zero;           /* prod: a factor's interval contains 0 */
+  const ic_node *e;
 } partial;
+
+/* ---- exact zeros of factors ---------------------------------------------
+ * A factor whose enclosure contains 0 may be exactly 0: cos(pi/n) at n = 2.
+ * exact_value evaluates e(n) exactly when every subterm is a rational q or
+ * a rational multiple q pi of pi (kind 1), with cos and sin of q pi exact
+ * at the multiples of 1/2 of pi; anything else fails (returns 0). */
+static int exact_value (mpq_t q, int *kind, const ic_node *e, unsigned long n, int depth)
+{
+  if (depth > 200) return 0;
+  mpq_t a, b;
+  int ka, kb, ok = 0;
+  switch (e->op)
+    {
+    case IC_NUM: mpq_set (q, e->q); *kind = 0; return 1;
+    case IC_VAR: mpq_set_ui (q, n, 1); *kind = 0; return 1;
+    case IC_PI: mpq_set_ui (q, 1, 1); *kind = 1; return 1;
+    default: break;
+    }
+  mpq_inits (a, b, NULL);
+  switch (e->op)
+    {
+    case IC_NEG:
+      if ((ok = exact_value (a, &ka, e->a, n, depth + 1))) { mpq_neg (q, a); *kind = ka; }
+      break;
+    case IC_ADD: case IC_SUB:
+      if (exact_value (a, &ka, e->a, n, depth + 1) && exact_value (b, &kb, e->b, n, depth + 1)
+          && (ka == kb || mpq_sgn (a) == 0 || mpq_sgn (b) == 0))
+        {
+          if (e->op == IC_ADD) mpq_add (q, a, b); else mpq_sub (q, a, b);
+          *kind = mpq_sgn (a) == 0 ? kb : ka;
+          ok = 1;
+        }
+      break;
+    case IC_MUL:
+      /* (q1 pi)(q2 pi) only when one of them is 0 */
+      if (exact_value (a, &ka, e->a, n, depth + 1) && exact_value (b, &kb, e->b, n, depth + 1)
+          && (ka + kb <= 1 || mpq_sgn (a) == 0 || mpq_sgn (b) == 0))
+        {
+          mpq_mul (q, a, b);
+          *kind = mpq_sgn (q) == 0 ? 0 : ka + kb;
+          ok = 1;
+        }
+      break;
+    case IC_DIV:
+      /* q / (q2 pi) only for q = 0 (q2 != 0) */
+      if (exact_value (a, &ka, e->a, n, depth + 1) && exact_value (b, &kb, e->b, n, depth + 1)
+          && mpq_sgn (b) != 0 && (kb == 0 || mpq_sgn (a) == 0))
+        {
+          mpq_div (q, a, b);
+          *kind = mpq_sgn (q) == 0 ? 0 : ka;
+          ok = 1;
+        }
+      break;
+    case IC_COS: case IC_SIN:
+      if (exact_value (a, &ka, e->a, n, depth + 1) && (ka == 1 || mpq_sgn (a) == 0))
+        {
+          /* the argument is r pi: exact when 2 r is an integer */
+          mpq_mul_2exp (b, a, 1);
+          if (mpz_cmp_ui (mpq_denref (b), 1) == 0)
+            {
+              /* 2r mod 4 = m: cos r pi = 1, 0, -1, 0; sin r pi = 0, 1, 0, -1 */
+              unsigned long m = mpz_fdiv_ui (mpq_numref (b), 4);
+              static const int COS4[4] = { 1, 0, -1, 0 }, SIN4[4] = { 0, 1, 0, -1 };
+              mpq_set_si (q, e->op == IC_COS ? COS4[m] : SIN4[m], 1);
+              *kind = 0;
+              ok = 1;
+            }
+        }
+      break;
+    default:
+      break;
+    }
+  mpq_clears (a, b, NULL);
+  return ok;
+}
+
+/* 1 if e(n) = 0 exactly (exact_value). */
+static int exact_zero_at (const ic_node *e, unsigned long n)
+{
+  mpq_t q;
+  int kind = 0;
+  mpq_init (q);
+  int z = exact_value (q, &kind, e, n, 0) && mpq_sgn (q) == 0;
+  mpq_clear (q);
+  return z;
+}
 
 static void partial_init (partial *P, const ic_node *e, mpfr_prec_t prec, unsigned long from, int prod)
 {
@@ -284,6 +371,7 @@ static void partial_init (partial *P, const ic_node *e, mpfr_prec_t prec, unsign
   P->has_zero = 0;
   P->maybe_zero = 0;
   P->zero_at = 0;
+  P->e = e;
 }
 
 static void partial_clear (partial *P)
@@ -317,7 +405,15 @@ static ic_status partial_extend (run *R, partial *P, unsigned long last)
           if (P->prod && !P->has_zero && mpfr_zero_p (P->buf[k].lo) && mpfr_zero_p (P->buf[k].hi))
             { P->has_zero = 1; P->zero_at = P->next + k; }
           else if (P->prod && !ic_ival_is_pos (&P->buf[k]) && !ic_ival_is_neg (&P->buf[k]))
-            P->maybe_zero = 1;
+            {
+              if (exact_zero_at (P->e, P->next + k))
+                {
+                  /* exactly 0 (cos(pi/2)): the factor is the exact 0 */
+                  ic_ival_set_si (&P->buf[k], 0);
+                  if (!P->has_zero) { P->has_zero = 1; P->zero_at = P->next + k; }
+                }
+              else P->maybe_zero = 1;
+            }
           k++;
         }
       if (P->prod) ic_accum_prod (P->acc, P->buf, k);
@@ -1831,6 +1927,341 @@ static int analyse_prod (run *R, const ic_node *e, const ic_node *u, unsigned lo
   return v;
 }
 
+/* ---- products by the series of logs ------------------------------------ */
+
+/* The verdict of sum v with its direction: IC_V_CONVERGES (a test of the
+ * sum machinery, also on the summands of v split at + and -), or
+ * IC_V_DIVERGES with *dir = +1 / -1 when the partial sums tend to +inf /
+ * -inf: v(n) of one certified sign for n >= *X with the lower comparison
+ * or the term test (|v(n)| >= c F(n), sum F = inf, or |v(n)| >= c > 0), so
+ * that the partial sums are eventually monotone and unbounded.  Anything
+ * else is IC_V_UNKNOWN.  *X: the start the verdict holds from. */
+static int sum_verdict_direction (const ic_node *v, unsigned long from, mpfr_prec_t prec, unsigned long *X,
+                                  int *dir, const char **rn)
+{
+  ic_form f;
+  ic_form_init (&f, prec);
+  ic_seq_facts sf;
+  int rule;
+  char why[200];
+  *dir = 0;
+  int r = analyse_sum (v, from, prec, &f, &sf, &rule, X, why, sizeof why);
+  ic_form_clear (&f);
+  *rn = rule_name (rule);
+  if (r == IC_V_CONVERGES) return r;
+  if (r == IC_V_DIVERGES && !sf.alt && sf.sign != 0
+      && (rule == IC_RULE_LOWER_COMPARISON || rule == IC_RULE_TERM_TEST))
+    {
+      *dir = sf.sign;
+      return r;
+    }
+  if (!ic_cancelled ())
+    {
+      /* the summands one by one, and Dirichlet's test: only convergence
+       * has a direction-free meaning here (convergent + divergent says
+       * nothing of the sign) */
+      ic_buf h;
+      ic_buf_init (&h);
+      r = split_verdict (v, from, prec, X, &h, 0);
+      ic_buf_free (&h);
+      *rn = "sum of two series";
+      if (r == IC_V_CONVERGES) return r;
+    }
+  return IC_V_UNKNOWN;
+}
+
+/* log p(n) as a tree, equal to log p(n) for every n >= N: log(A B) = log A
+ * + log B, log(A/B) = log A - log B (A, B > 0 on [N, inf)), log(A^b) = b
+ * log A, log sqrt(A) = log(A)/2 (A > 0), log exp(a) = a, log e = 1, else
+ * log(p) (p > 0; for a constant p, p > 0 by its enclosure).  Positivity is that of the envelope on [N, inf)
+ * (positive_from).  NULL when some factor is not proved positive. */
+static ic_node *log_tree (const ic_node *p, unsigned long N, mpfr_prec_t prec, int depth)
+{
+  if (depth > 12) return NULL;
+  ic_node *la = NULL, *lb = NULL;
+  switch (p->op)
+    {
+    case IC_EXP:
+      return ic_node_copy (p->a);
+    case IC_MUL: case IC_DIV:
+      if (!positive_from (p->a, N, prec) || !positive_from (p->b, N, prec)) return NULL;
+      la = log_tree (p->a, N, prec, depth + 1);
+      lb = la ? log_tree (p->b, N, prec, depth + 1) : NULL;
+      if (!lb) { ic_node_free (la); return NULL; }
+      return p->op == IC_MUL ? ic_mk_add (la, lb) : ic_mk_sub (la, lb);
+    case IC_SQRT:
+      if (!positive_from (p->a, N, prec) || !(la = log_tree (p->a, N, prec, depth + 1))) return NULL;
+      return ic_mk_div (la, ic_node_num_si (2));
+    case IC_POW:
+      if (!positive_from (p->a, N, prec) || !(la = log_tree (p->a, N, prec, depth + 1))) return NULL;
+      return ic_mk_mul (ic_node_copy (p->b), la);
+    case IC_E:
+      return ic_node_num_si (1);          /* log e = 1 exactly: cancels in n log(1-1/n) + 1 */
+    default:
+      if (!ic_node_has_var (p))
+        {
+          /* a constant: log c when c > 0 is proved */
+          ic_ival_t k;
+          ic_ival_init2 (k, prec);
+          int pos = ic_eval_const (k, p, prec) && ic_ival_is_pos (k);
+          ic_ival_clear (k);
+          return pos ? ic_mk_fn (IC_LOG, ic_node_copy (p)) : NULL;
+        }
+      if (!positive_from (p, N, prec)) return NULL;
+      return ic_mk_fn (IC_LOG, ic_node_copy (p));
+    }
+}
+
+#define LOGPOW_KMAX 8
+
+/* prod (1 + u(n)) by the series of log(1 + u) to order K:
+ *
+ *   log(1+u) = sum_{k=1..K} (-1)^(k+1) u^k / k + r_K(u),
+ *   |r_K(u)| <= |u|^(K+1) / ((K+1)(1-m))        for |u| <= m < 1
+ *
+ * (the tail of the alternating log series, bounded by a geometric series).
+ * From the form of u on [X, inf): u -> 0, |u| <= m < 1 (so p > 0 there),
+ * sum |u|^(K+1) converges (its envelope F^(K+1) is summable, so sum r_K
+ * converges absolutely), and each sum u^k, k <= K, either converges
+ * (summable envelope; Leibniz for odd k when u = (-1)^n h with h of one
+ * sign and |h| non-increasing to 0, since then |h|^k is too) or tends to
+ * +inf or -inf (u^k of one sign, lower comparison).  Then sum_{n>=X}
+ * log p(n) converges when every sum u^k does (the product converges to a
+ * nonzero limit), and tends to -inf (+inf) when every divergent term
+ * (-1)^(k+1) sum u^k / k tends to -inf (+inf): the partial products tend
+ * to 0 (grow without bound).  Mixed directions: unknown.  *K: the order. */
+static int prod_logpow_verdict (const ic_node *e, unsigned long from, mpfr_prec_t prec, unsigned long *X, int *K,
+                                int early)
+{
+  ic_node *u = ic_symb_minus_one (e);
+  ic_form fu;
+  ic_form_init (&fu, prec);
+  ic_form *fk[LOGPOW_KMAX + 2];
+  for (int k = 2; k <= LOGPOW_KMAX + 1; k++)
+    {
+      fk[k] = malloc (sizeof (ic_form));
+      if (fk[k]) ic_form_init (fk[k], prec);
+    }
+  fk[1] = &fu;
+  int ok_alloc = 1;
+  for (int k = 2; k <= LOGPOW_KMAX + 1; k++) ok_alloc &= fk[k] != NULL;
+  ic_ival_t rg;
+  ic_ival_init2 (rg, prec);
+  size_t it = 0;
+  unsigned long Xn;
+  char why[200];
+  int v = IC_V_UNKNOWN;
+  *X = 0;
+  *K = 0;
+  while (ok_alloc && v == IC_V_UNKNOWN && (Xn = next_form (&fu, e, 1, from, &it, prec, why, sizeof why)))
+    {
+      if (fu.zero || ic_form_growth (&fu) != -1) continue;        /* u -> 0 */
+      if (!ic_form_range (rg, &fu, Xn) || mpfr_nan_p (rg->lo) || mpfr_nan_p (rg->hi)) continue;
+      /* |u| <= m < 1 on [X, inf) */
+      if (!(mpfr_cmp_si (rg->lo, -1) > 0 && mpfr_cmp_si (rg->hi, 1) < 0)) continue;
+      ic_asym_ctx ctx = { .X = Xn, .prec = prec };
+      ic_seq_facts s1;
+      ic_form_facts (&s1, &fu, u, &ctx);
+      int leibniz = s1.alt && s1.sign != 0 && s1.decreasing;
+      if (early && !s1.alt) continue;
+      int conv_all = 1, dir = 0, bad = 0, order = 0;
+      for (int k = 1; k <= LOGPOW_KMAX + 1 && !bad; k++)
+        {
+          if (k > 1)
+            {
+              if (k % 2 == 0) ic_form_sqr (fk[k], fk[k / 2]);      /* G^2 >= 0: signs stay exact */
+              else ic_form_mul (fk[k], fk[k - 1], &fu);
+            }
+          ic_seq_facts sk;
+          ic_form_facts (&sk, fk[k], NULL, &ctx);
+          if (sk.env == IC_ENV_SUMMABLE)
+            {
+              /* sum |u|^k < inf: the remainder of order K = k - 1 is
+               * absolutely summable (and so is every higher power) */
+              order = k - 1;
+              break;
+            }
+          if (k == LOGPOW_KMAX + 1) { bad = 1; break; }
+          if (k % 2 == 1 && leibniz) continue;                      /* sum u^k converges */
+          int rule;
+          int vk = ic_verdict_sum (&sk, &rule);
+          if (vk == IC_V_DIVERGES && !sk.alt && sk.sign != 0
+              && (rule == IC_RULE_LOWER_COMPARISON || rule == IC_RULE_TERM_TEST))
+            {
+              /* (-1)^(k+1) sum u^k / k -> sign * (-1)^(k+1) * inf */
+              int d = k % 2 == 1 ? sk.sign : -sk.sign;
+              if (dir != 0 && d != dir) { bad = 1; break; }
+              dir = d;
+              conv_all = 0;
+              continue;
+            }
+          bad = 1;                          /* sum u^k undecided */
+        }
+      if (bad || order < 1) continue;       /* order 0: u summable, the classical rule's case */
+      if (early && order < 2) continue;
+      *X = Xn;
+      *K = order;
+      v = conv_all ? IC_V_CONVERGES : dir < 0 ? IC_V_DIVERGES_TO_ZERO : IC_V_DIVERGES;
+    }
+  ic_ival_clear (rg);
+  for (int k = 2; k <= LOGPOW_KMAX + 1; k++)
+    if (fk[k]) { ic_form_clear (fk[k]); free (fk[k]); }
+  ic_form_clear (&fu);
+  ic_node_free (u);
+  return v;
+}
+
+/* The verdict of prod p(n) from the series sum log p(n) (the partial
+ * products are exp of its partial sums once p > 0):
+ *   p = exp(v): sum v converges -> converges (limit exp(sum v) != 0),
+ *               sum v -> -inf -> diverges to 0, -> +inf -> diverges;
+ *   p = 1 + u:  prod_logpow_verdict;
+ *   p a product, quotient or power of positive factors: the same with the
+ *               log expanded (log_tree), so that cancellations between the
+ *               factors' logs are seen by the sum machinery.
+ * Then the factors before the start are evaluated: an exact zero gives
+ * ZERO_FACTOR, a factor not proved nonzero gives UNKNOWN.  Every
+ * IC_V_DIVERGES returned means the partial products tend to +inf.  `how`
+ * receives the reason; *X the start.
+ *
+ * early: only p = 1 + u with u alternating and K >= 2, p = exp(v) with v
+ * containing (-1)^n and sum v not absolutely convergent, and the expanded
+ * log when the envelope of u is 1 times an interval around 0, before the
+ * classical product rules (which then decide nothing, or the same), to
+ * spare their search of every start. */
+static int prod_log_verdict (run *R, const ic_node *e, unsigned long from, mpfr_prec_t prec, unsigned long *X,
+                             ic_buf *how, ic_status *st, ic_node **logp, int early)
+{
+  if (logp) *logp = NULL;
+  int v = IC_V_UNKNOWN, dir = 0, K = 0;
+  const char *rn = "";
+  char *lt = NULL;
+  *X = 0;
+  *st = IC_OK;
+  if (e->op == IC_EXP && (!early || has_alt (e->a)))
+    {
+      v = sum_verdict_direction (e->a, from, prec, X, &dir, &rn);
+      if (v == IC_V_DIVERGES) v = dir < 0 ? IC_V_DIVERGES_TO_ZERO : IC_V_DIVERGES;
+      /* early: v = (-1)^n ... only when not absolutely summable (the
+       * classical rule's case, with its sharper tail facts) */
+      if (early && rn == rule_name (IC_RULE_COMPARISON)) v = IC_V_UNKNOWN;
+    }
+  if (v == IC_V_UNKNOWN && !ic_cancelled ())
+    v = prod_logpow_verdict (e, from, prec, X, &K, early);
+  int tree = e->op == IC_MUL || e->op == IC_DIV || e->op == IC_POW || e->op == IC_SQRT;
+  if (tree && early)
+    {
+      /* early: only when the envelope of u = p - 1 at the first start is
+       * F = 1 with G around 0 (a cancellation between the factors that it
+       * cannot see; |p| away from 1 is the classical rules' case) */
+      ic_form f;
+      ic_form_init (&f, prec);
+      ic_asym_ctx ctx = { .X = from < 16 ? 16 : from, .prec = prec };
+      int gr = 0;
+      tree = ic_node_has_var (e) && ic_form_minus_one (&f, e, &ctx) && !f.zero
+             && ((gr = ic_form_growth (&f)) == 2 || (gr == 0 && !ic_ival_is_pos (f.g) && !ic_ival_is_neg (f.g)));
+      ic_form_clear (&f);
+    }
+  if (v == IC_V_UNKNOWN && !ic_cancelled () && tree)
+    {
+      /* heuristic: positivity proved from one of three starts */
+      static const unsigned long NS[] = { 16, 1024, 262144 };
+      unsigned long prevN = 0;
+      for (size_t i = 0; i < sizeof NS / sizeof NS[0] && v == IC_V_UNKNOWN && !ic_cancelled (); i++)
+        {
+          unsigned long N = NS[i] < from ? from : NS[i];
+          if (N <= prevN) continue;
+          prevN = N;
+          ic_node *L = log_tree (e, N, prec, 0);
+          if (!L) continue;
+          v = sum_verdict_direction (L, N, prec, X, &dir, &rn);
+          if (v == IC_V_DIVERGES) v = dir < 0 ? IC_V_DIVERGES_TO_ZERO : IC_V_DIVERGES;
+          if (v != IC_V_UNKNOWN)
+            {
+              if (*X < N) *X = N;
+              lt = ic_term_to_string (L);
+              if (logp) { *logp = L; L = NULL; }
+            }
+          ic_node_free (L);
+        }
+    }
+  if (v == IC_V_UNKNOWN) { free (lt); return v; }
+  unsigned long zero_at = 0;
+  int maybe_zero = 0;
+  *st = check_defined (R, e, from, *X, 1, &zero_at, &maybe_zero);
+  if (*st != IC_OK || (maybe_zero && !zero_at))
+    {
+      free (lt);
+      if (logp) { ic_node_free (*logp); *logp = NULL; }
+      return IC_V_UNKNOWN;
+    }
+  if (zero_at) v = IC_V_ZERO_FACTOR;
+  char *t = ic_term_to_string (e);
+  const char *vn = ic_verdict_name (IC_KIND_PROD, to_verdict (v));
+  if (v == IC_V_ZERO_FACTOR)
+    ic_buf_printf (how, "%sprod %s: zero_factor (p(%lu) = 0 exactly; every factor is defined)", how->len ? "; " : "", t, zero_at);
+  else if (K)
+    ic_buf_printf (how, "%sprod %s: %s (series of logs: log(1+u) = sum_{k<=%d} (-1)^(k+1) u^k/k + O(|u|^%d), "
+                   "each sum u^k convergent or of one sign, sum |u|^%d convergent, |u| < 1, n >= %lu)",
+                   how->len ? "; " : "", t, vn, K, K + 1, K + 1, *X);
+  else
+    ic_buf_printf (how, "%sprod %s: %s (series of logs: sum %s %s (%s), n >= %lu)", how->len ? "; " : "", t, vn,
+                   lt ? lt : "v(n) with p = exp(v)",
+                   v == IC_V_CONVERGES ? "converges" : dir < 0 ? "tends to -inf" : "tends to +inf", rn, *X);
+  free (t);
+  free (lt);
+  return v;
+}
+
+/* 1 if p(n) < 0 for all n >= X for some candidate X >= from: a form of p
+ * on [X, inf) without alternation and with G < 0 (heuristic filter only:
+ * p = -(-p) holds whatever the sign). */
+static int eventually_negative (const ic_node *e, unsigned long from, mpfr_prec_t prec)
+{
+  ic_form f;
+  ic_form_init (&f, prec);
+  size_t it = 0;
+  char why[200];
+  int neg = 0;
+  while (!neg && next_form (&f, e, 0, from, &it, prec, why, sizeof why))
+    neg = !f.zero && !f.alt && ic_ival_is_neg (f.g);
+  ic_form_clear (&f);
+  return neg;
+}
+
+/* 1 when the partial products of prod h are proved to grow without bound
+ * in absolute value: u = h - 1 >= 0 with sum u = inf (partial products ->
+ * +inf), |h(n)| >= c > 1 from some n on, or the series of logs tending to
+ * +inf (prod_log_verdict) -- each with no zero factor.  *X: the start. */
+static int prod_unbounded (run *R, const ic_node *h, unsigned long from, mpfr_prec_t prec, unsigned long *X,
+                           ic_buf *how, ic_status *st)
+{
+  ic_form fu, fp;
+  ic_form_init (&fu, prec); ic_form_init (&fp, prec);
+  ic_prod_facts pf;
+  int rule, have_rg;
+  unsigned long zero_at;
+  ic_ival_t rg;
+  ic_ival_init2 (rg, prec);
+  char why[200];
+  ic_node *u = ic_symb_minus_one (h);
+  int v = analyse_prod (R, h, u, from, prec, &fu, &fp, &pf, &rule, X, &zero_at, rg, &have_rg, st, why, sizeof why);
+  ic_node_free (u);
+  ic_ival_clear (rg);
+  ic_form_clear (&fu); ic_form_clear (&fp);
+  if (*st != IC_OK) return 0;
+  if (v == IC_V_DIVERGES && (rule == IC_RULE_PROD_TO_INF || rule == IC_RULE_PROD_FACTOR_LARGE))
+    {
+      char *t = ic_term_to_string (h);
+      ic_buf_printf (how, "prod %s: diverges (%s, n >= %lu)", t, rule_name (rule), *X);
+      free (t);
+      return 1;
+    }
+  if (ic_cancelled ()) return 0;
+  /* prod_log_verdict's IC_V_DIVERGES always means -> +inf */
+  return prod_log_verdict (R, h, from, prec, X, how, st, NULL, 0) == IC_V_DIVERGES && *st == IC_OK;
+}
+
 /* prod A(n) B(n) (or A/B) from the verdicts of the two products, combined
  * by the kernel ic_verdict_prod_split.  *X: the largest start used. */
 static int split_prod_verdict (run *R, const ic_node *e, unsigned long from, mpfr_prec_t prec,
@@ -1863,6 +2294,13 @@ static int split_prod_verdict (run *R, const ic_node *e, unsigned long from, mpf
       *X = Xa > Xb ? Xa : Xb;
       return ic_verdict_prod_split (va, vb, e->op == IC_DIV);
     }
+  {
+    /* the series of logs for alternating u first (prod_log_verdict) */
+    unsigned long Xl = 0;
+    int vl = prod_log_verdict (R, e, from, prec, &Xl, how, st, NULL, 1);
+    if (*st != IC_OK) return IC_V_UNKNOWN;
+    if (vl != IC_V_UNKNOWN) { *X = Xl; return vl; }
+  }
   ic_form fu, fp;
   ic_form_init (&fu, prec); ic_form_init (&fp, prec);
   ic_prod_facts pf;
@@ -1876,11 +2314,75 @@ static int split_prod_verdict (run *R, const ic_node *e, unsigned long from, mpf
   ic_node_free (u);
   ic_ival_clear (rg);
   ic_form_clear (&fu); ic_form_clear (&fp);
+  if (v == IC_V_UNKNOWN && *st == IC_OK && !ic_cancelled ())
+    {
+      /* the series of logs (prod_log_verdict) */
+      unsigned long Xl = 0;
+      int vl = prod_log_verdict (R, e, from, prec, &Xl, how, st, NULL, 0);
+      if (*st != IC_OK) return IC_V_UNKNOWN;
+      if (vl != IC_V_UNKNOWN) { *X = Xl; return vl; }
+    }
   char *t = ic_term_to_string (e);
   ic_buf_printf (how, "%sprod %s: %s (%s, n >= %lu)", how->len ? "; " : "", t,
                  ic_verdict_name (IC_KIND_PROD, to_verdict (v)), rule_name (rule), *X);
   free (t);
   return v;
+}
+
+/* The verdict of prod e by the series of logs (prod_log_verdict, `early`
+ * as there), with its certificate and, when it converges, the enclosure.
+ * Returns 1 when decided (*st set), 0 otherwise (r untouched). */
+static int decide_by_logs (run *R, ic_result *r, const ic_node *e, int early, ic_status *st)
+{
+  const ic_options *opt = R->opt;
+  mpfr_prec_t prec = 128;
+  /* the series of logs: p = exp(v), p = 1 + u to a higher order, or
+   * the log of a product of positive factors expanded */
+  ic_buf how;
+  ic_buf_init (&how);
+  unsigned long Xl = 0;
+  ic_node *L = NULL;
+  int v = prod_log_verdict (R, e, opt->from, prec, &Xl, &how, st, &L, early);
+  if (*st == IC_OK && v != IC_V_UNKNOWN)
+    {
+      r->verdict = to_verdict (v);
+      snprintf (r->cert.test, sizeof r->cert.test, "series of logs");
+      const char *concl =
+        v == IC_V_CONVERGES ? "The partial products from the start on are exp of the partial sums of a convergent series, and the factors before it are nonzero: the product converges to a nonzero limit."
+        : v == IC_V_DIVERGES_TO_ZERO ? "The partial products are exp of partial sums tending to -inf (times nonzero factors before the start): they tend to 0."
+        : v == IC_V_ZERO_FACTOR ? "A zero factor makes the product 0."
+        : "The partial products are exp of partial sums tending to +inf (times nonzero factors before the start): they grow without bound.";
+      char list[sizeof r->cert.summary];
+      snprintf (r->cert.summary, sizeof r->cert.summary, "%s. %s",
+                fit_list (list, sizeof r->cert.summary - strlen (concl) - 2, how.s), concl);
+      cert_item (&r->cert, "from_n", "%lu", Xl);
+      ic_buf_free (&how);
+      if (v == IC_V_CONVERGES)
+        {
+          /* with the log expanded (L = log p for n >= Xl), the tails
+           * are those of prod exp(L): the sum machinery sees L's
+           * cancellations; the partial products are of p itself */
+          ic_node *E = L ? ic_mk_fn (IC_EXP, L) : NULL;
+          L = NULL;
+          tail_args A = { E ? E : e, 1, NULL, 0, NULL, 0, Xl, 0, NULL, E ? e : NULL };
+          *st = enclose_limit (R, r, &A);
+          ic_node_free (E);
+        }
+      else if (v != IC_V_DIVERGES)
+        {
+          ic_ival_t z;
+          ic_ival_init2 (z, 64);
+          set_limit (r, z);
+          ic_ival_clear (z);
+          r->digits = opt->digits;
+          snprintf (r->method, sizeof r->method, "exact");
+        }
+      ic_node_free (L);
+      return 1;
+    }
+  ic_node_free (L);
+  ic_buf_free (&how);
+  return 0;
 }
 
 static ic_status certify_prod (run *R, ic_result *r, const ic_node *e)
@@ -1897,6 +2399,9 @@ static ic_status certify_prod (run *R, ic_result *r, const ic_node *e)
   ic_node *u = ic_symb_minus_one (e);
   ic_ival_t rg;
   ic_ival_init2 (rg, prec);
+  /* alternating u -> 0 with sum u^2 = inf: the series of logs first (the
+   * classical rules cannot decide it, and try every start) */
+  if (decide_by_logs (R, r, e, 1, &st) || st != IC_OK) goto out;
   r->verdict = to_verdict (analyse_prod (R, e, u, opt->from, prec, &fu, &fp, &pf, &rule, &X, &zero_at,
                                          rg, &have_rg, &st, why, sizeof why));
   if (st == IC_OK && r->verdict == IC_UNKNOWN && (e->op == IC_MUL || e->op == IC_DIV))
@@ -1941,6 +2446,8 @@ static ic_status certify_prod (run *R, ic_result *r, const ic_node *e)
         }
       ic_buf_free (&how);
     }
+  if (st == IC_OK && r->verdict == IC_UNKNOWN && !ic_cancelled () && decide_by_logs (R, r, e, 0, &st))
+    goto out;
   if (st == IC_OK && r->verdict == IC_UNKNOWN)
     {
       /* factors -h(n) or (-1)^(n+k) h(n): the sign flips infinitely often
@@ -1957,13 +2464,36 @@ static ic_status certify_prod (run *R, ic_result *r, const ic_node *e)
           h = ic_node_num_q (q);
           mpq_clear (q);
         }
+      else if (eventually_negative (e, opt->from, prec))
+        h = ic_mk_neg (ic_node_copy (e));   /* p = -(-p) for every n: s = -1 */
       if (h)
         {
           ic_buf how;
           ic_buf_init (&how);
           unsigned long Xs = 0;
           int vh = split_prod_verdict (R, h, opt->from, prec, &Xs, &how, 0, &st);
+          if (st == IC_OK && vh == IC_V_UNKNOWN && (h->op == IC_MUL || h->op == IC_DIV) && !ic_cancelled ())
+            {
+              /* the factors of h diverge apart (n/(n+1)): h as a whole */
+              ic_buf_free (&how);
+              ic_buf_init (&how);
+              vh = split_prod_verdict (R, h, opt->from, prec, &Xs, &how, 9, &st);
+            }
           int v = st == IC_OK ? ic_verdict_prod_signflip (vh) : IC_V_UNKNOWN;
+          int unbounded = 0;
+          if (st == IC_OK && vh == IC_V_DIVERGES && !ic_cancelled ())
+            {
+              /* |P_N| = |H_N| -> inf: no finite limit, whatever the signs */
+              unsigned long Xu = 0;
+              ic_buf_free (&how);
+              ic_buf_init (&how);
+              if (prod_unbounded (R, h, opt->from, prec, &Xu, &how, &st))
+                {
+                  v = IC_V_DIVERGES;
+                  unbounded = 1;
+                  Xs = Xu;
+                }
+            }
           if (v != IC_V_UNKNOWN)
             st = check_defined (R, e, opt->from, Xs, 1, NULL, NULL);
           if (st == IC_OK && v != IC_V_UNKNOWN)
@@ -1974,7 +2504,8 @@ static ic_status certify_prod (run *R, ic_result *r, const ic_node *e)
               snprintf (r->cert.summary, sizeof r->cert.summary,
                         "p(n) = %s h(n) with h(n) = %s: %s. %s", alt ? (parity ? "(-1)^(n+1)" : "(-1)^n") : "-",
                         ht, how.s,
-                        v == IC_V_DIVERGES ? "The partial products change sign infinitely often while their absolute values tend to a nonzero limit: they have no limit."
+                        unbounded ? "The absolute values of the partial products grow without bound: they have no finite limit."
+                        : v == IC_V_DIVERGES ? "The partial products change sign infinitely often while their absolute values tend to a nonzero limit: they have no limit."
                         : v == IC_V_DIVERGES_TO_ZERO ? "The absolute values of the partial products tend to 0, so the partial products tend to 0."
                         : "A zero factor makes the product 0.");
               cert_item (&r->cert, "from_n", "%lu", Xs);

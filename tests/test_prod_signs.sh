@@ -32,10 +32,10 @@ verdict("(-1)^n*(1-1/n)", "diverges_to_zero", "--from", "2", limit_zero=True)
 verdict("-1/2", "diverges_to_zero", limit_zero=True)
 # a zero factor (n = 3)
 verdict("(-1)^n*(n-3)/n^2", "zero_factor", limit_zero=True)
-# |P_N| without a finite limit: unknown is the honest answer here (prod
-# -(1 + 1/n) does diverge, |P_N| = N + 1, but "no finite limit" of |P_N|
-# alone does not decide)
-rc, j = run("prod", "-(1+1/n)", "--digits", "5")
-check("prod -(1+1/n): not converges", j.get("verdict") in ("unknown", "diverges"), "verdict %s" % j.get("verdict"))
+# prod h without a finite limit says nothing in general (h = -1: prod -h
+# = prod 1 converges), but |P_N| = |H_N| growing without bound leaves P_N
+# no finite limit whatever the signs: prod -(1 + 1/n), |P_N| = N + 1
+verdict("-(1+1/n)", "diverges")
+verdict("(-1)^n*(n+1)/n", "diverges")                       # |P_N| = N + 1
 finish()
 PYEOF
