@@ -2364,7 +2364,7 @@ static int decide_by_logs (run *R, ic_result *r, const ic_node *e, int early, ic
            * cancellations; the partial products are of p itself */
           ic_node *E = L ? ic_mk_fn (IC_EXP, L) : NULL;
           L = NULL;
-          tail_args A = { E ? E : e, 1, NULL, 0, NULL, 0, Xl, 0, NULL, E ? e : NULL };
+          tail_args A = { E ? E : e, 1, NULL, 0, NULL, 0, Xl, 0, NULL, E ? e : NULL, NULL };
           *st = enclose_limit (R, r, &A);
           ic_node_free (E);
         }
