@@ -19,6 +19,7 @@
 #include "cancel.h"
 #include "asym.h"
 #include "lscale.h"
+#include "poles.h"
 #include "symb.h"
 #include "dirichlet.h"
 #include "verdict.h"
@@ -2688,7 +2689,13 @@ static ic_status certify_run (ic_result *r, ic_kind kind, const ic_node *e, cons
   snprintf (R.stage, sizeof R.stage, "proving eventual bounds");
   pthread_t watcher;
   int watching = opt->progress && pthread_create (&watcher, NULL, progress_watch, &R) == 0;
-  ic_status st = kind == IC_KIND_SUM ? certify_sum (&R, r, e) : certify_prod (&R, r, e);
+  /* poles and zeros of rational subterms beyond the first stretch the
+   * evaluation checks (poles.h): bad input naming the point */
+  unsigned long pole_n;
+  const char *pole_why;
+  ic_status st;
+  if (ic_poles_find (e, opt->from, &pole_n, &pole_why)) st = undefined_at (&R, pole_n, pole_why);
+  else st = kind == IC_KIND_SUM ? certify_sum (&R, r, e) : certify_prod (&R, r, e);
   if (watching)
     {
       pthread_mutex_lock (&R.mu);
