@@ -565,3 +565,53 @@ ic_node *ic_symb_unshift (const ic_node *e, mpq_t c)
     }
   return g;
 }
+
+/* ---- n -> n^k ------------------------------------------------------------ */
+
+static unsigned long gcd_ul (unsigned long a, unsigned long b)
+{
+  while (b) { unsigned long t = a % b; a = b; b = t; }
+  return a;
+}
+
+/* lcm of the root orders of n-dependent subterms into *k (capped: 0 when
+ * it passes cap). */
+static void root_lcm (const ic_node *e, unsigned long *k, unsigned long cap)
+{
+  if (!e || !*k) return;
+  unsigned long m = 1;
+  if (e->op == IC_SQRT && ic_node_has_var (e->a)) m = 2;
+  else if (e->op == IC_POW && ic_node_has_var (e->a) && e->b->op == IC_NUM
+           && mpz_fits_ulong_p (mpq_denref (e->b->q)))
+    m = mpz_get_ui (mpq_denref (e->b->q));
+  else if (e->op == IC_POW && ic_node_has_var (e->a) && e->b->op == IC_NEG && e->b->a->op == IC_NUM
+           && mpz_fits_ulong_p (mpq_denref (e->b->a->q)))
+    m = mpz_get_ui (mpq_denref (e->b->a->q));
+  if (m > 1)
+    {
+      unsigned long g = gcd_ul (*k, m), l = *k / g;
+      if (l > cap / m) { *k = 0; return; }
+      *k = l * m;
+    }
+  root_lcm (e->a, k, cap);
+  root_lcm (e->b, k, cap);
+}
+
+static ic_node *subst_pow (const ic_node *e, unsigned long k)
+{
+  if (!e) return NULL;
+  if (e->op == IC_VAR)
+    return ic_node_new (IC_POW, ic_node_new (IC_VAR, NULL, NULL), ic_node_num_si ((long) k));
+  ic_node *c = ic_node_new (e->op, subst_pow (e->a, k), subst_pow (e->b, k));
+  c->col = e->col;
+  mpq_set (c->q, e->q);
+  return c;
+}
+
+ic_node *ic_symb_subst_root_power (const ic_node *e, unsigned long *k)
+{
+  *k = 1;
+  root_lcm (e, k, 12);
+  if (*k <= 1) { *k = 1; return NULL; }
+  return subst_pow (e, *k);
+}

@@ -44,6 +44,13 @@ int ic_symb_affine (const ic_node *e, mpq_t s, mpq_t t);
  * NULL (c = 0) otherwise. */
 ic_node *ic_symb_unshift (const ic_node *e, mpq_t c);
 
+/* When n appears under roots (sqrt(n + 1), n^(3/2), (n+1)^(-1/3)): k = the
+ * lcm of their orders (at most 12) and a new tree g with g(m) = e(m^k) for
+ * every real m > 0 (each n replaced by n^k), so that a Taylor model of g in
+ * 1/m sees integer powers only.  NULL (k = 1) when there is no such root or
+ * the lcm passes 12. */
+ic_node *ic_symb_subst_root_power (const ic_node *e, unsigned long *k);
+
 /* Constructors that fold trivial constants. */
 ic_node *ic_mk_add (ic_node *a, ic_node *b);
 ic_node *ic_mk_sub (ic_node *a, ic_node *b);
