@@ -1429,8 +1429,8 @@ static ic_status certify_sum (run *R, ic_result *r, const ic_node *e)
           gmp_snprintf (r->cert.summary, sizeof r->cert.summary,
                         "a(n) = %s%s * h(n) with h(n) = %.200s completely monotone for n >= %lu and tending to 0 "
                         "(so decreasing to 0), and the partial sums of %s are at most %s in absolute value "
-                        "(2/|1 - w| with w = %se^(i*%Qd) != 1, as %Qd is a nonzero rational): converges by Dirichlet's test.",
-                        d.sigma < 0 ? "-" : "", d.trig, hs ? hs : "?", Nd, d.trig, pbs, d.alt ? "-" : "", d.s, d.s);
+                        "(2/|1 - w| with w = e^(i*slope)%s != 1: %s): converges by Dirichlet's test.",
+                        d.sigma < 0 ? "-" : "", d.trig, hs ? hs : "?", Nd, d.trig, pbs, d.alt ? "*(-1)" : "", d.why_w);
           cert_item (&r->cert, "for_n_from", "%lu", Nd);
           cert_item (&r->cert, "h", "%s", hs ? hs : "?");
           cert_item (&r->cert, "oscillating_factor", "%s", d.trig);

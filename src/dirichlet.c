@@ -52,9 +52,31 @@ int ic_dirichlet_match (ic_dirichlet *d, const ic_node *e, unsigned long N)
   const ic_node *trig = NULL;
   if (find_trig (base, &trig) != 1 || !trig || ic_node_has_var (trig->a) == 0)
     { ic_node_free (h1); return 0; }
-  mpq_t s, t;
-  mpq_inits (s, t, NULL);
-  int ok = ic_symb_affine (trig->a, s, t) && mpq_sgn (s) != 0;
+  mpq_t s, t, spi, tpi, w;
+  mpq_inits (s, t, spi, tpi, w, NULL);
+  int ok = ic_symb_affine_pi (trig->a, s, spi, t, tpi);
+  /* w = e^{i(s + spi pi)} (-1)^alt = 1 exactly when s = 0 and spi + alt
+   * is an even integer (pi is irrational: s + (spi + alt - 2k) pi = 0
+   * forces both parts to vanish) */
+  char why_w[160] = "";
+  if (ok)
+    {
+      mpq_set_si (w, alt ? 1 : 0, 1);
+      mpq_add (w, w, spi);                     /* w := spi + alt */
+      if (mpq_sgn (s) != 0)
+        gmp_snprintf (why_w, sizeof why_w, "the slope has the nonzero rational part %Qd and pi is irrational", s);
+      else
+        {
+          mpq_t h;
+          mpq_init (h);
+          mpq_set_ui (h, 1, 2);
+          mpq_mul (h, h, w);                   /* (spi + alt)/2 */
+          ok = mpz_cmp_ui (mpq_denref (h), 1) != 0;
+          if (ok)
+            gmp_snprintf (why_w, sizeof why_w, "w = e^(i*pi*%Qd) and %Qd is not an even integer", w, w);
+          mpq_clear (h);
+        }
+    }
   ic_node *h = ok ? without (base, trig) : NULL;
   int sign = 0;
   if (ok && ic_node_has_var (h))
@@ -69,10 +91,11 @@ int ic_dirichlet_match (ic_dirichlet *d, const ic_node *e, unsigned long N)
       ic_cm_class_clear (&c);
     }
   else ok = 0;
-  if (!ok) { ic_node_free (h); ic_node_free (h1); mpq_clears (s, t, NULL); return 0; }
-  mpq_init (d->s); mpq_init (d->t);
-  mpq_set (d->s, s); mpq_set (d->t, t);
-  mpq_clears (s, t, NULL);
+  if (!ok) { ic_node_free (h); ic_node_free (h1); mpq_clears (s, t, spi, tpi, w, NULL); return 0; }
+  mpq_init (d->s); mpq_init (d->t); mpq_init (d->spi); mpq_init (d->tpi);
+  mpq_set (d->s, s); mpq_set (d->t, t); mpq_set (d->spi, spi); mpq_set (d->tpi, tpi);
+  mpq_clears (s, t, spi, tpi, w, NULL);
+  snprintf (d->why_w, sizeof d->why_w, "%s", why_w);
   d->is_cos = trig->op == IC_COS;
   d->alt = alt;
   d->sigma = (parity ? -1 : 1) * sign;
@@ -89,6 +112,8 @@ void ic_dirichlet_clear (ic_dirichlet *d)
 {
   mpq_clear (d->s);
   mpq_clear (d->t);
+  mpq_clear (d->spi);
+  mpq_clear (d->tpi);
   ic_node_free (d->h);
   d->h = NULL;
 }
@@ -114,22 +139,54 @@ static void cx_mul (cx *z, const cx *x, const cx *y, mpfr_prec_t p)
   ic_ival_clear (a); ic_ival_clear (b); ic_ival_clear (c); ic_ival_clear (dd);
 }
 
-/* e^{i phi} (-1)^(alt m) for the exact angle phi = m s + t */
+/* x encloses q + qpi pi, with qpi first reduced modulo 2 exactly (the
+ * value of e^{ix} is unchanged; the enclosure stays narrow at large m). */
+static void angle_set (ic_ival_ptr x, const mpq_t q, const mpq_t qpi, mpfr_prec_t p)
+{
+  ic_ival_set_q (x, q);
+  if (mpq_sgn (qpi) == 0) return;
+  mpq_t r;
+  mpz_t fl;
+  mpq_init (r);
+  mpz_init (fl);
+  mpq_set_ui (r, 1, 2);
+  mpq_mul (r, r, qpi);
+  mpz_fdiv_q (fl, mpq_numref (r), mpq_denref (r));   /* floor(qpi/2) */
+  mpq_set_z (r, fl);
+  mpq_mul_2exp (r, r, 1);
+  mpq_sub (r, qpi, r);                                 /* qpi mod 2, in [0, 2) */
+  ic_ival_t pi;
+  ic_ival_init2 (pi, p);
+  ic_ival_const_pi (pi);
+  ic_ival_t y;
+  ic_ival_init2 (y, p);
+  ic_ival_set_q (y, r);
+  ic_ival_mul (y, y, pi);
+  ic_ival_add (x, x, y);
+  ic_ival_clear (y);
+  ic_ival_clear (pi);
+  mpz_clear (fl);
+  mpq_clear (r);
+}
+
+/* e^{i phi} (-1)^(alt m) for the exact angle phi = m (s + spi pi) + t + tpi pi */
 static void cx_unit (cx *z, const ic_dirichlet *d, unsigned long m, mpfr_prec_t p)
 {
-  mpq_t phi;
-  mpq_init (phi);
-  mpq_set_ui (phi, m, 1);
-  mpq_mul (phi, phi, d->s);
+  mpq_t phi, phipi, mq;
+  mpq_inits (phi, phipi, mq, NULL);
+  mpq_set_ui (mq, m, 1);
+  mpq_mul (phi, mq, d->s);
   mpq_add (phi, phi, d->t);
+  mpq_mul (phipi, mq, d->spi);
+  mpq_add (phipi, phipi, d->tpi);
   ic_ival_t x;
   ic_ival_init2 (x, p);
-  ic_ival_set_q (x, phi);
+  angle_set (x, phi, phipi, p);
   ic_ival_cos (z->re, x);
   ic_ival_sin (z->im, x);
   if (d->alt && (m & 1)) { ic_ival_neg (z->re, z->re); ic_ival_neg (z->im, z->im); }
   ic_ival_clear (x);
-  mpq_clear (phi);
+  mpq_clears (phi, phipi, mq, NULL);
 }
 
 /* c = 1 / (1 - w), w = e^{is} (-1)^alt; |1 - w|^2 in n2.  0 when |1-w|^2
@@ -140,7 +197,7 @@ static int one_minus_w_inv (cx *c, ic_ival_ptr n2, const ic_dirichlet *d, mpfr_p
   cx_init (&w, p);
   ic_ival_t x, y;
   ic_ival_init2 (x, p); ic_ival_init2 (y, p);
-  ic_ival_set_q (x, d->s);
+  angle_set (x, d->s, d->spi, p);
   ic_ival_cos (w.re, x);
   ic_ival_sin (w.im, x);
   if (d->alt) { ic_ival_neg (w.re, w.re); ic_ival_neg (w.im, w.im); }

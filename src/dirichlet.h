@@ -7,6 +7,12 @@
  * -h) completely monotone on [N, inf) with limit 0 (cm.h; so h decreases to
  * 0 and all its differences are monotone of alternating sign).
  *
+ * The slope may be a rational multiple of pi plus a rational, s + spi pi
+ * (cos(pi n/2), sin(2 pi n/3 + 1)); w = e^{i(s + spi pi)} (-1)^alt = 1 only
+ * when s = 0 and spi + alt is an even integer (exact test on rationals: a
+ * nonzero rational s is never a rational multiple of pi, pi being
+ * irrational), and such terms are not matched.
+ *
  * Verdict (Dirichlet's test): with w = e^{is} (times -1 when alternating),
  * w != 1 because s is a nonzero rational (pi is irrational), the partial
  * sums of Re/Im(e^{it} w^n) are bounded by 2/|1 - w|, and h decreases to
@@ -28,7 +34,8 @@
 #include "ival.h"
 
 typedef struct {
-  mpq_t s, t;         /* the argument s n + t of the sine or cosine        */
+  mpq_t s, t;         /* the argument (s + spi pi) n + (t + tpi pi) of the */
+  mpq_t spi, tpi;     /* sine or cosine (spi = tpi = 0: rational angles)   */
   int is_cos;         /* 1: cos, 0: sin                                    */
   int alt;            /* 1: a factor (-1)^n                                */
   int sigma;          /* +1 or -1: (-1)^parity of the alternating factor,
@@ -36,6 +43,7 @@ typedef struct {
   ic_node *h;         /* the rest, CM on [N, inf) with limit 0             */
   unsigned long N;    /* CM from here on                                   */
   char trig[160];     /* the oscillating factor as text, for certificates  */
+  char why_w[160];    /* why w = e^(i slope) (-1)^alt != 1, as text          */
 } ic_dirichlet;
 
 /* 1 when e matches (see above) with h CM on [N, inf) for the N given

@@ -615,3 +615,103 @@ ic_node *ic_symb_subst_root_power (const ic_node *e, unsigned long *k)
   if (*k <= 1) { *k = 1; return NULL; }
   return subst_pow (e, *k);
 }
+
+/* ---- affine in n with coefficients in Q + Q pi ----------------------------- */
+
+/* e = (s + spi pi) n + (t + tpi pi); v[0..3] = s, spi, t, tpi. */
+static int affine_pi_rec (const ic_node *e, mpq_t *v, int depth)
+{
+  if (depth > 64) return 0;
+  mpq_t w[4];
+  int ok = 0;
+  switch (e->op)
+    {
+    case IC_NUM:
+      for (int i = 0; i < 4; i++) mpq_set_ui (v[i], 0, 1);
+      mpq_set (v[2], e->q);
+      return 1;
+    case IC_VAR:
+      for (int i = 0; i < 4; i++) mpq_set_ui (v[i], 0, 1);
+      mpq_set_ui (v[0], 1, 1);
+      return 1;
+    case IC_PI:
+      for (int i = 0; i < 4; i++) mpq_set_ui (v[i], 0, 1);
+      mpq_set_ui (v[3], 1, 1);
+      return 1;
+    case IC_NEG:
+      if (!affine_pi_rec (e->a, v, depth + 1)) return 0;
+      for (int i = 0; i < 4; i++) mpq_neg (v[i], v[i]);
+      return 1;
+    case IC_ADD: case IC_SUB: case IC_MUL: case IC_DIV:
+      break;
+    default:
+      {
+        /* a constant power c^k and the like: through the rational rule */
+        mpq_t s, t;
+        mpq_inits (s, t, NULL);
+        ok = ic_symb_affine (e, s, t);
+        if (ok)
+          {
+            for (int i = 0; i < 4; i++) mpq_set_ui (v[i], 0, 1);
+            mpq_set (v[0], s);
+            mpq_set (v[2], t);
+          }
+        mpq_clears (s, t, NULL);
+        return ok;
+      }
+    }
+  for (int i = 0; i < 4; i++) mpq_init (w[i]);
+  if (affine_pi_rec (e->a, v, depth + 1) && affine_pi_rec (e->b, w, depth + 1))
+    {
+      ok = 1;
+      if (e->op == IC_ADD) for (int i = 0; i < 4; i++) mpq_add (v[i], v[i], w[i]);
+      else if (e->op == IC_SUB) for (int i = 0; i < 4; i++) mpq_sub (v[i], v[i], w[i]);
+      else
+        {
+          /* x * y or x / y: y (or x for *) must be a constant c + cpi pi,
+           * and the product may not reach pi^2 */
+          int b_const = mpq_sgn (w[0]) == 0 && mpq_sgn (w[1]) == 0;
+          int a_const = mpq_sgn (v[0]) == 0 && mpq_sgn (v[1]) == 0;
+          if (e->op == IC_DIV)
+            {
+              /* divide by a nonzero rational only */
+              if (b_const && mpq_sgn (w[3]) == 0 && mpq_sgn (w[2]) != 0)
+                for (int i = 0; i < 4; i++) mpq_div (v[i], v[i], w[2]);
+              else ok = 0;
+            }
+          else if (b_const || a_const)
+            {
+              mpq_t *x = b_const ? v : w, *c = b_const ? w : v;   /* x * (c2 + c3 pi) */
+              mpq_t r[4], tmp;
+              mpq_init (tmp);
+              for (int i = 0; i < 4; i++) mpq_init (r[i]);
+              /* (x0 + x1 pi) (c2 + c3 pi): pi^2 term x1 c3 must vanish */
+              if ((mpq_sgn (x[1]) != 0 || mpq_sgn (x[3]) != 0) && mpq_sgn (c[3]) != 0) ok = 0;
+              else
+                for (int j = 0; j < 4; j += 2)
+                  {
+                    mpq_mul (r[j], x[j], c[2]);
+                    mpq_mul (r[j + 1], x[j + 1], c[2]);
+                    mpq_mul (tmp, x[j], c[3]);
+                    mpq_add (r[j + 1], r[j + 1], tmp);
+                  }
+              if (ok) for (int i = 0; i < 4; i++) mpq_set (v[i], r[i]);
+              for (int i = 0; i < 4; i++) mpq_clear (r[i]);
+              mpq_clear (tmp);
+            }
+          else ok = 0;
+        }
+    }
+  for (int i = 0; i < 4; i++) mpq_clear (w[i]);
+  return ok;
+}
+
+int ic_symb_affine_pi (const ic_node *e, mpq_t s, mpq_t spi, mpq_t t, mpq_t tpi)
+{
+  mpq_t v[4];
+  for (int i = 0; i < 4; i++) mpq_init (v[i]);
+  int ok = affine_pi_rec (e, v, 0);
+  if (ok) { mpq_set (s, v[0]); mpq_set (spi, v[1]); mpq_set (t, v[2]); mpq_set (tpi, v[3]); }
+  for (int i = 0; i < 4; i++) mpq_clear (v[i]);
+  return ok;
+}

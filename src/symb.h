@@ -38,6 +38,11 @@ int ic_symb_strip_alt (const ic_node *e, ic_node **h, int *parity);
 /* 1 if e = s*n + t exactly with rationals s, t (sets them). */
 int ic_symb_affine (const ic_node *e, mpq_t s, mpq_t t);
 
+/* 1 if e = (s + spi pi) n + (t + tpi pi) exactly with rationals s, spi, t,
+ * tpi (sets them): sums, differences, products with a constant that keep
+ * away from pi^2, division by a nonzero rational. */
+int ic_symb_affine_pi (const ic_node *e, mpq_t s, mpq_t spi, mpq_t t, mpq_t tpi);
+
 /* If every occurrence of n in e lies in a subterm n + c with one and the
  * same exact rational c != 0 (written n + c, c + n, n - c, (n + 2) - 1,
  * ...), returns a new tree g with e(n) = g(n + c) for every n and sets c;
