@@ -1381,11 +1381,13 @@ static ic_status certify_sum (run *R, ic_result *r, const ic_node *e)
     {
       /* a sum of series, each decided on its own: the term as written, or
        * after sin^2 = (1 - cos 2x)/2 and distributing (sin(n)^2/n) */
-      ic_node *x = e->op == IC_ADD || e->op == IC_SUB ? NULL : ic_symb_expand_trig (e);
+      ic_node *x = e->op == IC_ADD || e->op == IC_SUB ? NULL : ic_symb_expand_osc (e);
       const ic_node *es = x ? x : e;
       ic_status st = IC_OK;
       if ((es->op == IC_ADD || es->op == IC_SUB)
-          && decide_by_split (R, r, e, es, x ? "With sin(x)^2 = (1 - cos(2x))/2 and cos(x)^2 = (1 + cos(2x))/2," : NULL, &st))
+          && decide_by_split (R, r, e, es, x ? "With powers and products of sines and cosines written as sums of multiple "
+                              "angles (sin(x)^2 = (1 - cos(2x))/2, sin(x)^3 = (3 sin(x) - sin(3x))/4, "
+                              "sin(a) cos(b) = (sin(a+b) + sin(a-b))/2, ...) and products distributed over sums," : NULL, &st))
         {
           ic_form_clear (&f);
           ic_node_free (x);

@@ -284,24 +284,135 @@ ic_node *ic_symb_collect (ic_node *e)
   return r;
 }
 
-/* sin(x)^2 = (1 - cos(2x))/2 and cos(x)^2 = (1 + cos(2x))/2, everywhere in
- * a copy of e; *changed is set when one was rewritten. */
-static ic_node *reduce_trig_squares (const ic_node *e, int *changed)
+/* c * trig(f x) for a rational c and a positive integer f (x copied). */
+static ic_node *mk_multiple (const mpq_t c, ic_op trig, unsigned long f, const ic_node *x)
+{
+  ic_node *arg = f == 1 ? ic_node_copy (x) : ic_mk_mul (ic_node_num_si ((long) f), ic_node_copy (x));
+  return ic_mk_mul (ic_node_num_q (c), ic_node_new (trig, arg, NULL));
+}
+
+/* trig(x)^k as a sum of multiple angles (2 <= k <= IC_TRIG_MAXPOW), from
+ * (e^{ix} +- e^{-ix})^k by the binomial theorem, pairing j with k - j:
+ *   cos^k x = 2^-k [C(k,k/2) (k even) + 2 sum_{j<k/2} C(k,j) cos((k-2j)x)],
+ *   sin^k x, k = 2m: (-1)^m 2^-k [(-1)^m C(k,m) + 2 sum_{j<m} (-1)^j C(k,j) cos((k-2j)x)],
+ *   sin^k x, k = 2m+1: (-1)^m 2^-k 2 sum_{j<=m} (-1)^j C(k,j) sin((k-2j)x).
+ * Exact identities for every real x. */
+#define IC_TRIG_MAXPOW 16
+static ic_node *trig_power (ic_op trig, unsigned long k, const ic_node *x)
+{
+  ic_node *r = NULL;
+  mpq_t c;
+  mpz_t b;
+  mpq_init (c);
+  mpz_init (b);
+  unsigned long m = k / 2;
+  int odd = (int) (k & 1);
+  for (unsigned long j = 0; j <= m; j++)
+    {
+      mpz_bin_uiui (b, k, j);
+      mpq_set_z (c, b);
+      mpq_div_2exp (c, c, k);                       /* C(k,j) 2^-k */
+      int middle = !odd && j == m;                  /* the constant term */
+      if (!middle) mpq_mul_2exp (c, c, 1);
+      if (trig == IC_SIN)
+        {
+          /* (-1)^m (-1)^j, and the constant term (-1)^m (-1)^m = 1 */
+          if (((m + j) & 1) && !middle) mpq_neg (c, c);
+        }
+      ic_node *t = middle ? ic_node_num_q (c)
+                          : mk_multiple (c, odd && trig == IC_SIN ? IC_SIN : IC_COS, k - 2 * j, x);
+      r = r ? ic_node_new (IC_ADD, r, t) : t;
+    }
+  mpz_clear (b);
+  mpq_clear (c);
+  return r;
+}
+
+/* Powers sin(x)^k, cos(x)^k (integer 2 <= k <= IC_TRIG_MAXPOW) as sums of
+ * multiple angles, everywhere in a copy of e; *changed is set when one was
+ * rewritten. */
+static ic_node *reduce_trig_powers (const ic_node *e, int *changed)
 {
   if (!e) return NULL;
-  if (e->op == IC_POW && (e->a->op == IC_SIN || e->a->op == IC_COS) && ic_node_is_num (e->b, 2))
+  if (e->op == IC_POW && (e->a->op == IC_SIN || e->a->op == IC_COS) && e->b->op == IC_NUM
+      && mpz_cmp_ui (mpq_denref (e->b->q), 1) == 0 && mpz_cmp_ui (mpq_numref (e->b->q), 2) >= 0
+      && mpz_cmp_ui (mpq_numref (e->b->q), IC_TRIG_MAXPOW) <= 0)
     {
       *changed = 1;
-      ic_node *x2 = ic_mk_mul (ic_node_num_si (2), reduce_trig_squares (e->a->a, changed));
-      ic_node *c2 = ic_node_new (IC_COS, x2, NULL);
-      ic_node *top = e->a->op == IC_SIN ? ic_node_new (IC_SUB, ic_node_num_si (1), c2)
-                                        : ic_node_new (IC_ADD, ic_node_num_si (1), c2);
-      return ic_node_new (IC_DIV, top, ic_node_num_si (2));
+      ic_node *x = reduce_trig_powers (e->a->a, changed);
+      ic_node *r = trig_power (e->a->op, mpz_get_ui (mpq_numref (e->b->q)), x);
+      ic_node_free (x);
+      return r;
     }
-  ic_node *c = ic_node_new (e->op, reduce_trig_squares (e->a, changed), reduce_trig_squares (e->b, changed));
+  ic_node *c = ic_node_new (e->op, reduce_trig_powers (e->a, changed), reduce_trig_powers (e->b, changed));
   c->col = e->col;
   mpq_set (c->q, e->q);
   return c;
+}
+
+/* An angle (consumed) affine in n with coefficients in Q + Q pi, rewritten
+ * as (s + spi pi) n + (t + tpi pi) with the zero parts left out (n - n
+ * becomes 0, so that cos(n - n) is the constant it is); unchanged when it
+ * is not of that shape. */
+static ic_node *angle_fold (ic_node *x)
+{
+  mpq_t v[4];
+  for (int i = 0; i < 4; i++) mpq_init (v[i]);
+  if (ic_symb_affine_pi (x, v[0], v[1], v[2], v[3]))
+    {
+      ic_node *slope = ic_mk_add (ic_node_num_q (v[0]), ic_mk_mul (ic_node_num_q (v[1]), ic_node_new (IC_PI, NULL, NULL)));
+      ic_node *cst = ic_mk_add (ic_node_num_q (v[2]), ic_mk_mul (ic_node_num_q (v[3]), ic_node_new (IC_PI, NULL, NULL)));
+      ic_node_free (x);
+      x = ic_mk_add (ic_mk_mul (slope, ic_node_new (IC_VAR, NULL, NULL)), cst);
+    }
+  for (int i = 0; i < 4; i++) mpq_clear (v[i]);
+  return x;
+}
+
+/* Product to sum for two sines or cosines at the top of a product (e
+ * consumed): sin a sin b = (cos(a-b) - cos(a+b))/2, cos a cos b =
+ * (cos(a-b) + cos(a+b))/2, sin a cos b = (sin(a+b) + sin(a-b))/2; exact
+ * for every real a, b.  *changed is set when it did. */
+static ic_node *trig_products (ic_node *e, int *changed, int depth)
+{
+  if (!e || depth > 64) return e;
+  e->a = trig_products (e->a, changed, depth + 1);
+  e->b = trig_products (e->b, changed, depth + 1);
+  if (e->op != IC_MUL) return e;
+  /* rational factors moved out of the way: (x/c) y = (x y)/c, (c x) y =
+   * c (x y), x (c y) = c (x y), x (y/c) = (x y)/c (c a nonzero rational;
+   * exact, same domain) */
+  for (int side = 0; side < 2; side++)
+    {
+      ic_node *f = side ? e->b : e->a;
+      int dv = f->op == IC_DIV && is_num (f->b) && mpq_sgn (f->b->q) != 0;
+      int ml = f->op == IC_MUL && is_num (f->a), mr = f->op == IC_MUL && is_num (f->b);
+      if (!dv && !ml && !mr) continue;
+      ic_node *c = dv || mr ? f->b : f->a, *x = dv || mr ? f->a : f->b, *y = side ? e->a : e->b;
+      f->a = f->b = NULL;
+      ic_node_free (f);
+      e->a = e->b = NULL;
+      ic_node_free (e);
+      ic_node *xy = trig_products (side ? ic_node_new (IC_MUL, y, x) : ic_node_new (IC_MUL, x, y), changed, depth + 1);
+      return dv ? ic_node_new (IC_DIV, xy, c) : ic_node_new (IC_MUL, c, xy);
+    }
+  ic_node *p = e->a, *q = e->b;
+  if (!((p->op == IC_SIN || p->op == IC_COS) && (q->op == IC_SIN || q->op == IC_COS))) return e;
+  if (!ic_node_has_var (p->a) || !ic_node_has_var (q->a)) return e;
+  if (p->op == IC_COS && q->op == IC_SIN) { ic_node *t = p; p = q; q = t; }   /* sin a cos b */
+  ic_node *a = p->a, *b = q->a;
+  ic_node *sum = angle_fold (ic_node_new (IC_ADD, ic_node_copy (a), ic_node_copy (b)));
+  ic_node *dif = angle_fold (ic_node_new (IC_SUB, ic_node_copy (a), ic_node_copy (b)));
+  ic_node *r;
+  if (p->op == IC_SIN && q->op == IC_SIN)
+    r = ic_node_new (IC_SUB, ic_node_new (IC_COS, dif, NULL), ic_node_new (IC_COS, sum, NULL));
+  else if (p->op == IC_COS)
+    r = ic_node_new (IC_ADD, ic_node_new (IC_COS, dif, NULL), ic_node_new (IC_COS, sum, NULL));
+  else
+    r = ic_node_new (IC_ADD, ic_node_new (IC_SIN, sum, NULL), ic_node_new (IC_SIN, dif, NULL));
+  ic_node_free (e);
+  *changed = 1;
+  return ic_node_new (IC_DIV, r, ic_node_num_si (2));
 }
 
 /* Distributes * and / over the sums at the top of e (consumed): (p + q) b
@@ -345,12 +456,42 @@ static ic_node *distribute (ic_node *e, int *changed, int depth)
   return e;
 }
 
+/* 1 if e has a sine or cosine of an argument depending on n, or (-1)^(n+k). */
+static int has_oscillation (const ic_node *e)
+{
+  int p;
+  if (!e) return 0;
+  if ((e->op == IC_SIN || e->op == IC_COS) && ic_node_has_var (e->a)) return 1;
+  if (ic_node_is_alt_sign (e, &p)) return 1;
+  return has_oscillation (e->a) || has_oscillation (e->b);
+}
+
 ic_node *ic_symb_expand_trig (const ic_node *e)
 {
   int changed = 0;
-  ic_node *r = reduce_trig_squares (e, &changed);
+  ic_node *r = reduce_trig_powers (e, &changed);
   if (!changed) { ic_node_free (r); return NULL; }
   return distribute (r, &changed, 0);
+}
+
+ic_node *ic_symb_expand_osc (const ic_node *e)
+{
+  if (!has_oscillation (e)) return NULL;
+  int changed = 0;
+  ic_node *r = reduce_trig_powers (e, &changed);
+  /* distribute, then turn products of two trig factors into sums, and
+   * again (a few rounds: sin(n)^2 cos(n) -> (1/2 - cos(2n)/2) cos(n) ->
+   * cos(n)/2 - (cos(n) + cos(3n))/4) */
+  for (int round = 0; round < 4; round++)
+    {
+      int c = 0;
+      r = distribute (r, &c, 0);
+      r = trig_products (r, &c, 0);
+      if (!c) break;
+      changed = 1;
+    }
+  if (!changed) { ic_node_free (r); return NULL; }
+  return r;
 }
 
 /* A copy of e with every (-1)^(n+k) replaced by the constant sg (-1)^k;

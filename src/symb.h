@@ -17,11 +17,19 @@ ic_node *ic_symb_minus_one (const ic_node *e);
  * some n).  Returns e unchanged when nothing merges. */
 ic_node *ic_symb_collect (ic_node *e);
 /* A new tree equal to e as a function of n wherever e is defined (and
- * defined exactly there): sin(x)^2 -> (1 - cos(2x))/2, cos(x)^2 -> (1 +
- * cos(2x))/2, then * and / distributed over the sums at the top (so that
- * sin(n)^2/n = 1/(2n) - cos(2n)/(2n) splits).  NULL when e has no square
- * of a sine or cosine. */
+ * defined exactly there): sin(x)^k, cos(x)^k (integer 2 <= k <= 16) as
+ * sums of multiple angles (sin(x)^2 -> 1/2 - cos(2x)/2, sin(x)^3 ->
+ * 3 sin(x)/4 - sin(3x)/4), then * and / distributed over the sums at the
+ * top (so that sin(n)^2/n = 1/(2n) - cos(2n)/(2n) splits).  NULL when e
+ * has no such power. */
 ic_node *ic_symb_expand_trig (const ic_node *e);
+/* The same for a term with an oscillating factor (sin or cos of an
+ * argument depending on n, or (-1)^(n+k)), also when it has no power:
+ * products distributed over sums ((-1)^n (2 + sin(n))/n -> 2(-1)^n/n +
+ * (-1)^n sin(n)/n) and products of two sines or cosines turned into sums
+ * (sin a cos b = (sin(a+b) + sin(a-b))/2, ...), a few rounds.  NULL when
+ * e has no oscillating factor or nothing changed. */
+ic_node *ic_symb_expand_osc (const ic_node *e);
 /* When e contains (-1)^(n+k) (anywhere, possibly inside denominators),
  * the tree alpha + (-1)^n beta with alpha = (A(+1) + A(-1))/2 and beta =
  * (A(+1) - A(-1))/2, where A(s) is e with each (-1)^(n+k) replaced by
