@@ -1366,6 +1366,107 @@ static int decide_by_split (run *R, ic_result *r, const ic_node *e, const ic_nod
   return 1;
 }
 
+/* The modulus of h is at least m > 0 for all n >= X when its form there
+ * has F = n^alpha log(n)^beta with alpha, beta >= 0 (so F >= 1 for n >= 3)
+ * and G away from 0; m = min |G| (rounded down). */
+static int modulus_lower (mpfr_ptr m, const ic_node *h, unsigned long X, mpfr_prec_t prec)
+{
+  ic_form f;
+  ic_form_init (&f, prec);
+  ic_asym_ctx ctx = { .X = X, .prec = prec };
+  int ok = ic_form_of (&f, h, &ctx) && !f.zero && mpq_sgn (f.phi) == 0 && f.lr_zero
+    && mpq_sgn (f.alpha) >= 0 && mpq_sgn (f.beta) >= 0;
+  if (ok)
+    {
+      ic_ival_mag_lower (m, f.g);
+      ok = mpfr_sgn (m) > 0;
+    }
+  ic_form_clear (&f);
+  return ok;
+}
+
+/* Term test for a(n) = trig(x_n) h(n) with |h| >= m > 0 from X on: by
+ * ic_dirichlet_trig_limsup_lower, |a(n)| or |a(n+1)| is at least c m for
+ * every n >= X, so a(n) does not tend to 0 and the sum diverges.  Returns
+ * 1 with *st when decided. */
+static int decide_osc_term_test (run *R, ic_result *r, const ic_node *e, ic_status *st)
+{
+  mpfr_t c, m;
+  mpfr_inits2 (128, c, m, (mpfr_ptr) 0);
+  ic_node *h = NULL;
+  char why[300];
+  unsigned long X = R->opt->from < 16 ? 16 : R->opt->from;
+  int ok = ic_dirichlet_trig_limsup_lower (c, &h, why, sizeof why, e) && modulus_lower (m, h, X, 128);
+  if (ok)
+    {
+      *st = check_defined (R, e, R->opt->from, X, 0, NULL, NULL);
+      if (*st == IC_OK)
+        {
+          mpfr_mul (c, c, m, MPFR_RNDD);          /* c m <= lower bound of max(|a(n)|, |a(n+1)|) */
+          char *cs = ic_fr_to_decimal (c, 6, MPFR_RNDD), *ms = ic_fr_to_decimal (m, 6, MPFR_RNDD);
+          char *hs = ic_term_to_string (h);
+          r->verdict = IC_DIVERGES;
+          snprintf (r->cert.test, sizeof r->cert.test, "term test");
+          snprintf (r->cert.summary, sizeof r->cert.summary,
+                    "a(n) = trig(x_n) * h(n) with h(n) = %.100s, |h(n)| >= %s for n >= %lu; %.280s; so max(|a(n)|, |a(n+1)|) >= %s > 0 "
+                    "for every n >= %lu: the terms do not tend to 0, so the sum diverges.",
+                    hs ? hs : "?", ms, X, why, cs, X);
+          cert_item (&r->cert, "for_n_from", "%lu", X);
+          cert_item (&r->cert, "term_bound", "max(|a(n)|, |a(n+1)|) >= m");
+          cert_item (&r->cert, "m", "%s", cs);
+          free (cs); free (ms); free (hs);
+        }
+    }
+  ic_node_free (h);
+  mpfr_clears (c, m, (mpfr_ptr) 0);
+  return ok;
+}
+
+/* Lower comparison through a square: a(n) = |trig(x)| h(n) with h(n) > 0
+ * from X on; |t| >= t^2 for |t| <= 1 gives a(n) >= b(n) = trig(x)^2 h(n)
+ * >= 0, and when sum b diverges (its terms are >= 0: to +infinity) so does
+ * sum a.  Returns 1 with *st when decided. */
+static int decide_abs_square (run *R, ic_result *r, const ic_node *e, ic_status *st)
+{
+  ic_node *h = NULL;
+  ic_node *b = ic_symb_abs_trig_square (e, &h);
+  if (!b) return 0;
+  int done = 0;
+  ic_node *x = ic_symb_expand_trig (b);
+  const ic_node *bs = x ? x : b;
+  ic_buf how;
+  ic_buf_init (&how);
+  unsigned long Xs = 0;
+  int v = bs->op == IC_ADD || bs->op == IC_SUB ? split_verdict (bs, R->opt->from, 128, &Xs, &how, 0) : IC_V_UNKNOWN;
+  unsigned long X = Xs < 16 ? 16 : Xs;
+  if (X < R->opt->from) X = R->opt->from;
+  if (v == IC_V_DIVERGES && positive_from (h, X, 128))
+    {
+      done = 1;
+      *st = check_defined (R, e, R->opt->from, X, 0, NULL, NULL);
+      if (*st == IC_OK)
+        {
+          char *bt = ic_term_to_string (b), *ht = ic_term_to_string (h);
+          char list[700];
+          r->verdict = IC_DIVERGES;
+          snprintf (r->cert.test, sizeof r->cert.test, "lower comparison");
+          snprintf (r->cert.summary, sizeof r->cert.summary,
+                    "For n >= %lu, a(n) = |t(n)| h(n) with t(n) a sine or cosine and h(n) = %.150s > 0; |t| >= t^2 as |t| <= 1, "
+                    "so a(n) >= b(n) = %.150s >= 0. The terms of b split into summands decided separately: %s; "
+                    "so sum b(n) diverges, to +infinity as b(n) >= 0, and so does sum a(n).",
+                    X, ht ? ht : "?", bt ? bt : "?", fit_list (list, sizeof list, how.s));
+          cert_item (&r->cert, "from_n", "%lu", X);
+          cert_item (&r->cert, "lower_term", "%s", bt ? bt : "?");
+          free (bt); free (ht);
+        }
+    }
+  ic_buf_free (&how);
+  ic_node_free (x);
+  ic_node_free (b);
+  ic_node_free (h);
+  return done;
+}
+
 static ic_status certify_sum (run *R, ic_result *r, const ic_node *e)
 {
   const ic_options *opt = R->opt;
@@ -1445,6 +1546,17 @@ static ic_status certify_sum (run *R, ic_result *r, const ic_node *e)
           ic_status est = enclose_limit (R, r, &A);
           ic_dirichlet_clear (&d);
           return est;
+        }
+    }
+  if (r->verdict == IC_UNKNOWN)
+    {
+      /* oscillating terms that do not tend to 0 (sin(n), cos(n) n^(1/2)),
+       * and |sin(x)| h(n) >= sin(x)^2 h(n) */
+      ic_status st = IC_OK;
+      if (decide_osc_term_test (R, r, e, &st) || decide_abs_square (R, r, e, &st))
+        {
+          ic_form_clear (&f);
+          return st;
         }
     }
   /* definedness on [from, X] by evaluation (also when no form was found,

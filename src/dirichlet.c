@@ -324,3 +324,82 @@ int ic_dirichlet_tail (ic_ival_ptr tail, const ic_dirichlet *d, unsigned long N,
   free (v);
   return ok;
 }
+
+/* ---- oscillating factors that do not tend to 0 ---------------------------- */
+
+int ic_dirichlet_trig_limsup_lower (mpfr_ptr c, ic_node **h, char *why, size_t whylen, const ic_node *e)
+{
+  const ic_node *trig = NULL;
+  *h = NULL;
+  if (find_trig (e, &trig) != 1 || !trig || !ic_node_has_var (trig->a)) return 0;
+  mpq_t s, spi, t, tpi;
+  mpq_inits (s, spi, t, tpi, NULL);
+  int ok = ic_symb_affine_pi (trig->a, s, spi, t, tpi);
+  mpfr_prec_t p = 128;
+  ic_ival_t x, pi, y;
+  ic_ival_init2 (x, p); ic_ival_init2 (pi, p); ic_ival_init2 (y, p);
+  ic_ival_const_pi (pi);
+  if (ok && mpq_sgn (s) == 0 && mpz_cmp_ui (mpq_denref (spi), 1) == 0)
+    {
+      /* slope k pi: trig(k pi n + phi) = (-1)^(k n) trig(phi), |.| = |trig(phi)|
+       * for every n */
+      angle_set (x, t, tpi, p);
+      if (trig->op == IC_SIN) ic_ival_sin (y, x); else ic_ival_cos (y, x);
+      ic_ival_mag_lower (c, y);
+      ok = mpfr_sgn (c) > 0;
+      if (ok) snprintf (why, whylen, "the slope is an integer multiple of pi, so |%s| is the constant |%s(phase)|",
+                        trig->op == IC_SIN ? "sin" : "cos", trig->op == IC_SIN ? "sin" : "cos");
+    }
+  else if (ok)
+    {
+      /* d = dist(slope, pi Z), from slope - k pi in [0, pi) (the pi part of
+       * the slope first reduced mod 2 exactly) */
+      angle_set (x, s, spi, p);                 /* slope, pi part in [0, 2) */
+      ic_ival_t q, r, d2;
+      ic_ival_init2 (q, p); ic_ival_init2 (r, p); ic_ival_init2 (d2, p);
+      ok = ic_ival_div (q, x, pi) == IC_IVAL_OK && ic_ival_is_finite (q);
+      if (ok)
+        {
+          mpfr_t fl, fh;
+          mpfr_inits2 (p, fl, fh, (mpfr_ptr) 0);
+          mpfr_floor (fl, q->lo);
+          mpfr_floor (fh, q->hi);
+          ok = mpfr_equal_p (fl, fh);          /* one k with slope/pi in [k, k+1) */
+          if (ok)
+            {
+              ic_ival_t k;
+              ic_ival_init2 (k, p);
+              ic_ival_set_fr (k, fl);
+              ic_ival_mul (k, k, pi);
+              ic_ival_sub (r, x, k);              /* r = slope - k pi in [0, pi) */
+              ic_ival_sub (d2, pi, r);            /* pi - r */
+              /* d = min(r, pi - r) >= min(r.lo, (pi - r).lo) */
+              mpfr_t dl;
+              mpfr_init2 (dl, p);
+              mpfr_min (dl, r->lo, d2->lo, MPFR_RNDD);
+              ok = mpfr_sgn (dl) > 0;
+              if (ok)
+                {
+                  /* c = sin(d/2) rounded down (d/2 <= pi/4: sin increasing) */
+                  mpfr_div_2ui (dl, dl, 1, MPFR_RNDD);
+                  ic_ival_set_fr (y, dl);
+                  ic_ival_sin (y, y);
+                  mpfr_set (c, y->lo, MPFR_RNDD);
+                  ok = mpfr_sgn (c) > 0;
+                }
+              mpfr_clear (dl);
+              ic_ival_clear (k);
+            }
+          mpfr_clears (fl, fh, (mpfr_ptr) 0);
+        }
+      ic_ival_clear (q); ic_ival_clear (r); ic_ival_clear (d2);
+      if (ok)
+        snprintf (why, whylen, "the slope is at a distance d > 0 from pi Z, and |trig(y)|, |trig(y + slope)| are never both "
+                  "below sin(d/2)");
+    }
+  ic_ival_clear (x); ic_ival_clear (pi); ic_ival_clear (y);
+  mpq_clears (s, spi, t, tpi, NULL);
+  if (!ok) return 0;
+  *h = without (e, trig);
+  return 1;
+}

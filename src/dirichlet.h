@@ -64,4 +64,20 @@ void ic_dirichlet_partial_bound (mpfr_ptr b, const ic_dirichlet *d);
 int ic_dirichlet_tail (ic_ival_ptr tail, const ic_dirichlet *d, unsigned long N, long digits,
                        mpfr_prec_t wp, long *k_used);
 
+/* Term test for oscillating factors.  If e = trig(x_n) * h(n) (trig = sin
+ * or cos the one such factor of the multiplicative spine of e, through *,
+ * the numerator of / and unary -), with x_n = (s + spi pi) n + (t + tpi
+ * pi) exactly, sets c > 0 (rounded down) such that for every n
+ *     max(|trig(x_n)|, |trig(x_(n+1))|) >= c,
+ * *h = a new tree, e with the trig factor replaced by 1, and why = the
+ * argument; returns 1.  Proof: with d = dist(slope, pi Z) > 0 (certified
+ * in interval arithmetic), |sin y| < sin(d/2) (d/2 <= pi/4) forces
+ * dist(y, pi Z) < d/2, and two such y at distance slope would put the
+ * slope within d of pi Z; cos y = sin(y + pi/2).  When the slope is
+ * exactly k pi, |trig(x_n)| = |trig(t + tpi pi)| for every n and c is its
+ * lower bound.  Returns 0 (nothing set) when no such c was certified.
+ * So when |h(n)| >= m > 0 for n >= X, |a(n)| >= c m for infinitely many
+ * n: the terms do not tend to 0. */
+int ic_dirichlet_trig_limsup_lower (mpfr_ptr c, ic_node **h, char *why, size_t whylen, const ic_node *e);
+
 #endif

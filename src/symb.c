@@ -856,3 +856,91 @@ int ic_symb_affine_pi (const ic_node *e, mpq_t s, mpq_t spi, mpq_t t, mpq_t tpi)
   for (int i = 0; i < 4; i++) mpq_clear (v[i]);
   return ok;
 }
+
+/* ---- |trig| >= trig^2 ------------------------------------------------------ */
+
+/* A copy of e with abs pushed through products, quotients and signs:
+ * |A B| = |A| |B|, |A / B| = |A| / |B|, |-A| = |A| (exact, same domain),
+ * and dropped around subterms nonnegative for n >= 1 (equal there). */
+static ic_node *abs_inward (const ic_node *e, int depth)
+{
+  if (!e) return NULL;
+  if (e->op == IC_ABS && depth < 64)
+    {
+      const ic_node *x = e->a;
+      /* |x| = x for x >= 0 at every n >= 1: n, sqrt(.), exp(.), log(n),
+       * factorial(.), nonnegative rationals, n^c */
+      if (x->op == IC_VAR || x->op == IC_SQRT || x->op == IC_EXP || x->op == IC_FACT
+          || (x->op == IC_LOG && x->a->op == IC_VAR) || (x->op == IC_NUM && mpq_sgn (x->q) >= 0)
+          || (x->op == IC_POW && x->a->op == IC_VAR && !ic_node_has_var (x->b)))
+        return abs_inward (x, depth + 1);
+      if (x->op == IC_NEG) { ic_node *t = ic_node_new (IC_ABS, ic_node_copy (x->a), NULL); ic_node *r = abs_inward (t, depth + 1); ic_node_free (t); return r; }
+      if (x->op == IC_MUL || x->op == IC_DIV)
+        {
+          ic_node *t = ic_node_new (x->op, ic_node_new (IC_ABS, ic_node_copy (x->a), NULL),
+                                    ic_node_new (IC_ABS, ic_node_copy (x->b), NULL));
+          ic_node *r = abs_inward (t, depth + 1);
+          ic_node_free (t);
+          return r;
+        }
+    }
+  ic_node *c = ic_node_new (e->op, abs_inward (e->a, depth + 1), abs_inward (e->b, depth + 1));
+  c->col = e->col;
+  mpq_set (c->q, e->q);
+  return c;
+}
+
+/* 1 if f is |T|, |T|^p (0 < p <= 2 rational) or sqrt(|T|) with T a sine or
+ * cosine of an argument depending on n; *t = T. */
+static int abs_trig_factor (const ic_node *f, const ic_node **t)
+{
+  const ic_node *a = NULL;
+  if (f->op == IC_ABS) a = f->a;
+  else if (f->op == IC_SQRT && f->a->op == IC_ABS) a = f->a->a;
+  else if (f->op == IC_POW && f->a->op == IC_ABS && f->b->op == IC_NUM && mpq_sgn (f->b->q) > 0
+           && mpq_cmp_ui (f->b->q, 2, 1) <= 0)
+    a = f->a->a;
+  if (!a || (a->op != IC_SIN && a->op != IC_COS) || !ic_node_has_var (a->a)) return 0;
+  *t = a;
+  return 1;
+}
+
+/* The first such factor of the multiplicative spine (*, numerator of /, -). */
+static const ic_node *find_abs_trig (const ic_node *e, const ic_node **t)
+{
+  if (abs_trig_factor (e, t)) return e;
+  const ic_node *r = NULL;
+  switch (e->op)
+    {
+    case IC_MUL: r = find_abs_trig (e->a, t); return r ? r : find_abs_trig (e->b, t);
+    case IC_DIV: case IC_NEG: return find_abs_trig (e->a, t);
+    default: return NULL;
+    }
+}
+
+/* A copy of e with the node target (by address) replaced by rep (consumed). */
+static ic_node *replace_node (const ic_node *e, const ic_node *target, ic_node **rep)
+{
+  if (!e) return NULL;
+  if (e == target) { ic_node *r = *rep; *rep = NULL; return r; }
+  ic_node *c = ic_node_new (e->op, replace_node (e->a, target, rep), replace_node (e->b, target, rep));
+  c->col = e->col;
+  mpq_set (c->q, e->q);
+  return c;
+}
+
+ic_node *ic_symb_abs_trig_square (const ic_node *e, ic_node **h)
+{
+  *h = NULL;
+  ic_node *w = abs_inward (e, 0);
+  const ic_node *t = NULL;
+  const ic_node *f = find_abs_trig (w, &t);
+  if (!f) { ic_node_free (w); return NULL; }
+  ic_node *sq = ic_node_new (IC_POW, ic_node_copy (t), ic_node_num_si (2));
+  ic_node *one = ic_node_num_si (1);
+  ic_node *b = replace_node (w, f, &sq);
+  *h = replace_node (w, f, &one);
+  ic_node_free (sq); ic_node_free (one);
+  ic_node_free (w);
+  return b;
+}
