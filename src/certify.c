@@ -19,6 +19,7 @@
 #include "asym.h"
 #include "symb.h"
 #include "dirichlet.h"
+#include "periodic.h"
 #include "verdict.h"
 #include "tail.h"
 #include "cvz.h"
@@ -847,6 +848,13 @@ static int split_leaf (run *R, ic_ival_ptr out, const ic_node *e, unsigned long 
           if (ic_dirichlet_tail (out, &dd, N, D, wp, &k)) { ok = 1; snprintf (m, sizeof m, "dirichlet"); }
           ic_dirichlet_clear (&dd);
         }
+      ic_periodic pp;
+      if (!ok && ic_periodic_match (&pp, e, N))
+        {
+          /* a summand proved convergent (its verdict came first): the tail */
+          ok = ic_periodic_tail (out, &pp, N, D, wp, m, sizeof m);
+          ic_periodic_clear (&pp);
+        }
       if (!ok && N >= 17)                   /* N - 1 >= 16 */
         {
           ic_form f;
@@ -1278,6 +1286,24 @@ static int analyse_sum (const ic_node *e, unsigned long from, mpfr_prec_t prec, 
   return v;
 }
 
+/* Verdict of sum c(n) h(n) (periodic.h): the period sum S = 0 converges
+ * (Dirichlet's test); S != 0 has the verdict of sum h (the rest, c - S/q,
+ * has mean zero and converges), taken from the envelope of h.  *X = the
+ * start used for h (0 when S = 0). */
+static int periodic_verdict (const ic_periodic *P, unsigned long from, mpfr_prec_t prec, unsigned long *X)
+{
+  *X = 0;
+  if (mpq_sgn (P->S) == 0) return IC_V_CONVERGES;
+  ic_form f;
+  ic_form_init (&f, prec);
+  ic_seq_facts sf;
+  int rule;
+  char why[200];
+  int v = analyse_sum (P->h, from, prec, &f, &sf, &rule, X, why, sizeof why);
+  ic_form_clear (&f);
+  return v == IC_V_CONVERGES || v == IC_V_DIVERGES ? v : IC_V_UNKNOWN;
+}
+
 /* a(n) = b(n) +- c(n) with the verdicts of the two series combined by the
  * kernel ic_verdict_sum_split (recursively for longer sums).  *X receives
  * the largest start used; the text says how each part was decided. */
@@ -1314,6 +1340,17 @@ static int split_verdict (const ic_node *e, unsigned long from, mpfr_prec_t prec
           v = IC_V_CONVERGES;
           *X = Nd;
           rn = "Dirichlet";
+        }
+      else
+        {
+          ic_periodic P;
+          if (ic_periodic_match (&P, e, Nd))
+            {
+              unsigned long Xh = 0;
+              v = periodic_verdict (&P, from, prec, &Xh);
+              if (v != IC_V_UNKNOWN) { *X = Xh > Nd ? Xh : Nd; rn = "periodic coefficients"; }
+              ic_periodic_clear (&P);
+            }
         }
     }
   char *t = ic_term_to_string (e);
@@ -1546,6 +1583,55 @@ static ic_status certify_sum (run *R, ic_result *r, const ic_node *e)
           ic_status est = enclose_limit (R, r, &A);
           ic_dirichlet_clear (&d);
           return est;
+        }
+    }
+  if (r->verdict == IC_UNKNOWN)
+    {
+      /* periodic coefficients: (-1)^(n(n+1)/2)/n, cos(pi n/3) (-1)^(n(n-1)/2)/sqrt(n) */
+      unsigned long Np = opt->from < 16 ? 16 : opt->from;
+      ic_periodic P;
+      if (ic_periodic_match (&P, e, Np))
+        {
+          unsigned long Xh = 0;
+          int v = periodic_verdict (&P, opt->from, prec, &Xh);
+          if (v != IC_V_UNKNOWN)
+            {
+              unsigned long Xp = Xh > Np ? Xh : Np;
+              ic_status st = check_defined (R, e, opt->from, Xp, 0, NULL, NULL);
+              if (st != IC_OK) { ic_periodic_clear (&P); ic_form_clear (&f); return st; }
+              r->verdict = to_verdict (v);
+              char *hs = ic_term_to_string (P.h);
+              snprintf (r->cert.test, sizeof r->cert.test, "periodic coefficients");
+              if (mpq_sgn (P.S) == 0)
+                snprintf (r->cert.summary, sizeof r->cert.summary,
+                          "a(n) = c(n) h(n) with c(n) = %.150s periodic of period %lu with values summing to 0 over a period "
+                          "(so its partial sums are bounded) and h(n) = %.150s completely monotone for n >= %lu and "
+                          "tending to 0: converges by Dirichlet's test.", P.text, P.q, hs ? hs : "?", Np);
+              else
+                gmp_snprintf (r->cert.summary, sizeof r->cert.summary,
+                              "a(n) = c(n) h(n) with c(n) = %.150s periodic of period %lu, period sum S = %Qd, and h(n) = %.150s "
+                              "completely monotone for n >= %lu tending to 0: a(n) = (S/%lu) h(n) + (c(n) - S/%lu) h(n), the second "
+                              "series converges by Dirichlet's test, and sum h(n) %s (n >= %lu): the sum %s.",
+                              P.text, P.q, P.S, hs ? hs : "?", Np, P.q, P.q, v == IC_V_CONVERGES ? "converges" : "diverges",
+                              Xh, v == IC_V_CONVERGES ? "converges" : "diverges");
+              cert_item (&r->cert, "for_n_from", "%lu", Xp);
+              cert_item (&r->cert, "h", "%s", hs ? hs : "?");
+              cert_item (&r->cert, "periodic_factor", "%s", P.text);
+              cert_item (&r->cert, "period", "%lu", P.q);
+              free (hs);
+              ic_status est = IC_OK;
+              if (v == IC_V_CONVERGES)
+                {
+                  memset (&sf, 0, sizeof sf);
+                  /* the tail: split_leaf's periodic summation by parts */
+                  tail_args A = { e, 0, &sf, 0, NULL, 0, Xp, 0, NULL, NULL };
+                  est = enclose_limit (R, r, &A);
+                }
+              ic_periodic_clear (&P);
+              ic_form_clear (&f);
+              return est;
+            }
+          ic_periodic_clear (&P);
         }
     }
   if (r->verdict == IC_UNKNOWN)

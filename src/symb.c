@@ -456,13 +456,16 @@ static ic_node *distribute (ic_node *e, int *changed, int depth)
   return e;
 }
 
-/* 1 if e has a sine or cosine of an argument depending on n, or (-1)^(n+k). */
+/* 1 if e has a sine or cosine of an argument depending on n, or (-1)^E(n). */
 static int has_oscillation (const ic_node *e)
 {
   int p;
   if (!e) return 0;
   if ((e->op == IC_SIN || e->op == IC_COS) && ic_node_has_var (e->a)) return 1;
   if (ic_node_is_alt_sign (e, &p)) return 1;
+  if (e->op == IC_POW && ic_node_has_var (e->b)
+      && (ic_node_is_num (e->a, -1) || (e->a->op == IC_NEG && ic_node_is_num (e->a->a, 1))))
+    return 1;                               /* (-1)^E(n) */
   return has_oscillation (e->a) || has_oscillation (e->b);
 }
 
