@@ -56,6 +56,8 @@ def periodic(c, q, s):
 
 sgn = lambda k: -1 if k % 2 else 1
 pi = m.pi
+c3 = lambda n: sgn((n - 1) * n * (n + 1) // 6)
+assert all(c3(n) == c3(n + 8) for n in range(1, 400)) and sum(c3(n) for n in range(1, 9)) != 0
 converge = [
     # trig of a rational multiple of pi times n
     ("cos(pi*n)/n", -m.log(2), "-log 2", 1),
@@ -82,8 +84,9 @@ converge = [
     ("(2+(-1)^(n*(n+1)/2))/n^2", 2 * m.zeta(2) + periodic(lambda n: sgn(n * (n + 1) // 2), 4, 2), "zeta(2), Hurwitz", 1),
     ("cos(pi*n/3)*(-1)^(n*(n+1)/2)/n", periodic(lambda n: m.cos(pi * n / 3) * sgn(n * (n + 1) // 2), 12, 1),
      "digamma, period 12", 1),
-    ("(-1)^(n^2+n+n*(n-1)*(n-2)/3)/n", periodic(lambda n: sgn(n * n + n + n * (n - 1) * (n - 2) // 3), 6, 1)
-     if sum(sgn(n * n + n + n * (n - 1) * (n - 2) // 3) for n in range(1, 7)) == 0 else None, "digamma", 1),
+    # period sum S != 0: (S/q) zeta(s) plus a mean-zero part (degree 3, period 8 and 4)
+    ("(-1)^(n*(n-1)*(n+1)/6)/n^(3/2)", periodic(c3, 8, m.mpf(3) / 2), "Hurwitz zeta, period 8", 1),
+    ("(-1)^(n*(n+1)*(n+2)/6)/n^2", periodic(lambda n: sgn(n * (n + 1) * (n + 2) // 6), 4, 2), "Hurwitz zeta, period 4", 1),
     # (-1)^n inside the term
     ("(-1)^n/(n+(-1)^n*sqrt(n))", m.mpf("-1.49086228970790664347750203639"), "textbook.tsv (mpmath)", 2),
 ]
@@ -119,6 +122,7 @@ diverge = [
     ("cos(2*pi*n)/n", "cos(2 pi n) = 1", 1),
     ("(-1)^n*cos(pi*n)/n", "(-1)^n cos(pi n) = 1", 1),
     ("(-1)^(n*(n+1)*(n+2)/6)/n", "period sum 2 != 0", 1),
+    ("(-1)^(n*(n-1)*(n+1)/6)/sqrt(n+1)", "period sum 4 != 0", 1),
     ("(1+(-1)^(n*(n+1)/2))/n", "1/n plus a convergent series", 1),
     ("(-1)^n/(sqrt(n)+(-1)^n)", "alpha = -1/(n-1)", 2),
     ("(-1)^n*(1+(-1)^n/sqrt(n))/sqrt(n)", "alpha = 1/n", 1),
