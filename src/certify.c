@@ -1636,6 +1636,26 @@ static ic_status certify_sum (run *R, ic_result *r, const ic_node *e)
     }
   if (r->verdict == IC_UNKNOWN)
     {
+      /* sign patterns of period 4 against other oscillating factors
+       * ((-1)^(n(n+1)/2) sin(n)/n): the pattern as a trigonometric
+       * polynomial, then products to sums */
+      ic_node *x0 = ic_periodic_sign_to_trig (e);
+      ic_node *x = x0 ? ic_symb_expand_osc (x0) : NULL;
+      const ic_node *es = x ? x : x0;
+      ic_status st = IC_OK;
+      if (es && (es->op == IC_ADD || es->op == IC_SUB)
+          && decide_by_split (R, r, e, es, "With each sign pattern (-1)^E(n) of period 4 written exactly as "
+                              "a0 + a1 cos(pi n/2) + b1 sin(pi n/2) + a2 (-1)^n (its discrete Fourier expansion), "
+                              "products of sines and cosines as sums and products distributed over sums,", &st))
+        {
+          ic_node_free (x); ic_node_free (x0);
+          ic_form_clear (&f);
+          return st;
+        }
+      ic_node_free (x); ic_node_free (x0);
+    }
+  if (r->verdict == IC_UNKNOWN)
+    {
       /* oscillating terms that do not tend to 0 (sin(n), cos(n) n^(1/2)),
        * and |sin(x)| h(n) >= sin(x)^2 h(n) */
       ic_status st = IC_OK;

@@ -512,3 +512,65 @@ int ic_periodic_tail (ic_ival_ptr tail, const ic_periodic *P, unsigned long N, l
   free (v);
   return ok;
 }
+
+/* ---- (-1)^E(n) of period dividing 4 as a trigonometric polynomial ---------- */
+
+/* A copy of e with each (-1)^E(n) of period 1, 2 or 4 (not a plain
+ * (-1)^(n+k)) replaced by a0 + a1 cos(pi n/2) + b1 sin(pi n/2) + a2 (-1)^n,
+ * the discrete Fourier expansion of its values v0..v3 at n = 0..3 mod 4:
+ * a0 = (v0+v1+v2+v3)/4, a1 = (v0-v2)/2, b1 = (v1-v3)/2, a2 = (v0-v1+v2-v3)/4
+ * (exact at every integer n: the four basis sequences have period 4 and
+ * the expansion reproduces v0..v3). */
+/* 1 if e is (-1)^E(n), not plain, of period dividing 4; v = its values
+ * (+-1) at n = 0..3 (the factor on the heap: it is large). */
+static int sign_vals4 (const ic_node *e, int v[4])
+{
+  if (e->op != IC_POW || !ic_node_has_var (e->b)) return 0;
+  pfactor *f = malloc (sizeof *f);
+  if (!f) return 0;
+  int ok = alt_poly_factor (f, e) && !f->plain && 4 % f->q == 0;
+  if (ok)
+    for (int j = 0; j < 4; j++) v[j] = f->vals[j % f->q] / 2;
+  free (f);
+  return ok;
+}
+
+static ic_node *sign_to_trig (const ic_node *e, int *count, int depth)
+{
+  if (!e) return NULL;
+  int v[4];
+  if (depth < 200 && sign_vals4 (e, v))
+    {
+      (*count)++;
+      mpq_t a0, a1, b1, a2;
+      mpq_inits (a0, a1, b1, a2, NULL);
+      mpq_set_si (a0, v[0] + v[1] + v[2] + v[3], 4);
+      mpq_set_si (a1, v[0] - v[2], 2);
+      mpq_set_si (b1, v[1] - v[3], 2);
+      mpq_set_si (a2, v[0] - v[1] + v[2] - v[3], 4);
+      mpq_canonicalize (a0); mpq_canonicalize (a1); mpq_canonicalize (b1); mpq_canonicalize (a2);
+      ic_node *n = ic_node_new (IC_VAR, NULL, NULL);
+      ic_node *half_pi_n = ic_node_new (IC_DIV, ic_node_new (IC_MUL, ic_node_new (IC_PI, NULL, NULL), n),
+                                        ic_node_num_si (2));
+      ic_node *r = ic_node_num_q (a0);
+      r = ic_mk_add (r, ic_mk_mul (ic_node_num_q (a1), ic_node_new (IC_COS, ic_node_copy (half_pi_n), NULL)));
+      r = ic_mk_add (r, ic_mk_mul (ic_node_num_q (b1), ic_node_new (IC_SIN, ic_node_copy (half_pi_n), NULL)));
+      r = ic_mk_add (r, ic_mk_mul (ic_node_num_q (a2),
+                                   ic_node_new (IC_POW, ic_node_num_si (-1), ic_node_new (IC_VAR, NULL, NULL))));
+      ic_node_free (half_pi_n);
+      mpq_clears (a0, a1, b1, a2, NULL);
+      return r;
+    }
+  ic_node *c = ic_node_new (e->op, sign_to_trig (e->a, count, depth + 1), sign_to_trig (e->b, count, depth + 1));
+  c->col = e->col;
+  mpq_set (c->q, e->q);
+  return c;
+}
+
+ic_node *ic_periodic_sign_to_trig (const ic_node *e)
+{
+  int count = 0;
+  ic_node *r = sign_to_trig (e, &count, 0);
+  if (!count) { ic_node_free (r); return NULL; }
+  return r;
+}

@@ -63,4 +63,13 @@ void ic_periodic_clear (ic_periodic *P);
 int ic_periodic_tail (ic_ival_ptr tail, const ic_periodic *P, unsigned long N, long digits,
                       mpfr_prec_t wp, char *method, size_t mlen);
 
+/* A new tree equal to e at every integer n: each (-1)^E(n) (E an
+ * integer-valued polynomial, not a plain (-1)^(n+k)) whose period divides
+ * 4 (every quadratic E) replaced by its discrete Fourier expansion a0 +
+ * a1 cos(pi n/2) + b1 sin(pi n/2) + a2 (-1)^n with exact rational
+ * coefficients, so that products with other oscillating factors become
+ * sums of Dirichlet terms ((-1)^(n(n+1)/2) sin(n)/n).  NULL when there is
+ * no such factor. */
+ic_node *ic_periodic_sign_to_trig (const ic_node *e);
+
 #endif

@@ -385,6 +385,17 @@ static ic_node *trig_products (ic_node *e, int *changed, int depth)
   for (int side = 0; side < 2; side++)
     {
       ic_node *f = side ? e->b : e->a;
+      if (f->op == IC_NEG)
+        {
+          /* (-x) y = -(x y), x (-y) = -(x y) */
+          ic_node *x = f->a, *y = side ? e->a : e->b;
+          f->a = NULL;
+          ic_node_free (f);
+          e->a = e->b = NULL;
+          ic_node_free (e);
+          ic_node *xy = trig_products (side ? ic_node_new (IC_MUL, y, x) : ic_node_new (IC_MUL, x, y), changed, depth + 1);
+          return ic_node_new (IC_NEG, xy, NULL);
+        }
       int dv = f->op == IC_DIV && is_num (f->b) && mpq_sgn (f->b->q) != 0;
       int ml = f->op == IC_MUL && is_num (f->a), mr = f->op == IC_MUL && is_num (f->b);
       if (!dv && !ml && !mr) continue;
@@ -435,6 +446,19 @@ static ic_node *distribute (ic_node *e, int *changed, int depth)
     {
       e->a = distribute (e->a, changed, depth + 1);
       if (e->op == IC_MUL) e->b = distribute (e->b, changed, depth + 1);
+      /* a sign in front of a sum comes out first: (-p) b = -(p b), (-p)/c =
+       * -(p/c), a (-p) = -(a p) */
+      int neg_a = e->a->op == IC_NEG && (e->a->a->op == IC_ADD || e->a->a->op == IC_SUB);
+      int neg_b = e->op == IC_MUL && e->b->op == IC_NEG && (e->b->a->op == IC_ADD || e->b->a->op == IC_SUB);
+      if (neg_a || neg_b)
+        {
+          ic_node *ng = neg_a ? e->a : e->b;
+          if (neg_a) e->a = ng->a; else e->b = ng->a;
+          ng->a = NULL;
+          ic_node_free (ng);
+          *changed = 1;
+          return ic_node_new (IC_NEG, distribute (e, changed, depth + 1), NULL);
+        }
       ic_node *sum = NULL, *other = NULL;
       int sum_left = 0;
       if (e->a->op == IC_ADD || e->a->op == IC_SUB) { sum = e->a; other = e->b; sum_left = 1; }
@@ -492,6 +516,14 @@ ic_node *ic_symb_expand_osc (const ic_node *e)
       r = trig_products (r, &c, 0);
       if (!c) break;
       changed = 1;
+    }
+  if (r->op == IC_NEG && (r->a->op == IC_ADD || r->a->op == IC_SUB))
+    {
+      /* -(p + q) = (-1) p + (-1) q: a sum at the top, to split */
+      ic_node *in = r->a;
+      r->a = NULL;
+      ic_node_free (r);
+      r = distribute (ic_node_new (IC_MUL, ic_node_num_si (-1), in), &changed, 0);
     }
   if (!changed) { ic_node_free (r); return NULL; }
   return r;

@@ -55,6 +55,16 @@ def periodic(c, q, s):
     return sum(v * m.zeta(s, m.mpf(j) / q) for j, v in zip(range(1, q + 1), vals)) / m.mpf(q) ** s
 
 sgn = lambda k: -1 if k % 2 else 1
+
+def dft4(c, x, s):
+    """sum_{n>=1} c(n) e^(i n x) n^-s for c of period 4: c(n) = sum_k
+    chat_k i^(kn), each sum_n (e^(ix) i^k)^n n^-s = z Phi(z, s, 1)."""
+    tot = 0
+    for k in range(4):
+        ch = sum(c(j) * (1j) ** (-j * k) for j in range(4)) / 4
+        z = m.exp(1j * x) * (1j) ** k
+        tot += ch * z * m.lerchphi(z, s, 1)
+    return tot
 pi = m.pi
 c3 = lambda n: sgn((n - 1) * n * (n + 1) // 6)
 assert all(c3(n) == c3(n + 8) for n in range(1, 400)) and sum(c3(n) for n in range(1, 9)) != 0
@@ -87,6 +97,13 @@ converge = [
     # period sum S != 0: (S/q) zeta(s) plus a mean-zero part (degree 3, period 8 and 4)
     ("(-1)^(n*(n-1)*(n+1)/6)/n^(3/2)", periodic(c3, 8, m.mpf(3) / 2), "Hurwitz zeta, period 8", 1),
     ("(-1)^(n*(n+1)*(n+2)/6)/n^2", periodic(lambda n: sgn(n * (n + 1) * (n + 2) // 6), 4, 2), "Hurwitz zeta, period 4", 1),
+    # period-4 sign patterns against other oscillating factors: the pattern as
+    # a0 + a1 cos(pi n/2) + b1 sin(pi n/2) + a2 (-1)^n, then products to sums
+    ("(-1)^(n*(n+1)/2)*sin(n)/n", m.im(dft4(lambda n: sgn(n * (n + 1) // 2), 1, 1)), "DFT and Lerch Phi", 1),
+    ("sin(pi*n/4)*(-1)^(n*(n+1)/2)/n", m.im(dft4(lambda n: sgn(n * (n + 1) // 2), pi / 4, 1)), "DFT and Lerch Phi", 1),
+    ("(-1)^(n*(n-1)/2)*cos(2*n)/sqrt(n)", m.re(dft4(lambda n: sgn(n * (n - 1) // 2), 2, 0.5)), "DFT and Lerch Phi", 1),
+    ("(-1)^(n*(n+1)/2)*sin(n)/n+1/n^2", m.im(dft4(lambda n: sgn(n * (n + 1) // 2), 1, 1)) + m.zeta(2), "DFT, Lerch Phi, zeta(2)", 1),
+    ("-sin(n)*cos(n)/n", -saw(2) / 2, "-(pi - 2)/4", 1),
     # (-1)^n inside the term
     ("(-1)^n/(n+(-1)^n*sqrt(n))", m.mpf("-1.49086228970790664347750203639"), "textbook.tsv (mpmath)", 2),
 ]
@@ -118,6 +135,7 @@ diverge = [
     ("sin(pi*n/2)", "terms 0, 1, 0, -1", 1),
     ("3*cos(pi*n)", "terms +-3", 1),
     ("sin(n)^4/n", "sin^4 = 3/8 - cos(2x)/2 + cos(4x)/8", 1),
+    ("-sin(n)*sin(n)/n", "-(1 - cos(2n))/(2n)", 1),
     ("cos(pi*n/2)^2/n", "(1 + cos(pi n))/2", 1),
     ("cos(2*pi*n)/n", "cos(2 pi n) = 1", 1),
     ("(-1)^n*cos(pi*n)/n", "(-1)^n cos(pi n) = 1", 1),
@@ -140,6 +158,7 @@ not_wrong = [
     ("sin(2*pi*n+pi)*n", "converges"),        # terms exactly 0, h growing: no term test
     ("sin(pi*n/4)*(-1)^(n*(n+1)/2)/n", "converges"),
     ("n*sin(n)/(n^2+1)", "converges"),
+    ("(-1)^(n*(n+1)/2)*abs(sin(n))/n", "converges"),
 ]
 for term, truth in not_wrong:
     d, rc = run(term, 5)
