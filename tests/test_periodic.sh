@@ -56,6 +56,19 @@ def periodic(c, q, s):
 
 sgn = lambda k: -1 if k % 2 else 1
 
+def binom_power(is_sin, k, s):
+    """sum_{n>=1} trig(n)^k n^-s from the binomial theorem in e^(in)
+    (independent of the pairing the code uses)."""
+    tot = 0
+    for j in range(k + 1):
+        f = k - 2 * j
+        li = m.zeta(s) if f == 0 else lerch(E(f), s)
+        c = m.binomial(k, j) * ((-1) ** j if is_sin else 1)
+        tot += c * li
+    tot /= (2j if is_sin else 2) ** k
+    assert abs(m.im(tot)) < m.mpf(10) ** -30
+    return m.re(tot)
+
 def dft4(c, x, s):
     """sum_{n>=1} c(n) e^(i n x) n^-s for c of period 4: c(n) = sum_k
     chat_k i^(kn), each sum_n (e^(ix) i^k)^n n^-s = z Phi(z, s, 1)."""
@@ -84,6 +97,8 @@ converge = [
     ("sin(n)^5/sqrt(n)", (10 * m.im(lerch(E(1), 0.5)) - 5 * m.im(lerch(E(3), 0.5)) + m.im(lerch(E(5), 0.5))) / 16,
      "(10 sin x - 5 sin 3x + sin 5x)/16, Lerch Phi", 1),
     ("sin(n)*cos(2*n)/n", (saw(3) - saw(1)) / 2, "(sin 3x - sin x)/2", 1),
+    ("sin(n)^6/n^2", binom_power(1, 6, 2), "binomial expansion of ((e^(in) - e^(-in))/(2i))^6, Lerch Phi", 1),
+    ("cos(n)^7/sqrt(n)", binom_power(0, 7, 0.5), "binomial expansion of ((e^(in) + e^(-in))/2)^7, Lerch Phi", 1),
     ("sin(n)^2*cos(n)/n", (clog(1) - clog(3)) / 4, "(cos x - cos 3x)/4", 1),
     ("(-1)^n*(2+sin(n))/n", -2 * m.log(2) - m.mpf(1) / 2, "-2 log 2 - 1/2", 1),
     ("(-1)^n*(1+cos(n))/n", -m.log(2) + clog(pi + 1), "-log 2 - log(2 sin((pi+1)/2))", 1),
