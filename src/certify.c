@@ -855,6 +855,35 @@ static int split_leaf (run *R, ic_ival_ptr out, const ic_node *e, unsigned long 
           ok = ic_periodic_tail (out, &pp, N, D, wp, m, sizeof m);
           ic_periodic_clear (&pp);
         }
+      if (!ok && N >= 16)
+        {
+          /* Leibniz: a(n) = (-1)^n h(n), h of one sign with |a(n+1)| <=
+           * |a(n)| on [N, inf) and |a(n)| <= C F(n), F -> 0 (so a -> 0):
+           * the tail from N lies between 0 and a(N) */
+          ic_form f;
+          ic_seq_facts late;
+          ic_form_init (&f, wp);
+          ic_asym_ctx ctx = { .X = N, .prec = wp };
+          if (ic_form_of (&f, e, &ctx) && !f.zero && f.alt && ic_form_growth (&f) == -1)
+            {
+              ic_form_facts (&late, &f, e, &ctx);
+              if (late.alt && late.sign != 0 && late.decreasing)
+                {
+                  ic_evaluator *ev = ic_eval_new (e, wp);
+                  ic_ival_t aN;
+                  ic_ival_init2 (aN, wp);
+                  if (ic_eval_at_ui (ev, aN, N, NULL) == IC_EV_OK && ic_ival_is_finite (aN))
+                    {
+                      ic_tail_leibniz (out, aN);
+                      ok = 1;
+                      snprintf (m, sizeof m, "leibniz");
+                    }
+                  ic_ival_clear (aN);
+                  ic_eval_free (ev);
+                }
+            }
+          ic_form_clear (&f);
+        }
       if (!ok && N >= 17)                   /* N - 1 >= 16 */
         {
           ic_form f;
