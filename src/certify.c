@@ -1315,6 +1315,8 @@ static int analyse_sum (const ic_node *e, unsigned long from, mpfr_prec_t prec, 
   return v;
 }
 
+static int modulus_lower (mpfr_ptr m, const ic_node *h, unsigned long X, mpfr_prec_t prec);
+
 /* Verdict of sum c(n) h(n) (periodic.h): the period sum S = 0 converges
  * (Dirichlet's test); S != 0 has the verdict of sum h (the rest, c - S/q,
  * has mean zero and converges), taken from the envelope of h.  *X = the
@@ -1381,6 +1383,23 @@ static int split_verdict (const ic_node *e, unsigned long from, mpfr_prec_t prec
               ic_periodic_clear (&P);
             }
         }
+    }
+  if (v == IC_V_UNKNOWN)
+    {
+      /* an oscillating summand whose terms do not tend to 0 (sin(n)) */
+      unsigned long Nd = from < 16 ? 16 : from;
+      mpfr_t c, m;
+      mpfr_inits2 (128, c, m, (mpfr_ptr) 0);
+      ic_node *h = NULL;
+      char tw[300];
+      if (ic_dirichlet_trig_limsup_lower (c, &h, tw, sizeof tw, e) && modulus_lower (m, h, Nd, prec))
+        {
+          v = IC_V_DIVERGES;
+          *X = Nd;
+          rn = "term test";
+        }
+      ic_node_free (h);
+      mpfr_clears (c, m, (mpfr_ptr) 0);
     }
   char *t = ic_term_to_string (e);
   ic_buf_printf (how, "%s%s: %s (%s, n >= %lu)", how->len ? "; " : "", t,
@@ -1474,7 +1493,8 @@ static int decide_osc_term_test (run *R, ic_result *r, const ic_node *e, ic_stat
           r->verdict = IC_DIVERGES;
           snprintf (r->cert.test, sizeof r->cert.test, "term test");
           snprintf (r->cert.summary, sizeof r->cert.summary,
-                    "a(n) = trig(x_n) * h(n) with h(n) = %.100s, |h(n)| >= %s for n >= %lu; %.280s; so max(|a(n)|, |a(n+1)|) >= %s > 0 "
+                    "a(n) = f(x_n) * h(n), f a sine or cosine or a power of its modulus, h(n) = %.100s, |h(n)| >= %s for n >= %lu; "
+                    "%.250s; so max(|a(n)|, |a(n+1)|) >= %s > 0 "
                     "for every n >= %lu: the terms do not tend to 0, so the sum diverges.",
                     hs ? hs : "?", ms, X, why, cs, X);
           cert_item (&r->cert, "for_n_from", "%lu", X);
@@ -1488,10 +1508,10 @@ static int decide_osc_term_test (run *R, ic_result *r, const ic_node *e, ic_stat
   return ok;
 }
 
-/* Lower comparison through a square: a(n) = |trig(x)| h(n) with h(n) > 0
- * from X on; |t| >= t^2 for |t| <= 1 gives a(n) >= b(n) = trig(x)^2 h(n)
- * >= 0, and when sum b diverges (its terms are >= 0: to +infinity) so does
- * sum a.  Returns 1 with *st when decided. */
+/* Lower comparison through an even power: a(n) = |trig(x)|^p h(n) with
+ * h(n) > 0 from X on; |t|^p >= t^k (k = 2 ceil(p/2)) for |t| <= 1 gives
+ * a(n) >= b(n) = trig(x)^k h(n) >= 0, and when sum b diverges (its terms
+ * are >= 0: to +infinity) so does sum a.  Returns 1 with *st when decided. */
 static int decide_abs_square (run *R, ic_result *r, const ic_node *e, ic_status *st)
 {
   ic_node *h = NULL;
@@ -1517,8 +1537,8 @@ static int decide_abs_square (run *R, ic_result *r, const ic_node *e, ic_status 
           r->verdict = IC_DIVERGES;
           snprintf (r->cert.test, sizeof r->cert.test, "lower comparison");
           snprintf (r->cert.summary, sizeof r->cert.summary,
-                    "For n >= %lu, a(n) = |t(n)| h(n) with t(n) a sine or cosine and h(n) = %.150s > 0; |t| >= t^2 as |t| <= 1, "
-                    "so a(n) >= b(n) = %.150s >= 0. The terms of b split into summands decided separately: %s; "
+                    "For n >= %lu, a(n) = |t(n)|^p h(n) with t(n) a sine or cosine and h(n) = %.150s > 0; |t|^p >= t^k for the "
+                    "even k >= p as |t| <= 1, so a(n) >= b(n) = %.150s >= 0. The terms of b split into summands decided separately: %s; "
                     "so sum b(n) diverges, to +infinity as b(n) >= 0, and so does sum a(n).",
                     X, ht ? ht : "?", bt ? bt : "?", fit_list (list, sizeof list, how.s));
           cert_item (&r->cert, "from_n", "%lu", X);

@@ -327,11 +327,62 @@ int ic_dirichlet_tail (ic_ival_ptr tail, const ic_dirichlet *d, unsigned long N,
 
 /* ---- oscillating factors that do not tend to 0 ---------------------------- */
 
+/* 1 if f is trig, |trig|, trig^k (integer k >= 1), |trig|^p (rational p >
+ * 0) or sqrt(|trig|); *trig = the sine or cosine, p = the power. */
+static int osc_factor (const ic_node *f, const ic_node **trig, mpq_t p)
+{
+  mpq_set_ui (p, 1, 1);
+  mpq_t sl;
+  mpq_init (sl);
+  int cexp = f->op == IC_POW && ic_symb_affine (f->b, sl, p) && mpq_sgn (sl) == 0 && mpq_sgn (p) > 0;
+  mpq_clear (sl);
+  if (f->op == IC_SQRT && f->a->op == IC_ABS) { mpq_set_ui (p, 1, 2); f = f->a->a; }
+  else if (cexp)
+    {
+      /* a constant exponent p > 0 (1/3 written as a quotient too) */
+      int absarg = f->a->op == IC_ABS;
+      if (!absarg && mpz_cmp_ui (mpq_denref (p), 1) != 0) return 0;   /* trig^(1/2) may be undefined */
+      f = absarg ? f->a->a : f->a;
+    }
+  else
+    {
+      mpq_set_ui (p, 1, 1);
+      if (f->op == IC_ABS) f = f->a;
+    }
+  if (f->op != IC_SIN && f->op != IC_COS) return 0;
+  *trig = f;
+  return 1;
+}
+
+/* The oscillating factors (osc_factor) of the multiplicative spine of e;
+ * the first in *fac, *trig, p. */
+static int find_osc (const ic_node *e, const ic_node **fac, const ic_node **trig, mpq_t p)
+{
+  const ic_node *t;
+  switch (e->op)
+    {
+    case IC_MUL:
+      return find_osc (e->a, fac, trig, p) + find_osc (e->b, fac, trig, p);
+    case IC_DIV: case IC_NEG:
+      return find_osc (e->a, fac, trig, p);
+    default:
+      break;
+    }
+  mpq_t q;
+  mpq_init (q);
+  int r = osc_factor (e, &t, q);
+  if (r && !*fac) { *fac = e; *trig = t; mpq_set (p, q); }
+  mpq_clear (q);
+  return r;
+}
+
 int ic_dirichlet_trig_limsup_lower (mpfr_ptr c, ic_node **h, char *why, size_t whylen, const ic_node *e)
 {
-  const ic_node *trig = NULL;
+  const ic_node *trig = NULL, *fac = NULL;
   *h = NULL;
-  if (find_trig (e, &trig) != 1 || !trig || !ic_node_has_var (trig->a)) return 0;
+  mpq_t pw;
+  mpq_init (pw);
+  if (find_osc (e, &fac, &trig, pw) != 1 || !trig || !ic_node_has_var (trig->a)) { mpq_clear (pw); return 0; }
   mpq_t s, spi, t, tpi;
   mpq_inits (s, spi, t, tpi, NULL);
   int ok = ic_symb_affine_pi (trig->a, s, spi, t, tpi);
@@ -399,7 +450,19 @@ int ic_dirichlet_trig_limsup_lower (mpfr_ptr c, ic_node **h, char *why, size_t w
     }
   ic_ival_clear (x); ic_ival_clear (pi); ic_ival_clear (y);
   mpq_clears (s, spi, t, tpi, NULL);
+  if (ok && mpq_cmp_ui (pw, 1, 1) != 0)
+    {
+      /* the factor is |trig|^p: at least c^p when |trig| >= c (c <= 1; c^p
+       * decreases in p, so p rounded up, the power rounded down) */
+      mpfr_t pf;
+      mpfr_init2 (pf, 128);
+      mpfr_set_q (pf, pw, MPFR_RNDU);
+      mpfr_pow (c, c, pf, MPFR_RNDD);
+      mpfr_clear (pf);
+      ok = mpfr_sgn (c) > 0;
+    }
+  mpq_clear (pw);
   if (!ok) return 0;
-  *h = without (e, trig);
+  *h = without (e, fac);
   return 1;
 }

@@ -64,12 +64,15 @@ void ic_dirichlet_partial_bound (mpfr_ptr b, const ic_dirichlet *d);
 int ic_dirichlet_tail (ic_ival_ptr tail, const ic_dirichlet *d, unsigned long N, long digits,
                        mpfr_prec_t wp, long *k_used);
 
-/* Term test for oscillating factors.  If e = trig(x_n) * h(n) (trig = sin
- * or cos the one such factor of the multiplicative spine of e, through *,
- * the numerator of / and unary -), with x_n = (s + spi pi) n + (t + tpi
- * pi) exactly, sets c > 0 (rounded down) such that for every n
- *     max(|trig(x_n)|, |trig(x_(n+1))|) >= c,
- * *h = a new tree, e with the trig factor replaced by 1, and why = the
+/* Term test for oscillating factors.  If e = f(x_n) * h(n) with f = trig,
+ * |trig|, trig^k (integer k >= 1), |trig|^p (rational p > 0) or
+ * sqrt(|trig|) (trig = sin or cos; the one such factor of the
+ * multiplicative spine of e, through *, the numerator of / and unary -),
+ * with x_n = (s + spi pi) n + (t + tpi pi) exactly, sets c > 0 (rounded
+ * down) such that for every n
+ *     max(|f(x_n)|, |f(x_(n+1))|) >= c
+ * (c = c1^p from the bound c1 for |trig| below, as |trig| <= 1),
+ * *h = a new tree, e with the factor f replaced by 1, and why = the
  * argument; returns 1.  Proof: with d = dist(slope, pi Z) > 0 (certified
  * in interval arithmetic), |sin y| < sin(d/2) (d/2 <= pi/4) forces
  * dist(y, pi Z) < d/2, and two such y at distance slope would put the

@@ -925,30 +925,45 @@ static ic_node *abs_inward (const ic_node *e, int depth)
   return c;
 }
 
-/* 1 if f is |T|, |T|^p (0 < p <= 2 rational) or sqrt(|T|) with T a sine or
- * cosine of an argument depending on n; *t = T. */
-static int abs_trig_factor (const ic_node *f, const ic_node **t)
+/* 1 if f is |T|, |T|^p (a constant rational 0 < p <= 16) or sqrt(|T|)
+ * with T a sine or cosine of an argument depending on n; *t = T, *k = the
+ * even integer 2 ceil(p/2) >= p (so |T|^p >= T^k, as |T| <= 1). */
+static int abs_trig_factor (const ic_node *f, const ic_node **t, long *k)
 {
   const ic_node *a = NULL;
+  mpq_t s, p;
+  mpq_inits (s, p, NULL);
+  mpq_set_ui (p, 1, 1);
   if (f->op == IC_ABS) a = f->a;
   else if (f->op == IC_SQRT && f->a->op == IC_ABS) a = f->a->a;
-  else if (f->op == IC_POW && f->a->op == IC_ABS && f->b->op == IC_NUM && mpq_sgn (f->b->q) > 0
-           && mpq_cmp_ui (f->b->q, 2, 1) <= 0)
-    a = f->a->a;
+  else if (f->op == IC_POW && f->a->op == IC_ABS && ic_symb_affine (f->b, s, p) && mpq_sgn (s) == 0
+           && mpq_sgn (p) > 0 && mpq_cmp_ui (p, 16, 1) <= 0)
+    a = f->a->a;                            /* a constant exponent 0 < p <= 16 */
+  if (a)
+    {
+      /* k = 2 ceil(p/2) */
+      mpz_t c;
+      mpz_init (c);
+      mpq_div_2exp (p, p, 1);
+      mpz_cdiv_q (c, mpq_numref (p), mpq_denref (p));
+      *k = 2 * mpz_get_si (c);
+      mpz_clear (c);
+    }
+  mpq_clears (s, p, NULL);
   if (!a || (a->op != IC_SIN && a->op != IC_COS) || !ic_node_has_var (a->a)) return 0;
   *t = a;
   return 1;
 }
 
 /* The first such factor of the multiplicative spine (*, numerator of /, -). */
-static const ic_node *find_abs_trig (const ic_node *e, const ic_node **t)
+static const ic_node *find_abs_trig (const ic_node *e, const ic_node **t, long *k)
 {
-  if (abs_trig_factor (e, t)) return e;
+  if (abs_trig_factor (e, t, k)) return e;
   const ic_node *r = NULL;
   switch (e->op)
     {
-    case IC_MUL: r = find_abs_trig (e->a, t); return r ? r : find_abs_trig (e->b, t);
-    case IC_DIV: case IC_NEG: return find_abs_trig (e->a, t);
+    case IC_MUL: r = find_abs_trig (e->a, t, k); return r ? r : find_abs_trig (e->b, t, k);
+    case IC_DIV: case IC_NEG: return find_abs_trig (e->a, t, k);
     default: return NULL;
     }
 }
@@ -969,9 +984,10 @@ ic_node *ic_symb_abs_trig_square (const ic_node *e, ic_node **h)
   *h = NULL;
   ic_node *w = abs_inward (e, 0);
   const ic_node *t = NULL;
-  const ic_node *f = find_abs_trig (w, &t);
+  long k = 2;
+  const ic_node *f = find_abs_trig (w, &t, &k);
   if (!f) { ic_node_free (w); return NULL; }
-  ic_node *sq = ic_node_new (IC_POW, ic_node_copy (t), ic_node_num_si (2));
+  ic_node *sq = ic_node_new (IC_POW, ic_node_copy (t), ic_node_num_si (k));
   ic_node *one = ic_node_num_si (1);
   ic_node *b = replace_node (w, f, &sq);
   *h = replace_node (w, f, &one);

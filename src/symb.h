@@ -66,13 +66,13 @@ ic_node *ic_symb_subst_root_power (const ic_node *e, unsigned long *k);
 
 /* If e, with abs pushed through *, / and unary - (|A B| = |A| |B|) and
  * dropped around subterms nonnegative at n >= 1 (|n| = n, |sqrt(x)| =
- * sqrt(x); so the identities below hold for n >= 1), has in
- * its multiplicative spine (*, numerator of /, -) a factor |T|, |T|^p
- * (rational 0 < p <= 2) or sqrt(|T|), T = sin(x) or cos(x) with x
- * depending on n: returns b = that tree with the factor replaced by T^2,
- * and *h = the tree with it replaced by 1, so that e = |T|^p h and, as
- * |T| <= 1, |T|^p >= T^2: e(n) >= b(n) wherever h(n) >= 0.  NULL (*h NULL)
- * otherwise. */
+ * sqrt(x); so the identities below hold for n >= 1), has in its
+ * multiplicative spine (*, numerator of /, -) a factor |T|, |T|^p (a
+ * constant rational 0 < p <= 16) or sqrt(|T|), T = sin(x) or cos(x) with x
+ * depending on n: returns b = that tree with the factor replaced by T^k, k
+ * = 2 ceil(p/2) the even integer >= p, and *h = the tree with it replaced
+ * by 1, so that e = |T|^p h and, as |T| <= 1, |T|^p >= T^k: e(n) >= b(n)
+ * >= 0 wherever h(n) >= 0.  NULL (*h NULL) otherwise. */
 ic_node *ic_symb_abs_trig_square (const ic_node *e, ic_node **h);
 
 /* Constructors that fold trivial constants. */
