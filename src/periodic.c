@@ -270,18 +270,18 @@ static int trig_pi_factor (pfactor *f, const ic_node *e)
 #define MAXF 8
 
 /* The periodic factors of the spine of e; denominators only (-1)^E. */
-static int collect (pfactor *fs, int *nf, int *sign, const ic_node *e, int in_den, int depth)
+static int collect (pfactor *fs, int *nf, const ic_node *e, int in_den, int depth)
 {
   if (depth > 64) return 0;
   switch (e->op)
     {
     case IC_MUL:
-      return collect (fs, nf, sign, e->a, in_den, depth + 1) && collect (fs, nf, sign, e->b, in_den, depth + 1);
+      return collect (fs, nf, e->a, in_den, depth + 1) && collect (fs, nf, e->b, in_den, depth + 1);
     case IC_DIV:
-      return collect (fs, nf, sign, e->a, in_den, depth + 1) && collect (fs, nf, sign, e->b, 1, depth + 1);
+      return collect (fs, nf, e->a, in_den, depth + 1) && collect (fs, nf, e->b, 1, depth + 1);
     case IC_NEG:
-      *sign = -*sign;
-      return collect (fs, nf, sign, e->a, in_den, depth + 1);
+      /* the sign stays in h (without_all keeps the - node) */
+      return collect (fs, nf, e->a, in_den, depth + 1);
     default:
       break;
     }
@@ -314,8 +314,8 @@ int ic_periodic_match (ic_periodic *P, const ic_node *e, unsigned long N)
   if (N < 1) N = 1;
   pfactor *fs = malloc (sizeof *fs * MAXF);
   if (!fs) return 0;
-  int nf = 0, sign = 1;
-  int ok = collect (fs, &nf, &sign, e, 0, 0) && nf > 0;
+  int nf = 0;
+  int ok = collect (fs, &nf, e, 0, 0) && nf > 0;
   int any_new = 0;
   unsigned long q = 1;
   for (int i = 0; ok && i < nf; i++)
@@ -346,9 +346,10 @@ int ic_periodic_match (ic_periodic *P, const ic_node *e, unsigned long N)
   mpq_init (P->S);
   for (unsigned long j = 0; j < q; j++)
     {
-      /* c_j = sign hs prod_i vals_i(j mod q_i) / 2 */
+      /* c_j = hs prod_i vals_i(j mod q_i) / 2: e = c0 h0 with h0 = e with
+       * the factors replaced by 1 (signs included), h0 = hs P->h */
       mpq_init (P->c[j]);
-      mpq_set_si (P->c[j], sign * hs, 1);
+      mpq_set_si (P->c[j], hs, 1);
       for (int i = 0; i < nf; i++)
         {
           mpq_t v;

@@ -109,6 +109,12 @@ converge = [
     ("(2+(-1)^(n*(n+1)/2))/n^2", 2 * m.zeta(2) + periodic(lambda n: sgn(n * (n + 1) // 2), 4, 2), "zeta(2), Hurwitz", 1),
     ("cos(pi*n/3)*(-1)^(n*(n+1)/2)/n", periodic(lambda n: m.cos(pi * n / 3) * sgn(n * (n + 1) // 2), 12, 1),
      "digamma, period 12", 1),
+    # signs outside the periodic factor (a tail with the wrong sign once)
+    ("-(-1)^(n*(n+1)/2)/n", -periodic(lambda n: sgn(n * (n + 1) // 2), 4, 1), "digamma, period 4", 1),
+    ("(-1)^(n*(n+1)/2)/(-n)", -periodic(lambda n: sgn(n * (n + 1) // 2), 4, 1), "digamma, period 4", 1),
+    ("(-1)^(n*(n+1)*(n+2)/6)/(-n^2)", -periodic(lambda n: sgn(n * (n + 1) * (n + 2) // 6), 4, 2), "Hurwitz zeta", 1),
+    ("-cos(pi*n/3)*(-1)^(n*(n+1)/2)/n", -periodic(lambda n: m.cos(pi * n / 3) * sgn(n * (n + 1) // 2), 12, 1),
+     "digamma, period 12", 1),
     # period sum S != 0: (S/q) zeta(s) plus a mean-zero part (degree 3, period 8 and 4)
     ("(-1)^(n*(n-1)*(n+1)/6)/n^(3/2)", periodic(c3, 8, m.mpf(3) / 2), "Hurwitz zeta, period 8", 1),
     ("(-1)^(n*(n+1)*(n+2)/6)/n^2", periodic(lambda n: sgn(n * (n + 1) * (n + 2) // 6), 4, 2), "Hurwitz zeta, period 4", 1),
