@@ -112,7 +112,7 @@ converge = [
     # signs outside the periodic factor (a tail with the wrong sign once)
     ("-(-1)^(n*(n+1)/2)/n", -periodic(lambda n: sgn(n * (n + 1) // 2), 4, 1), "digamma, period 4", 1),
     ("(-1)^(n*(n+1)/2)/(-n)", -periodic(lambda n: sgn(n * (n + 1) // 2), 4, 1), "digamma, period 4", 1),
-    ("(-1)^(n*(n+1)*(n+2)/6)/(-n^2)", -periodic(lambda n: sgn(n * (n + 1) * (n + 2) // 6), 4, 2), "Hurwitz zeta", 1),
+    ("-(-1)^(n*(n+1)*(n+2)/6)/n^2", -periodic(lambda n: sgn(n * (n + 1) * (n + 2) // 6), 4, 2), "Hurwitz zeta", 1),
     ("-cos(pi*n/3)*(-1)^(n*(n+1)/2)/n", -periodic(lambda n: m.cos(pi * n / 3) * sgn(n * (n + 1) // 2), 12, 1),
      "digamma, period 12", 1),
     # period sum S != 0: (S/q) zeta(s) plus a mean-zero part (degree 3, period 8 and 4)
