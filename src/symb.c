@@ -493,11 +493,34 @@ static int has_oscillation (const ic_node *e)
   return has_oscillation (e->a) || has_oscillation (e->b);
 }
 
+/* The number of summands e has once * and / are distributed over every
+ * sum (saturated at 2^20): distributing is skipped when it passes
+ * IC_EXPAND_MAX (heuristic: (n+1)(n+2)...(n+40) sin(n) would have 2^40). */
+#define IC_EXPAND_MAX 512
+static unsigned long summands (const ic_node *e, int depth)
+{
+  if (!e || depth > 200) return 1UL << 20;
+  unsigned long a, b;
+  switch (e->op)
+    {
+    case IC_ADD: case IC_SUB:
+      a = summands (e->a, depth + 1); b = summands (e->b, depth + 1);
+      return a + b > (1UL << 20) ? 1UL << 20 : a + b;
+    case IC_NEG: case IC_DIV:
+      return summands (e->a, depth + 1);
+    case IC_MUL:
+      a = summands (e->a, depth + 1); b = summands (e->b, depth + 1);
+      return a > (1UL << 20) / b ? 1UL << 20 : a * b;
+    default:
+      return 1;
+    }
+}
+
 ic_node *ic_symb_expand_trig (const ic_node *e)
 {
   int changed = 0;
   ic_node *r = reduce_trig_powers (e, &changed);
-  if (!changed) { ic_node_free (r); return NULL; }
+  if (!changed || summands (r, 0) > IC_EXPAND_MAX) { ic_node_free (r); return NULL; }
   return distribute (r, &changed, 0);
 }
 
@@ -512,6 +535,8 @@ ic_node *ic_symb_expand_osc (const ic_node *e)
   for (int round = 0; round < 4; round++)
     {
       int c = 0;
+      /* products to sums at most double the summands */
+      if (2 * summands (r, 0) > IC_EXPAND_MAX) { ic_node_free (r); return NULL; }
       r = distribute (r, &c, 0);
       r = trig_products (r, &c, 0);
       if (!c) break;
