@@ -109,6 +109,10 @@ converge = [
     ("(2+(-1)^(n*(n+1)/2))/n^2", 2 * m.zeta(2) + periodic(lambda n: sgn(n * (n + 1) // 2), 4, 2), "zeta(2), Hurwitz", 1),
     ("cos(pi*n/3)*(-1)^(n*(n+1)/2)/n", periodic(lambda n: m.cos(pi * n / 3) * sgn(n * (n + 1) // 2), 12, 1),
      "digamma, period 12", 1),
+    # h = 1/log(n): (-1)^(n(n+1)/2) = cos(pi n/2) - sin(pi n/2), i.e. the
+    # alternating series sum_k (-1)^k/log(2k) - sum_k (-1)^k/log(2k+1)
+    ("(-1)^(n*(n+1)/2)/log(n)", m.nsum(lambda k: (-1) ** k / m.log(2 * k), [1, m.inf], method="alternating")
+     - m.nsum(lambda k: (-1) ** k / m.log(2 * k + 1), [1, m.inf], method="alternating"), "alternating nsum", 2),
     # signs outside the periodic factor (a tail with the wrong sign once)
     ("-(-1)^(n*(n+1)/2)/n", -periodic(lambda n: sgn(n * (n + 1) // 2), 4, 1), "digamma, period 4", 1),
     ("(-1)^(n*(n+1)/2)/(-n)", -periodic(lambda n: sgn(n * (n + 1) // 2), 4, 1), "digamma, period 4", 1),
