@@ -613,26 +613,63 @@ static int form_vague (const ic_form *f)
  * e(x) = x^alpha g(x), g in G, for all x >= X.  Orders 8, then 16 when
  * every coefficient of order 8 cancels.  Used where the envelope rules fail
  * or leave G around 0. */
+static int try_tmodel_sub (ic_form *r, const ic_node *e, ic_asym_ctx *ctx, int sub);
+
 static int try_tmodel (ic_form *r, const ic_node *e, ic_asym_ctx *ctx)
 {
+  int ok0 = try_tmodel_sub (r, e, ctx, 0);
+  if (ok0 && !form_vague (r)) return 1;
+  /* r keeps the first model when the second fails */
+  return try_tmodel_sub (r, e, ctx, 1) || ok0;
+}
+
+/* sub = 1: roots of n (1/(n + sqrt(n)) - 1/(n - sqrt(n)), whose scales n
+ * and n^(1/2) differ by a non-integer) through g(m) = e(m^k)
+ * (ic_symb_subst_root_power): a model of g on [Xm, inf), Xm = floor(X^(1/k)),
+ * says g(m) = m^al G for m >= Xm, and every real x >= X has m = x^(1/k) >=
+ * Xm, so e(x) = g(x^(1/k)) = x^(al/k) G. */
+static int try_tmodel_sub (ic_form *r, const ic_node *e, ic_asym_ctx *ctx, int sub)
+{
   if (!ic_node_has_var (e) || !ic_node_is_smooth (e)) return 0;
+  unsigned long k = 1, Xm = ctx->X;
+  ic_node *g = NULL;
+  if (sub)
+    {
+      g = ic_symb_subst_root_power (e, &k);
+      if (!g) return 0;
+      mpz_t z;
+      mpz_init_set_ui (z, ctx->X);
+      mpz_root (z, z, k);                     /* floor(X^(1/k)) */
+      Xm = mpz_get_ui (z);
+      mpz_clear (z);
+      if (Xm < 2) { ic_node_free (g); return 0; }
+      e = g;
+    }
   int ok = 0;
   for (int d = 8; d <= 16 && !ok; d += 8)
     {
       ic_tm m;
       ic_tm_init (&m, ctx->prec);
-      if (ic_tm_of (&m, e, d, ctx->X))
+      if (ic_tm_of (&m, e, d, Xm))
         {
           ic_ival_t G;
           mpq_t al;
           ic_ival_init2 (G, ctx->prec);
           mpq_init (al);
-          ic_tm_bracket (G, al, &m, ctx->X);
+          ic_tm_bracket (G, al, &m, Xm);
           if (ic_ival_is_pos (G) || ic_ival_is_neg (G) || d == 16)
             {
               form_zero (r);
               r->zero = 0;
               mpq_set (r->alpha, al);
+              if (k > 1)
+                {
+                  mpq_t kq;
+                  mpq_init (kq);
+                  mpq_set_ui (kq, k, 1);
+                  mpq_div (r->alpha, r->alpha, kq);   /* m^al = x^(al/k) */
+                  mpq_clear (kq);
+                }
               ic_ival_set (r->g, G);
               ok = 1;
             }
@@ -641,6 +678,7 @@ static int try_tmodel (ic_form *r, const ic_node *e, ic_asym_ctx *ctx)
         }
       ic_tm_clear (&m);
     }
+  ic_node_free (g);
   return ok;
 }
 

@@ -22,6 +22,7 @@
 #include "poles.h"
 #include "symb.h"
 #include "dirichlet.h"
+#include "periodic.h"
 #include "verdict.h"
 #include "tail.h"
 #include "cvz.h"
@@ -1000,6 +1001,42 @@ static int split_leaf (run *R, ic_ival_ptr out, const ic_node *e, unsigned long 
           if (ic_dirichlet_tail (out, &dd, N, D, wp, &k)) { ok = 1; snprintf (m, sizeof m, "dirichlet"); }
           ic_dirichlet_clear (&dd);
         }
+      ic_periodic pp;
+      if (!ok && ic_periodic_match (&pp, e, N))
+        {
+          /* a summand proved convergent (its verdict came first): the tail */
+          ok = ic_periodic_tail (out, &pp, N, D, wp, m, sizeof m);
+          ic_periodic_clear (&pp);
+        }
+      if (!ok && N >= 16)
+        {
+          /* Leibniz: a(n) = (-1)^n h(n), h of one sign with |a(n+1)| <=
+           * |a(n)| on [N, inf) and |a(n)| <= C F(n), F -> 0 (so a -> 0):
+           * the tail from N lies between 0 and a(N) */
+          ic_form f;
+          ic_seq_facts late;
+          ic_form_init (&f, wp);
+          ic_asym_ctx ctx = { .X = N, .prec = wp };
+          if (ic_form_of (&f, e, &ctx) && !f.zero && f.alt && ic_form_growth (&f) == -1)
+            {
+              ic_form_facts (&late, &f, e, &ctx);
+              if (late.alt && late.sign != 0 && late.decreasing)
+                {
+                  ic_evaluator *ev = ic_eval_new (e, wp);
+                  ic_ival_t aN;
+                  ic_ival_init2 (aN, wp);
+                  if (ic_eval_at_ui (ev, aN, N, NULL) == IC_EV_OK && ic_ival_is_finite (aN))
+                    {
+                      ic_tail_leibniz (out, aN);
+                      ok = 1;
+                      snprintf (m, sizeof m, "leibniz");
+                    }
+                  ic_ival_clear (aN);
+                  ic_eval_free (ev);
+                }
+            }
+          ic_form_clear (&f);
+        }
       if (!ok && N >= 17)                   /* N - 1 >= 16 */
         {
           ic_form f;
@@ -1432,6 +1469,26 @@ static int analyse_sum (const ic_node *e, unsigned long from, mpfr_prec_t prec, 
   return v;
 }
 
+static int modulus_lower (mpfr_ptr m, const ic_node *h, unsigned long X, mpfr_prec_t prec);
+
+/* Verdict of sum c(n) h(n) (periodic.h): the period sum S = 0 converges
+ * (Dirichlet's test); S != 0 has the verdict of sum h (the rest, c - S/q,
+ * has mean zero and converges), taken from the envelope of h.  *X = the
+ * start used for h (0 when S = 0). */
+static int periodic_verdict (const ic_periodic *P, unsigned long from, mpfr_prec_t prec, unsigned long *X)
+{
+  *X = 0;
+  if (mpq_sgn (P->S) == 0) return IC_V_CONVERGES;
+  ic_form f;
+  ic_form_init (&f, prec);
+  ic_seq_facts sf;
+  int rule;
+  char why[200];
+  int v = analyse_sum (P->h, from, prec, &f, &sf, &rule, X, why, sizeof why);
+  ic_form_clear (&f);
+  return v == IC_V_CONVERGES || v == IC_V_DIVERGES ? v : IC_V_UNKNOWN;
+}
+
 /* a(n) = b(n) +- c(n) with the verdicts of the two series combined by the
  * kernel ic_verdict_sum_split (recursively for longer sums).  *X receives
  * the largest start used; the text says how each part was decided. */
@@ -1486,6 +1543,34 @@ static int split_verdict (const ic_node *e, unsigned long from, mpfr_prec_t prec
           *X = Nd;
           rn = "Dirichlet";
         }
+      else
+        {
+          ic_periodic P;
+          if (ic_periodic_match (&P, e, Nd))
+            {
+              unsigned long Xh = 0;
+              v = periodic_verdict (&P, from, prec, &Xh);
+              if (v != IC_V_UNKNOWN) { *X = Xh > Nd ? Xh : Nd; rn = "periodic coefficients"; }
+              ic_periodic_clear (&P);
+            }
+        }
+    }
+  if (v == IC_V_UNKNOWN)
+    {
+      /* an oscillating summand whose terms do not tend to 0 (sin(n)) */
+      unsigned long Nd = from < 16 ? 16 : from;
+      mpfr_t c, m;
+      mpfr_inits2 (128, c, m, (mpfr_ptr) 0);
+      ic_node *h = NULL;
+      char tw[300];
+      if (ic_dirichlet_trig_limsup_lower (c, &h, tw, sizeof tw, e) && modulus_lower (m, h, Nd, prec))
+        {
+          v = IC_V_DIVERGES;
+          *X = Nd;
+          rn = "term test";
+        }
+      ic_node_free (h);
+      mpfr_clears (c, m, (mpfr_ptr) 0);
     }
   char *t = ic_term_to_string (e);
   ic_buf_printf (how, "%s%s: %s (%s, n >= %lu)", how->len ? "; " : "", t,
@@ -1661,6 +1746,108 @@ static int certify_lscale (run *R, ic_result *r, const ic_node *e, ic_status *st
   return decided;
 }
 
+/* The modulus of h is at least m > 0 for all n >= X when its form there
+ * has F = n^alpha log(n)^beta with alpha, beta >= 0 (so F >= 1 for n >= 3)
+ * and G away from 0; m = min |G| (rounded down). */
+static int modulus_lower (mpfr_ptr m, const ic_node *h, unsigned long X, mpfr_prec_t prec)
+{
+  ic_form f;
+  ic_form_init (&f, prec);
+  ic_asym_ctx ctx = { .X = X, .prec = prec };
+  int ok = ic_form_of (&f, h, &ctx) && !f.zero && mpq_sgn (f.phi) == 0 && f.lr_zero
+    && mpq_sgn (f.alpha) >= 0 && mpq_sgn (f.beta) >= 0;
+  if (ok)
+    {
+      ic_ival_mag_lower (m, f.g);
+      ok = mpfr_sgn (m) > 0;
+    }
+  ic_form_clear (&f);
+  return ok;
+}
+
+/* Term test for a(n) = trig(x_n) h(n) with |h| >= m > 0 from X on: by
+ * ic_dirichlet_trig_limsup_lower, |a(n)| or |a(n+1)| is at least c m for
+ * every n >= X, so a(n) does not tend to 0 and the sum diverges.  Returns
+ * 1 with *st when decided. */
+static int decide_osc_term_test (run *R, ic_result *r, const ic_node *e, ic_status *st)
+{
+  mpfr_t c, m;
+  mpfr_inits2 (128, c, m, (mpfr_ptr) 0);
+  ic_node *h = NULL;
+  char why[300];
+  unsigned long X = R->opt->from < 16 ? 16 : R->opt->from;
+  int ok = ic_dirichlet_trig_limsup_lower (c, &h, why, sizeof why, e) && modulus_lower (m, h, X, 128);
+  if (ok)
+    {
+      *st = check_defined (R, e, R->opt->from, X, 0, NULL, NULL);
+      if (*st == IC_OK)
+        {
+          mpfr_mul (c, c, m, MPFR_RNDD);          /* c m <= lower bound of max(|a(n)|, |a(n+1)|) */
+          char *cs = ic_fr_to_decimal (c, 6, MPFR_RNDD), *ms = ic_fr_to_decimal (m, 6, MPFR_RNDD);
+          char *hs = ic_term_to_string (h);
+          r->verdict = IC_DIVERGES;
+          snprintf (r->cert.test, sizeof r->cert.test, "term test");
+          snprintf (r->cert.summary, sizeof r->cert.summary,
+                    "a(n) = f(x_n) * h(n), f a sine or cosine or a power of its modulus, h(n) = %.100s, |h(n)| >= %s for n >= %lu; "
+                    "%.250s; so max(|a(n)|, |a(n+1)|) >= %s > 0 "
+                    "for every n >= %lu: the terms do not tend to 0, so the sum diverges.",
+                    hs ? hs : "?", ms, X, why, cs, X);
+          cert_item (&r->cert, "for_n_from", "%lu", X);
+          cert_item (&r->cert, "term_bound", "max(|a(n)|, |a(n+1)|) >= m");
+          cert_item (&r->cert, "m", "%s", cs);
+          free (cs); free (ms); free (hs);
+        }
+    }
+  ic_node_free (h);
+  mpfr_clears (c, m, (mpfr_ptr) 0);
+  return ok;
+}
+
+/* Lower comparison through an even power: a(n) = |trig(x)|^p h(n) with
+ * h(n) > 0 from X on; |t|^p >= t^k (k = 2 ceil(p/2)) for |t| <= 1 gives
+ * a(n) >= b(n) = trig(x)^k h(n) >= 0, and when sum b diverges (its terms
+ * are >= 0: to +infinity) so does sum a.  Returns 1 with *st when decided. */
+static int decide_abs_square (run *R, ic_result *r, const ic_node *e, ic_status *st)
+{
+  ic_node *h = NULL;
+  ic_node *b = ic_symb_abs_trig_square (e, &h);
+  if (!b) return 0;
+  int done = 0;
+  ic_node *x = ic_symb_expand_trig (b);
+  const ic_node *bs = x ? x : b;
+  ic_buf how;
+  ic_buf_init (&how);
+  unsigned long Xs = 0;
+  int v = bs->op == IC_ADD || bs->op == IC_SUB ? split_verdict (bs, R->opt->from, 128, &Xs, &how, 0) : IC_V_UNKNOWN;
+  unsigned long X = Xs < 16 ? 16 : Xs;
+  if (X < R->opt->from) X = R->opt->from;
+  if (v == IC_V_DIVERGES && positive_from (h, X, 128))
+    {
+      done = 1;
+      *st = check_defined (R, e, R->opt->from, X, 0, NULL, NULL);
+      if (*st == IC_OK)
+        {
+          char *bt = ic_term_to_string (b), *ht = ic_term_to_string (h);
+          char list[700];
+          r->verdict = IC_DIVERGES;
+          snprintf (r->cert.test, sizeof r->cert.test, "lower comparison");
+          snprintf (r->cert.summary, sizeof r->cert.summary,
+                    "For n >= %lu, a(n) = |t(n)|^p h(n) with t(n) a sine or cosine and h(n) = %.150s > 0; |t|^p >= t^k for the "
+                    "even k >= p as |t| <= 1, so a(n) >= b(n) = %.150s >= 0. The terms of b split into summands decided separately: %s; "
+                    "so sum b(n) diverges, to +infinity as b(n) >= 0, and so does sum a(n).",
+                    X, ht ? ht : "?", bt ? bt : "?", fit_list (list, sizeof list, how.s));
+          cert_item (&r->cert, "from_n", "%lu", X);
+          cert_item (&r->cert, "lower_term", "%s", bt ? bt : "?");
+          free (bt); free (ht);
+        }
+    }
+  ic_buf_free (&how);
+  ic_node_free (x);
+  ic_node_free (b);
+  ic_node_free (h);
+  return done;
+}
+
 static ic_status certify_sum (run *R, ic_result *r, const ic_node *e)
 {
   const ic_options *opt = R->opt;
@@ -1685,11 +1872,13 @@ static ic_status certify_sum (run *R, ic_result *r, const ic_node *e)
     {
       /* a sum of series, each decided on its own: the term as written, or
        * after sin^2 = (1 - cos 2x)/2 and distributing (sin(n)^2/n) */
-      ic_node *x = e->op == IC_ADD || e->op == IC_SUB ? NULL : ic_symb_expand_trig (e);
+      ic_node *x = e->op == IC_ADD || e->op == IC_SUB ? NULL : ic_symb_expand_osc (e);
       const ic_node *es = x ? x : e;
       ic_status st = IC_OK;
       if ((es->op == IC_ADD || es->op == IC_SUB)
-          && decide_by_split (R, r, e, es, x ? "With sin(x)^2 = (1 - cos(2x))/2 and cos(x)^2 = (1 + cos(2x))/2," : NULL, &st))
+          && decide_by_split (R, r, e, es, x ? "With powers and products of sines and cosines written as sums of multiple "
+                              "angles (sin(x)^2 = (1 - cos(2x))/2, sin(x)^3 = (3 sin(x) - sin(3x))/4, "
+                              "sin(a) cos(b) = (sin(a+b) + sin(a-b))/2, ...) and products distributed over sums," : NULL, &st))
         {
           ic_form_clear (&f);
           ic_node_free (x);
@@ -1733,8 +1922,8 @@ static ic_status certify_sum (run *R, ic_result *r, const ic_node *e)
           gmp_snprintf (r->cert.summary, sizeof r->cert.summary,
                         "a(n) = %s%s * h(n) with h(n) = %.200s completely monotone for n >= %lu and tending to 0 "
                         "(so decreasing to 0), and the partial sums of %s are at most %s in absolute value "
-                        "(2/|1 - w| with w = %se^(i*%Qd) != 1, as %Qd is a nonzero rational): converges by Dirichlet's test.",
-                        d.sigma < 0 ? "-" : "", d.trig, hs ? hs : "?", Nd, d.trig, pbs, d.alt ? "-" : "", d.s, d.s);
+                        "(2/|1 - w| with w = e^(i*slope)%s != 1: %s): converges by Dirichlet's test.",
+                        d.sigma < 0 ? "-" : "", d.trig, hs ? hs : "?", Nd, d.trig, pbs, d.alt ? "*(-1)" : "", d.why_w);
           cert_item (&r->cert, "for_n_from", "%lu", Nd);
           cert_item (&r->cert, "h", "%s", hs ? hs : "?");
           cert_item (&r->cert, "oscillating_factor", "%s", d.trig);
@@ -1747,6 +1936,86 @@ static ic_status certify_sum (run *R, ic_result *r, const ic_node *e)
           ic_status est = enclose_limit (R, r, &A);
           ic_dirichlet_clear (&d);
           return est;
+        }
+    }
+  if (r->verdict == IC_UNKNOWN)
+    {
+      /* periodic coefficients: (-1)^(n(n+1)/2)/n, cos(pi n/3) (-1)^(n(n-1)/2)/sqrt(n) */
+      unsigned long Np = opt->from < 16 ? 16 : opt->from;
+      ic_periodic P;
+      if (ic_periodic_match (&P, e, Np))
+        {
+          unsigned long Xh = 0;
+          int v = periodic_verdict (&P, opt->from, prec, &Xh);
+          if (v != IC_V_UNKNOWN)
+            {
+              unsigned long Xp = Xh > Np ? Xh : Np;
+              ic_status st = check_defined (R, e, opt->from, Xp, 0, NULL, NULL);
+              if (st != IC_OK) { ic_periodic_clear (&P); ic_form_clear (&f); return st; }
+              r->verdict = to_verdict (v);
+              char *hs = ic_term_to_string (P.h);
+              snprintf (r->cert.test, sizeof r->cert.test, "periodic coefficients");
+              if (mpq_sgn (P.S) == 0)
+                snprintf (r->cert.summary, sizeof r->cert.summary,
+                          "a(n) = c(n) h(n) with c(n) = %.150s periodic of period %lu with values summing to 0 over a period "
+                          "(so its partial sums are bounded) and h(n) = %.150s completely monotone for n >= %lu and "
+                          "tending to 0: converges by Dirichlet's test.", P.text, P.q, hs ? hs : "?", Np);
+              else
+                gmp_snprintf (r->cert.summary, sizeof r->cert.summary,
+                              "a(n) = c(n) h(n) with c(n) = %.150s periodic of period %lu, period sum S = %Qd, and h(n) = %.150s "
+                              "completely monotone for n >= %lu tending to 0: a(n) = (S/%lu) h(n) + (c(n) - S/%lu) h(n), the second "
+                              "series converges by Dirichlet's test, and sum h(n) %s (n >= %lu): the sum %s.",
+                              P.text, P.q, P.S, hs ? hs : "?", Np, P.q, P.q, v == IC_V_CONVERGES ? "converges" : "diverges",
+                              Xh, v == IC_V_CONVERGES ? "converges" : "diverges");
+              cert_item (&r->cert, "for_n_from", "%lu", Xp);
+              cert_item (&r->cert, "h", "%s", hs ? hs : "?");
+              cert_item (&r->cert, "periodic_factor", "%s", P.text);
+              cert_item (&r->cert, "period", "%lu", P.q);
+              free (hs);
+              ic_status est = IC_OK;
+              if (v == IC_V_CONVERGES)
+                {
+                  memset (&sf, 0, sizeof sf);
+                  /* the tail: split_leaf's periodic summation by parts */
+                  tail_args A = { e, 0, &sf, 0, NULL, 0, Xp, 0, NULL, NULL, NULL };
+                  est = enclose_limit (R, r, &A);
+                }
+              ic_periodic_clear (&P);
+              ic_form_clear (&f);
+              return est;
+            }
+          ic_periodic_clear (&P);
+        }
+    }
+  if (r->verdict == IC_UNKNOWN)
+    {
+      /* sign patterns of period 4 against other oscillating factors
+       * ((-1)^(n(n+1)/2) sin(n)/n): the pattern as a trigonometric
+       * polynomial, then products to sums */
+      ic_node *x0 = ic_periodic_sign_to_trig (e);
+      ic_node *x = x0 ? ic_symb_expand_osc (x0) : NULL;
+      const ic_node *es = x ? x : x0;
+      ic_status st = IC_OK;
+      if (es && (es->op == IC_ADD || es->op == IC_SUB)
+          && decide_by_split (R, r, e, es, "With each sign pattern (-1)^E(n) of period 4 written exactly as "
+                              "a0 + a1 cos(pi n/2) + b1 sin(pi n/2) + a2 (-1)^n (its discrete Fourier expansion), "
+                              "products of sines and cosines as sums and products distributed over sums,", &st))
+        {
+          ic_node_free (x); ic_node_free (x0);
+          ic_form_clear (&f);
+          return st;
+        }
+      ic_node_free (x); ic_node_free (x0);
+    }
+  if (r->verdict == IC_UNKNOWN)
+    {
+      /* oscillating terms that do not tend to 0 (sin(n), cos(n) n^(1/2)),
+       * and |sin(x)| h(n) >= sin(x)^2 h(n) */
+      ic_status st = IC_OK;
+      if (decide_osc_term_test (R, r, e, &st) || decide_abs_square (R, r, e, &st))
+        {
+          ic_form_clear (&f);
+          return st;
         }
     }
   /* definedness on [from, X] by evaluation (also when no form was found,

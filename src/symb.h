@@ -17,11 +17,19 @@ ic_node *ic_symb_minus_one (const ic_node *e);
  * some n).  Returns e unchanged when nothing merges. */
 ic_node *ic_symb_collect (ic_node *e);
 /* A new tree equal to e as a function of n wherever e is defined (and
- * defined exactly there): sin(x)^2 -> (1 - cos(2x))/2, cos(x)^2 -> (1 +
- * cos(2x))/2, then * and / distributed over the sums at the top (so that
- * sin(n)^2/n = 1/(2n) - cos(2n)/(2n) splits).  NULL when e has no square
- * of a sine or cosine. */
+ * defined exactly there): sin(x)^k, cos(x)^k (integer 2 <= k <= 16) as
+ * sums of multiple angles (sin(x)^2 -> 1/2 - cos(2x)/2, sin(x)^3 ->
+ * 3 sin(x)/4 - sin(3x)/4), then * and / distributed over the sums at the
+ * top (so that sin(n)^2/n = 1/(2n) - cos(2n)/(2n) splits).  NULL when e
+ * has no such power. */
 ic_node *ic_symb_expand_trig (const ic_node *e);
+/* The same for a term with an oscillating factor (sin or cos of an
+ * argument depending on n, or (-1)^(n+k)), also when it has no power:
+ * products distributed over sums ((-1)^n (2 + sin(n))/n -> 2(-1)^n/n +
+ * (-1)^n sin(n)/n) and products of two sines or cosines turned into sums
+ * (sin a cos b = (sin(a+b) + sin(a-b))/2, ...), a few rounds.  NULL when
+ * e has no oscillating factor or nothing changed. */
+ic_node *ic_symb_expand_osc (const ic_node *e);
 /* When e contains (-1)^(n+k) (anywhere, possibly inside denominators),
  * the tree alpha + (-1)^n beta with alpha = (A(+1) + A(-1))/2 and beta =
  * (A(+1) - A(-1))/2, where A(s) is e with each (-1)^(n+k) replaced by
@@ -38,11 +46,34 @@ int ic_symb_strip_alt (const ic_node *e, ic_node **h, int *parity);
 /* 1 if e = s*n + t exactly with rationals s, t (sets them). */
 int ic_symb_affine (const ic_node *e, mpq_t s, mpq_t t);
 
+/* 1 if e = (s + spi pi) n + (t + tpi pi) exactly with rationals s, spi, t,
+ * tpi (sets them): sums, differences, products with a constant that keep
+ * away from pi^2, division by a nonzero rational. */
+int ic_symb_affine_pi (const ic_node *e, mpq_t s, mpq_t spi, mpq_t t, mpq_t tpi);
+
 /* If every occurrence of n in e lies in a subterm n + c with one and the
  * same exact rational c != 0 (written n + c, c + n, n - c, (n + 2) - 1,
  * ...), returns a new tree g with e(n) = g(n + c) for every n and sets c;
  * NULL (c = 0) otherwise. */
 ic_node *ic_symb_unshift (const ic_node *e, mpq_t c);
+
+/* When n appears under roots (sqrt(n + 1), n^(3/2), (n+1)^(-1/3)): k = the
+ * lcm of their orders (at most 12) and a new tree g with g(m) = e(m^k) for
+ * every real m > 0 (each n replaced by n^k), so that a Taylor model of g in
+ * 1/m sees integer powers only.  NULL (k = 1) when there is no such root or
+ * the lcm passes 12. */
+ic_node *ic_symb_subst_root_power (const ic_node *e, unsigned long *k);
+
+/* If e, with abs pushed through *, / and unary - (|A B| = |A| |B|) and
+ * dropped around subterms nonnegative at n >= 1 (|n| = n, |sqrt(x)| =
+ * sqrt(x); so the identities below hold for n >= 1), has in its
+ * multiplicative spine (*, numerator of /, -) a factor |T|, |T|^p (a
+ * constant rational 0 < p <= 16) or sqrt(|T|), T = sin(x) or cos(x) with x
+ * depending on n: returns b = that tree with the factor replaced by T^k, k
+ * = 2 ceil(p/2) the even integer >= p, and *h = the tree with it replaced
+ * by 1, so that e = |T|^p h and, as |T| <= 1, |T|^p >= T^k: e(n) >= b(n)
+ * >= 0 wherever h(n) >= 0.  NULL (*h NULL) otherwise. */
+ic_node *ic_symb_abs_trig_square (const ic_node *e, ic_node **h);
 
 /* Constructors that fold trivial constants. */
 ic_node *ic_mk_add (ic_node *a, ic_node *b);

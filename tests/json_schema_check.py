@@ -256,10 +256,10 @@ results = [
      {"from": 4611686018427387904}),
     ("sum diverges (lower comparison)", ["sum", "1/n"], [0], {"verdict": "diverges", "certificate.test": "lower comparison"}),
     ("sum diverges (term test)", ["sum", "1"], [0], {"verdict": "diverges", "certificate.term_bound": "|a(n)| >= m"}),
-    ("sum unknown", ["sum", "(-1)^n/(sqrt(n)+2*(-1)^n)"], [3], {"verdict": "unknown", "certificate.test": "none"}),
+    ("sum unknown", ["sum", "sin(n^2)/n"], [3], {"verdict": "unknown", "certificate.test": "none"}),
     ("sum diverges (log scale, Bertrand level 3)", ["sum", "log(log(n))/n", "--from", "3"], [0],
      {"verdict": "diverges", "certificate.test": "lower comparison", "certificate.bertrand_level": "2"}),
-    ("sum converges (log scale, no tail bound: limit missing)", ["sum", "1/(n*log(n)*log(log(n))^2)", "--from", "3", "--timeout", "5"], [4, 5, 6],
+    ("sum converges (log scale, level 3: the integral of the majorant)", ["sum", "1/(n*log(n)*log(log(n))^2)", "--from", "3", "--timeout", "5"], [4, 5, 6],
      {"verdict": "converges", "certificate.bertrand_level": "3"}),
     ("sum diverges (log scale, term test)", ["sum", "factorial(n)^(1/n)/n"], [0], {"verdict": "diverges", "certificate.test": "term test"}),
     ("sum converges (Dirichlet)", ["sum", "(-1)^n*cos(n/3)/sqrt(n)", "--digits", "30"], [0], {"verdict": "converges", "method": "dirichlet", "certificate.test": "Dirichlet"}),
@@ -355,7 +355,7 @@ extra_claims = write("extra.claims", "model fan\n  tokens: a b\n  start: a=1/2 b
                      "claim mismatch\n  item: 7\n  statement: A statement,\n  statement: in two parts.\n"
                      "  note: A note.\n  expect: refuted\n  check: sum(1/n^2, n >= 1) converges\n"
                      "  check: decay(eps = 1/2, delta = 1/8) = 3\n\n"
-                     "claim undecided\n  check: sum((-1)^n/(sqrt(n)+2*(-1)^n), n >= 1) converges\n")
+                     "claim undecided\n  check: sum(sin(n^2)/n, n >= 1) converges\n")
 bad_claims = write("bad.claims", "claim x\n  check: sum(1/n^2, n >= 1) convergez\n")
 missing_model = write("missing.claims", "model m\n  arpa: nothere.arpa\nclaim x\n  check: nondegenerate(m)\n")
 bad_model = write("badmodel.claims", "model m\n  arpa: %s\nclaim x\n  check: nondegenerate(m)\n"

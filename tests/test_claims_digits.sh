@@ -102,7 +102,7 @@ for line, p, end in zip(r, pat, (lo70, hi70)):
 PY
 [ $rc -eq 3 ] && ok "undecided_exit_3" || bad undecided_exit_3 "$rc"
 # a verdict check: the verdict is unknown, and why
-printf 'claim v\n  check: sum((-1)^n/(sqrt(n)+2*(-1)^n), n >= 2) converges\n' > "$tmp/v.claims"
+printf 'claim v\n  check: sum(sin(n^2)/n, n >= 2) converges\n' > "$tmp/v.claims"
 "$INFCERT" claims "$tmp/v.claims" > "$tmp/o" 2>&1
 grep -q '^    undecided: The verdict of the sum is unknown: .' "$tmp/o" && ok "undecided_verdict_reason" \
   || bad undecided_verdict_reason "$(grep undecided: "$tmp/o")"
@@ -198,12 +198,12 @@ printf 'claim a\n  expect: refuted\n  check: decay(eps = 1/2, delta = 1/8) = 3\n
 "$INFCERT" claims "$tmp/mis.claims" > "$tmp/o" 2> "$tmp/e"; rc=$?
 [ $rc -eq 7 ] && grep -q '^a  *proved  (expected refuted: MISMATCH)$' "$tmp/o" && [ "$(cat "$tmp/e")" = "infcert claims: 1 claim differs from the expect: line" ] \
   && ok "expect_mismatch_exit_7" || bad expect_mismatch_exit_7 "exit $rc: $(cat "$tmp/o" "$tmp/e" | head -3)"
-printf 'claim a\n  expect: refuted\n  check: decay(eps = 1/2, delta = 1/8) = 3\nclaim b\n  check: sum((-1)^n/(sqrt(n)+2*(-1)^n), n >= 2) converges\n' > "$tmp/mis3.claims"
+printf 'claim a\n  expect: refuted\n  check: decay(eps = 1/2, delta = 1/8) = 3\nclaim b\n  check: sum(sin(n^2)/n, n >= 2) converges\n' > "$tmp/mis3.claims"
 "$INFCERT" claims "$tmp/mis3.claims" > /dev/null 2>&1; rc=$?
 [ $rc -eq 7 ] && ok "expect_mismatch_7_wins_over_undecided_3" || bad expect_mismatch_7_wins_over_undecided_3 "$rc"
 "$INFCERT" claims "$tmp/mis3.claims" --only=b > /dev/null 2>&1; rc=$?
 [ $rc -eq 3 ] && ok "only_counts_the_claim_checked" || bad only_counts_the_claim_checked "$rc"
-printf 'claim a\n  expect: proved\n  check: decay(eps = 1/2, delta = 1/8) = 3\nclaim b\n  expect: undecided\n  check: sum((-1)^n/(sqrt(n)+2*(-1)^n), n >= 2) converges\n' > "$tmp/match.claims"
+printf 'claim a\n  expect: proved\n  check: decay(eps = 1/2, delta = 1/8) = 3\nclaim b\n  expect: undecided\n  check: sum(sin(n^2)/n, n >= 2) converges\n' > "$tmp/match.claims"
 "$INFCERT" claims "$tmp/match.claims" > /dev/null 2>&1; rc=$?
 [ $rc -eq 3 ] && ok "expected_undecided_still_exit_3" || bad expected_undecided_still_exit_3 "$rc"
 "$INFCERT" report "$tmp/mis.claims" --out "$tmp/m" > /dev/null 2>&1; rc=$?
