@@ -2963,7 +2963,20 @@ static ic_status certify_run (ic_result *r, ic_kind kind, const ic_node *e, cons
   unsigned long pole_n;
   const char *pole_why;
   ic_status st;
-  if (ic_poles_find (e, opt->from, &pole_n, &pole_why)) st = undefined_at (&R, pole_n, pole_why);
+  if (ic_poles_find (e, opt->from, &pole_n, &pole_why))
+    {
+      /* the first undefined point may come earlier (log(n-5) from 1 is
+       * undefined at n = 1): evaluate up to the pole when that is cheap,
+       * else the first stretch, then name the pole */
+      st = IC_OK;
+      if (pole_n > opt->from)
+        {
+          unsigned long lim = pole_n - 1;
+          if (lim - opt->from > 100000) lim = opt->from + 1000;
+          st = check_defined (&R, e, opt->from, lim, kind == IC_KIND_PROD, NULL, NULL);
+        }
+      if (st == IC_OK) st = undefined_at (&R, pole_n, pole_why);
+    }
   else st = kind == IC_KIND_SUM ? certify_sum (&R, r, e) : certify_prod (&R, r, e);
   if (watching)
     {
