@@ -2499,6 +2499,27 @@ static int eventually_negative (const ic_node *e, unsigned long from, mpfr_prec_
   return neg;
 }
 
+/* The verdict of prod h from the envelopes of u = h - 1 and h alone
+ * (analyse_prod, its forms and facts discarded); *rule the test used. */
+static int prod_verdict_only (run *R, const ic_node *h, unsigned long from, mpfr_prec_t prec, unsigned long *X,
+                              int *rule, ic_status *st)
+{
+  ic_form fu, fp;
+  ic_form_init (&fu, prec); ic_form_init (&fp, prec);
+  ic_prod_facts pf;
+  int have_rg;
+  unsigned long zero_at;
+  ic_ival_t rg;
+  ic_ival_init2 (rg, prec);
+  char why[200];
+  ic_node *u = ic_symb_minus_one (h);
+  int v = analyse_prod (R, h, u, from, prec, &fu, &fp, &pf, rule, X, &zero_at, rg, &have_rg, st, why, sizeof why);
+  ic_node_free (u);
+  ic_ival_clear (rg);
+  ic_form_clear (&fu); ic_form_clear (&fp);
+  return v;
+}
+
 /* 1 when the partial products of prod h are proved to grow without bound
  * in absolute value: u = h - 1 >= 0 with sum u = inf (partial products ->
  * +inf), |h(n)| >= c > 1 from some n on, or the series of logs tending to
@@ -2506,19 +2527,8 @@ static int eventually_negative (const ic_node *e, unsigned long from, mpfr_prec_
 static int prod_unbounded (run *R, const ic_node *h, unsigned long from, mpfr_prec_t prec, unsigned long *X,
                            ic_buf *how, ic_status *st)
 {
-  ic_form fu, fp;
-  ic_form_init (&fu, prec); ic_form_init (&fp, prec);
-  ic_prod_facts pf;
-  int rule, have_rg;
-  unsigned long zero_at;
-  ic_ival_t rg;
-  ic_ival_init2 (rg, prec);
-  char why[200];
-  ic_node *u = ic_symb_minus_one (h);
-  int v = analyse_prod (R, h, u, from, prec, &fu, &fp, &pf, &rule, X, &zero_at, rg, &have_rg, st, why, sizeof why);
-  ic_node_free (u);
-  ic_ival_clear (rg);
-  ic_form_clear (&fu); ic_form_clear (&fp);
+  int rule;
+  int v = prod_verdict_only (R, h, from, prec, X, &rule, st);
   if (*st != IC_OK) return 0;
   if (v == IC_V_DIVERGES && (rule == IC_RULE_PROD_TO_INF || rule == IC_RULE_PROD_FACTOR_LARGE))
     {
@@ -2571,19 +2581,8 @@ static int split_prod_verdict (run *R, const ic_node *e, unsigned long from, mpf
     if (*st != IC_OK) return IC_V_UNKNOWN;
     if (vl != IC_V_UNKNOWN) { *X = Xl; return vl; }
   }
-  ic_form fu, fp;
-  ic_form_init (&fu, prec); ic_form_init (&fp, prec);
-  ic_prod_facts pf;
-  int rule, have_rg;
-  unsigned long zero_at;
-  ic_ival_t rg;
-  ic_ival_init2 (rg, prec);
-  char why[200];
-  ic_node *u = ic_symb_minus_one (e);
-  int v = analyse_prod (R, e, u, from, prec, &fu, &fp, &pf, &rule, X, &zero_at, rg, &have_rg, st, why, sizeof why);
-  ic_node_free (u);
-  ic_ival_clear (rg);
-  ic_form_clear (&fu); ic_form_clear (&fp);
+  int rule;
+  int v = prod_verdict_only (R, e, from, prec, X, &rule, st);
   if (v == IC_V_UNKNOWN && *st == IC_OK && !ic_cancelled ())
     {
       /* the series of logs (prod_log_verdict) */
