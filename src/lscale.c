@@ -922,8 +922,6 @@ static int ls_logv (ls_ctx *C, ls_gp *r, const ic_node *e)
   int ok = 0;
   ls_gp a, b;
   gp_init (&a, C->p); gp_init (&b, C->p);
-  mpq_t k;
-  mpq_init (k);
   switch (e->op)
     {
     case IC_VAR: gp_atom (r, 1); ok = 1; break;
@@ -981,7 +979,6 @@ static int ls_logv (ls_ctx *C, ls_gp *r, const ic_node *e)
        * the log of the value */
       ok = ls_value (C, &a, e) && gp_log (C, r, &a);
     }
-  mpq_clear (k);
   gp_clear (&a); gp_clear (&b);
   C->depth--;
   return ok;
