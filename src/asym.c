@@ -704,7 +704,9 @@ static int tmodel_fallback (ic_form *r, const ic_node *e, int ok, ic_asym_ctx *c
  * so F = x^-p (log x)^-q and G = [0, 1] (e > 0) or [-1, 0] (e < 0). */
 static int lscale_fallback (ic_form *r, const ic_node *e, ic_asym_ctx *ctx)
 {
-  if (ctx->no_lscale || ctx->X < 16 || !ic_node_has_var (e)) return 0;
+  /* heuristic: not for big terms (ic_form_of fails at every level of a
+   * sum of hundreds of summands, and each failure would expand it again) */
+  if (ctx->no_lscale || ctx->X < 16 || !ic_node_has_var (e) || ic_node_count (e) > 200) return 0;
   ic_lscale_result res;
   ic_lscale_result_init (&res);
   int ok = ic_lscale_sum (&res, e, ctx->X, ctx->prec) == IC_V_CONVERGES && res.majorant;

@@ -18,9 +18,11 @@ B = sys.argv[1]
 fails = 0
 LIMIT = 13.0          # the 10 s effort limit plus start-up and slack
 # the sanitized build is about 10 times slower between two polls of the
-# limit (one term of 400 sine factors, one interval series): more slack
+# limit (one term of 400 sine factors, one interval series): more slack.
+# Measured: 13.3 s, then 22.6 s once the Taylor models also try n = m^k
+# (the plain build ends in 6.7 s, well inside LIMIT)
 if os.environ.get("IC_TEST_SANITIZED"):
-    LIMIT = 20.0
+    LIMIT = 35.0
 
 def check(name, ok, why=""):
     global fails
