@@ -1469,6 +1469,19 @@ static int analyse_sum (const ic_node *e, unsigned long from, mpfr_prec_t prec, 
   return v;
 }
 
+/* analyse_sum when only the verdict, the facts and the rule are wanted
+ * (the form and the reason discarded). */
+static int sum_verdict_of (const ic_node *e, unsigned long from, mpfr_prec_t prec, ic_seq_facts *sf, int *rule,
+                           unsigned long *X)
+{
+  ic_form f;
+  ic_form_init (&f, prec);
+  char why[200];
+  int v = analyse_sum (e, from, prec, &f, sf, rule, X, why, sizeof why);
+  ic_form_clear (&f);
+  return v;
+}
+
 static int modulus_lower (mpfr_ptr m, const ic_node *h, unsigned long X, mpfr_prec_t prec);
 
 /* Verdict of sum c(n) h(n) (periodic.h): the period sum S = 0 converges
@@ -1479,13 +1492,9 @@ static int periodic_verdict (const ic_periodic *P, unsigned long from, mpfr_prec
 {
   *X = 0;
   if (mpq_sgn (P->S) == 0) return IC_V_CONVERGES;
-  ic_form f;
-  ic_form_init (&f, prec);
   ic_seq_facts sf;
   int rule;
-  char why[200];
-  int v = analyse_sum (P->h, from, prec, &f, &sf, &rule, X, why, sizeof why);
-  ic_form_clear (&f);
+  int v = sum_verdict_of (P->h, from, prec, &sf, &rule, X);
   return v == IC_V_CONVERGES || v == IC_V_DIVERGES ? v : IC_V_UNKNOWN;
 }
 
@@ -1504,13 +1513,9 @@ static int split_verdict (const ic_node *e, unsigned long from, mpfr_prec_t prec
       *X = Xa > Xb ? Xa : Xb;
       return ic_verdict_sum_split (va, vb);
     }
-  ic_form f;
-  ic_form_init (&f, prec);
   ic_seq_facts sf;
   int rule;
-  char why[200];
-  int v = analyse_sum (e, from, prec, &f, &sf, &rule, X, why, sizeof why);
-  ic_form_clear (&f);
+  int v = sum_verdict_of (e, from, prec, &sf, &rule, X);
   if (v == IC_V_UNKNOWN && depth > 0 && e->op == IC_NEG)
     return split_verdict (e->a, from, prec, X, how, depth + 1);
   const char *rn = rule_name (rule);
@@ -1523,9 +1528,7 @@ static int split_verdict (const ic_node *e, unsigned long from, mpfr_prec_t prec
         {
           if (X_CANDIDATES[i] < from || ic_lscale_sum (&lr, e, X_CANDIDATES[i], prec) == IC_V_UNKNOWN) continue;
           ic_seq_facts lf;
-          memset (&lf, 0, sizeof lf);
-          lf.sign = lr.sign;
-          lf.env = lr.verdict == IC_V_CONVERGES ? IC_ENV_SUMMABLE : lr.decays ? IC_ENV_DECAYS : IC_ENV_NOT_DECAYING;
+          ic_lscale_facts (&lf, &lr, 0);
           v = ic_verdict_sum (&lf, &rule);
           if (v != IC_V_UNKNOWN) { *X = X_CANDIDATES[i]; rn = "log-scale comparison"; }
         }
@@ -1654,11 +1657,7 @@ static int certify_lscale (run *R, ic_result *r, const ic_node *e, ic_status *st
           alt = 1;
         }
       ic_seq_facts sf;
-      memset (&sf, 0, sizeof sf);
-      sf.sign = res.sign;
-      sf.alt = alt;
-      sf.env = res.verdict == IC_V_CONVERGES ? IC_ENV_SUMMABLE
-        : res.decays ? IC_ENV_DECAYS : IC_ENV_NOT_DECAYING;
+      ic_lscale_facts (&sf, &res, alt);
       if (alt && sf.env == IC_ENV_DECAYS && dh)
         sf.decreasing = ic_lscale_sign (dh, N, 128) == -res.sign;
       int rule = IC_RULE_NONE;
@@ -2209,14 +2208,10 @@ static int analyse_prod (run *R, const ic_node *e, const ic_node *u, unsigned lo
 static int sum_verdict_direction (const ic_node *v, unsigned long from, mpfr_prec_t prec, unsigned long *X,
                                   int *dir, const char **rn)
 {
-  ic_form f;
-  ic_form_init (&f, prec);
   ic_seq_facts sf;
   int rule;
-  char why[200];
   *dir = 0;
-  int r = analyse_sum (v, from, prec, &f, &sf, &rule, X, why, sizeof why);
-  ic_form_clear (&f);
+  int r = sum_verdict_of (v, from, prec, &sf, &rule, X);
   *rn = rule_name (rule);
   if (r == IC_V_CONVERGES) return r;
   if (r == IC_V_DIVERGES && !sf.alt && sf.sign != 0

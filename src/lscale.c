@@ -192,16 +192,20 @@ static int term_is_zero (const ls_term *t)
     : mpfr_zero_p (t->c->lo) && mpfr_zero_p (t->c->hi);
 }
 
+/* exchanges two terms (their GMP/MPFR handles move with the struct) */
+static void term_swap (ls_term *a, ls_term *b)
+{
+  ls_term tmp = *a;
+  *a = *b;
+  *b = tmp;
+}
+
 /* sort by decreasing monomial, merge equal monomials, drop zeros */
 static void gp_norm (ls_gp *g)
 {
   for (int i = 1; i < g->n; i++)
     for (int j = i; j > 0 && mono_cmp (g->t[j].x, g->t[j - 1].x) > 0; j--)
-      {
-        ls_term tmp = g->t[j];
-        g->t[j] = g->t[j - 1];
-        g->t[j - 1] = tmp;
-      }
+      term_swap (&g->t[j], &g->t[j - 1]);
   int w = 0;
   for (int i = 0; i < g->n; i++)
     {
@@ -212,12 +216,7 @@ static void gp_norm (ls_gp *g)
           else { ic_ival_add (d->c, d->c, s->c); d->exact = 0; }
           continue;
         }
-      if (w != i)
-        {
-          ls_term tmp = g->t[w];
-          g->t[w] = g->t[i];
-          g->t[i] = tmp;
-        }
+      if (w != i) term_swap (&g->t[w], &g->t[i]);
       w++;
     }
   g->n = w;
@@ -225,12 +224,7 @@ static void gp_norm (ls_gp *g)
   for (int i = 0; i < g->n; i++)
     {
       if (term_is_zero (&g->t[i])) continue;
-      if (w != i)
-        {
-          ls_term tmp = g->t[w];
-          g->t[w] = g->t[i];
-          g->t[i] = tmp;
-        }
+      if (w != i) term_swap (&g->t[w], &g->t[i]);
       w++;
     }
   g->n = w;
@@ -1304,6 +1298,14 @@ int ic_lscale_sum (ic_lscale_result *r, const ic_node *e, unsigned long N, mpfr_
   gp_clear (&L);
   ctx_clear (&C);
   return r->verdict;
+}
+
+void ic_lscale_facts (ic_seq_facts *sf, const ic_lscale_result *r, int alt)
+{
+  memset (sf, 0, sizeof *sf);
+  sf->sign = r->sign;
+  sf->alt = alt;
+  sf->env = r->verdict == IC_V_CONVERGES ? IC_ENV_SUMMABLE : r->decays ? IC_ENV_DECAYS : IC_ENV_NOT_DECAYING;
 }
 
 int ic_lscale_sign (const ic_node *e, unsigned long N, mpfr_prec_t prec)

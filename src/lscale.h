@@ -56,6 +56,12 @@ void ic_lscale_result_clear (ic_lscale_result *r);
  * for n >= N, proved by the expansion).  Returns the verdict (also in r). */
 int ic_lscale_sum (ic_lscale_result *r, const ic_node *e, unsigned long N, mpfr_prec_t prec);
 
+/* The verdict facts of a decided comparison r (of |a| itself, or of h for
+ * a(n) = (-1)^n h(n) when alt): SUMMABLE when it converges, else DECAYS
+ * (a -> 0) or NOT_DECAYING (|a| >= r->lower > 0), with r's sign;
+ * `decreasing` is left 0 (the caller proves it). */
+void ic_lscale_facts (ic_seq_facts *sf, const ic_lscale_result *r, int alt);
+
 /* The sign of e(x) for every x >= N (+1 or -1) from its expansion
  * e = c0 m0 (1 + u), |u| < 1; 0 when not certain. */
 int ic_lscale_sign (const ic_node *e, unsigned long N, mpfr_prec_t prec);
