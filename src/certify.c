@@ -3029,6 +3029,7 @@ ic_status ic_certify (ic_result *r, ic_kind kind, const ic_node *e, const ic_opt
   ic_oom_take ();
   ic_node *ec = ic_node_copy (e);
   if (ec) ec = ic_symb_collect (ec);
+  if (ec) ec = ic_symb_merge_alt (ec);
   ic_status st = certify_run (r, kind, ec ? ec : e, opt, err);
   ic_node_free (ec);
   if (ic_oom_take ())

@@ -655,6 +655,42 @@ int ic_symb_strip_alt (const ic_node *e, ic_node **h, int *parity)
     }
 }
 
+/* Walks the multiplicative spine (*, /, unary -) of e: counts the sign
+ * factors (-1)^(n+k) in *flips, adds their k and the unary minuses into
+ * *parity (mod 2), and returns a copy of e with each of them replaced by 1. */
+static ic_node *strip_alt_all (const ic_node *e, unsigned *flips, int *parity)
+{
+  int p;
+  if (ic_node_is_alt_sign (e, &p)) { *flips += 1; *parity ^= p; return ic_node_num_si (1); }
+  ic_node *a, *b;
+  switch (e->op)
+    {
+    case IC_NEG:
+      *parity ^= 1;
+      return strip_alt_all (e->a, flips, parity);
+    case IC_MUL:
+    case IC_DIV:
+      a = strip_alt_all (e->a, flips, parity);
+      b = strip_alt_all (e->b, flips, parity);
+      return e->op == IC_MUL ? ic_mk_mul (a, b) : ic_mk_div (a, b);
+    default:
+      return ic_node_copy (e);
+    }
+}
+
+ic_node *ic_symb_merge_alt (ic_node *e)
+{
+  if (!e) return e;
+  unsigned flips = 0;
+  int parity = 0;
+  ic_node *h = strip_alt_all (e, &flips, &parity);
+  if (!h || flips < 2) { ic_node_free (h); return e; }
+  ic_node_free (e);
+  if (flips % 2)
+    h = ic_mk_mul (ic_mk_pow (ic_node_num_si (-1), ic_node_new (IC_VAR, NULL, NULL)), h);
+  return parity ? ic_mk_neg (h) : h;
+}
+
 int ic_symb_affine (const ic_node *e, mpq_t s, mpq_t t)
 {
   mpq_t s2, t2;

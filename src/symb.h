@@ -43,6 +43,12 @@ ic_node *ic_symb_simplify (ic_node *e);
  * new tree without the sign factor and *parity the total k mod 2 (the sign
  * factor is (-1)^(n + parity)). */
 int ic_symb_strip_alt (const ic_node *e, ic_node **h, int *parity);
+/* e (consumed) with the sign factors (-1)^(n+k) of its multiplicative
+ * spine (*, /, unary -) merged into one (-1)^n and a sign, or into a sign
+ * alone when their number is even: (-1)^n (-1)^n h -> h, (-1)^(n+1)
+ * (-1)^n h -> -h.  Equal to e at every n (both are defined where e is:
+ * a sign factor is defined everywhere).  e itself when fewer than two. */
+ic_node *ic_symb_merge_alt (ic_node *e);
 /* 1 if e = s*n + t exactly with rationals s, t (sets them). */
 int ic_symb_affine (const ic_node *e, mpq_t s, mpq_t t);
 

@@ -92,6 +92,8 @@ CASES = [
     ("(1+(-1)^n/sqrt(n))*exp(-(-1)^n/sqrt(n)+1/(2*n))", 2, ["unknown", "converges"], "log = O(n^-3/2)"),
     ("exp(((-1)^n-1)/n)", 1, ["unknown", "diverges_to_zero"], "sum v = -log 2 - sum 1/n -> -inf"),
     ("(-1)^n*(-1)^n*(1+1/n^2)", 1, ["unknown", "converges"], "two sign flips per factor: sinh(pi)/pi"),
+    ("(-1)^(n+1)*(-1)^n*(1+1/n^2)", 1, ["unknown", "diverges"], "= -(1+1/n^2): every factor negative, |P_N| -> sinh(pi)/pi"),
+    ("(-1)^n/(-1)^(n+1)*(1+1/n^3)", 1, ["unknown", "diverges"], "= -(1+1/n^3): the sign of P_N alternates"),
     ("cos(pi*n/3)", 1, ["unknown", "diverges_to_zero"], "|factors| 1/2, 1/2, 1, 1/2, 1/2, 1: |P_N| -> 0, no zero"),
 ]
 
