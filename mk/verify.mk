@@ -10,12 +10,14 @@ VERIFY_OUT ?= $(BUILD)/verify
 
 verify:
 	sh tools/verify.sh -o $(VERIFY_OUT) -c proofs/wp-cache -u -r proofs/results.txt
+	python3 tools/proof_share.py
 
 verify-cold:
 	rm -rf $(VERIFY_OUT)-cold
 	sh tools/verify.sh -o $(VERIFY_OUT)-cold -C
 	{ echo "# make verify-cold, $$(date -u +%Y-%m-%d), $$(nproc) cores, no WP cache"; \
 	  cat $(VERIFY_OUT)-cold/results.txt; } >proofs/cold-run.txt
+	python3 tools/proof_share.py
 
 CHECK_STEPS += verify
 .PHONY: verify verify-cold

@@ -34,6 +34,19 @@
 
 /* ACSL's lexer does not take identifiers starting with "__" as types. */
 typedef __mpfr_struct ic_fr_struct;
+typedef __mpz_struct ic_z_struct;
+typedef __mpq_struct ic_q_struct;
+
+/*@ axiomatic GmpValue {
+      // The value of a GMP integer and of a canonical GMP rational (GMP
+      // manual, sec. 5 and 6) as a function of the struct, as fr_val is of
+      // an mpfr struct.  No property is used: the contracts of mpfr_set_z
+      // and mpfr_set_q say their results are these values correctly
+      // rounded.
+      logic real z_val (ic_z_struct x);
+      logic real q_val (ic_q_struct x);
+    }
+*/
 
 /*@ axiomatic MpfrValue {
       logic integer fr_kind (ic_fr_struct x);
@@ -102,6 +115,14 @@ void mpfr_clear (mpfr_ptr x);
     ensures \result == fr_prec (*x) && FrPrecOk (\result);
 */
 mpfr_prec_t mpfr_get_prec (mpfr_srcptr x);
+
+/* Precision change: the value is lost (MPFR manual 5.2: "the previous
+ * value stored in x is lost"; it is NaN afterwards). */
+/*@ requires \valid (x) && FrInited (*x) && FrPrecOk (prec);
+    assigns *x;
+    ensures FrInited (*x) && fr_prec (*x) == prec && FrNaN (*x);
+*/
+void mpfr_set_prec (mpfr_ptr x, mpfr_prec_t prec);
 
 /*@ requires \valid (x) && \valid (y) && FrInited (*x) && FrInited (*y);
     assigns *x, *y;
@@ -387,7 +408,9 @@ int mpfr_sqr (mpfr_ptr rop, mpfr_srcptr op, mpfr_rnd_t rnd);
 /* min / max of two non-NaN values, rounded to rop's precision (MPFR manual
  * 5.12 "Miscellaneous Functions"): RNDD of the minimum is <= both operands,
  * RNDU of the maximum >= both; an infinite operand on that side gives the
- * infinity.  Only the directions the kernels use are described. */
+ * infinity.  RNDU of the minimum is >= every r that both operands are >=
+ * (it is >= the minimum), RNDD of the maximum <= every r both are <=
+ * (ic_ival_intersect).  Only the directions the kernels use are described. */
 /*@ requires \valid (rop) && \valid_read (op1) && \valid_read (op2);
     requires FrInited (*rop) && FrInited (*op1) && FrInited (*op2);
     assigns *rop;
@@ -397,6 +420,9 @@ int mpfr_sqr (mpfr_ptr rop, mpfr_srcptr op, mpfr_rnd_t rnd);
       && (FrNInf (\old (*op1)) || FrNInf (\old (*op2)) ==> FrNInf (*rop))
       && (FrNum (\old (*op1)) ==> FrLe (*rop, fr_val (\old (*op1))))
       && (FrNum (\old (*op2)) ==> FrLe (*rop, fr_val (\old (*op2))));
+    ensures !FrNaN (\old (*op1)) && !FrNaN (\old (*op2)) && rnd == MPFR_RNDU ==>
+      !FrNaN (*rop)
+      && (\forall real r; FrGe (\old (*op1), r) && FrGe (\old (*op2), r) ==> FrGe (*rop, r));
 */
 int mpfr_min (mpfr_ptr rop, mpfr_srcptr op1, mpfr_srcptr op2, mpfr_rnd_t rnd);
 
@@ -409,6 +435,9 @@ int mpfr_min (mpfr_ptr rop, mpfr_srcptr op1, mpfr_srcptr op2, mpfr_rnd_t rnd);
       && (FrPInf (\old (*op1)) || FrPInf (\old (*op2)) ==> FrPInf (*rop))
       && (FrNum (\old (*op1)) ==> FrGe (*rop, fr_val (\old (*op1))))
       && (FrNum (\old (*op2)) ==> FrGe (*rop, fr_val (\old (*op2))));
+    ensures !FrNaN (\old (*op1)) && !FrNaN (\old (*op2)) && rnd == MPFR_RNDD ==>
+      !FrNaN (*rop)
+      && (\forall real r; FrLe (\old (*op1), r) && FrLe (\old (*op2), r) ==> FrLe (*rop, r));
 */
 int mpfr_max (mpfr_ptr rop, mpfr_srcptr op1, mpfr_srcptr op2, mpfr_rnd_t rnd);
 
@@ -475,6 +504,7 @@ int mpfr_log1p (mpfr_ptr rop, mpfr_srcptr op, mpfr_rnd_t rnd);
     assigns *rop;
     ensures FrInited (*rop) && fr_prec (*rop) == fr_prec (\old (*rop));
     ensures fr_prec (\old (*rop)) >= 64 ==> FrNum (*rop) && fr_val (*rop) == op;
+    ensures Rounded (*rop, (real) op, rnd) && FrNum (*rop);
 */
 int mpfr_set_ui (mpfr_ptr rop, unsigned long op, mpfr_rnd_t rnd);
 
@@ -515,5 +545,83 @@ int mpfr_ui_pow (mpfr_ptr rop, unsigned long op1, mpfr_srcptr op2, mpfr_rnd_t rn
       Rounded (*rop, r_pow (fr_val (\old (*op1)), fr_val (\old (*op2))), rnd);
 */
 int mpfr_pow (mpfr_ptr rop, mpfr_srcptr op1, mpfr_srcptr op2, mpfr_rnd_t rnd);
+
+/* ---- the remaining interval operations (ic_ival_set_*, sqrt, atan, pi,
+ * hull, intersect, comparisons, magnitudes) ---- */
+
+/* Correct rounding of an integer or a rational (MPFR manual 5.2
+ * "Assignment Functions"): finite, or an infinity on overflow, never NaN. */
+/*@ requires \valid (rop) && \valid_read (op) && FrInited (*rop);
+    assigns *rop;
+    ensures FrInited (*rop) && fr_prec (*rop) == fr_prec (\old (*rop));
+    ensures Rounded (*rop, z_val (*op), rnd);
+*/
+int mpfr_set_z (mpfr_ptr rop, mpz_srcptr op, mpfr_rnd_t rnd);
+
+/*@ requires \valid (rop) && \valid_read (op) && FrInited (*rop);
+    assigns *rop;
+    ensures FrInited (*rop) && fr_prec (*rop) == fr_prec (\old (*rop));
+    ensures Rounded (*rop, q_val (*op), rnd);
+*/
+int mpfr_set_q (mpfr_ptr rop, mpq_srcptr op, mpfr_rnd_t rnd);
+
+/* Square root (MPFR manual 5.5): correctly rounded for op >= 0 (-0 gives
+ * -0, a zero); sqrt(+Inf) = +Inf. */
+/*@ requires \valid (rop) && \valid_read (op);
+    requires FrInited (*rop) && FrInited (*op);
+    assigns *rop;
+    ensures FrInited (*rop) && fr_prec (*rop) == fr_prec (\old (*rop));
+    ensures FrNum (\old (*op)) && fr_val (\old (*op)) >= 0 ==>
+      Rounded (*rop, r_sqrt (fr_val (\old (*op))), rnd);
+    ensures FrPInf (\old (*op)) ==> FrPInf (*rop);
+*/
+int mpfr_sqrt (mpfr_ptr rop, mpfr_srcptr op, mpfr_rnd_t rnd);
+
+/* Arctangent (MPFR manual 5.7): correctly rounded for finite op; the
+ * infinite operands are not described (the kernel bounds them itself). */
+/*@ requires \valid (rop) && \valid_read (op);
+    requires FrInited (*rop) && FrInited (*op);
+    assigns *rop;
+    ensures FrInited (*rop) && fr_prec (*rop) == fr_prec (\old (*rop));
+    ensures FrNum (\old (*op)) ==> Rounded (*rop, r_atan (fr_val (\old (*op))), rnd);
+*/
+int mpfr_atan (mpfr_ptr rop, mpfr_srcptr op, mpfr_rnd_t rnd);
+
+/* pi correctly rounded (MPFR manual 5.7, mpfr_const_pi). */
+/*@ requires \valid (rop) && FrInited (*rop);
+    assigns *rop;
+    ensures FrInited (*rop) && fr_prec (*rop) == fr_prec (\old (*rop));
+    ensures Rounded (*rop, r_pi, rnd);
+*/
+int mpfr_const_pi (mpfr_ptr rop, mpfr_rnd_t rnd);
+
+/* |op| (MPFR manual 5.5): exact when rop has op's precision or more;
+ * described as correctly rounded in any case; |+-Inf| = +Inf. */
+/*@ requires \valid (rop) && \valid_read (op);
+    requires FrInited (*rop) && FrInited (*op);
+    assigns *rop;
+    ensures FrInited (*rop) && fr_prec (*rop) == fr_prec (\old (*rop));
+    ensures FrNum (\old (*op)) ==> Rounded (*rop, \abs (fr_val (\old (*op))), rnd);
+    ensures FrPInf (\old (*op)) || FrNInf (\old (*op)) ==> FrPInf (*rop);
+*/
+int mpfr_abs (mpfr_ptr rop, mpfr_srcptr op, mpfr_rnd_t rnd);
+
+/* x <= y and x < y in the extended reals; 0 when either is NaN (MPFR
+ * manual 5.9 "Comparison Functions"). */
+/*@ requires \valid_read (x) && \valid_read (y) && FrInited (*x) && FrInited (*y);
+    assigns \nothing;
+    ensures \result != 0 <==> !FrNaN (*x) && !FrNaN (*y)
+      && (FrNInf (*x) || FrPInf (*y)
+          || (FrNum (*x) && FrNum (*y) && fr_val (*x) <= fr_val (*y)));
+*/
+int mpfr_lessequal_p (mpfr_srcptr x, mpfr_srcptr y);
+
+/*@ requires \valid_read (x) && \valid_read (y) && FrInited (*x) && FrInited (*y);
+    assigns \nothing;
+    ensures \result != 0 <==> !FrNaN (*x) && !FrNaN (*y)
+      && ((FrNInf (*x) && !FrNInf (*y)) || (FrPInf (*y) && !FrPInf (*x))
+          || (FrNum (*x) && FrNum (*y) && fr_val (*x) < fr_val (*y)));
+*/
+int mpfr_less_p (mpfr_srcptr x, mpfr_srcptr y);
 
 #endif

@@ -8,6 +8,7 @@
 #include "logseries.acsl"
 #include "powerlog.acsl"
 #include "powexp.acsl"
+#include "elementary.acsl"
 #include "mpfr_model.h"
 #include "ival.h"
 #include "verdict.h"

@@ -4,8 +4,8 @@
  * 2. Each MPFR contract used by the proofs (Rounded: RNDD gives a lower
  *    bound, RNDU an upper bound, sign preserved) is checked on random
  *    operands against a computation at 4x the precision (seed printed).
- * 3. Each analysis axiom (specs/analysis.acsl, specs/series.acsl) is checked
- *    on sample points. */
+ * 3. Each analysis axiom (specs/analysis.acsl, specs/series.acsl,
+ *    specs/elementary.acsl) is checked on sample points. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <time.h>
@@ -48,7 +48,7 @@ static void test_op1 (const char *name, op1_t f, gmp_randstate_t st, int domain)
   for (long i = 0; i < n && ok; i++)
     {
       random_fr (x, st, 6);
-      if (domain == 1) mpfr_abs (x, x, MPFR_RNDN);                 /* log: x > 0 */
+      if (domain == 1 || domain == 3) mpfr_abs (x, x, MPFR_RNDN);  /* log: x > 0, sqrt: x >= 0 */
       if (domain == 2 && mpfr_cmp_si (x, -1) <= 0) mpfr_set_si (x, 0, MPFR_RNDN);
       if (domain == 1 && mpfr_zero_p (x)) mpfr_set_ui (x, 2, MPFR_RNDN);
       f (e, x, MPFR_RNDN);
@@ -64,6 +64,7 @@ static void test_op1 (const char *name, op1_t f, gmp_randstate_t st, int domain)
   mpfr_clears (x, r, e, (mpfr_ptr) 0);
 }
 
+static int abs_wrap (mpfr_ptr r, mpfr_srcptr x, mpfr_rnd_t rnd) { return mpfr_abs (r, x, rnd); }
 static int neg_wrap (mpfr_ptr r, mpfr_srcptr x, mpfr_rnd_t rnd) { return mpfr_neg (r, x, rnd); }
 static int set_wrap (mpfr_ptr r, mpfr_srcptr x, mpfr_rnd_t rnd) { return mpfr_set (r, x, rnd); }
 
@@ -226,6 +227,124 @@ static void test_analysis (gmp_randstate_t st)
   mpfr_clears (x, y, ex, ey, t, u, v, (mpfr_ptr) 0);
 }
 
+/* The contracts added for the remaining interval operations: set_ui/z/q
+ * correctly rounded (any precision), const_pi, min with RNDU and max with
+ * RNDD (bounds of every r both operands bound), the comparisons. */
+static void test_more_contracts (gmp_randstate_t st)
+{
+  mpfr_t r, e, x, y;
+  mpz_t z; mpq_t q;
+  int ok_ui = 1, ok_z = 1, ok_q = 1, ok_pi = 1, ok_mm = 1, ok_cmp = 1;
+  long n = 1000;
+  mpfr_inits2 (20, r, x, y, (mpfr_ptr) 0);
+  mpfr_init2 (e, 400);
+  mpz_init (z); mpq_init (q);
+  for (long i = 0; i < n; i++)
+    {
+      unsigned long u = gmp_urandomb_ui (st, 64) ^ (gmp_urandomb_ui (st, 32) << 32);
+      mpfr_set_ui (e, u, MPFR_RNDN);                           /* exact at 400 bits */
+      for (int d = 0; d < 2; d++)
+        {
+          mpfr_rnd_t rnd = d ? MPFR_RNDU : MPFR_RNDD;
+          mpfr_set_ui (r, u, rnd);
+          if (!rounded_ok (r, e, rnd) || !mpfr_number_p (r)) ok_ui = 0;
+        }
+      mpz_urandomb (z, st, 300);
+      if (i % 2) mpz_neg (z, z);
+      mpfr_set_z (e, z, MPFR_RNDN);                            /* exact: 300 < 400 bits */
+      for (int d = 0; d < 2; d++)
+        {
+          mpfr_rnd_t rnd = d ? MPFR_RNDU : MPFR_RNDD;
+          mpfr_set_z (r, z, rnd);
+          if (!rounded_ok (r, e, rnd)) ok_z = 0;
+        }
+      mpz_urandomb (mpq_numref (q), st, 100);
+      mpz_urandomb (mpq_denref (q), st, 100);
+      mpz_add_ui (mpq_denref (q), mpq_denref (q), 1);
+      mpq_canonicalize (q);
+      if (i % 3 == 0) mpq_neg (q, q);
+      /* the exact quotient lies between the two 400-bit roundings */
+      for (int d = 0; d < 2; d++)
+        {
+          mpfr_rnd_t rnd = d ? MPFR_RNDU : MPFR_RNDD;
+          mpfr_set_q (r, q, rnd);
+          mpfr_set_q (e, q, d ? MPFR_RNDD : MPFR_RNDU);        /* the other side of q */
+          if (d ? mpfr_less_p (r, e) : mpfr_greater_p (r, e)) ok_q = 0;
+        }
+      /* min RNDU >= min, max RNDD <= max, at 20 bits of 53-bit operands */
+      mpfr_t a, b;
+      mpfr_inits2 (53, a, b, (mpfr_ptr) 0);
+      random_fr (a, st, 6); random_fr (b, st, 6);
+      mpfr_min (r, a, b, MPFR_RNDU);
+      if (mpfr_less_p (r, a) && mpfr_less_p (r, b)) ok_mm = 0;
+      mpfr_max (r, a, b, MPFR_RNDD);
+      if (mpfr_greater_p (r, a) && mpfr_greater_p (r, b)) ok_mm = 0;
+      /* lessequal_p / less_p against the sign of the exact difference */
+      mpfr_sub (e, a, b, MPFR_RNDN);                           /* exact at 400 bits */
+      if ((mpfr_lessequal_p (a, b) != 0) != (mpfr_sgn (e) <= 0)) ok_cmp = 0;
+      if ((mpfr_less_p (a, b) != 0) != (mpfr_sgn (e) < 0)) ok_cmp = 0;
+      mpfr_clears (a, b, (mpfr_ptr) 0);
+    }
+  /* pi: the two 20-bit roundings bracket a 400-bit one */
+  mpfr_const_pi (e, MPFR_RNDN);
+  mpfr_const_pi (r, MPFR_RNDD); if (!rounded_ok (r, e, MPFR_RNDD)) ok_pi = 0;
+  mpfr_const_pi (r, MPFR_RNDU); if (!rounded_ok (r, e, MPFR_RNDU)) ok_pi = 0;
+  /* infinite ends: comparisons and the special values of sqrt / abs */
+  mpfr_set_inf (x, 1); mpfr_set_inf (y, -1);
+  if (!mpfr_lessequal_p (y, x) || !mpfr_less_p (y, x) || mpfr_less_p (x, x)) ok_cmp = 0;
+  mpfr_set_nan (y);
+  if (mpfr_lessequal_p (y, x) || mpfr_less_p (x, y)) ok_cmp = 0;
+  mpfr_sqrt (r, x, MPFR_RNDD); if (!mpfr_inf_p (r) || mpfr_sgn (r) < 0) ok_cmp = 0;
+  mpfr_set_inf (y, -1);
+  mpfr_abs (r, y, MPFR_RNDD); if (!mpfr_inf_p (r) || mpfr_sgn (r) < 0) ok_cmp = 0;
+  report (ok_ui, "mpfr_set_ui_rounded", n);
+  report (ok_z, "mpfr_set_z_rounded", n);
+  report (ok_q, "mpfr_set_q_rounded", n);
+  report (ok_pi, "mpfr_const_pi_rounded", 2);
+  report (ok_mm, "mpfr_min_max_other_direction", n);
+  report (ok_cmp, "mpfr_lessequal_less_p", n);
+  mpz_clear (z); mpq_clear (q);
+  mpfr_clears (r, e, x, y, (mpfr_ptr) 0);
+}
+
+/* specs/elementary.acsl on sample points (256 bits, directed rounding). */
+static void test_elementary (gmp_randstate_t st)
+{
+  mpfr_t x, y, a, b;
+  int ok_sm = 1, ok_sn = 1, ok_am = 1, ok_ab = 1;
+  long n = 2000;
+  mpfr_inits2 (256, x, y, a, b, (mpfr_ptr) 0);
+  for (long i = 0; i < n; i++)
+    {
+      random_fr (x, st, 8); random_fr (y, st, 8);
+      if (mpfr_greater_p (x, y)) mpfr_swap (x, y);                 /* x <= y */
+      /* Atan_Monotone, Atan_Bounded */
+      mpfr_atan (a, x, MPFR_RNDD); mpfr_atan (b, y, MPFR_RNDU);
+      if (!mpfr_lessequal_p (a, b)) ok_am = 0;
+      mpfr_atan (a, x, MPFR_RNDU); mpfr_atan (b, y, MPFR_RNDD);
+      if (mpfr_less_p (x, y) && !mpfr_less_p (a, b) && !mpfr_equal_p (a, b)) ok_am = 0;
+      if (mpfr_cmp_si (a, 2) > 0 || mpfr_cmp_si (b, -2) < 0) ok_ab = 0;
+      /* Sqrt_Monotone, Sqrt_Nonneg on 0 <= |x| <= |y| */
+      mpfr_abs (x, x, MPFR_RNDN); mpfr_abs (y, y, MPFR_RNDN);
+      if (mpfr_greater_p (x, y)) mpfr_swap (x, y);
+      mpfr_sqrt (a, x, MPFR_RNDU); mpfr_sqrt (b, y, MPFR_RNDD);
+      if (mpfr_less_p (x, y) && mpfr_greater_p (a, b)) ok_sm = 0;
+      mpfr_sqrt (a, x, MPFR_RNDD);
+      if (mpfr_sgn (a) < 0) ok_sn = 0;
+      /* squares back: a^2 <= x <= (a + ulp)^2 pins the root */
+      mpfr_sqr (b, a, MPFR_RNDU);
+      if (mpfr_greater_p (b, x)) ok_sn = 0;
+    }
+  /* the infinite ends: atan(+-Inf) = +-pi/2 lies within [-2, 2] */
+  mpfr_set_inf (x, 1); mpfr_atan (a, x, MPFR_RNDU); if (mpfr_cmp_si (a, 2) > 0) ok_ab = 0;
+  mpfr_set_inf (x, -1); mpfr_atan (a, x, MPFR_RNDD); if (mpfr_cmp_si (a, -2) < 0) ok_ab = 0;
+  report (ok_sm, "axiom_Sqrt_Monotone", n);
+  report (ok_sn, "axiom_Sqrt_Nonneg", n);
+  report (ok_am, "axiom_Atan_Monotone", n);
+  report (ok_ab, "axiom_Atan_Bounded", n);
+  mpfr_clears (x, y, a, b, (mpfr_ptr) 0);
+}
+
 int main (int argc, char **argv)
 {
   gmp_randstate_t st;
@@ -238,6 +357,11 @@ int main (int argc, char **argv)
   test_op1 ("mpfr_exp_rounded", mpfr_exp, st, 0);
   test_op1 ("mpfr_log_rounded", mpfr_log, st, 1);
   test_op1 ("mpfr_log1p_rounded", mpfr_log1p, st, 2);
+  test_op1 ("mpfr_sqrt_rounded", mpfr_sqrt, st, 3);
+  test_op1 ("mpfr_atan_rounded", mpfr_atan, st, 0);
+  test_op1 ("mpfr_abs_rounded", abs_wrap, st, 0);
+  test_more_contracts (st);
+  test_elementary (st);
   test_specials ();
   test_analysis (st);
   gmp_randclear (st);

@@ -18,6 +18,7 @@ TMP=$(mktemp -d)
 trap 'rm -rf "$TMP"' EXIT
 cp "$ROOT/src/kern/ival.c" "$TMP/ival.c"
 cp -r "$ROOT/proofs/wp-cache" "$TMP/cache"
+touch "$TMP/mark"; sleep 1
 FCTS="ic_ival_add nan_to_inf ival_take ic_ival_get_prec"
 echo "$TMP/ival.c $FCTS" >"$TMP/kernels.txt"
 
@@ -45,4 +46,36 @@ else
   if [ -n "$bad" ] && [ -f "$ROOT/proofs/wp-session/script/$bad.json" ]
   then echo "ok verify_hinted_goal_still_fails ($bad)"
   else echo "FAIL verify_hinted_goal_still_fails (goal '$bad' has no hint)"; fi
+fi
+
+# 3. a forged cache: every entry the broken run wrote (its failed goals)
+# rewritten to say "valid".  `make verify` replays the cache, so it accepts
+# the wrong kernel: the cache is part of what it trusts (proofs/README.md).
+# `make verify-cold` (tools/verify.sh -C, what CI runs) uses no cache and
+# must reject it.
+forged=0
+for f in $(find "$TMP/cache" -name '*.json' -newer "$TMP/mark"); do
+  if grep -q '"verdict": *"\(failed\|timeout\|unknown\)"' "$f"; then
+    prover=$(sed -n 's/.*"prover": *"\([^"]*\)".*/\1/p' "$f")
+    echo "{ \"prover\": \"$prover\", \"verdict\": \"valid\", \"time\": 0.01, \"steps\": 1 }" >"$f"
+    forged=$((forged + 1))
+  fi
+done
+if [ "$forged" -gt 0 ]; then echo "ok verify_cache_forged ($forged entries)"
+else echo "FAIL verify_cache_forged (the broken run cached no failed goal)"; fi
+if WP_TIMEOUT=5 sh "$ROOT/tools/verify.sh" -k "$TMP/kernels.txt" -o "$TMP/out-forged" -c "$TMP/cache" >"$TMP/forged.log" 2>&1
+then :; fi
+# (the forged "valid" entries also turn the smoke tests the broken run
+# cached as failed, which is their expected outcome, into proofs of
+# \false, so that run fails on its smoke tests; what matters is that every
+# goal of the broken kernel counts as proved from the cache)
+if grep -q "^ic_ival_add  *[^ ]*  *[0-9]*/[0-9]*  *ok" "$TMP/forged.log"
+then echo "ok verify_cache_is_trusted (the forged cache makes the cached run count the broken kernel's goals as proved)"
+else echo "FAIL verify_cache_is_trusted (expected the forged entries to be replayed)"; grep "^ic_ival_add" "$TMP/forged.log"; fi
+if WP_TIMEOUT=5 sh "$ROOT/tools/verify.sh" -k "$TMP/kernels.txt" -o "$TMP/out-cold" -C >"$TMP/cold.log" 2>&1
+then echo "FAIL verify_cold_rejects_forged_cache (the cold run accepted the broken kernel)"; tail -5 "$TMP/cold.log"
+else
+  if grep -q "unproved:.*ic_ival_add" "$TMP/cold.log"
+  then echo "ok verify_cold_rejects_forged_cache"
+  else echo "FAIL verify_cold_rejects_forged_cache (no unproved goal named)"; tail -5 "$TMP/cold.log"; fi
 fi

@@ -144,7 +144,7 @@ writejob 00 z3,cvc4,cvc5 "-wp-prop=@lemma"
 # their number unless WP_PAR is set).
 while read -r file provers fcts; do
   n=$((n + 1))
-  writejob "$(printf %02d $n)" "$provers" "-wp-rte -warn-unsigned-overflow -warn-signed-overflow -wp-fct $fcts"
+  writejob "$(printf %02d $n)" "$provers" "-wp-rte -warn-unsigned-overflow -warn-signed-overflow -warn-signed-downcast -warn-unsigned-downcast -warn-pointer-downcast -wp-smoke-tests -wp-fct $fcts"
 done <"$OUT/jobs.txt"
 start=$(date +%s)
 # Lemma job last: it is short.
@@ -206,6 +206,10 @@ BEGIN {
   if (st == "Valid") { proved[best]++; by[best, prover]++; provers[prover] = 1 }
   else failed[best] = failed[best] " " goal " (" st ")"
 }
+/^\[wp\] \[Passed\] Smoke-test / { smoke_ok++ }
+/^\[wp\] \[[^]]*\] Smoke-test / && !/^\[wp\] \[Passed\]/ {
+  smoke_bad++; g = $0; sub(/.*Smoke-test /, "", g); smoke_failed = smoke_failed " " g }
+/^\[wp\] \[[^]]*\] Goal .*_assigns/ { nassigns++; st = $0; sub(/.* : /, "", st); if (st ~ /^Valid/) passigns++ }
 /Proved goals:/ { gp += $(NF - 2); gt += $NF }
 END {
   ok = (rc == 0 && gt > 0 && gp == gt && otherbad == 0)
@@ -220,6 +224,10 @@ END {
     if (failed[f] != "") printf "    unproved:%s\n", failed[f]
   }
   printf "all kernels: %d/%d goals proved (WP total %s/%s), %ds wall, %ss CPU\n", sumof(proved), sumof(total), gp, gt, secs, cpu
+  printf "without the assigns goals: %d/%d goals proved (%d assigns goals)\n", sumof(proved) - passigns, sumof(total) - nassigns, nassigns
+  printf "smoke tests (-wp-smoke-tests: no vacuous contract, no dead code): %d passed, %d failed\n", smoke_ok, smoke_bad
+  if (smoke_bad > 0) { ok = 0; printf "    failed smoke tests:%s\n", smoke_failed }
+  if (smoke_ok + smoke_bad == 0) ok = 0
   if (rc != 0) printf "frama-c exited with status %d\n", rc
   exit ok ? 0 : 1
 }

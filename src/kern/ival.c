@@ -77,6 +77,12 @@ void ic_ival_init2 (ic_ival_ptr x, mpfr_prec_t prec)
 */
 void ic_ival_clear (ic_ival_ptr x) { mpfr_clear (x->lo); mpfr_clear (x->hi); }
 
+/*@ requires valid: \valid (x) && IvalInited (x);
+    requires prec_ok: FrPrecOk (prec);
+    assigns *x;
+    ensures ok: IvalOk (x) && Encloses (x, 0.0);
+    ensures prec: fr_prec (x->lo[0]) == prec && fr_prec (x->hi[0]) == prec;
+*/
 void ic_ival_set_prec (ic_ival_ptr x, mpfr_prec_t prec)
 {
   mpfr_set_prec (x->lo, prec);
@@ -123,24 +129,48 @@ void ic_ival_set_si (ic_ival_ptr z, long v)
   mpfr_set_si (z->hi, v, MPFR_RNDU);
 }
 
+/*@ requires valid: \valid (z) && IvalInited (z);
+    assigns *z;
+    ensures ok: IvalOk (z);
+    ensures sound: Encloses (z, (real) v);
+*/
 void ic_ival_set_ui (ic_ival_ptr z, unsigned long v)
 {
   mpfr_set_ui (z->lo, v, MPFR_RNDD);
   mpfr_set_ui (z->hi, v, MPFR_RNDU);
 }
 
+/*@ requires valid: \valid (z) && IvalInited (z) && \valid_read (v);
+    requires sep: \separated (z, v);
+    assigns *z;
+    ensures ok: IvalOk (z);
+    ensures sound: Encloses (z, z_val (*v));
+*/
 void ic_ival_set_z (ic_ival_ptr z, const mpz_t v)
 {
   mpfr_set_z (z->lo, v, MPFR_RNDD);
   mpfr_set_z (z->hi, v, MPFR_RNDU);
 }
 
+/*@ requires valid: \valid (z) && IvalInited (z) && \valid_read (v);
+    requires sep: \separated (z, v);
+    assigns *z;
+    ensures ok: IvalOk (z);
+    ensures sound: Encloses (z, q_val (*v));
+*/
 void ic_ival_set_q (ic_ival_ptr z, const mpq_t v)
 {
   mpfr_set_q (z->lo, v, MPFR_RNDD);
   mpfr_set_q (z->hi, v, MPFR_RNDU);
 }
 
+/* z = [v, v] rounded outward (v NaN: the whole line). */
+/*@ requires valid: \valid (z) && IvalInited (z) && \valid_read (v) && FrInited (*v);
+    requires sep: \separated (&z->lo[0], v) && \separated (&z->hi[0], v);
+    assigns *z;
+    ensures ok: IvalOk (z);
+    ensures sound: FrNum (*v) ==> Encloses (z, fr_val (*v));
+*/
 void ic_ival_set_fr (ic_ival_ptr z, mpfr_srcptr v)
 {
   mpfr_set (z->lo, v, MPFR_RNDD);
@@ -148,6 +178,16 @@ void ic_ival_set_fr (ic_ival_ptr z, mpfr_srcptr v)
   fix (z);
 }
 
+/* z = [lo, hi] rounded outward: every real between lo and hi (extended
+ * reals: an infinite end is no bound) lies in z. */
+/*@ requires valid: \valid (z) && IvalInited (z);
+    requires valid_ends: \valid_read (lo) && \valid_read (hi) && FrInited (*lo) && FrInited (*hi);
+    requires sep: \separated (&z->lo[0], lo) && \separated (&z->lo[0], hi)
+                  && \separated (&z->hi[0], lo) && \separated (&z->hi[0], hi);
+    assigns *z;
+    ensures ok: IvalOk (z);
+    ensures sound: \forall real a; FrLe (*lo, a) && FrGe (*hi, a) ==> Encloses (z, a);
+*/
 void ic_ival_set_fr2 (ic_ival_ptr z, mpfr_srcptr lo, mpfr_srcptr hi)
 {
   mpfr_set (z->lo, lo, MPFR_RNDD);
@@ -166,18 +206,29 @@ void ic_ival_set_full (ic_ival_ptr z)
   mpfr_set_inf (z->hi, +1);
 }
 
+/*@ requires valid: \valid (z) && IvalInited (z);
+    assigns *z;
+    ensures ok: IvalOk (z);
+    ensures sound: Encloses (z, r_pi);
+*/
 void ic_ival_const_pi (ic_ival_ptr z)
 {
   mpfr_const_pi (z->lo, MPFR_RNDD);
   mpfr_const_pi (z->hi, MPFR_RNDU);
 }
 
+/* e = exp(1): [1, 1] is exact in any precision (set_si of 1), then the
+ * proved exponential. */
+/*@ requires valid: \valid (z) && IvalInited (z);
+    assigns *z;
+    ensures ok: IvalOk (z);
+    ensures sound: Encloses (z, r_exp (1.0));
+*/
 void ic_ival_const_e (ic_ival_ptr z)
 {
-  mpfr_set_ui (z->lo, 1, MPFR_RNDN);
-  mpfr_set_ui (z->hi, 1, MPFR_RNDN);
-  mpfr_exp (z->lo, z->lo, MPFR_RNDD);
-  mpfr_exp (z->hi, z->hi, MPFR_RNDU);
+  ic_ival_set_si (z, 1);
+  /*@ assert one: Encloses (z, 1.0); */
+  ic_ival_exp (z, z);
 }
 
 /*@ requires valid: \valid (z) && \valid_read (x);
@@ -707,12 +758,35 @@ int ic_ival_log1p (ic_ival_ptr z, ic_ival_srcptr x)
   return IC_IVAL_OK;
 }
 
+/*@ requires valid: \valid (z) && \valid_read (x);
+    requires alias: z == x || \separated (z, x);
+    requires ok: IvalOk (x) && IvalInited (z);
+    assigns *z;
+    ensures ok: IvalOk (z);
+    behavior domain:
+      assumes fr_sgn (x->lo[0]) >= 0;
+      ensures status: \result == IC_IVAL_OK;
+      ensures sound: \forall real a; \old (Encloses (x, a)) ==>
+                       a >= 0 && Encloses (z, r_sqrt (a));
+    behavior edom:
+      assumes fr_sgn (x->lo[0]) < 0;
+      ensures status: \result == IC_IVAL_EDOM && IvalFull (z);
+    complete behaviors;
+    disjoint behaviors;
+*/
 int ic_ival_sqrt (ic_ival_ptr z, ic_ival_srcptr x)
 {
+  mpfr_t lo, hi;
   if (!ic_ival_is_nonneg (x)) { ic_ival_set_full (z); return IC_IVAL_EDOM; }
-  mpfr_sqrt (z->lo, x->lo, MPFR_RNDD);
-  mpfr_sqrt (z->hi, x->hi, MPFR_RNDU);
-  fix (z);
+  mpfr_init2 (lo, mpfr_get_prec (z->lo));
+  mpfr_init2 (hi, mpfr_get_prec (z->hi));
+  mpfr_sqrt (lo, x->lo, MPFR_RNDD);            /* lo <= sqrt(x.lo), sqrt increasing */
+  mpfr_sqrt (hi, x->hi, MPFR_RNDU);            /* hi >= sqrt(x.hi) */
+  nan_to_inf (lo, -1);                         /* only if x is empty */
+  nan_to_inf (hi, +1);
+  /*@ assert lo_bound: \forall real a; FrLe (x->lo[0], a) ==> a >= 0 && FrLe (*lo, r_sqrt (a)); */
+  /*@ assert hi_bound: \forall real a; FrGe (x->hi[0], a) && a >= 0 ==> FrGe (*hi, r_sqrt (a)); */
+  ival_take (z, lo, hi);
   return IC_IVAL_OK;
 }
 
@@ -809,11 +883,27 @@ int ic_ival_pow (ic_ival_ptr z, ic_ival_srcptr x, ic_ival_srcptr y)
   return IC_IVAL_OK;
 }
 
+/* atan is increasing; an infinite end gives the bound 2 > pi/2 (axiom
+ * Atan_Bounded), a little wider than pi/2 but never a false one. */
+/*@ requires valid: \valid (z) && \valid_read (x);
+    requires alias: z == x || \separated (z, x);
+    requires ok: IvalOk (x) && IvalInited (z);
+    assigns *z;
+    ensures ok: IvalOk (z);
+    ensures sound: \forall real a; \old (Encloses (x, a)) ==> Encloses (z, r_atan (a));
+*/
 void ic_ival_atan (ic_ival_ptr z, ic_ival_srcptr x)
 {
-  mpfr_atan (z->lo, x->lo, MPFR_RNDD);
-  mpfr_atan (z->hi, x->hi, MPFR_RNDU);
-  fix (z);
+  mpfr_t lo, hi;
+  mpfr_init2 (lo, mpfr_get_prec (z->lo));
+  mpfr_init2 (hi, mpfr_get_prec (z->hi));
+  if (mpfr_number_p (x->lo)) mpfr_atan (lo, x->lo, MPFR_RNDD);   /* lo <= atan(x.lo) */
+  else mpfr_set_si (lo, -2, MPFR_RNDD);                          /* -2 <= atan(a) */
+  if (mpfr_number_p (x->hi)) mpfr_atan (hi, x->hi, MPFR_RNDU);   /* hi >= atan(x.hi) */
+  else mpfr_set_si (hi, 2, MPFR_RNDU);                           /* 2 >= atan(a) */
+  /*@ assert lo_bound: \forall real a; FrLe (x->lo[0], a) ==> FrLe (*lo, r_atan (a)); */
+  /*@ assert hi_bound: \forall real a; FrGe (x->hi[0], a) ==> FrGe (*hi, r_atan (a)); */
+  ival_take (z, lo, hi);
 }
 
 /* sin, cos: 1-Lipschitz.  With m a point of x and r >= max|x - m|,
@@ -850,25 +940,49 @@ static void lipschitz_trig (ic_ival_ptr z, ic_ival_srcptr x, int (*f) (mpfr_ptr,
 void ic_ival_sin (ic_ival_ptr z, ic_ival_srcptr x) { lipschitz_trig (z, x, mpfr_sin); }
 void ic_ival_cos (ic_ival_ptr z, ic_ival_srcptr x) { lipschitz_trig (z, x, mpfr_cos); }
 
+/*@ requires valid: \valid (z) && \valid_read (x) && \valid_read (y);
+    requires alias: (z == x || \separated (z, x)) && (z == y || \separated (z, y));
+    requires ok: IvalOk (x) && IvalOk (y) && IvalInited (z);
+    assigns *z;
+    ensures ok: IvalOk (z);
+    ensures sound: \forall real a; \old (Encloses (x, a)) || \old (Encloses (y, a)) ==> Encloses (z, a);
+*/
 void ic_ival_hull (ic_ival_ptr z, ic_ival_srcptr x, ic_ival_srcptr y)
 {
-  mpfr_t lo;
+  mpfr_t lo, hi;
   mpfr_init2 (lo, mpfr_get_prec (z->lo));
-  mpfr_min (lo, x->lo, y->lo, MPFR_RNDD);
-  mpfr_max (z->hi, x->hi, y->hi, MPFR_RNDU);
-  mpfr_swap (z->lo, lo);
-  mpfr_clear (lo);
+  mpfr_init2 (hi, mpfr_get_prec (z->hi));
+  mpfr_min (lo, x->lo, y->lo, MPFR_RNDD);      /* lo <= both lower ends */
+  mpfr_max (hi, x->hi, y->hi, MPFR_RNDU);      /* hi >= both upper ends */
+  /*@ assert lo_bound: \forall real a; FrLe (x->lo[0], a) || FrLe (y->lo[0], a) ==> FrLe (*lo, a); */
+  /*@ assert hi_bound: \forall real a; FrGe (x->hi[0], a) || FrGe (y->hi[0], a) ==> FrGe (*hi, a); */
+  ival_take (z, lo, hi);
 }
 
+/* The intersection, rounded outward (a point in both lies in z); 0 and z
+ * unchanged when the two are certainly disjoint (x.hi < y.lo or y.hi <
+ * x.lo: no real lies in both). */
+/*@ requires valid: \valid (z) && \valid_read (x) && \valid_read (y);
+    requires alias: (z == x || \separated (z, x)) && (z == y || \separated (z, y));
+    requires ok: IvalOk (x) && IvalOk (y) && IvalInited (z);
+    assigns *z;
+    ensures ok: \result != 0 ==> IvalOk (z);
+    ensures empty: \result == 0 ==> \forall real a; !(\old (Encloses (x, a)) && \old (Encloses (y, a)));
+    ensures unchanged: \result == 0 ==> z->lo[0] == \old (z->lo[0]) && z->hi[0] == \old (z->hi[0]);
+    ensures sound: \result != 0 ==>
+      \forall real a; \old (Encloses (x, a)) && \old (Encloses (y, a)) ==> Encloses (z, a);
+*/
 int ic_ival_intersect (ic_ival_ptr z, ic_ival_srcptr x, ic_ival_srcptr y)
 {
-  if (mpfr_cmp (x->hi, y->lo) < 0 || mpfr_cmp (y->hi, x->lo) < 0) return 0;
-  mpfr_t lo;
+  if (mpfr_less_p (x->hi, y->lo) || mpfr_less_p (y->hi, x->lo)) return 0;
+  mpfr_t lo, hi;
   mpfr_init2 (lo, mpfr_get_prec (z->lo));
-  mpfr_max (lo, x->lo, y->lo, MPFR_RNDD);
-  mpfr_min (z->hi, x->hi, y->hi, MPFR_RNDU);
-  mpfr_swap (z->lo, lo);
-  mpfr_clear (lo);
+  mpfr_init2 (hi, mpfr_get_prec (z->hi));
+  mpfr_max (lo, x->lo, y->lo, MPFR_RNDD);      /* lo <= the larger lower end */
+  mpfr_min (hi, x->hi, y->hi, MPFR_RNDU);      /* hi >= the smaller upper end */
+  /*@ assert lo_bound: \forall real a; FrLe (x->lo[0], a) && FrLe (y->lo[0], a) ==> FrLe (*lo, a); */
+  /*@ assert hi_bound: \forall real a; FrGe (x->hi[0], a) && FrGe (y->hi[0], a) ==> FrGe (*hi, a); */
+  ival_take (z, lo, hi);
   return 1;
 }
 
@@ -877,12 +991,20 @@ int ic_ival_intersect (ic_ival_ptr z, ic_ival_srcptr x, ic_ival_srcptr y)
     ensures \result != 0 <==> fr_sgn (x->lo[0]) > 0;
 */
 int ic_ival_is_pos (ic_ival_srcptr x) { return mpfr_sgn (x->lo) > 0; }
+/*@ requires valid: \valid_read (x) && IvalInited (x);
+    assigns \nothing;
+    ensures \result != 0 <==> fr_sgn (x->hi[0]) < 0;
+*/
 int ic_ival_is_neg (ic_ival_srcptr x) { return mpfr_sgn (x->hi) < 0; }
 /*@ requires valid: \valid_read (x) && IvalInited (x);
     assigns \nothing;
     ensures \result != 0 <==> fr_sgn (x->lo[0]) >= 0;
 */
 int ic_ival_is_nonneg (ic_ival_srcptr x) { return mpfr_sgn (x->lo) >= 0; }
+/*@ requires valid: \valid_read (x) && IvalInited (x);
+    assigns \nothing;
+    ensures \result != 0 <==> fr_sgn (x->hi[0]) <= 0;
+*/
 int ic_ival_is_nonpos (ic_ival_srcptr x) { return mpfr_sgn (x->hi) <= 0; }
 /*@ requires valid: \valid_read (x) && IvalInited (x);
     assigns \nothing;
@@ -895,12 +1017,28 @@ int ic_ival_is_finite (ic_ival_srcptr x) { return mpfr_number_p (x->lo) && mpfr_
       (FrNum (x->lo[0]) && FrNum (x->hi[0]) && fr_val (x->lo[0]) == fr_val (x->hi[0]));
 */
 int ic_ival_is_exact (ic_ival_srcptr x) { return mpfr_number_p (x->lo) && mpfr_equal_p (x->lo, x->hi); }
+/* Every point of x is below every point of y. */
+/*@ requires valid: \valid_read (x) && \valid_read (y) && IvalOk (x) && IvalOk (y);
+    assigns \nothing;
+    ensures sound: \result != 0 ==> \forall real a, b; Encloses (x, a) && Encloses (y, b) ==> a < b;
+*/
 int ic_ival_lt (ic_ival_srcptr x, ic_ival_srcptr y) { return mpfr_less_p (x->hi, y->lo); }
+/*@ requires valid: \valid_read (x) && IvalOk (x) && \valid_read (v) && FrInited (*v);
+    assigns \nothing;
+    ensures sound: \result != 0 ==> FrNum (*v) ==> Encloses (x, fr_val (*v));
+*/
 int ic_ival_contains_fr (ic_ival_srcptr x, mpfr_srcptr v)
 {
   return mpfr_lessequal_p (x->lo, v) && mpfr_lessequal_p (v, x->hi);
 }
 
+/* r >= |a| for every a in x (+Inf when an end is infinite). */
+/*@ requires valid: \valid (r) && FrInited (*r) && \valid_read (x) && IvalOk (x);
+    requires sep: \separated (r, &x->lo[0]) && \separated (r, &x->hi[0]);
+    assigns *r;
+    ensures inited: FrInited (*r) && !FrNaN (*r);
+    ensures sound: \forall real a; Encloses (x, a) ==> FrGe (*r, \abs (a));
+*/
 void ic_ival_mag_upper (mpfr_ptr r, ic_ival_srcptr x)
 {
   mpfr_t t;
@@ -911,6 +1049,13 @@ void ic_ival_mag_upper (mpfr_ptr r, ic_ival_srcptr x)
   mpfr_clear (t);
 }
 
+/* r <= |a| for every a in x, r >= 0. */
+/*@ requires valid: \valid (r) && FrInited (*r) && \valid_read (x) && IvalOk (x);
+    requires sep: \separated (r, &x->lo[0]) && \separated (r, &x->hi[0]);
+    assigns *r;
+    ensures inited: FrInited (*r) && !FrNaN (*r);
+    ensures sound: \forall real a; Encloses (x, a) ==> FrLe (*r, \abs (a));
+*/
 void ic_ival_mag_lower (mpfr_ptr r, ic_ival_srcptr x)
 {
   if (mpfr_sgn (x->lo) > 0) mpfr_set (r, x->lo, MPFR_RNDD);
@@ -918,6 +1063,15 @@ void ic_ival_mag_lower (mpfr_ptr r, ic_ival_srcptr x)
   else mpfr_set_zero (r, 1);
 }
 
+/* r >= b - a for every two points a, b of x (when both ends are finite;
+ * otherwise r is +Inf or the interval is empty). */
+/*@ requires valid: \valid (r) && FrInited (*r) && \valid_read (x) && IvalOk (x);
+    requires sep: \separated (r, &x->lo[0]) && \separated (r, &x->hi[0]);
+    assigns *r;
+    ensures inited: FrInited (*r);
+    ensures sound: FrNum (x->lo[0]) && FrNum (x->hi[0]) ==>
+      \forall real a, b; Encloses (x, a) && Encloses (x, b) ==> FrGe (*r, b - a);
+*/
 void ic_ival_width_upper (mpfr_ptr r, ic_ival_srcptr x)
 {
   mpfr_sub (r, x->hi, x->lo, MPFR_RNDU);
