@@ -176,6 +176,9 @@ char *ic_svg_plot (const ic_plot *p, int W, int H)
   if (!isfinite (x0)) { x0 = 0; x1 = 1; }
   if (!isfinite (y0)) { y0 = 0; y1 = 1; }
   if (x1 - x0 < 1e-12) { x0 -= 0.5; x1 += 0.5; }
+  int points = 0;                  /* circles at the ends need room */
+  for (int i = 0; i < p->nseries; i++) points |= p->s[i].style == IC_PLOT_POINTS;
+  if (points) { double xp = (x1 - x0) * 0.02; x0 -= xp; x1 += xp; }
   if (y1 - y0 < 1e-12) { y0 -= 0.5; y1 += 0.5; }
   double pad = (y1 - y0) * 0.05; y0 -= pad; y1 += pad;
   double pw = W - L - R, ph = H - T - B;
