@@ -152,7 +152,7 @@ static int drawable (const ic_plot *p, const ic_plot_series *s, int j)
 
 char *ic_svg_plot (const ic_plot *p, int W, int H)
 {
-  const double L = 64, R = 16, T = 28, B = 44;
+  const double L = 64, R = 22, T = 28, B = 44;
   double x0 = INFINITY, x1 = -INFINITY, y0 = INFINITY, y1 = -INFINITY;
   for (int i = 0; i < p->nseries; i++)
     for (int j = 0; j < p->s[i].n; j++)
