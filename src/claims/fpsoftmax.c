@@ -320,6 +320,7 @@ void icc_check_fpsoftmax (ic_check_entry *ce)
       key = icc_fmt ("V = %lu: threshold gap g* / largest computed p < 1 / eps", V);
       KV (r, key, "%s / %s / %s", gs, pbs, eps);
       free (key);
+      /* at most IC_PLOT_MAX_SERIES / 2 values of V: a curve and a line each */
       if (!c->has_gap && ngst < IC_PLOT_MAX_SERIES / 2)
         {
           mpfr_init2 (gst[ngst], f->prec); mpfr_set (gst[ngst], g, MPFR_RNDN);
