@@ -71,7 +71,9 @@ def log_tail(s, a):
         m += 1
 
 
-def check_far(plot, fails, s=mpf(1001) / 1000, start=2):
+def check_far(plot, fails, start=2):
+    # s as the note states it ("... and s = 1.001; ..."), read exactly
+    s = mpf(plot.get("note", "").split(" s = ")[1].split(";")[0]) if " s = " in plot.get("note", "") else mpf(1001) / 1000
     full = log_tail(s, start)                     # log P, the limit
     band = [x for x in plot["series"] if x["name"].startswith("certified partial product")]
     if not band:

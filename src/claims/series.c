@@ -77,14 +77,14 @@ static int one_minus_pow (mpq_t s, const ic_node *e)
 {
   if (e->op != IC_SUB || !ic_node_is_num (e->a, 1)) return 0;
   const ic_node *u = e->b, *x = NULL;
-  int neg = 0;
-  if (u->op == IC_POW) { x = u->b; neg = 1; }
-  else if (u->op == IC_DIV && ic_node_is_num (u->a, 1) && u->b->op == IC_POW) { u = u->b; x = u->b; }
+  int recip = 0;                           /* 1 - 1/n^x: s = x; 1 - n^x: s = -x */
+  if (u->op == IC_POW) x = u->b;
+  else if (u->op == IC_DIV && ic_node_is_num (u->a, 1) && u->b->op == IC_POW) { u = u->b; x = u->b; recip = 1; }
   if (!x || u->a->op != IC_VAR) return 0;
-  if (x->op == IC_NEG && x->a->op == IC_NUM) { mpq_neg (s, x->a->q); neg = !neg; }
+  if (x->op == IC_NEG && x->a->op == IC_NUM) mpq_neg (s, x->a->q);    /* s = x */
   else if (x->op == IC_NUM) mpq_set (s, x->q);
   else return 0;
-  if (neg) mpq_neg (s, s);                 /* n^x = n^-s: s = -x */
+  if (!recip) mpq_neg (s, s);
   return mpq_cmp_ui (s, 1, 1) > 0;
 }
 
@@ -206,8 +206,9 @@ static void far_plot (ic_check_result *r, const ic_node *e, unsigned long from,
   /* the exact partial product there, from the first-order tail (for the
    * note only; approximate) */
   double pstall = (icc_fr_d (lnP->lo, MPFR_RNDN) + pow (kstall, 1 - sd) / (sd - 1)) / log (10);
-  char *dnote = icc_fmt ("approximate, for plotting: log10 of what p = 1; for k = %lu..N: p *= (%s at n = k) computes in IEEE binary64 (round to nearest), run up to N = %lu here; not an enclosure. From k = %.2g on, k^-%.6g <= 2^-54 and every factor rounds to exactly 1, so the loop stalls there, where the exact partial product is about 10^%.1f, and never gets near the limit",
-                         from, label, FAR_LOOP_N, kstall, sd, pstall);
+  char *dnote = icc_fmt ("approximate, for plotting: log10 of what p = 1; for k = %lu..N: p *= (%s at n = k) computes in IEEE binary64 (round to nearest), run up to N = %lu here; not an enclosure. From k = %.2g on, k^-%.6g <= 2^-54 and every factor rounds to exactly 1, so the loop stalls there, where the exact partial product is about 10^%.1f%s",
+                         from, label, FAR_LOOP_N, kstall, sd, pstall,
+                         pstall - icc_fr_d (lnP->hi, MPFR_RNDN) / log (10) > 1 ? ", far above the limit" : "");
   ic_plot_series_approx (dl, dnote);
   free (dnote);
   ic_plot_series *vs = ic_plot_add (pl, "binary64 loop stalls (factors round to 1)", IC_PLOT_VLINE, 1);
