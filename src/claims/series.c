@@ -153,13 +153,20 @@ static void far_plot (ic_check_result *r, const ic_node *e, unsigned long from,
   /* right end (heuristic): the first k = 2^j where the band's distance
    * to the limit, hi of L / log 10, is below 0.2% of |log10 P| (at least
    * 0.001), then the next power of 10 at least twice as far */
-  double ylim = fabs (icc_fr_d (lnP->lo, MPFR_RNDD)) / log (10), kmeet = 1;
-  for (unsigned long k = 1; k <= 100000; k *= 2)
+  double ylim = fabs (icc_fr_d (lnP->lo, MPFR_RNDD)) / log (10), tol = fmax (0.002 * ylim, 0.001);
+  unsigned long klo = 0, khi = 1;           /* met at khi, not at klo */
+  for (; khi < 131072; klo = khi, khi *= 2)
     {
-      far_log_tail (L, s, k, ln10);
-      kmeet = (double) k;
-      if (icc_fr_d (L->hi, MPFR_RNDU) / log (10) < fmax (0.002 * ylim, 0.001)) break;
+      far_log_tail (L, s, khi, ln10);
+      if (icc_fr_d (L->hi, MPFR_RNDU) / log (10) < tol) break;
     }
+  while (khi - klo > 1)                     /* the first k where it is met */
+    {
+      unsigned long m = klo + (khi - klo) / 2;
+      far_log_tail (L, s, m, ln10);
+      if (icc_fr_d (L->hi, MPFR_RNDU) / log (10) < tol) khi = m; else klo = m;
+    }
+  double kmeet = (double) khi;
   unsigned long kend = 10;
   while ((double) kend < 2 * kmeet && kend < 100000) kend *= 10;
   /* grid: every k up to 20, then steps of about 12% */
