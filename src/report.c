@@ -238,6 +238,15 @@ char *ic_report_json (const ic_claimfile *cf, const ic_report_meta *meta)
               const ic_plot *p = &r->plot[k];
               ic_buf_puts (&b, k ? ", {\"title\": " : "{\"title\": ");
               ic_buf_json_str (&b, p->title);
+              ic_buf_puts (&b, ", \"xlabel\": ");
+              ic_buf_json_str (&b, p->xlabel);
+              ic_buf_puts (&b, ", \"ylabel\": ");
+              ic_buf_json_str (&b, p->ylabel);
+              if (p->note)
+                {
+                  ic_buf_puts (&b, ", \"note\": ");
+                  ic_buf_json_str (&b, p->note);
+                }
               ic_buf_puts (&b, ", \"series\": [");
               for (int s = 0; s < p->nseries; s++)
                 {
@@ -338,7 +347,8 @@ static const char *css =
   "th{background:#f3f3f3}.proved{color:#1d7a33;font-weight:bold}.refuted{color:#b3261e;font-weight:bold}"
   ".undecided{color:#8a6d00;font-weight:bold}code{background:#f5f5f5;padding:1px 3px}"
   ".claim{border-top:2px solid #ddd;margin-top:1.5em}.witness{background:#fff4f2;border-left:4px solid #b3261e;padding:0.4em 0.8em}"
-  ".plots svg{margin:0.3em 0.6em 0.3em 0;border:1px solid #ddd}.kv td:first-child{color:#555}";
+  ".plots{display:flex;flex-wrap:wrap;align-items:flex-start}.plots figure{margin:0.3em 0.8em 0.6em 0;width:520px}"
+  ".plots svg{border:1px solid #ddd}.plots figcaption{font-size:0.85em;color:#444}.kv td:first-child{color:#555}";
 
 char *ic_report_html (const ic_claimfile *cf, const ic_report_meta *meta)
 {
@@ -432,7 +442,15 @@ char *ic_report_html (const ic_claimfile *cf, const ic_report_meta *meta)
               for (int k = 0; k < r->nplot; k++)
                 {
                   char *svg = ic_svg_plot (&r->plot[k], 520, 300);
+                  ic_buf_puts (&b, "<figure>");
                   ic_buf_puts (&b, svg);
+                  if (r->plot[k].note)
+                    {
+                      ic_buf_puts (&b, "<figcaption>");
+                      ic_buf_html (&b, r->plot[k].note);
+                      ic_buf_puts (&b, "</figcaption>");
+                    }
+                  ic_buf_puts (&b, "</figure>");
                   free (svg);
                 }
               ic_buf_puts (&b, "</div>\n");

@@ -12,6 +12,13 @@
  * report.json then prints ylo rounded down and yhi rounded up.  Any other
  * series (certified = 0, the default) is approximate, for plotting only,
  * and carries a note saying what it is; the legend marks it.
+ *
+ * Layout: the data are drawn in a clipped viewport (a nested <svg>), so a
+ * series may leave the plot box when the caller fixes the y range
+ * (yview); the legend sits below the box, outside the data, in rows that
+ * wrap at the plot's width.  A point whose enclosure is empty of positive
+ * values on a log axis (hi = -inf: the value is 0) or not finite is not
+ * drawn; a band is split there.
  */
 #ifndef IC_SVG_H
 #define IC_SVG_H
@@ -25,11 +32,16 @@ typedef struct {
   double *x, *ylo, *yhi;
   int certified;             /* 1: exact x, outward [ylo, yhi] (above)     */
   char *note;                /* what an approximate series is, or NULL     */
+  int color;                 /* palette index + 1; 0: by position         */
 } ic_plot_series;
 
 typedef struct {
   char *title, *xlabel, *ylabel;
   int xlog;                  /* x axis logarithmic (x > 0)                */
+  int yview;                 /* 1: draw y in [yview_lo, yview_hi] only     */
+  double yview_lo, yview_hi; /* (presentation; the data keep every value)  */
+  char *note;                /* what the plot shows and from which bounds,
+                                or NULL (report.json, index.html caption)  */
   int nseries;
   ic_plot_series *s;
 } ic_plot;
@@ -42,9 +54,13 @@ void ic_plot_init (ic_plot *p, const char *title, const char *xlabel, const char
 ic_plot_series *ic_plot_add (ic_plot *p, const char *name, ic_plot_style style, int n);
 /* Marks a series approximate with a note ("approximate, for plotting: ..."). */
 void ic_plot_series_approx (ic_plot_series *s, const char *note);
+/* Sets the plot's note (a copy). */
+void ic_plot_set_note (ic_plot *p, const char *note);
 void ic_plot_clear (ic_plot *p);
 
-/* SVG text (malloc'd) of the plot, width x height pixels. */
+/* SVG text (malloc'd) of the plot: a box of width x height pixels with
+ * title and axes, and the legend below it (the SVG is taller by the
+ * legend's rows). */
 char *ic_svg_plot (const ic_plot *p, int width, int height);
 
 #endif

@@ -532,6 +532,8 @@ for name, f in [
     ("approximate series without a note", delk("claims.2.checks.0.plots.0.series.1.note")),
     ("plot value as a word", setk("claims.2.checks.0.plots.0.series.0.lo", ["low"])),
     ("plot value as a boolean", setk("claims.2.checks.0.plots.0.series.0.lo", [True])),
+    ("plot without an x label", delk("claims.2.checks.0.plots.0.xlabel")),
+    ("plot with an empty note", setk("claims.2.checks.0.plots.0.note", "")),
 ]:
     mutate(name, rep, "claims", CO, f)
     if name.startswith("document"):

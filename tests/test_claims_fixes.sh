@@ -9,7 +9,8 @@
 #
 # References: partial products of 1 - n^-2 are (N+1)/(2N) (telescoping),
 # (1 - eps)^n, 1/(1 + (V-1) e^-D), 2^-n and 1/2 for the two-token model,
-# all recomputed with mpmath at 80 digits (/usr/bin/python3) and compared
+# 1 - the top probability of binary16 softmax (tests/plots_check.py's
+# emulation), all recomputed with mpmath at 80 digits (/usr/bin/python3) and compared
 # with the printed ends as exact decimals (fractions.Fraction).
 INFCERT=${INFCERT:-build/infcert}
 case $INFCERT in /*) ;; *) INFCERT=$(pwd)/$INFCERT;; esac
@@ -41,9 +42,11 @@ EOF
 "$INFCERT" report "$tmp/plots.claims" --out "$tmp/plots" 2> "$tmp/e"
 if ! $PY -c 'import mpmath' 2>/dev/null; then ok "plot_data_enclosures (skipped: no mpmath)"
 else
-$PY - "$tmp/plots/report.json" <<'PY' && ok "plot_data_certified_series_enclose_recomputed_values" || bad plot_data_certified_series_enclose_recomputed_values "see above"
-import json, sys, mpmath
+$PY - "$tmp/plots/report.json" "$ROOT" <<'PY' && ok "plot_data_certified_series_enclose_recomputed_values" || bad plot_data_certified_series_enclose_recomputed_values "see above"
+import json, os, sys, mpmath
 from fractions import Fraction
+sys.path.insert(0, os.path.join(sys.argv[2], "tests"))
+from plots_check import top_prob
 mpmath.mp.dps = 80
 d = json.loads(open(sys.argv[1]).read(), parse_float=Fraction)
 def fr(x):                      # mpf -> exact Fraction
@@ -102,9 +105,18 @@ for c in d["claims"]:
                         ref = -int(x) * L10(2)
                     elif cid == "paths" and "marginal" in name:
                         ref = L10(mpmath.mpf(1) / 2)
+                    elif cid == "fp" and name.startswith("g* = "):
+                        # the threshold line of V: x is g* as in the numbers
+                        V = int(name.split("V = ")[1].split(")")[0])
+                        g = [kv[1] for kv in ch["numbers"] if kv[0].startswith("V = %d:" % V)][0].split(" / ")[0]
+                        assert x == Fraction(g), (x, g); checked += 1; continue
                     elif cid == "fp":
-                        g = [kv[1] for kv in ch["numbers"] if kv[0].startswith("V = %d:" % int(x))][0].split(" / ")[0]
-                        contains(tag, los[i], his[i], mpmath.mpf(g)); continue
+                        # log10(1 - computed top probability) at gap x, from
+                        # the Python emulation of tests/plots_check.py
+                        top = top_prob("binary16", int(name[4:]), float(x))
+                        if top == 1.0:
+                            assert los[i] == his[i] == "-inf", (tag, los[i], his[i]); checked += 1; continue
+                        ref = L10(1 - mpmath.mpf(top))
                     if ref is None:
                         fails.append("%s: no reference for this series" % tag); continue
                     contains(tag, los[i], his[i], ref)

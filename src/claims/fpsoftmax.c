@@ -198,6 +198,86 @@ static void check_fpsoftmax_zero (ic_check_entry *ce)
   mpfr_clears (g, pb, (mpfr_ptr) 0);
 }
 
+/* Plot of the story of "< 1": per V, log10 (1 - p) against the gap g,
+ * p the computed top probability (an exact format number, so 1 - p is
+ * exact at 128 bits and its log10 is rounded outward: certified), at gaps
+ * that are format numbers (exact as doubles: every format here fits in
+ * binary64), ending with the format number below g* and g* itself, where
+ * 1 - p = 0 (log10 = -inf, not drawn); g* is drawn as a vertical line in
+ * the series' colour.  The gap grid is a heuristic choice. */
+#define FP_PLOT_GAPS 24
+static int cmp_double (const void *a, const void *b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+  return (x > y) - (x < y);
+}
+
+static void fp_top_plot (ic_check_result *r, const ic_check *c, mpfr_t *gst, const unsigned long *gV, int ng)
+{
+  const ic_fp_format *f = c->fmt;
+  ic_plot *pl = icc_add_plot (r);
+  char *title = icc_fmt ("%s softmax: 1 - computed top probability against the logit gap", f->name);
+  ic_plot_init (pl, title, "logit gap g (top logit 0, the other V - 1 at -g)", "log10 (1 - computed top probability)", 0);
+  free (title);
+  double gmax = 0;
+  for (int i = 0; i < ng; i++) gmax = fmax (gmax, mpfr_get_d (gst[i], MPFR_RNDU));
+  mpfr_t g, gb, pt, sum, gq; mpfr_inits2 (f->prec, g, gb, pt, sum, (mpfr_ptr) 0);
+  mpfr_init2 (gq, 64);
+  ic_ival_t one, d; ic_ival_init2 (one, PREC); ic_ival_init2 (d, PREC);
+  ic_ival_set_ui (one, 1);
+  ic_plot_series *sv[IC_PLOT_MAX_SERIES / 2];
+  for (int i = 0; i < ng; i++)
+    {
+      char *name = icc_fmt ("V = %lu", gV[i]);
+      sv[i] = ic_plot_add (pl, name, IC_PLOT_BAND, FP_PLOT_GAPS + 4);
+      free (name);
+      sv[i]->certified = 1;                 /* exact gaps; outward log10 of exact 1 - p */
+      sv[i]->color = i + 1;
+      /* the gaps: a grid over [0, 1.08 max g*] (format numbers), the
+       * format number below g*, and g*; all exact as doubles */
+      double gx[FP_PLOT_GAPS + 4]; int n = 0;
+      for (int j = 1; j <= FP_PLOT_GAPS + 2; j++)
+        {
+          mpfr_set_d (gq, gmax * j / FP_PLOT_GAPS, MPFR_RNDN);
+          ic_fp_round (g, gq, f);
+          gx[n++] = mpfr_get_d (g, MPFR_RNDN);
+        }
+      mpfr_set (gb, gst[i], MPFR_RNDN); mpfr_nextbelow (gb);
+      gx[n++] = mpfr_get_d (gb, MPFR_RNDN);
+      gx[n++] = mpfr_get_d (gst[i], MPFR_RNDN);
+      qsort (gx, (size_t) n, sizeof *gx, cmp_double);
+      int k = 0;
+      for (int j = 0; j < n; j++)
+        {
+          if (k && gx[j] == sv[i]->x[k - 1]) continue;
+          mpfr_set_d (g, gx[j], MPFR_RNDN);             /* exact */
+          if (ic_fpsoftmax_top (pt, sum, f, gV[i], g, c->order) != 0) continue;
+          ic_ival_set_fr (d, pt);
+          ic_ival_sub (d, one, d);                       /* 1 - p, exact at 128 bits */
+          sv[i]->x[k] = gx[j];
+          icc_log10_ends (&sv[i]->ylo[k], &sv[i]->yhi[k], d);
+          k++;
+        }
+      sv[i]->n = k;
+    }
+  for (int i = 0; i < ng; i++)
+    {
+      char *gs = NULL; mpfr_asprintf (&gs, "%.8Rg", gst[i]);
+      char *name = icc_fmt ("g* = %s (V = %lu): computed p = 1 from here", gs, gV[i]);
+      ic_plot_series *v = ic_plot_add (pl, name, IC_PLOT_VLINE, 1);
+      v->x[0] = mpfr_get_d (gst[i], MPFR_RNDN);       /* exact: a format number */
+      v->certified = 1;
+      v->color = i + 1;
+      free (name); mpfr_free_str (gs);
+    }
+  char *note = icc_fmt ("Exact emulation of %s (round to nearest even after every operation): the computed top probability p is a number of the format, so 1 - p is exact and each band is its log10 rounded outward. "
+                        "In exact arithmetic 1 - p = (V-1) e^-g / (1 + (V-1) e^-g) > 0 for every gap; the computed value falls to exactly 0 at the certified threshold g* (dashed) and stays 0 beyond (monotone rounding), where the curve stops.", f->name);
+  ic_plot_set_note (pl, note);
+  free (note);
+  ic_ival_clear (one); ic_ival_clear (d);
+  mpfr_clears (g, gb, pt, sum, gq, (mpfr_ptr) 0);
+}
+
 void icc_check_fpsoftmax (ic_check_entry *ce)
 {
   ic_check *c = ce->c;
@@ -209,16 +289,10 @@ void icc_check_fpsoftmax (ic_check_entry *ce)
   mpfr_t g, pb, pt, s; mpfr_inits2 (f->prec, g, pb, pt, s, (mpfr_ptr) 0);
   int all_lt1 = 1, any_one = 0, undecided = 0, thr_ok = 1;
   ic_buf wit; ic_buf_init (&wit);
-  ic_plot *pl = NULL; ic_plot_series *ps_ = NULL;
-  if (!c->has_gap && c->nV > 1)
-    {
-      pl = icc_add_plot (r);
-      ic_plot_init (pl, "", "V (log scale)", "threshold logit gap g*", 1);
-      free (pl->title); pl->title = icc_fmt ("%s softmax: gap at which the computed top probability is exactly 1", f->name);
-      ps_ = ic_plot_add (pl, "g* (exact format number)", IC_PLOT_POINTS, c->nV);
-      ps_->certified = 1;                    /* x = V and y = g* exactly */
-      ps_->n = 0;                            /* points are added as thresholds are found */
-    }
+  /* the thresholds found, for the plot (g* has the format's precision) */
+  mpfr_t *gst = icc_xmalloc (sizeof *gst * (size_t) (c->nV ? c->nV : 1));
+  unsigned long *gV = icc_xmalloc (sizeof *gV * (size_t) (c->nV ? c->nV : 1));
+  int ngst = 0;
   for (int i = 0; i < c->nV; i++)
     {
       unsigned long V = c->Vs[i];
@@ -246,13 +320,11 @@ void icc_check_fpsoftmax (ic_check_entry *ce)
       key = icc_fmt ("V = %lu: threshold gap g* / largest computed p < 1 / eps", V);
       KV (r, key, "%s / %s / %s", gs, pbs, eps);
       free (key);
-      if (ps_)
+      /* at most IC_PLOT_MAX_SERIES / 2 values of V: a curve and a line each */
+      if (!c->has_gap && ngst < IC_PLOT_MAX_SERIES / 2)
         {
-          /* g* has at most 53 bits and V <= 10^9: both exact as doubles */
-          int k = ps_->n++;
-          ps_->x[k] = (double) V;
-          ps_->ylo[k] = mpfr_get_d (g, MPFR_RNDD);
-          ps_->yhi[k] = mpfr_get_d (g, MPFR_RNDU);
+          mpfr_init2 (gst[ngst], f->prec); mpfr_set (gst[ngst], g, MPFR_RNDN);
+          gV[ngst++] = V;
         }
       any_one = 1; all_lt1 = 0;
       if (!wit.len)
@@ -289,6 +361,9 @@ void icc_check_fpsoftmax (ic_check_entry *ce)
       r->witness_how = icc_xstrdup ("Exact emulation with MPFR: precision, exponent range and subnormals of the format, round to nearest even after every operation.");
       icc_set_how (r, "%s", c->has_gap ? "Exact emulation of the format at the given gap." : mono);
     }
+  if (ngst) fp_top_plot (r, c, gst, gV, ngst);
+  for (int i = 0; i < ngst; i++) mpfr_clear (gst[i]);
+  free (gst); free (gV);
   ic_buf_free (&wit);
   mpfr_clears (g, pb, pt, s, (mpfr_ptr) 0);
 }

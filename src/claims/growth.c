@@ -166,8 +166,19 @@ void icc_check_growth (ic_check_entry *ce, ic_model_def *d)
           ic_plot_init (pl, "", "step n", "log10 of marginal / max path", 0);
           free (pl->title);
           pl->title = icc_fmt ("Token \"%s\": marginal / most likely path and its certified growth (%s)", m->tok[bx], d->name);
-          ic_plot_series *sr = ic_plot_add (pl, "marginal / max path (enclosure)", IC_PLOT_BAND, N);
-          ic_plot_series *sb = ic_plot_add (pl, "certified lower bound c r^(n-1)", IC_PLOT_BAND, N);
+          /* the ratio as points: on the fan model it is the lower bound */
+          ic_plot_series *sr = ic_plot_add (pl, "marginal / max path (enclosure)", IC_PLOT_POINTS, N);
+          char *nm = icc_fmt ("certified lower bound c r^(n-1), rate r = %s", rs);
+          ic_plot_series *sb = ic_plot_add (pl, nm, IC_PLOT_BAND, N);
+          free (nm);
+          ic_plot_series *su = NULL;
+          if (up_ok)
+            {
+              nm = icc_fmt ("certified upper bound pmin^-n, rate 1/pmin = %s", us);
+              su = ic_plot_add (pl, nm, IC_PLOT_BAND, N);
+              free (nm);
+              su->certified = 1;
+            }
           sr->certified = sb->certified = 1;       /* exact n; icc_log10_ends outward */
           ic_ival_t b; ic_ival_init2 (b, PREC);
           if (m->exact) ic_ival_set_q (cx, qc);
@@ -181,9 +192,31 @@ void icc_check_growth (ic_check_entry *ce, ic_model_def *d)
               sr->x[k] = sb->x[k] = n;
               icc_log10_ends (&sr->ylo[k], &sr->yhi[k], t);
               icc_log10_ends (&sb->ylo[k], &sb->yhi[k], b);
+              if (su)
+                {
+                  ic_ival_pow_si (b, up, n);               /* encloses pmin^-n */
+                  su->x[k] = n;
+                  icc_log10_ends (&su->ylo[k], &su->yhi[k], b);
+                }
               k++;
             }
           sr->n = sb->n = k;
+          if (su) su->n = k;
+          /* presentation: when the upper bound climbs far above the
+           * ratio, show the ratio's range (and a little more) and let the
+           * upper bound leave through the top of the box */
+          if (su && k)
+            {
+              double lo = sb->ylo[0], hi = sr->yhi[k - 1], top = su->yhi[k - 1];
+              for (int i = 0; i < k; i++) { lo = fmin (lo, fmin (sb->ylo[i], sr->ylo[i])); hi = fmax (hi, sr->yhi[i]); }
+              if (isfinite (lo) && isfinite (hi) && top > hi + (hi - lo))
+                { pl->yview = 1; pl->yview_lo = lo; pl->yview_hi = hi + 0.6 * (hi - lo); }
+            }
+          char *note = icc_fmt ("Every series is an outward enclosure (%s): the ratio from the forward and Viterbi recursions, and the two bounds of the lemma, c r^(n-1) <= marginal / max path <= pmin^-n for every n >= 1, so the ratio grows at a rate between r = %s and 1/pmin = %s.%s",
+                                m->exact ? "exact rationals, drawn as log10 rounded outward" : "MPFR intervals rounded outward",
+                                rs, us, pl->yview ? " The upper bound leaves the plot at the top." : "");
+          ic_plot_set_note (pl, note);
+          free (note);
           ic_ival_clear (b);
           for (size_t i = 0; i < cells; i++) { ic_ival_clear (&Vv[i]); ic_ival_clear (&Mm[i]); }
           free (Vv); free (Mm);

@@ -48,8 +48,207 @@ static int term_range (ic_ival_ptr out, const ic_node *e, unsigned long from, ic
   return rc;
 }
 
+/* The horizontal bands of a plot of partial values: the certified limit
+ * and, for a product whose limit lies below 10^-300, the smallest positive
+ * double 2^-1074 (both log10 enclosures rounded outward). */
+static void limit_bands (ic_plot *pl, const inst_t *in, int prod)
+{
+  ic_plot_series *lb = ic_plot_add (pl, "certified limit", IC_PLOT_HBAND, 1);
+  lb->certified = 1;               /* outward, like the band */
+  if (prod) icc_log10_ends (&lb->ylo[0], &lb->yhi[0], in->lim);
+  else { lb->ylo[0] = icc_fr_d (in->lim->lo, MPFR_RNDD); lb->yhi[0] = icc_fr_d (in->lim->hi, MPFR_RNDU); }
+  if (!isfinite (lb->ylo[0])) lb->n = 0;
+  if (prod && isfinite (lb->ylo[0]) && lb->ylo[0] < -300)
+    {
+      ic_plot_series *m = ic_plot_add (pl, "smallest positive double (2^-1074)", IC_PLOT_HBAND, 1);
+      ic_ival_t tiny; ic_ival_init2 (tiny, PREC);
+      ic_ival_set_ui (tiny, 1);
+      mpfr_div_2ui (tiny->lo, tiny->lo, 1074, MPFR_RNDD);   /* exact: 2^-1074 */
+      mpfr_div_2ui (tiny->hi, tiny->hi, 1074, MPFR_RNDU);
+      icc_log10_ends (&m->ylo[0], &m->yhi[0], tiny);            /* encloses -1074 log10 2 */
+      m->certified = 1;
+      ic_ival_clear (tiny);
+    }
+}
+
+/* 1 when the term is 1 - n^-s (also written 1 - n^(-s) or 1 - 1/n^s)
+ * with a rational s > 1; s is set. */
+static int one_minus_pow (mpq_t s, const ic_node *e)
+{
+  if (e->op != IC_SUB || !ic_node_is_num (e->a, 1)) return 0;
+  const ic_node *u = e->b, *x = NULL;
+  int recip = 0;                           /* 1 - 1/n^x: s = x; 1 - n^x: s = -x */
+  if (u->op == IC_POW) x = u->b;
+  else if (u->op == IC_DIV && ic_node_is_num (u->a, 1) && u->b->op == IC_POW) { u = u->b; x = u->b; recip = 1; }
+  if (!x || u->a->op != IC_VAR) return 0;
+  if (x->op == IC_NEG && x->a->op == IC_NUM) mpq_neg (s, x->a->q);    /* s = x */
+  else if (x->op == IC_NUM) mpq_set (s, x->q);
+  else return 0;
+  if (!recip) mpq_neg (s, s);
+  return mpq_cmp_ui (s, 1, 1) > 0;
+}
+
+/* Bound of the log-tail of prod (1 - k^-s) used by far_plot.
+ * Input: s > 1 (interval), k >= 1 (N = 10^k), ln10 encloses log 10.
+ * Output: L = [lo, hi] with lo <= -log prod_{j>N} (1 - j^-s) <= hi.
+ * Proof: with u_j = j^-s in (0, 1) for j > N >= 2,
+ *   -sum u_j/(1 - u_j) <= log prod_{j>N} (1 - u_j) <= -sum u_j
+ * (termwise -u/(1-u) <= log(1-u) <= -u on [0, 1)); f(x) = x^-s is convex
+ * and decreasing, so the rectangle and trapezoid rules give
+ *   N^(1-s)/(s-1) - N^-s/2 <= sum_{j>N} j^-s <= N^(1-s)/(s-1)
+ * (f(j) <= int_{j-1}^j f, and int_{j-1}^j f <= (f(j-1) + f(j))/2); and
+ *   sum u_j/(1-u_j) - sum u_j = sum u_j^2/(1-u_j)
+ *     <= (1/(1 - N^-s)) int_N^inf x^-2s dx = N^(1-2s) / ((2s-1)(1 - N^-s)).
+ * So lo = N^(1-s)/(s-1) - N^-s/2 and hi = N^(1-s)/(s-1) + that last
+ * term, every operation an outward-rounded interval operation. */
+static void far_log_tail (ic_ival_ptr L, ic_ival_srcptr s, unsigned long k, ic_ival_srcptr ln10)
+{
+  ic_ival_t x, t, a, b, c, one, S, lo, hi;
+  ic_ival_init2 (x, PREC); ic_ival_init2 (t, PREC); ic_ival_init2 (a, PREC); ic_ival_init2 (b, PREC);
+  ic_ival_init2 (c, PREC); ic_ival_init2 (one, PREC); ic_ival_init2 (S, PREC); ic_ival_init2 (lo, PREC);
+  ic_ival_init2 (hi, PREC);
+  ic_ival_set_ui (one, 1);
+  ic_ival_set_ui (t, k);
+  ic_ival_mul (x, t, ln10);                 /* x = log N */
+  ic_ival_sub (t, one, s);
+  ic_ival_mul (t, t, x); ic_ival_exp (a, t);            /* a = N^(1-s) */
+  ic_ival_neg (t, s);
+  ic_ival_mul (t, t, x); ic_ival_exp (b, t);            /* b = N^-s */
+  ic_ival_mul_si (t, s, 2); ic_ival_sub (t, one, t);
+  ic_ival_mul (t, t, x); ic_ival_exp (c, t);            /* c = N^(1-2s) */
+  ic_ival_sub (t, s, one);
+  ic_ival_div (S, a, t);                                /* N^(1-s)/(s-1) */
+  mpfr_div_2ui (t->lo, b->lo, 1, MPFR_RNDD); mpfr_div_2ui (t->hi, b->hi, 1, MPFR_RNDU);
+  ic_ival_sub (lo, S, t);                               /* lower bound of the sum */
+  ic_ival_mul_si (t, s, 2); ic_ival_sub (t, t, one);    /* 2s - 1 */
+  ic_ival_sub (b, one, b);                              /* 1 - N^-s > 0 (N >= 10) */
+  ic_ival_mul (t, t, b);
+  ic_ival_div (c, c, t);                                /* the u^2 / (1-u) part */
+  ic_ival_add (hi, S, c);
+  mpfr_set (L->lo, lo->lo, MPFR_RNDD);
+  mpfr_set (L->hi, hi->hi, MPFR_RNDU);
+  ic_ival_clear (x); ic_ival_clear (t); ic_ival_clear (a); ic_ival_clear (b); ic_ival_clear (c);
+  ic_ival_clear (one); ic_ival_clear (S); ic_ival_clear (lo); ic_ival_clear (hi);
+}
+
+/* Far-field plot of the partial products P_N = prod_{k=from}^N (1 - k^-s):
+ * log10 P_N against log10 N (log scale) out to where P_N meets its limit,
+ * when that is far beyond any loop.  Certified band at N = 10^k (x = k,
+ * exact): log P_N = log P - log prod_{j>N} (1 - j^-s), P the certified
+ * limit, the tail bounded by far_log_tail.  The binary64 loop is run up to
+ * FAR_LOOP_N (approximate series); the last factor it can change is the
+ * one with fl(k^-s) > 2^-54 (beyond, fl(1 - k^-s) = 1).  The grid of k
+ * and the right end are heuristic choices (presentation). */
+#define FAR_LOOP_N 10000000UL
+static void far_plot (ic_check_result *r, const ic_node *e, unsigned long from,
+                      const inst_t *in, const char *label, const mpq_t sq)
+{
+  double sd = mpq_get_d (sq);
+  ic_ival_t s, ln10, lnP, L, y;
+  ic_ival_init2 (s, PREC); ic_ival_init2 (ln10, PREC); ic_ival_init2 (lnP, PREC);
+  ic_ival_init2 (L, PREC); ic_ival_init2 (y, PREC);
+  ic_ival_set_q (s, sq);
+  ic_ival_set_ui (y, 10); ic_ival_log (ln10, y);
+  ic_ival_log (lnP, in->lim);                /* the limit is certified > 0 */
+  /* right end (heuristic): the first k = 2^j where the band's distance
+   * to the limit, hi of L / log 10, is below 0.2% of |log10 P| (at least
+   * 0.001), then the next power of 10 at least twice as far */
+  double ylim = fabs (icc_fr_d (lnP->lo, MPFR_RNDD)) / log (10), tol = fmax (0.002 * ylim, 0.001);
+  unsigned long klo = 0, khi = 1;           /* met at khi, not at klo */
+  for (; khi < 131072; klo = khi, khi *= 2)
+    {
+      far_log_tail (L, s, khi, ln10);
+      if (icc_fr_d (L->hi, MPFR_RNDU) / log (10) < tol) break;
+    }
+  while (khi - klo > 1)                     /* the first k where it is met */
+    {
+      unsigned long m = klo + (khi - klo) / 2;
+      far_log_tail (L, s, m, ln10);
+      if (icc_fr_d (L->hi, MPFR_RNDU) / log (10) < tol) khi = m; else klo = m;
+    }
+  double kmeet = (double) khi;
+  unsigned long kend = 10;
+  while ((double) kend < 2 * kmeet && kend < 100000) kend *= 10;
+  /* grid: every k up to 20, then steps of about 12% */
+  int cap = 20 + 1 + (int) ceil (log ((double) kend / 20) / log (1.12)) + 2, npts = 0;
+  unsigned long *ks = icc_xmalloc (sizeof *ks * (size_t) cap);
+  for (unsigned long k = 1; k <= kend && npts < cap - 1; )
+    {
+      if (pow (10, (double) k) > (double) from) ks[npts++] = k;   /* N = 10^k > from */
+      unsigned long nk = k < 20 ? k + 1 : (unsigned long) ((double) k * 1.12);
+      k = nk > k ? nk : k + 1;
+    }
+  if (npts == 0 || ks[npts - 1] != kend) ks[npts++] = kend;
+  ic_plot *pl = icc_add_plot (r);
+  char *title = icc_fmt ("Partial products of %s, out to the limit", label);
+  ic_plot_init (pl, title, "log10 N (log scale), N = last factor multiplied", "log10 of the partial product", 1);
+  free (title);
+  ic_plot_series *cb = ic_plot_add (pl, "certified partial product at N = 10^k (limit / tail bound)", IC_PLOT_BAND, npts);
+  cb->certified = 1;               /* exact x = k; outward interval operations */
+  for (int i = 0; i < npts; i++)
+    {
+      far_log_tail (L, s, ks[i], ln10);
+      ic_ival_add (y, lnP, L);                  /* encloses log P_N */
+      ic_ival_div (y, y, ln10);                 /* encloses log10 P_N */
+      cb->x[i] = (double) ks[i];                /* k <= 10^5: exact */
+      cb->ylo[i] = icc_fr_d (y->lo, MPFR_RNDD);
+      cb->yhi[i] = icc_fr_d (y->hi, MPFR_RNDU);
+    }
+  /* the binary64 loop, sampled at about 10 points a decade */
+  int nl = 0, capl = 10 * 8 + 4;
+  ic_plot_series *dl = ic_plot_add (pl, "binary64 loop", IC_PLOT_LINE, capl);
+  double dacc = 1, next = (double) from;
+  for (unsigned long N = from; N <= FAR_LOOP_N; N++)
+    {
+      dacc *= icc_dev (e, (double) N);
+      if ((double) N >= next || N == FAR_LOOP_N)
+        {
+          if (nl < capl) { dl->x[nl] = log10 ((double) N); dl->ylo[nl] = dl->yhi[nl] = dacc > 0 ? log10 (dacc) : -INFINITY; nl++; }
+          next = floor ((double) N * 1.2589254117941673) + 1;      /* 10^(1/10) */
+        }
+    }
+  dl->n = nl;
+  /* where the loop stalls: fl(k^-s) <= 2^-54 makes fl(1 - k^-s) = 1 */
+  double kstall = pow (2, 54 / sd), lstall = log10 (kstall);
+  /* the exact partial product there, from the first-order tail (for the
+   * note only; approximate) */
+  double pstall = (icc_fr_d (lnP->lo, MPFR_RNDN) + pow (kstall, 1 - sd) / (sd - 1)) / log (10);
+  char *dnote = icc_fmt ("approximate, for plotting: log10 of what p = 1; for k = %lu..N: p *= (%s at n = k) computes in IEEE binary64 (round to nearest), run up to N = %lu here; not an enclosure. From k = %.2g on, k^-%.6g <= 2^-54 and every factor rounds to exactly 1, so the loop stalls there, where the exact partial product is about 10^%.1f%s",
+                         from, label, FAR_LOOP_N, kstall, sd, pstall,
+                         pstall - icc_fr_d (lnP->hi, MPFR_RNDN) / log (10) > 1 ? ", far above the limit" : "");
+  ic_plot_series_approx (dl, dnote);
+  free (dnote);
+  ic_plot_series *vs = ic_plot_add (pl, "binary64 loop stalls (factors round to 1)", IC_PLOT_VLINE, 1);
+  vs->x[0] = lstall;
+  ic_plot_series_approx (vs, "approximate, for plotting: log10 of 2^(54/s), the k from which fl(1 - k^-s) = 1 in binary64");
+  limit_bands (pl, in, 1);
+  char *pnote = icc_fmt ("The band at N = 10^k (x = k) is certified without multiplying: log P_N = log P - log prod_{j>N} (1 - j^-s) with P the certified limit and s = %.6g; "
+                         "-sum u_j/(1-u_j) <= log prod_{j>N} (1 - u_j) <= -sum u_j for u_j = j^-s, N^(1-s)/(s-1) - N^-s/2 <= sum_{j>N} j^-s <= N^(1-s)/(s-1) "
+                         "(j^-s is convex and decreasing: rectangle and trapezoid bounds), and sum_{j>N} u_j^2/(1-u_j) <= N^(1-2s)/((2s-1)(1-N^-s)); "
+                         "every operation is an MPFR interval operation rounded outward. The binary64 loop (approximate) stalls from k = %.2g on, at about 10^%.0f.",
+                         sd, kstall, pstall);
+  /* where the words say the band crosses 2^-1074 and meets the limit
+   * (approximate, first-order tail: log10 P_N ~ log10 P + N^(1-s) / ((s-1) log 10)) */
+  double l10P = icc_fr_d (lnP->lo, MPFR_RNDN) / log (10), dmin = -1074 * log10 (2.0);
+  ic_buf nb; ic_buf_init (&nb);
+  ic_buf_puts (&nb, pnote);
+  if (l10P < dmin)
+    ic_buf_printf (&nb, " The true partial product falls below the smallest positive double near N = 10^%.0f",
+                   log10 ((dmin - l10P) * log (10) * (sd - 1)) / (1 - sd));
+  else ic_buf_puts (&nb, " The true partial product");
+  ic_buf_printf (&nb, "%s comes within 0.2%% of the plot's height of its limit by N = 10^%.0f.", l10P < dmin ? " and" : "", kmeet);
+  free (pnote);
+  pnote = ic_buf_take (&nb);
+  ic_plot_set_note (pl, pnote);
+  free (pnote);
+  free (ks);
+  ic_ival_clear (s); ic_ival_clear (ln10); ic_ival_clear (lnP); ic_ival_clear (L); ic_ival_clear (y);
+}
+
 /* Partial products (or sums) plot: certified bands at sample points, the
- * double-precision loop, and the certified limit. */
+ * double-precision loop, and the certified limit.  A product 1 - n^-s
+ * whose partial products are still more than 1% above the limit at the
+ * end of the loop gets the far-field plot instead (far_plot). */
 static void series_plot (ic_check_result *r, const ic_node *e, int ser, unsigned long from,
                          const inst_t *in, const char *label)
 {
@@ -57,6 +256,19 @@ static void series_plot (ic_check_result *r, const ic_node *e, int ser, unsigned
    * claim files; without the second case a start beyond 20000 left no
    * sample point and pts[npts - 1] read pts[-1]) */
   const unsigned long NMAX = from < 10000 ? 20000 : from + 20000;
+  if (ser != SER_SUM && in && in->has_limit && ic_ival_is_pos (in->lim) && from <= 10)
+    {
+      mpq_t sq; mpq_init (sq);
+      int far = one_minus_pow (sq, e);
+      /* heuristic: the first-order tail N^(1-s)/(s-1) at NMAX above 1% */
+      if (far && pow ((double) NMAX, 1 - mpq_get_d (sq)) / (mpq_get_d (sq) - 1) > 0.01)
+        {
+          far_plot (r, e, from, in, label, sq);
+          mpq_clear (sq);
+          return;
+        }
+      mpq_clear (sq);
+    }
   int npts = 0; unsigned long pts[80];
   /* sample points: heuristic log spacing (presentation only); x <= NMAX
    * <= 10^9 + 20000, so the conversion is exact */
@@ -102,25 +314,7 @@ static void series_plot (ic_check_result *r, const ic_node *e, int ser, unsigned
         }
     }
   cb->n = dl->n = k;
-  if (in && in->has_limit)
-    {
-      ic_plot_series *lb = ic_plot_add (pl, "certified limit", IC_PLOT_HBAND, 1);
-      lb->certified = 1;               /* outward, like the band */
-      if (prod) icc_log10_ends (&lb->ylo[0], &lb->yhi[0], in->lim);
-      else { lb->ylo[0] = icc_fr_d (in->lim->lo, MPFR_RNDD); lb->yhi[0] = icc_fr_d (in->lim->hi, MPFR_RNDU); }
-      if (!isfinite (lb->ylo[0])) lb->n = 0;
-      if (prod && isfinite (lb->ylo[0]) && lb->ylo[0] < -300)
-        {
-          ic_plot_series *m = ic_plot_add (pl, "smallest positive double (2^-1074)", IC_PLOT_HBAND, 1);
-          ic_ival_t tiny; ic_ival_init2 (tiny, PREC);
-          ic_ival_set_ui (tiny, 1);
-          mpfr_div_2ui (tiny->lo, tiny->lo, 1074, MPFR_RNDD);   /* exact: 2^-1074 */
-          mpfr_div_2ui (tiny->hi, tiny->hi, 1074, MPFR_RNDU);
-          icc_log10_ends (&m->ylo[0], &m->yhi[0], tiny);            /* encloses -1074 log10 2 */
-          m->certified = 1;
-          ic_ival_clear (tiny);
-        }
-    }
+  if (in && in->has_limit) limit_bands (pl, in, prod);
   mpq_clear (env.sent);
   ic_ival_clear (n); ic_ival_clear (t); ic_ival_clear (acc);
 }
