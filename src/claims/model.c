@@ -67,7 +67,7 @@ int icc_load_model (ic_claimfile *cf, ic_model_def *m, char *err, size_t errlen)
       if (ic_lm_normalise_rows (&m->lm, mn, mx, &st) != 0)
         {
           snprintf (err, errlen, "%s:%d:1: model \"%s\": cannot normalise the rows: the sum of the row at state \"%s\" is not certified > 0",
-                    cf->path, m->norm_line, m->name, m->lm.hist[st]);
+                    cf->path, m->norm_line, m->name, ic_lm_hist (&m->lm, st));
           ic_lm_clear (&m->lm);
           rc = -1;
         }
@@ -113,6 +113,17 @@ void icc_defect_facts (ic_check_result *r, const ic_lm *m)
   ic_ival_clear (d); ic_ival_clear (mn); ic_ival_clear (mx);
 }
 
+/* P(x|s) as text: the exact rational, or its enclosure to 10 digits. */
+char *icc_prob_str (const ic_lm *m, int s, int x)
+{
+  if (m->exact) return icc_q_str (ic_lm_prob_q (m, s, x));
+  ic_ival_t p; ic_ival_init2 (p, PREC);
+  ic_lm_prob (p, m, s, x);
+  char *r = icc_ival_str (p, 10);
+  ic_ival_clear (p);
+  return r;
+}
+
 void icc_eps_of (ic_ival_ptr eps, mpq_t qe, int *st, int *tok, const ic_lm *m)
 {
   ic_lm_eps (eps, qe, st, tok, m);
@@ -142,15 +153,15 @@ int icc_distribution_gate (ic_check_entry *ce, ic_model_def *d)
       char *ss = icc_ival_str (sum, 8);
       if (ex > 0)
         {
-          KV (r, "defect", "row sum %s > 1 at state \"%s\": not a probability distribution", ss, m->hist[st]);
+          KV (r, "defect", "row sum %s > 1 at state \"%s\": not a probability distribution", ss, ic_lm_hist (m, st));
           icc_set_how (r, "Not decided: row sum %s > 1 at state \"%s\" (outward-rounded enclosure of the sum of its stored probabilities): not a probability distribution. The check reads the model as a transition rule, which needs every row to sum to at most 1; the defect is reported as it is, never clamped.",
-                   ss, m->hist[st]);
+                   ss, ic_lm_hist (m, st));
         }
       else
         {
-          KV (r, "defect", "row sum %s at state \"%s\" is not certified <= 1", ss, m->hist[st]);
+          KV (r, "defect", "row sum %s at state \"%s\" is not certified <= 1", ss, ic_lm_hist (m, st));
           icc_set_how (r, "Not decided: the enclosure %s of the row sum at state \"%s\" contains 1, so the row is not certified to be a probability distribution (sum <= 1), which the check needs.",
-                   ss, m->hist[st]);
+                   ss, ic_lm_hist (m, st));
         }
       r->status = IC_ST_UNDECIDED;
       free (ss);

@@ -49,11 +49,11 @@ void icc_check_smbound (ic_check_entry *ce, ic_model_def *d)
   ic_lm_minprob (pmin, qmin, &ms, &mw, m);
   ic_lm_eps (eps, qe, &es_, &ew, m);
   char *ps = m->exact ? icc_q_short (qmin) : icc_ival_str (pmin, 10);
-  KV (r, "smallest next-token probability pmin", "%s (state \"%s\", token \"%s\")", ps, m->hist[ms], m->tok[mw]);
+  KV (r, "smallest next-token probability pmin", "%s (state \"%s\", token \"%s\")", ps, ic_lm_hist (m, ms), m->tok[mw]);
   if (m->exact ? mpq_sgn (qmin) == 0 : 0)
     {
       r->status = IC_ST_REFUTED;
-      r->witness = icc_fmt ("state \"%s\" gives token \"%s\" probability 0, which no softmax of finite logits gives", m->hist[ms], m->tok[mw]);
+      r->witness = icc_fmt ("state \"%s\" gives token \"%s\" probability 0, which no softmax of finite logits gives", ic_lm_hist (m, ms), m->tok[mw]);
       r->witness_how = icc_xstrdup ("Exact rational 0 in the model's row.");
       icc_set_how (r, "Some reachable row has a probability 0, so it is not a softmax of finite logits and item 3's bound does not apply to it.");
       goto out;
@@ -68,14 +68,7 @@ void icc_check_smbound (ic_check_entry *ce, ic_model_def *d)
   mpfr_set_zero (Dlo, 1); mpfr_set_zero (Dhi, 1);
   for (int s = 0; s < m->nstate; s++)
     {
-      const ic_ival_struct *row = &m->p[(size_t) s * (size_t) V];
-      ic_ival_set (mx, &row[0]); ic_ival_set (mn, &row[0]);
-      for (int w = 1; w < V; w++)
-        {
-          /* endpoint-wise max/min enclose the max/min of the row */
-          mpfr_max (mx->lo, mx->lo, row[w].lo, MPFR_RNDD); mpfr_max (mx->hi, mx->hi, row[w].hi, MPFR_RNDU);
-          mpfr_min (mn->lo, mn->lo, row[w].lo, MPFR_RNDD); mpfr_min (mn->hi, mn->hi, row[w].hi, MPFR_RNDU);
-        }
+      ic_lm_row_extremes (mx, mn, NULL, NULL, m, s);    /* enclose the max/min of the row */
       ic_ival_div (t, mx, mn);                  /* mn.lo >= pmin.lo > 0 */
       ic_ival_log (D, t);                       /* D encloses D_s = log(max/min) */
       mpfr_max (Dlo, Dlo, D->lo, MPFR_RNDD);
