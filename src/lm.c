@@ -34,8 +34,18 @@ static void *xrealloc (void *p, size_t n)
   return p;
 }
 
+/* Results computed on demand and kept (the model is const to its users;
+ * the cache is storage it points to). */
+struct ic_lm_cache { ic_ival_struct *S; mpq_t *Q; };
+static void row_sums_free (ic_ival_struct *S, mpq_t *Q, const ic_lm *m);
+
 void ic_lm_clear (ic_lm *m)
 {
+  if (m->cache)
+    {
+      if (m->cache->S) row_sums_free (m->cache->S, m->cache->Q, m);
+      free (m->cache);
+    }
   for (long e = 0; e < m->nent; e++)
     {
       ic_ival_clear (&m->p[e]);
@@ -166,7 +176,15 @@ const char *ic_lm_hist (const ic_lm *m, int s)
 
 /* ---- building blocks shared by both constructions ------------------------ */
 
+/* byval: each node's entries by decreasing true value, ties by token; then
+ * key[e] = -(rank of e's value among the node's distinct values), so that
+ * equal keys mean equal values (and, the enclosures being made from the
+ * exact values alike, equal enclosures).  ev[e] is the exact value, or a
+ * quantity strictly increasing in it (sign = -1: decreasing); key[e] on
+ * entry is a non-decreasing double of it, used to sort first. */
 static const ic_lm *sort_m;                   /* qsort has no context argument */
+static mpq_srcptr *sort_ev;
+static int sort_sign;
 static int by_key_desc (const void *a, const void *b)
 {
   int i = *(const int *) a, j = *(const int *) b;
@@ -174,21 +192,45 @@ static int by_key_desc (const void *a, const void *b)
   if (ki != kj) return ki > kj ? -1 : 1;
   return sort_m->etok[i] - sort_m->etok[j];
 }
+static int by_exact_desc (const void *a, const void *b)
+{
+  int i = *(const int *) a, j = *(const int *) b;
+  int c = sort_sign * mpq_cmp (sort_ev[j], sort_ev[i]);
+  return c ? c : sort_m->etok[i] - sort_m->etok[j];
+}
 
-/* byval: each node's entries by decreasing key (ties by token) */
-static void lm_sort_byval (ic_lm *m)
+static void lm_sort_byval (ic_lm *m, mpq_srcptr *ev, int sign)
 {
   m->byval = xcalloc ((size_t) m->nent, sizeof (int));
   for (long e = 0; e < m->nent; e++) m->byval[e] = (int) e;
-  sort_m = m;
+  sort_m = m; sort_ev = ev; sort_sign = sign;
   for (int u = 0; u < m->nnode; u++)
-    if (m->row[u + 1] - m->row[u] > 1)
-      qsort (m->byval + m->row[u], (size_t) (m->row[u + 1] - m->row[u]), sizeof (int), by_key_desc);
-  sort_m = NULL;
+    {
+      long b = m->row[u], n = m->row[u + 1] - b;
+      int *bv = m->byval + b;
+      if (n > 1) qsort (bv, (size_t) n, sizeof (int), by_key_desc);
+      /* a run of equal double keys with different exact values (rare):
+       * sort it exactly */
+      for (long i = 0; i < n; )
+        {
+          long j = i + 1, mixed = 0;
+          while (j < n && m->key[bv[j]] == m->key[bv[i]]) { if (!mpq_equal (ev[bv[j]], ev[bv[i]])) mixed = 1; j++; }
+          if (mixed) qsort (bv + i, (size_t) (j - i), sizeof (int), by_exact_desc);
+          i = j;
+        }
+      double r = 0;
+      for (long i = 0; i < n; i++)
+        {
+          if (i > 0 && !mpq_equal (ev[bv[i]], ev[bv[i - 1]])) r++;
+          m->key[bv[i]] = -r;
+        }
+    }
+  sort_m = NULL; sort_ev = NULL;
 }
 
 static void lm_depths (ic_lm *m)
 {
+  m->cache = xcalloc (1, sizeof *m->cache);
   m->depth = xcalloc ((size_t) m->nnode, sizeof (int));
   m->maxdepth = 0;
   for (int u = 0; u < m->nnode; u++)
@@ -312,7 +354,12 @@ int ic_lm_from_table (ic_lm *m, const ic_lm_table *t, char *err, size_t errlen)
         }
     }
   free (keys); free (ctxof);
-  lm_sort_byval (m);
+  {
+    mpq_srcptr *ev = xcalloc ((size_t) m->nent, sizeof *ev);
+    for (long e = 0; e < m->nent; e++) ev[e] = m->q[e];
+    lm_sort_byval (m, ev, 1);
+    free (ev);
+  }
   lm_depths (m);
   return 0;
 }
@@ -358,10 +405,18 @@ static long arpa_state (const ic_arpa *a, const int *seq, int len)
  * quantised values: a few 10^4 distinct ones among millions of entries) */
 typedef struct { long n, cap; mpq_t *x; ic_ival_struct *v; long *tab; long tsize; } expcache;
 
+/* 32-bit FNV-1a over the bytes of the low words of numerator and
+ * denominator and the numerator's size (no unsigned wrap: h < 2^32,
+ * h * 16777619 < 2^56, as make check-sanitize's integer checks want). */
 static unsigned long q_hash (const mpq_t x)
 {
-  return mpz_get_ui (mpq_numref (x)) * 2654435761UL ^ mpz_get_ui (mpq_denref (x)) * 40503UL
-         ^ (unsigned long) mpz_sgn (mpq_numref (x));
+  unsigned long w[3] = { mpz_get_ui (mpq_numref (x)), mpz_get_ui (mpq_denref (x)),
+                         (unsigned long) mpz_sizeinbase (mpq_numref (x), 2) * 4 + (unsigned long) (mpz_sgn (mpq_numref (x)) + 1) };
+  unsigned long h = 2166136261UL;
+  for (int i = 0; i < 3; i++)
+    for (int k = 0; k < 8; k++)
+      h = ((h ^ ((w[i] >> (8 * k)) & 0xffUL)) * 16777619UL) & 0xffffffffUL;
+  return h;
 }
 
 static void exp_cached (ic_ival_ptr out, expcache *c, const mpq_t x, ic_ival_srcptr lnb, mpfr_prec_t prec)
@@ -662,8 +717,15 @@ int ic_lm_from_arpa (ic_lm *m, const ic_arpa *a, mpfr_prec_t prec,
     }
   expcache_clear (&ec);
   ic_ival_clear (lnb);
+  {
+    mpq_srcptr *ev = xcalloc ((size_t) m->nent, sizeof *ev);
+    for (int u = 0; u < nn; u++)
+      for (long i = 0; i < m->row[u + 1] - m->row[u]; i++)
+        ev[m->row[u] + i] = a->g[egram[trow[tnode[u]] + i]].logp;
+    lm_sort_byval (m, ev, base_below_1 ? -1 : 1);
+    free (ev);
+  }
   free (tokof); free (trow); free (egram); free (tetok); free (tenext); free (tbo); free (stid); free (nid); free (tnode);
-  lm_sort_byval (m);
   lm_depths (m);
   return 0;
 }
@@ -703,11 +765,10 @@ static int ext_better (ic_ival_srcptr c, int ct, ic_ival_srcptr b, int bt, int d
  * Why it is an enclosure: along the chain s = u0, u1, .., the tokens that
  * reach u_j are those stored at no u_i, i < j, and P(x|s) = B_j P(x|u_j)
  * with B_j = bow(u0) .. bow(u_{j-1}).  At each u_j the stored entries are
- * scanned in key order (key non-decreasing in the true value): the first
- * token not excluded belongs to the group of equal keys that holds the
- * extreme among the tokens reaching u_j, since every entry after the group
- * has a strictly smaller (larger) true value; the extreme of the group's
- * not-excluded members' enclosures therefore encloses it. */
+ * scanned in value order (byval; equal keys = equal exact values): the
+ * first token not excluded has the extreme value among the tokens that
+ * reach u_j, and B_j times its enclosure encloses that extreme; the
+ * endpoint-wise extreme over j encloses the row's. */
 static int row_extreme (ic_ival_ptr out, int *tok, const ic_lm *m, int s, int dir)
 {
   ic_ival_t B, g, c;
@@ -726,20 +787,20 @@ static int row_extreme (ic_ival_ptr out, int *tok, const ic_lm *m, int s, int di
         }
       if (first >= 0)
         {
-          int gt = -1;
-          for (long j = i; j < n; j++)
-            {
-              int e = bv[dir > 0 ? j : n - 1 - j];
-              if (m->key[e] != m->key[first]) break;
-              if (e != first && blocked (m, s, u, m->etok[e])) continue;
-              ic_ival_mul (c, B, &m->p[e]);
-              if (gt < 0) { ic_ival_set (g, c); gt = m->etok[e]; }
-              else
-                {
-                  if (ext_better (c, m->etok[e], g, gt, dir)) gt = m->etok[e];
-                  ival_ext (g, c, dir);
-                }
-            }
+          /* equal keys hold equal values and enclosures, ordered by token:
+           * the first not excluded is the extreme.  Scanning upwards (a
+           * minimum) it has the largest token of its group; the smallest
+           * one not excluded is looked for among the next 64 (which token
+           * is reported is presentation only) */
+          int gt = m->etok[first];
+          if (dir < 0)
+            for (long j = i + 1; j < n && j <= i + 64; j++)
+              {
+                int e = bv[n - 1 - j];
+                if (m->key[e] != m->key[first]) break;
+                if (!blocked (m, s, u, m->etok[e])) gt = m->etok[e];
+              }
+          mul_nn (g, B, &m->p[first]);
           if (!have) { ic_ival_set (out, g); bt = gt; have = 1; }
           else
             {
@@ -747,7 +808,7 @@ static int row_extreme (ic_ival_ptr out, int *tok, const ic_lm *m, int s, int di
               ival_ext (out, g, dir);
             }
         }
-      if (m->bo[u] >= 0) ic_ival_mul (B, B, &m->bow[u]);     /* B encloses bow(u0) .. bow(u) */
+      if (m->bo[u] >= 0) mul_nn (B, B, &m->bow[u]);          /* B encloses bow(u0) .. bow(u) */
     }
   if (!have) ic_ival_set_ui (out, 0);
   if (tok) *tok = bt;
@@ -843,13 +904,13 @@ static mpfr_prec_t work_prec (const ic_lm *m)
  * the back-off part being bow(u) times the row of bo(u) without the tokens
  * stored at u.  Nodes are visited by increasing depth, so S(bo u) is known
  * first.  Returns arrays of nnode (Q: NULL unless exact). */
-static ic_ival_struct *row_sums (mpq_t **Qout, const ic_lm *m)
+static ic_ival_struct *row_sums_compute (mpq_t **Qout, const ic_lm *m)
 {
   int nn = m->nnode;
   mpfr_prec_t wp = work_prec (m);
   ic_ival_struct *S = xcalloc ((size_t) nn, sizeof *S);
   ic_ival_t t, b; ic_ival_init2 (t, wp); ic_ival_init2 (b, wp);
-  mpfr_t wd; mpfr_init2 (wd, 64);
+  mpfr_t wd; mpfr_init2 (wd, wp);
   double budget = 5e7;                         /* token look-ups of direct sums */
   int *ord = xcalloc ((size_t) nn, sizeof (int)), *cnt = xcalloc ((size_t) m->maxdepth + 2, sizeof (int));
   for (int u = 0; u < nn; u++) cnt[m->depth[u] + 1]++;
@@ -868,14 +929,14 @@ static ic_ival_struct *row_sums (mpq_t **Qout, const ic_lm *m)
               ic_lm_prob (t, m, m->bo[u], m->etok[e]);
               sub_fast (b, b, t);                      /* b encloses the row of bo(u) off C(u) */
             }
-          /* a cancellation that left less than wp - 16 bits (the tokens
-           * off C(u) carry almost none of bo(u)'s mass): sum them
-           * directly, positive terms only, while the budget lasts.  The
-           * normalised rows need that accuracy: the forward recursion
-           * multiplies their errors by up to the back-off product B. */
-          mpfr_sub (wd, b->hi, b->lo, MPFR_RNDU);
-          mpfr_mul_2si (wd, wd, (long) wp - 16, MPFR_RNDU);
-          if ((mpfr_sgn (b->lo) <= 0 || mpfr_greater_p (wd, b->lo)) && budget >= m->ntok)
+          /* a cancellation of more than 16 bits (the tokens off C(u)
+           * carry less than 2^-16 of bo(u)'s mass): sum them directly,
+           * positive terms only, while the budget lasts.  At wp bits the
+           * subtraction keeps prec + 16 + log2 B bits otherwise, which the
+           * normalised rows need: the forward recursion multiplies their
+           * errors by up to the back-off product B. */
+          mpfr_mul_2si (wd, b->lo, 16, MPFR_RNDD);
+          if ((mpfr_sgn (b->lo) <= 0 || mpfr_less_p (wd, S[m->bo[u]].lo)) && budget >= m->ntok)
             {
               budget -= m->ntok;
               ic_ival_set_ui (b, 0);
@@ -916,17 +977,23 @@ static void row_sums_free (ic_ival_struct *S, mpq_t *Q, const ic_lm *m)
   free (S); free (Q);
 }
 
+/* The row sums of every node, computed once (see row_sums_compute). */
+static const ic_ival_struct *row_sums (mpq_t **Qout, const ic_lm *m)
+{
+  if (!m->cache->S) m->cache->S = row_sums_compute (&m->cache->Q, m);
+  if (Qout) *Qout = m->cache->Q;
+  return m->cache->S;
+}
+
 void ic_lm_row_sum (ic_ival_ptr out, const ic_lm *m, int s)
 {
-  ic_ival_struct *S = row_sums (NULL, m);
-  ic_ival_set (out, &S[s]);
-  row_sums_free (S, NULL, m);
+  ic_ival_set (out, &row_sums (NULL, m)[s]);
 }
 
 int ic_lm_normalise_rows (ic_lm *m, ic_ival_ptr minsum, ic_ival_ptr maxsum, int *state)
 {
   mpq_t *Q;
-  ic_ival_struct *S = row_sums (&Q, m);
+  const ic_ival_struct *S = row_sums (&Q, m);
   int rc = 0;
   ic_ival_t d; ic_ival_init2 (d, m->prec);
   ic_lm_defect (d, minsum, maxsum, m);        /* the raw row sums, reported */
@@ -960,7 +1027,11 @@ int ic_lm_normalise_rows (ic_lm *m, ic_ival_ptr minsum, ic_ival_ptr maxsum, int 
       m->normalised = 1;                      /* keys: the order within a node is kept */
     }
   ic_ival_clear (d);
-  row_sums_free (S, Q, m);
+  if (rc == 0)
+    {
+      row_sums_free (m->cache->S, m->cache->Q, m);  /* the rows changed */
+      m->cache->S = NULL; m->cache->Q = NULL;
+    }
   return rc;
 }
 
@@ -969,7 +1040,7 @@ void ic_lm_defect (ic_ival_ptr out, ic_ival_ptr minsum, ic_ival_ptr maxsum, cons
   ic_ival_t one, d, worst;
   ic_ival_init2 (one, m->prec); ic_ival_init2 (d, m->prec); ic_ival_init2 (worst, m->prec);
   ic_ival_set_ui (one, 1);
-  ic_ival_struct *S = row_sums (NULL, m);
+  const ic_ival_struct *S = row_sums (NULL, m);
   for (int st = 0; st < m->nstate; st++)
     {
       ic_ival_srcptr s = &S[st];
@@ -986,7 +1057,6 @@ void ic_lm_defect (ic_ival_ptr out, ic_ival_ptr minsum, ic_ival_ptr maxsum, cons
       else ival_ext (worst, d, 1);
     }
   ic_ival_set (out, worst);
-  row_sums_free (S, NULL, m);
   ic_ival_clear (one); ic_ival_clear (d); ic_ival_clear (worst);
 }
 
@@ -995,7 +1065,7 @@ int ic_lm_row_excess (int *state, ic_ival_ptr sum, const ic_lm *m)
   int worst = -1, found = 0;
   ic_ival_t s; ic_ival_init2 (s, m->prec);
   mpq_t *Q;
-  ic_ival_struct *S = row_sums (&Q, m);
+  const ic_ival_struct *S = row_sums (&Q, m);
   for (int st = 0; st < m->nstate; st++)
     {
       int above, below;
@@ -1017,7 +1087,6 @@ int ic_lm_row_excess (int *state, ic_ival_ptr sum, const ic_lm *m)
       else if (!below && found == 0) { found = -1; worst = st; ic_ival_set (sum, s); }
     }
   if (state) *state = worst;
-  row_sums_free (S, Q, m);
   ic_ival_clear (s);
   return found;
 }
@@ -1136,22 +1205,20 @@ void ic_lm_paths_q (mpq_t *V, mpq_t *M, const ic_lm *m, int nmax)
 
 static int ival_zero (ic_ival_srcptr x) { return mpfr_zero_p (x->lo) && mpfr_zero_p (x->hi); }
 
-/* A monotone non-decreasing double of x >= 0 (a sort key): exponent plus
- * mantissa in [0.5, 1), rounded up; 0 for x = 0. */
-static double mono_key (mpfr_srcptr x)
+/* A sort key of x > 0: (ex, d) with d in [0.5, 1] rounded up, so that
+ * x <= d 2^ex; compared lexicographically it is non-decreasing in x. */
+typedef struct { double d; long ex; int s; } vit_item;
+static void vit_key (vit_item *it, mpfr_srcptr x)
 {
-  if (mpfr_zero_p (x)) return 0;
-  long ex;
-  double d = mpfr_get_d_2exp (&ex, x, MPFR_RNDU);
-  if (d >= 1) { d /= 2; ex++; }
-  return (double) ex + d;
+  it->d = mpfr_get_d_2exp (&it->ex, x, MPFR_RNDU);
+  if (it->d >= 1) { it->d = 0.5; it->ex++; }
 }
-
-typedef struct { double key; int s; } vit_item;
+static int vit_same (const vit_item *a, const vit_item *b) { return a->ex == b->ex && a->d == b->d; }
 static int vit_cmp (const void *x, const void *y)
 {
   const vit_item *a = x, *b = y;
-  if (a->key != b->key) return a->key > b->key ? -1 : 1;
+  if (a->ex != b->ex) return a->ex > b->ex ? -1 : 1;
+  if (a->d != b->d) return a->d > b->d ? -1 : 1;
   return a->s - b->s;
 }
 
@@ -1220,8 +1287,9 @@ static void forward_pass (ic_ival_struct *out, ic_ival_struct *Mo, const ic_ival
  * are those with x stored at no node before u; the first of them in key
  * order lies in the group (equal keys) holding the largest upper end, and
  * every later group has a smaller upper end, so the group's extreme
- * encloses max_s w_s; times P(x|u) it is the candidate for V[x] and for
- * d'(next(u, x)). */
+ * encloses max_s w_s (beyond 64 members of a group, the key's bound on
+ * their upper ends is used); times P(x|u) it is the candidate for V[x]
+ * and for d'(next(u, x)). */
 void ic_lm_paths (ic_ival_struct *V, ic_ival_struct *M, const ic_lm *m, int nmax)
 {
   int S = m->nstate, NN = m->nnode, T = m->ntok;
@@ -1300,7 +1368,7 @@ void ic_lm_paths (ic_ival_struct *V, ic_ival_struct *M, const ic_lm *m, int nmax
           ic_ival_set (w, &d[s]);
           for (int u = s; u >= 0; u = m->bo[u])
             {
-              items[bucket[u]].key = mono_key (w->hi);
+              vit_key (&items[bucket[u]], w->hi);
               items[bucket[u]++].s = s;
               if (m->bo[u] >= 0) mul_nn (w, w, &m->bow[u]);
             }
@@ -1319,12 +1387,20 @@ void ic_lm_paths (ic_ival_struct *V, ic_ival_struct *M, const ic_lm *m, int nmax
               while (i < b1 && blocked (m, items[i].s, u, x)) i++;
               if (i == b1) continue;
               chain_weight (g, m, &d[items[i].s], items[i].s, u);
-              for (long j = i + 1; j < b1 && items[j].key == items[i].key; j++)
+              long j = i + 1;
+              for (; j < b1 && j <= i + 64 && vit_same (&items[j], &items[i]); j++)
                 if (!blocked (m, items[j].s, u, x))
                   {
                     chain_weight (w, m, &d[items[j].s], items[j].s, u);
                     ival_ext (g, w, 1);
                   }
+              if (j < b1 && vit_same (&items[j], &items[i]))
+                {
+                  /* a large group: its members' upper ends are <= d 2^ex */
+                  mpfr_set_d (mid, items[i].d, MPFR_RNDU);
+                  mpfr_mul_2si (mid, mid, items[i].ex, MPFR_RNDU);
+                  mpfr_max (g->hi, g->hi, mid, MPFR_RNDU);
+                }
               mul_nn (tv, g, &m->p[e]);                /* encloses max_s d(s) P(x|s), s decided at u */
               ival_ext (&Vn[x], tv, 1);
               ival_ext (&d2[nx], tv, 1);

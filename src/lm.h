@@ -51,6 +51,7 @@ typedef struct {
                                    breadth-first history, -1 if empty        */
   int *parent, *ptok;           /* [nstate] breadth-first tree (-1 at start) */
   char **hist;                  /* [nstate] histories, made on demand        */
+  struct ic_lm_cache *cache;    /* row sums, made on demand (lm.c)           */
   const char *hist0;            /* history of the start state ("<s>" or "") */
   int ctxmax;                   /* the state is a function of the last ctxmax
                                    emitted tokens (of the whole history when

@@ -53,7 +53,9 @@ static void check_markov_order (ic_check_entry *ce, ic_model_def *d, int k)
   if (rc == 3)
     {
       r->status = IC_ST_PROVED;
-      if (m->exact)
+      if (m->exact && m->ctxmax == 0)
+        icc_set_how (r, "The model has one state (its table has a distribution for the empty context only), so the next-token distribution does not depend on the history at all: a Markov chain of order %d.", k);
+      else if (m->exact)
         icc_set_how (r, "The model's states are the windows of the last %d token(s) of the history (the longest context of its table), so the last %d >= %d tokens determine the state and with it the next-token distribution (a Markov chain of order %d).",
                      m->ctxmax, k, m->ctxmax, k);
       else
