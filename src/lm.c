@@ -36,7 +36,15 @@ static void *xrealloc (void *p, size_t n)
 
 /* Results computed on demand and kept (the model is const to its users;
  * the cache is storage it points to). */
-struct ic_lm_cache { ic_ival_struct *S; mpq_t *Q; };
+struct ic_lm_cache {
+  ic_ival_struct *S; mpq_t *Q;                 /* row sums of every node     */
+  int ext_done[2]; ic_ival_t ext[2];           /* min (0) and max (1) P(x|s) */
+  int ext_s[2], ext_t[2];
+};
+static void cache_drop (struct ic_lm_cache *ca)
+{
+  for (int i = 0; i < 2; i++) if (ca->ext_done[i]) { ic_ival_clear (ca->ext[i]); ca->ext_done[i] = 0; }
+}
 static void row_sums_free (ic_ival_struct *S, mpq_t *Q, const ic_lm *m);
 
 void ic_lm_clear (ic_lm *m)
@@ -44,6 +52,7 @@ void ic_lm_clear (ic_lm *m)
   if (m->cache)
     {
       if (m->cache->S) row_sums_free (m->cache->S, m->cache->Q, m);
+      cache_drop (m->cache);
       free (m->cache);
     }
   for (long e = 0; e < m->nent; e++)
@@ -769,10 +778,9 @@ static int ext_better (ic_ival_srcptr c, int ct, ic_ival_srcptr b, int bt, int d
  * first token not excluded has the extreme value among the tokens that
  * reach u_j, and B_j times its enclosure encloses that extreme; the
  * endpoint-wise extreme over j encloses the row's. */
-static int row_extreme (ic_ival_ptr out, int *tok, const ic_lm *m, int s, int dir)
+static int row_extreme_ws (ic_ival_ptr out, int *tok, const ic_lm *m, int s, int dir,
+                           ic_ival_ptr B, ic_ival_ptr g)
 {
-  ic_ival_t B, g, c;
-  ic_ival_init2 (B, m->prec); ic_ival_init2 (g, m->prec); ic_ival_init2 (c, m->prec);
   ic_ival_set_ui (B, 1);
   int have = 0, bt = -1;
   for (int u = s; u >= 0; u = m->bo[u])
@@ -812,8 +820,38 @@ static int row_extreme (ic_ival_ptr out, int *tok, const ic_lm *m, int s, int di
     }
   if (!have) ic_ival_set_ui (out, 0);
   if (tok) *tok = bt;
-  ic_ival_clear (B); ic_ival_clear (g); ic_ival_clear (c);
   return have ? 0 : -1;
+}
+
+static int row_extreme (ic_ival_ptr out, int *tok, const ic_lm *m, int s, int dir)
+{
+  ic_ival_t B, g;
+  ic_ival_init2 (B, m->prec); ic_ival_init2 (g, m->prec);
+  int r = row_extreme_ws (out, tok, m, s, dir, B, g);
+  ic_ival_clear (B); ic_ival_clear (g);
+  return r;
+}
+
+/* out encloses max_s max_x P(x|s) / min_x P(x|s) over the reachable
+ * states (endpoint-wise maximum of the rows' enclosures); -1 when some
+ * row's minimum is not certified > 0. */
+int ic_lm_max_row_ratio (ic_ival_ptr out, const ic_lm *m)
+{
+  ic_ival_t mx, mn, r, B, g;
+  ic_ival_init2 (mx, m->prec); ic_ival_init2 (mn, m->prec); ic_ival_init2 (r, m->prec);
+  ic_ival_init2 (B, m->prec); ic_ival_init2 (g, m->prec);
+  int rc = 0;
+  ic_ival_set_ui (out, 0);
+  for (int s = 0; s < m->nstate && rc == 0; s++)
+    {
+      row_extreme_ws (mx, NULL, m, s, 1, B, g);
+      row_extreme_ws (mn, NULL, m, s, -1, B, g);
+      if (!ic_ival_is_pos (mn)) { rc = -1; break; }
+      ic_ival_div (r, mx, mn);                   /* encloses max / min of the row */
+      ival_ext (out, r, 1);
+    }
+  ic_ival_clear (mx); ic_ival_clear (mn); ic_ival_clear (r); ic_ival_clear (B); ic_ival_clear (g);
+  return rc;
 }
 
 void ic_lm_row_extremes (ic_ival_ptr mx, ic_ival_ptr mn, int *tmx, int *tmn, const ic_lm *m, int s)
@@ -829,12 +867,21 @@ void ic_lm_row_extremes (ic_ival_ptr mx, ic_ival_ptr mn, int *tmx, int *tmn, con
  * for a maximum, lower end for a minimum (a choice of presentation). */
 static void lm_extreme (ic_ival_ptr out, mpq_t q_out, int *state, int *tok, const ic_lm *m, int dir)
 {
-  ic_ival_t r; ic_ival_init2 (r, m->prec);
+  struct ic_lm_cache *ca = m->cache;
+  int ci = dir > 0;
+  if (ca->ext_done[ci] && !m->exact)
+    {
+      ic_ival_set (out, ca->ext[ci]);
+      if (state) *state = ca->ext_s[ci];
+      if (tok) *tok = ca->ext_t[ci];
+      return;
+    }
+  ic_ival_t r, B, g; ic_ival_init2 (r, m->prec); ic_ival_init2 (B, m->prec); ic_ival_init2 (g, m->prec);
   int bs = 0, bw = 0, have = 0;
   for (int s = 0; s < m->nstate; s++)
     {
       int t;
-      if (row_extreme (r, &t, m, s, dir) != 0) continue;
+      if (row_extreme_ws (r, &t, m, s, dir, B, g) != 0) continue;
       if (!have) { ic_ival_set (out, r); bs = s; bw = t; have = 1; continue; }
       int k = dir > 0 ? mpfr_cmp (r->hi, out->hi) : -mpfr_cmp (r->lo, out->lo);
       if (k > 0) { bs = s; bw = t; }
@@ -852,7 +899,13 @@ static void lm_extreme (ic_ival_ptr out, mpq_t q_out, int *state, int *tok, cons
     }
   if (state) *state = bs;
   if (tok) *tok = bw;
-  ic_ival_clear (r);
+  if (!m->exact)
+    {
+      if (!ca->ext_done[ci]) ic_ival_init2 (ca->ext[ci], m->prec);
+      ic_ival_set (ca->ext[ci], out);
+      ca->ext_s[ci] = bs; ca->ext_t[ci] = bw; ca->ext_done[ci] = 1;
+    }
+  ic_ival_clear (r); ic_ival_clear (B); ic_ival_clear (g);
 }
 
 void ic_lm_eps (ic_ival_ptr out, mpq_t q_out, int *state, int *tok, const ic_lm *m)
@@ -1031,6 +1084,7 @@ int ic_lm_normalise_rows (ic_lm *m, ic_ival_ptr minsum, ic_ival_ptr maxsum, int 
     {
       row_sums_free (m->cache->S, m->cache->Q, m);  /* the rows changed */
       m->cache->S = NULL; m->cache->Q = NULL;
+      cache_drop (m->cache);
     }
   return rc;
 }

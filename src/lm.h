@@ -108,7 +108,11 @@ const char *ic_lm_hist (const ic_lm *m, int s);
  * among ties). */
 void ic_lm_row_extremes (ic_ival_ptr mx, ic_ival_ptr mn, int *tmx, int *tmn, const ic_lm *m, int s);
 
-/* out encloses the row sum sum_x P(x|s) (a pass over the whole model). */
+/* out encloses max over reachable states s of max_x P(x|s) / min_x P(x|s);
+ * returns -1 when some row's minimum is not certified > 0. */
+int ic_lm_max_row_ratio (ic_ival_ptr out, const ic_lm *m);
+
+/* out encloses the row sum sum_x P(x|s) (row sums are computed once). */
 void ic_lm_row_sum (ic_ival_ptr out, const ic_lm *m, int s);
 
 /* 1 when every stored probability and back-off weight is certified >= 0. */

@@ -87,7 +87,8 @@ struct ic_model_def {
   char *path; int path_line, path_col;
   char *term; ic_node *node; unsigned long from;
   int loaded; int load_rc; char *load_err; ic_lm lm;
-  ic_arpa arpa; int has_arpa;
+  ic_arpa arpa; int has_arpa;         /* the reader's model, while loading */
+  int a_order, a_nword, a_bin; long a_ngram;   /* its facts, kept */
   int normalise; int norm_line;       /* "normalise: rows" */
   char *raw_sums;                     /* raw row sums, before normalising */
 };

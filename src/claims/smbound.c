@@ -63,19 +63,10 @@ void icc_check_smbound (ic_check_entry *ce, ic_model_def *d)
       icc_set_how (r, "The smallest probability %s is not certified > 0.", ps);
       goto out;
     }
-  /* D = max_s log(max_s / min_s): endpoint-wise maximum of enclosures */
-  mpfr_t Dlo, Dhi; mpfr_inits2 (PREC, Dlo, Dhi, (mpfr_ptr) 0);
-  mpfr_set_zero (Dlo, 1); mpfr_set_zero (Dhi, 1);
-  for (int s = 0; s < m->nstate; s++)
-    {
-      ic_lm_row_extremes (mx, mn, NULL, NULL, m, s);    /* enclose the max/min of the row */
-      ic_ival_div (t, mx, mn);                  /* mn.lo >= pmin.lo > 0 */
-      ic_ival_log (D, t);                       /* D encloses D_s = log(max/min) */
-      mpfr_max (Dlo, Dlo, D->lo, MPFR_RNDD);
-      mpfr_max (Dhi, Dhi, D->hi, MPFR_RNDU);
-    }
-  ic_ival_set_fr2 (D, Dlo, Dhi);                /* D encloses max_s D_s */
-  mpfr_clears (Dlo, Dhi, (mpfr_ptr) 0);
+  /* D = max_s log(max_s / min_s) = log(max_s (max_s / min_s)): the
+   * ratio's enclosure is the endpoint-wise maximum over the rows */
+  ic_lm_max_row_ratio (t, m);                   /* every min >= pmin.lo > 0 */
+  ic_ival_log (D, t);                           /* D encloses max_s D_s */
   ic_softmax_max_bound (B, (unsigned long) V, D);
   ic_ival_sub (epsD, one, B);                   /* encloses 1 - 1/(1 + (V-1) e^-D) */
   ic_ival_set_ui (t, (unsigned long) V - 1);
