@@ -14,6 +14,7 @@
 #include <string.h>
 #include <limits.h>
 #include <math.h>
+#include <pthread.h>
 #include "lm.h"
 #include "claims.h"
 
@@ -40,9 +41,12 @@ struct ic_lm_cache {
   ic_ival_struct *S; mpq_t *Q;                 /* row sums of every node     */
   int ext_done[2]; ic_ival_t ext[2];           /* min (0) and max (1) P(x|s) */
   int ext_s[2], ext_t[2];
+  int *scan[2];                                /* scan lists (row_extreme), by direction */
 };
+#define SCAN_K 16
 static void cache_drop (struct ic_lm_cache *ca)
 {
+  for (int i = 0; i < 2; i++) { free (ca->scan[i]); ca->scan[i] = NULL; }
   for (int i = 0; i < 2; i++) if (ca->ext_done[i]) { ic_ival_clear (ca->ext[i]); ca->ext_done[i] = 0; }
 }
 static void row_sums_free (ic_ival_struct *S, mpq_t *Q, const ic_lm *m);
@@ -783,12 +787,26 @@ static int row_extreme_ws (ic_ival_ptr out, int *tok, const ic_lm *m, int s, int
 {
   ic_ival_set_ui (B, 1);
   int have = 0, bt = -1;
-  for (int u = s; u >= 0; u = m->bo[u])
+  const int *sc = m->cache->scan[dir > 0];
+  for (int u = s, v = -1; u >= 0; v = u, u = m->bo[u])
     {
       long n = m->row[u + 1] - m->row[u];
       const int *bv = m->byval + m->row[u];
-      long i = 0, first = -1;
-      for (; i < n; i++)
+      long i = 0, first = -1, from = 0;
+      if (v >= 0 && sc && sc[(size_t) v * SCAN_K] != -2)
+        {
+          /* the first SCAN_K positions not stored at v (the node before
+           * u), made once per node: only the nodes before v remain */
+          const int *L = sc + (size_t) v * SCAN_K;
+          int k = 0;
+          for (; k < SCAN_K && L[k] >= 0; k++)
+            {
+              int e = bv[dir > 0 ? L[k] : n - 1 - L[k]];
+              if (!blocked (m, s, v, m->etok[e])) { first = e; i = L[k]; break; }
+            }
+          if (first < 0 && (k == SCAN_K ? 0 : 1)) from = n;       /* the list held them all */
+        }
+      for (i = first >= 0 ? i : from; first < 0 && i < n; i++)
         {
           int e = bv[dir > 0 ? i : n - 1 - i];
           if (!blocked (m, s, u, m->etok[e])) { first = e; break; }
@@ -832,32 +850,107 @@ static int row_extreme (ic_ival_ptr out, int *tok, const ic_lm *m, int s, int di
   return r;
 }
 
-/* out encloses max_s max_x P(x|s) / min_x P(x|s) over the reachable
- * states (endpoint-wise maximum of the rows' enclosures); -1 when some
- * row's minimum is not certified > 0. */
-int ic_lm_max_row_ratio (ic_ival_ptr out, const ic_lm *m)
-{
-  ic_ival_t mx, mn, r, B, g;
-  ic_ival_init2 (mx, m->prec); ic_ival_init2 (mn, m->prec); ic_ival_init2 (r, m->prec);
-  ic_ival_init2 (B, m->prec); ic_ival_init2 (g, m->prec);
-  int rc = 0;
-  ic_ival_set_ui (out, 0);
-  for (int s = 0; s < m->nstate && rc == 0; s++)
-    {
-      row_extreme_ws (mx, NULL, m, s, 1, B, g);
-      row_extreme_ws (mn, NULL, m, s, -1, B, g);
-      if (!ic_ival_is_pos (mn)) { rc = -1; break; }
-      ic_ival_div (r, mx, mn);                   /* encloses max / min of the row */
-      ival_ext (out, r, 1);
-    }
-  ic_ival_clear (mx); ic_ival_clear (mn); ic_ival_clear (r); ic_ival_clear (B); ic_ival_clear (g);
-  return rc;
-}
-
 void ic_lm_row_extremes (ic_ival_ptr mx, ic_ival_ptr mn, int *tmx, int *tmn, const ic_lm *m, int s)
 {
   if (mx) row_extreme (mx, tmx, m, s, 1);
   if (mn) row_extreme (mn, tmn, m, s, -1);
+}
+
+/* Passes over the states split between threads (the model is read only;
+ * each part has its own temporaries and result, merged in state order). */
+#define LM_THREADS 2
+typedef struct {
+  const ic_lm *m; int dir, s0, s1, what;     /* what: 0 extreme, 1 row ratio */
+  ic_ival_t out; int have, bs, bw, bad;
+} lm_part;
+
+static void *lm_part_run (void *arg)
+{
+  lm_part *P = arg;
+  const ic_lm *m = P->m;
+  ic_ival_t r, r2, B, g; ic_ival_init2 (r, m->prec); ic_ival_init2 (r2, m->prec);
+  ic_ival_init2 (B, m->prec); ic_ival_init2 (g, m->prec);
+  for (int s = P->s0; s < P->s1 && !P->bad; s++)
+    {
+      int t;
+      if (P->what == 1)
+        {
+          row_extreme_ws (r, NULL, m, s, 1, B, g);
+          row_extreme_ws (r2, NULL, m, s, -1, B, g);
+          if (!ic_ival_is_pos (r2)) { P->bad = 1; break; }
+          ic_ival_div (r, r, r2);                    /* encloses max / min of the row */
+          t = -1;
+        }
+      else if (row_extreme_ws (r, &t, m, s, P->dir, B, g) != 0) continue;
+      int dir = P->what == 1 ? 1 : P->dir;
+      if (!P->have) { ic_ival_set (P->out, r); P->bs = s; P->bw = t; P->have = 1; continue; }
+      int k = dir > 0 ? mpfr_cmp (r->hi, P->out->hi) : -mpfr_cmp (r->lo, P->out->lo);
+      if (k > 0) { P->bs = s; P->bw = t; }
+      ival_ext (P->out, r, dir);
+    }
+  ic_ival_clear (r); ic_ival_clear (r2); ic_ival_clear (B); ic_ival_clear (g);
+  return NULL;
+}
+
+/* Scan lists for row_extreme: for each node v that backs off to u and is
+ * itself a back-off node, the first SCAN_K positions of u's entries in
+ * value order (from the top for dir > 0, the bottom otherwise) whose
+ * token is not stored at v (-1 ends a shorter list; -2: no list). */
+static void scan_cache_build (const ic_lm *m, int dir)
+{
+  struct ic_lm_cache *ca = m->cache;
+  if (ca->scan[dir > 0]) return;
+  char *inner = xcalloc ((size_t) m->nnode, 1);
+  for (int u = 0; u < m->nnode; u++) if (m->bo[u] >= 0) inner[m->bo[u]] = 1;
+  int *sc = xcalloc ((size_t) m->nnode * SCAN_K, sizeof (int));
+  for (int v = 0; v < m->nnode; v++)
+    {
+      int *L = sc + (size_t) v * SCAN_K, u = m->bo[v];
+      if (!inner[v] || u < 0) { L[0] = -2; continue; }
+      long n = m->row[u + 1] - m->row[u];
+      const int *bv = m->byval + m->row[u];
+      int k = 0;
+      for (long i = 0; i < n && k < SCAN_K; i++)
+        if (ent_find (m, v, m->etok[bv[dir > 0 ? i : n - 1 - i]]) < 0) L[k++] = (int) i;
+      if (k < SCAN_K) L[k] = -1;
+    }
+  free (inner);
+  ca->scan[dir > 0] = sc;
+}
+
+/* Runs a pass over all states; the merged result is in P[0] (have = 0 when
+ * no state gave one; bad = 1 when a row's minimum is not > 0). */
+static void lm_parts (lm_part *P, const ic_lm *m, int what, int dir)
+{
+  int np = m->nstate >= 20000 ? LM_THREADS : 1;
+  if (what == 1 || dir > 0) scan_cache_build (m, 1);
+  if (what == 1 || dir < 0) scan_cache_build (m, -1);
+  pthread_t th[LM_THREADS];
+  int started[LM_THREADS] = { 0 };
+  for (int i = 0; i < np; i++)
+    {
+      P[i].m = m; P[i].dir = dir; P[i].what = what; P[i].have = 0; P[i].bad = 0;
+      P[i].s0 = (int) ((long) m->nstate * i / np); P[i].s1 = (int) ((long) m->nstate * (i + 1) / np);
+      ic_ival_init2 (P[i].out, m->prec);
+      if (i > 0) started[i] = pthread_create (&th[i], NULL, lm_part_run, &P[i]) == 0;
+    }
+  lm_part_run (&P[0]);
+  for (int i = 1; i < np; i++)
+    {
+      if (started[i]) pthread_join (th[i], NULL);
+      else lm_part_run (&P[i]);                  /* no thread: run it here */
+    }
+  int d = what == 1 ? 1 : dir;
+  for (int i = 1; i < np; i++)
+    {
+      P[0].bad |= P[i].bad;
+      if (!P[i].have) continue;
+      if (!P[0].have) { ic_ival_set (P[0].out, P[i].out); P[0].bs = P[i].bs; P[0].bw = P[i].bw; P[0].have = 1; continue; }
+      int k = d > 0 ? mpfr_cmp (P[i].out->hi, P[0].out->hi) : -mpfr_cmp (P[i].out->lo, P[0].out->lo);
+      if (k > 0) { P[0].bs = P[i].bs; P[0].bw = P[i].bw; }
+      ival_ext (P[0].out, P[i].out, d);
+    }
+  for (int i = 1; i < np; i++) ic_ival_clear (P[i].out);
 }
 
 /* The largest (dir > 0) or smallest (dir < 0) P(w|s) over reachable
@@ -876,18 +969,11 @@ static void lm_extreme (ic_ival_ptr out, mpq_t q_out, int *state, int *tok, cons
       if (tok) *tok = ca->ext_t[ci];
       return;
     }
-  ic_ival_t r, B, g; ic_ival_init2 (r, m->prec); ic_ival_init2 (B, m->prec); ic_ival_init2 (g, m->prec);
-  int bs = 0, bw = 0, have = 0;
-  for (int s = 0; s < m->nstate; s++)
-    {
-      int t;
-      if (row_extreme_ws (r, &t, m, s, dir, B, g) != 0) continue;
-      if (!have) { ic_ival_set (out, r); bs = s; bw = t; have = 1; continue; }
-      int k = dir > 0 ? mpfr_cmp (r->hi, out->hi) : -mpfr_cmp (r->lo, out->lo);
-      if (k > 0) { bs = s; bw = t; }
-      ival_ext (out, r, dir);
-    }
-  if (!have) ic_ival_set_ui (out, 0);
+  lm_part P[LM_THREADS];
+  lm_parts (P, m, 0, dir);
+  int bs = P[0].bs, bw = P[0].bw;
+  if (P[0].have) ic_ival_set (out, P[0].out); else { ic_ival_set_ui (out, 0); bs = bw = 0; }
+  ic_ival_clear (P[0].out);
   if (m->exact && q_out)
     {
       /* complete rows in token order: the first extreme in (state, token) order */
@@ -905,7 +991,19 @@ static void lm_extreme (ic_ival_ptr out, mpq_t q_out, int *state, int *tok, cons
       ic_ival_set (ca->ext[ci], out);
       ca->ext_s[ci] = bs; ca->ext_t[ci] = bw; ca->ext_done[ci] = 1;
     }
-  ic_ival_clear (r); ic_ival_clear (B); ic_ival_clear (g);
+}
+
+/* out encloses max_s max_x P(x|s) / min_x P(x|s) over the reachable
+ * states (endpoint-wise maximum of the rows' enclosures); -1 when some
+ * row's minimum is not certified > 0. */
+int ic_lm_max_row_ratio (ic_ival_ptr out, const ic_lm *m)
+{
+  lm_part P[LM_THREADS];
+  lm_parts (P, m, 1, 1);
+  int rc = P[0].bad ? -1 : 0;
+  if (P[0].have && !rc) ic_ival_set (out, P[0].out); else ic_ival_set_ui (out, 0);
+  ic_ival_clear (P[0].out);
+  return rc;
 }
 
 void ic_lm_eps (ic_ival_ptr out, mpq_t q_out, int *state, int *tok, const ic_lm *m)
@@ -1068,6 +1166,12 @@ int ic_lm_normalise_rows (ic_lm *m, ic_ival_ptr minsum, ic_ival_ptr maxsum, int 
                 {
                   mpq_div (m->q[e], m->q[e], Q[u]);       /* exact */
                   ic_ival_set_q (&m->p[e], m->q[e]);
+                }
+              else if (mpfr_sgn (m->p[e].lo) >= 0)
+                {
+                  /* p >= 0, S.lo > 0: [p.lo / S.hi, p.hi / S.lo] encloses P / S_u */
+                  mpfr_div (m->p[e].lo, m->p[e].lo, S[u].hi, MPFR_RNDD);
+                  mpfr_div (m->p[e].hi, m->p[e].hi, S[u].lo, MPFR_RNDU);
                 }
               else ic_ival_div (&m->p[e], &m->p[e], &S[u]);   /* S.lo > 0: encloses P / S_u */
             }
@@ -1356,9 +1460,9 @@ void ic_lm_paths (ic_ival_struct *V, ic_ival_struct *M, const ic_lm *m, int nmax
   for (int s = 0; s <= S; s++) { ic_ival_init2 (&a2[s], wp); ic_ival_init2 (&d2[s], pr); }
   for (int u = 0; u < NN; u++) ic_ival_init2 (&A[u], wp);
   for (int x = 0; x < T; x++) ic_ival_init2 (&Mw[x], wp);
-  ic_ival_struct *am = xcalloc ((size_t) S, sizeof *am), *ar = xcalloc ((size_t) S, sizeof *ar);
+  ic_ival_struct *ar = xcalloc ((size_t) S, sizeof *ar);
   ic_ival_struct *r2 = xcalloc ((size_t) S + 1, sizeof *r2), *Rw = xcalloc ((size_t) T, sizeof *Rw);
-  for (int s = 0; s < S; s++) { ic_ival_init2 (&am[s], wp); ic_ival_init2 (&ar[s], wp); }
+  for (int s = 0; s < S; s++) ic_ival_init2 (&ar[s], wp);
   for (int s = 0; s <= S; s++) ic_ival_init2 (&r2[s], wp);
   for (int x = 0; x < T; x++) ic_ival_init2 (&Rw[x], wp);
   mpfr_t mid, rad; mpfr_init2 (mid, wp); mpfr_init2 (rad, wp);
@@ -1388,13 +1492,13 @@ void ic_lm_paths (ic_ival_struct *V, ic_ival_struct *M, const ic_lm *m, int nmax
         {
           mpfr_add (mid, a[s].lo, a[s].hi, MPFR_RNDN);
           mpfr_div_2ui (mid, mid, 1, MPFR_RNDN);
-          mpfr_set (am[s].lo, mid, MPFR_RNDN); mpfr_set (am[s].hi, mid, MPFR_RNDN);   /* exact: same precision */
           mpfr_sub (rad, a[s].hi, mid, MPFR_RNDU);
-          mpfr_sub (mid, mid, a[s].lo, MPFR_RNDU);
-          mpfr_max (rad, rad, mid, MPFR_RNDU);          /* rad >= max(hi - mid, mid - lo) */
+          mpfr_sub (ar[s].lo, mid, a[s].lo, MPFR_RNDU);
+          mpfr_max (rad, rad, ar[s].lo, MPFR_RNDU);     /* rad >= max(hi - mid, mid - lo) */
           mpfr_set (ar[s].lo, rad, MPFR_RNDU); mpfr_set (ar[s].hi, rad, MPFR_RNDU);
+          mpfr_set (a[s].lo, mid, MPFR_RNDN); mpfr_set (a[s].hi, mid, MPFR_RNDN);     /* exact: same precision */
         }
-      forward_pass (a2, Mw, am, A, ord, m, t, c, Ab);
+      forward_pass (a2, Mw, a, A, ord, m, t, c, Ab);
       forward_pass (r2, Rw, ar, A, ord, m, t, c, Ab);
       for (int s = 0; s <= S; s++)
         {
@@ -1475,9 +1579,9 @@ void ic_lm_paths (ic_ival_struct *V, ic_ival_struct *M, const ic_lm *m, int nmax
   for (int s = 0; s <= S; s++) { ic_ival_clear (&a2[s]); ic_ival_clear (&d2[s]); }
   for (int u = 0; u < NN; u++) ic_ival_clear (&A[u]);
   for (int x = 0; x < T; x++) { ic_ival_clear (&Mw[x]); ic_ival_clear (&Rw[x]); }
-  for (int s = 0; s < S; s++) { ic_ival_clear (&am[s]); ic_ival_clear (&ar[s]); }
+  for (int s = 0; s < S; s++) ic_ival_clear (&ar[s]);
   for (int s = 0; s <= S; s++) ic_ival_clear (&r2[s]);
-  free (am); free (ar); free (r2); free (Rw);
+  free (ar); free (r2); free (Rw);
   mpfr_clear (mid); mpfr_clear (rad);
   ic_ival_clear (t); ic_ival_clear (c); ic_ival_clear (Ab); ic_ival_clear (w); ic_ival_clear (g); ic_ival_clear (tv);
   free (a); free (a2); free (d2); free (A); free (Mw); free (ord); free (bucket); free (items);
@@ -1726,11 +1830,12 @@ int ic_lm_markov_order (int k, int *s1, int *s2, int *w, char **h1, char **h2,
   return markov_enumerate (k, s1, s2, w, h1, h2, npairs, m);
 }
 
-/* The steps of ic_lm_paths that fit a work budget of 4e7 entry-steps
- * (a few seconds), at most want and at least 1: a heuristic for plots. */
+/* The steps of ic_lm_paths that fit a work budget of 1.2e7 entry-steps
+ * (a few seconds), at most want and at least 1: a heuristic for plots
+ * (20 steps for Sphinx's phone model, 2 for en-us.lm.bin). */
 int ic_lm_paths_horizon (const ic_lm *m, int want)
 {
   double per = (double) m->nent + (double) m->nnode;
-  double n = 4e7 / (per > 1 ? per : 1);
+  double n = 1.2e7 / (per > 1 ? per : 1);
   return n >= want ? want : n < 1 ? 1 : (int) n;
 }

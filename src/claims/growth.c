@@ -53,7 +53,7 @@ void icc_check_growth (ic_check_entry *ce, ic_model_def *d)
    * with m_x > 0 gives the lemma) */
   int bx = -1; mpfr_t best; mpfr_init2 (best, PREC); mpfr_set_si (best, -1, MPFR_RNDN);
   int *cands = icc_xmalloc (sizeof (int) * (size_t) (T > 8 ? T : 8));
-  int ncand = ic_lm_token_candidates (cands, 8, m);
+  int ncand = ic_lm_token_candidates (cands, 4, m);
   for (int i = 0; i < ncand; i++)
     {
       int x = cands[i];
