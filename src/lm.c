@@ -1136,9 +1136,19 @@ static const ic_ival_struct *row_sums (mpq_t **Qout, const ic_lm *m)
   return m->cache->S;
 }
 
+/* A normalised model's row sums are only reported (they are 1 by
+ * construction): not kept, 0.3 GB for en-us.lm.bin. */
+static void row_sums_done (const ic_lm *m)
+{
+  if (!m->normalised || !m->cache->S) return;
+  row_sums_free (m->cache->S, m->cache->Q, m);
+  m->cache->S = NULL; m->cache->Q = NULL;
+}
+
 void ic_lm_row_sum (ic_ival_ptr out, const ic_lm *m, int s)
 {
   ic_ival_set (out, &row_sums (NULL, m)[s]);
+  row_sums_done (m);
 }
 
 int ic_lm_normalise_rows (ic_lm *m, ic_ival_ptr minsum, ic_ival_ptr maxsum, int *state)
@@ -1215,6 +1225,7 @@ void ic_lm_defect (ic_ival_ptr out, ic_ival_ptr minsum, ic_ival_ptr maxsum, cons
       else ival_ext (worst, d, 1);
     }
   ic_ival_set (out, worst);
+  row_sums_done (m);
   ic_ival_clear (one); ic_ival_clear (d); ic_ival_clear (worst);
 }
 
@@ -1245,6 +1256,7 @@ int ic_lm_row_excess (int *state, ic_ival_ptr sum, const ic_lm *m)
       else if (!below && found == 0) { found = -1; worst = st; ic_ival_set (sum, s); }
     }
   if (state) *state = worst;
+  row_sums_done (m);
   ic_ival_clear (s);
   return found;
 }
@@ -1389,16 +1401,20 @@ static void chain_weight (ic_ival_ptr w, const ic_lm *m, ic_ival_srcptr ds, int 
   for (int v = s; v != u; v = m->bo[v]) mul_nn (w, w, &m->bow[v]);
 }
 
-/* One forward step from the state masses in (non-negative), into out
- * (states, the sink at nstate) and Mo (tokens): see ic_lm_paths. */
+/* One forward step from the state masses in (non-negative; or the point
+ * values din when in is NULL), into out (states, the sink at nstate) and
+ * Mo (tokens): see ic_lm_paths. */
 static void forward_pass (ic_ival_struct *out, ic_ival_struct *Mo, const ic_ival_struct *in,
-                          ic_ival_struct *A, const int *ord, const ic_lm *m,
+                          const double *din, ic_ival_struct *A, const int *ord, const ic_lm *m,
                           ic_ival_ptr t, ic_ival_ptr c, ic_ival_ptr Ab)
 {
   int S = m->nstate, NN = m->nnode;
   for (int s = 0; s <= S; s++) ic_ival_set_ui (&out[s], 0);
   for (int x = 0; x < m->ntok; x++) ic_ival_set_ui (&Mo[x], 0);
-  for (int u = 0; u < NN; u++) if (u < S) set_fast (&A[u], &in[u]); else ic_ival_set_ui (&A[u], 0);
+  for (int u = 0; u < NN; u++)
+    if (u >= S) ic_ival_set_ui (&A[u], 0);
+    else if (in) set_fast (&A[u], &in[u]);
+    else { mpfr_set_d (A[u].lo, din[u], MPFR_RNDD); mpfr_set_d (A[u].hi, din[u], MPFR_RNDU); }   /* exact: wp >= 53 */
   for (int i = 0; i < NN; i++)
     {
       int u = ord[i];
@@ -1460,9 +1476,8 @@ void ic_lm_paths (ic_ival_struct *V, ic_ival_struct *M, const ic_lm *m, int nmax
   for (int s = 0; s <= S; s++) { ic_ival_init2 (&a2[s], wp); ic_ival_init2 (&d2[s], pr); }
   for (int u = 0; u < NN; u++) ic_ival_init2 (&A[u], wp);
   for (int x = 0; x < T; x++) ic_ival_init2 (&Mw[x], wp);
-  ic_ival_struct *ar = xcalloc ((size_t) S, sizeof *ar);
+  double *ar = xcalloc ((size_t) S, sizeof *ar);     /* radii, rounded up */
   ic_ival_struct *r2 = xcalloc ((size_t) S + 1, sizeof *r2), *Rw = xcalloc ((size_t) T, sizeof *Rw);
-  for (int s = 0; s < S; s++) ic_ival_init2 (&ar[s], wp);
   for (int s = 0; s <= S; s++) ic_ival_init2 (&r2[s], wp);
   for (int x = 0; x < T; x++) ic_ival_init2 (&Rw[x], wp);
   mpfr_t mid, rad; mpfr_init2 (mid, wp); mpfr_init2 (rad, wp);
@@ -1493,13 +1508,14 @@ void ic_lm_paths (ic_ival_struct *V, ic_ival_struct *M, const ic_lm *m, int nmax
           mpfr_add (mid, a[s].lo, a[s].hi, MPFR_RNDN);
           mpfr_div_2ui (mid, mid, 1, MPFR_RNDN);
           mpfr_sub (rad, a[s].hi, mid, MPFR_RNDU);
-          mpfr_sub (ar[s].lo, mid, a[s].lo, MPFR_RNDU);
-          mpfr_max (rad, rad, ar[s].lo, MPFR_RNDU);     /* rad >= max(hi - mid, mid - lo) */
-          mpfr_set (ar[s].lo, rad, MPFR_RNDU); mpfr_set (ar[s].hi, rad, MPFR_RNDU);
+          ar[s] = mpfr_get_d (rad, MPFR_RNDU);
+          mpfr_sub (rad, mid, a[s].lo, MPFR_RNDU);
+          double r2d = mpfr_get_d (rad, MPFR_RNDU);
+          if (r2d > ar[s]) ar[s] = r2d;                 /* ar >= max(hi - mid, mid - lo) */
           mpfr_set (a[s].lo, mid, MPFR_RNDN); mpfr_set (a[s].hi, mid, MPFR_RNDN);     /* exact: same precision */
         }
-      forward_pass (a2, Mw, a, A, ord, m, t, c, Ab);
-      forward_pass (r2, Rw, ar, A, ord, m, t, c, Ab);
+      forward_pass (a2, Mw, a, NULL, A, ord, m, t, c, Ab);
+      forward_pass (r2, Rw, NULL, ar, A, ord, m, t, c, Ab);
       for (int s = 0; s <= S; s++)
         {
           mpfr_sub (a2[s].lo, a2[s].lo, r2[s].hi, MPFR_RNDD);    /* true >= mid.lo - r */
@@ -1579,7 +1595,6 @@ void ic_lm_paths (ic_ival_struct *V, ic_ival_struct *M, const ic_lm *m, int nmax
   for (int s = 0; s <= S; s++) { ic_ival_clear (&a2[s]); ic_ival_clear (&d2[s]); }
   for (int u = 0; u < NN; u++) ic_ival_clear (&A[u]);
   for (int x = 0; x < T; x++) { ic_ival_clear (&Mw[x]); ic_ival_clear (&Rw[x]); }
-  for (int s = 0; s < S; s++) ic_ival_clear (&ar[s]);
   for (int s = 0; s <= S; s++) ic_ival_clear (&r2[s]);
   free (ar); free (r2); free (Rw);
   mpfr_clear (mid); mpfr_clear (rad);
