@@ -322,6 +322,36 @@ out:
   return rc;
 }
 
+int ic_lmbin_parse (ic_arpa *m, const unsigned char *buf, size_t len, const char *name,
+                    char *err, size_t errlen)
+{
+  memset (m, 0, sizeof *m);
+  rd r = { name, err, errlen, buf, len };
+  uint64_t *gram_at = NULL;
+  m->name = strdup (name);
+  int rc = m->name ? parse (m, &r, &gram_at) : fail (&r, 0, "out of memory");
+  if (rc == 0)
+    {
+      long bad; char why[200];
+      if (ic_arpa_index (m, &bad, why, sizeof why) != 0)
+        {
+          uint64_t at = bad >= 0 ? gram_at[bad] : 0;
+          if (bad >= 0 && m->g[bad].k > 1)
+            {
+              char ws[200] = ""; size_t o = 0;
+              for (int i = 0; i < m->g[bad].k && o < sizeof ws - 1; i++)
+                o += (size_t) snprintf (ws + o, sizeof ws - o, "%s%.40s", i ? " " : "", m->word[m->g[bad].w[i]]);
+              rc = fail (&r, at, "%s: \"%s\"", why, ws);
+            }
+          else rc = fail (&r, at, "%s", why);
+        }
+    }
+  if (rc == 0) { m->base_num = 10001; m->base_den = 10000; }
+  else ic_arpa_clear (m);
+  free (gram_at);
+  return rc;
+}
+
 int ic_lmbin_read (ic_arpa *m, const char *path, char *err, size_t errlen)
 {
   memset (m, 0, sizeof *m);
@@ -345,29 +375,7 @@ int ic_lmbin_read (ic_arpa *m, const char *path, char *err, size_t errlen)
     }
   fclose (fp);
   if (rerr) { free (buf); snprintf (err, errlen, "%s: %s", path, strerror (rerr)); return -2; }
-  rd r = { path, err, errlen, buf, len };
-  uint64_t *gram_at = NULL;
-  m->name = strdup (path);
-  int rc = m->name ? parse (m, &r, &gram_at) : fail (&r, 0, "out of memory");
-  if (rc == 0)
-    {
-      long bad; char why[200];
-      if (ic_arpa_index (m, &bad, why, sizeof why) != 0)
-        {
-          uint64_t at = bad >= 0 ? gram_at[bad] : 0;
-          if (bad >= 0 && m->g[bad].k > 1)
-            {
-              char ws[200] = ""; size_t o = 0;
-              for (int i = 0; i < m->g[bad].k && o < sizeof ws - 1; i++)
-                o += (size_t) snprintf (ws + o, sizeof ws - o, "%s%.40s", i ? " " : "", m->word[m->g[bad].w[i]]);
-              rc = fail (&r, at, "%s: \"%s\"", why, ws);
-            }
-          else rc = fail (&r, at, "%s", why);
-        }
-    }
-  if (rc == 0) { m->base_num = 10001; m->base_den = 10000; }
-  else ic_arpa_clear (m);
-  free (gram_at);
+  int rc = ic_lmbin_parse (m, buf, len, path, err, errlen);
   free (buf);
   return rc;
 }
