@@ -692,7 +692,7 @@ int ic_lm_from_arpa (ic_lm *m, const ic_arpa *a, mpfr_prec_t prec,
         }
       if (b > bbits) bbits = b;
     }
-  if (bbits > 1e6) bbits = 1e6;                /* a resource limit; enclosures stay sound */
+  if (bbits > 2048) bbits = 2048;              /* a resource limit; enclosures stay sound */
   mpfr_prec_t vprec = prec + 32 + (mpfr_prec_t) bbits + 2;
   ic_ival_t lnb; ic_ival_init2 (lnb, vprec);
   int base_below_1 = 0;
@@ -730,6 +730,19 @@ int ic_lm_from_arpa (ic_lm *m, const ic_arpa *a, mpfr_prec_t prec,
     }
   expcache_clear (&ec);
   ic_ival_clear (lnb);
+  /* a value beyond MPFR's exponent range (a log back-off near 1e9 or
+   * more) has no finite enclosure: such a model is not checked */
+  int inf = 0;
+  for (long e = 0; e < m->nent && !inf; e++) inf = !mpfr_number_p (m->p[e].hi);
+  for (int u = 0; u < nn && !inf; u++) inf = m->bo[u] >= 0 && !mpfr_number_p (m->bow[u].hi);
+  if (inf)
+    {
+      snprintf (err, errlen, "%s:%ld:1: a probability or back-off weight beyond 2^(2^30) (a resource limit of infcert)",
+                name, a->section_line[1]);
+      free (tokof); free (trow); free (egram); free (tetok); free (tenext); free (tbo); free (stid); free (nid); free (tnode);
+      ic_lm_clear (m);
+      return -1;
+    }
   {
     mpq_srcptr *ev = xcalloc ((size_t) m->nent, sizeof *ev);
     for (int u = 0; u < nn; u++)
@@ -1043,9 +1056,11 @@ static mpfr_prec_t work_prec (const ic_lm *m)
     {
       long b = 0;
       for (int v = u; m->bo[v] >= 0; v = m->bo[v])
-        if (mpfr_cmp_ui (m->bow[v].hi, 1) > 0) b += mpfr_get_exp (m->bow[v].hi);  /* bow < 2^exp */
+        if (mpfr_number_p (m->bow[v].hi) && mpfr_cmp_ui (m->bow[v].hi, 1) > 0)
+          b += mpfr_get_exp (m->bow[v].hi);      /* bow < 2^exp */
       if (b > bits) bits = b;
     }
+  if (bits > 2048) bits = 2048;                /* a resource limit; enclosures stay sound */
   return m->prec + (mpfr_prec_t) bits + 32;
 }
 

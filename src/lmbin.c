@@ -8,6 +8,7 @@
 #include <stdarg.h>
 #include <errno.h>
 #include <stdint.h>
+#include <math.h>
 #include "lmbin.h"
 
 #define QBITS 16                         /* quantised value: 16 bits     */
@@ -277,8 +278,12 @@ static int parse (ic_arpa *m, rd *r, uint64_t **gram_at)
       (*gram_at)[m->ngram] = uni_at + 12 * (uint64_t) i;
       m->ngram++;
       g->k = 1; g->w[0] = (int) i;
-      mpq_set_d (g->logp, get_f32 (uni + 12 * (uint64_t) i));          /* exact: a float is dyadic */
-      if (order > 1) mpq_set_d (g->logbo, get_f32 (uni + 12 * (uint64_t) i + 4));
+      float up = get_f32 (uni + 12 * (uint64_t) i), ub = order > 1 ? get_f32 (uni + 12 * (uint64_t) i + 4) : 0;
+      if (!isfinite (up) || !isfinite (ub))                 /* NaN or infinity: no value */
+        { fail (r, uni_at + 12 * (uint64_t) i + (isfinite (up) ? 4 : 0), "unigram %lu: a value that is not a finite float",
+                (unsigned long) i); goto out; }
+      mpq_set_d (g->logp, up);                                         /* exact: a float is dyadic */
+      mpq_set_d (g->logbo, ub);
     }
   /* levels 2..N in file order, which is the ARPA export's order (by wK,
    * then w(K-1), .., then w1): entry i of level k is word w1 of
@@ -311,6 +316,9 @@ static int parse (ic_arpa *m, rd *r, uint64_t **gram_at)
           g->w[k - 1] = (int) e;
           float p, bo;
           lv_values (&p, &bo, r, L, i);
+          if (!isfinite (p) || !isfinite (bo))
+            { fail (r, lv_entry_byte (L, i), "%d-gram %lu: a quantised value that is not a finite float",
+                    k, (unsigned long) i); goto out; }
           mpq_set_d (g->logp, p);                      /* exact: a float is dyadic */
           mpq_set_d (g->logbo, bo);
         }
