@@ -20,7 +20,7 @@
 # line: a command-line CFLAGS would replace the Makefile's `CFLAGS += -std=c11
 # -Isrc ...` line, an environment one is appended to.
 
-FUZZ_TARGETS := term certify claims arpa args
+FUZZ_TARGETS := term certify claims arpa args lmbin
 FUZZ_TIME    ?= 60
 FUZZ_BUILD   ?= build-fuzz
 ASAN_BUILD   ?= build-asan

@@ -8,6 +8,7 @@
 #include <stdarg.h>
 #include <errno.h>
 #include <stdint.h>
+#include <math.h>
 #include "lmbin.h"
 
 #define QBITS 16                         /* quantised value: 16 bits     */
@@ -277,8 +278,12 @@ static int parse (ic_arpa *m, rd *r, uint64_t **gram_at)
       (*gram_at)[m->ngram] = uni_at + 12 * (uint64_t) i;
       m->ngram++;
       g->k = 1; g->w[0] = (int) i;
-      mpq_set_d (g->logp, get_f32 (uni + 12 * (uint64_t) i));          /* exact: a float is dyadic */
-      if (order > 1) mpq_set_d (g->logbo, get_f32 (uni + 12 * (uint64_t) i + 4));
+      float up = get_f32 (uni + 12 * (uint64_t) i), ub = order > 1 ? get_f32 (uni + 12 * (uint64_t) i + 4) : 0;
+      if (!isfinite (up) || !isfinite (ub))                 /* NaN or infinity: no value */
+        { fail (r, uni_at + 12 * (uint64_t) i + (isfinite (up) ? 4 : 0), "unigram %lu: a value that is not a finite float",
+                (unsigned long) i); goto out; }
+      mpq_set_d (g->logp, up);                                         /* exact: a float is dyadic */
+      mpq_set_d (g->logbo, ub);
     }
   /* levels 2..N in file order, which is the ARPA export's order (by wK,
    * then w(K-1), .., then w1): entry i of level k is word w1 of
@@ -311,6 +316,9 @@ static int parse (ic_arpa *m, rd *r, uint64_t **gram_at)
           g->w[k - 1] = (int) e;
           float p, bo;
           lv_values (&p, &bo, r, L, i);
+          if (!isfinite (p) || !isfinite (bo))
+            { fail (r, lv_entry_byte (L, i), "%d-gram %lu: a quantised value that is not a finite float",
+                    k, (unsigned long) i); goto out; }
           mpq_set_d (g->logp, p);                      /* exact: a float is dyadic */
           mpq_set_d (g->logbo, bo);
         }
@@ -319,6 +327,36 @@ static int parse (ic_arpa *m, rd *r, uint64_t **gram_at)
 out:
   for (int k = 2; k <= order; k++) free (lv[k].parent);
   free (tabs);
+  return rc;
+}
+
+int ic_lmbin_parse (ic_arpa *m, const unsigned char *buf, size_t len, const char *name,
+                    char *err, size_t errlen)
+{
+  memset (m, 0, sizeof *m);
+  rd r = { name, err, errlen, buf, len };
+  uint64_t *gram_at = NULL;
+  m->name = strdup (name);
+  int rc = m->name ? parse (m, &r, &gram_at) : fail (&r, 0, "out of memory");
+  if (rc == 0)
+    {
+      long bad; char why[200];
+      if (ic_arpa_index (m, &bad, why, sizeof why) != 0)
+        {
+          uint64_t at = bad >= 0 ? gram_at[bad] : 0;
+          if (bad >= 0 && m->g[bad].k > 1)
+            {
+              char ws[200] = ""; size_t o = 0;
+              for (int i = 0; i < m->g[bad].k && o < sizeof ws - 1; i++)
+                o += (size_t) snprintf (ws + o, sizeof ws - o, "%s%.40s", i ? " " : "", m->word[m->g[bad].w[i]]);
+              rc = fail (&r, at, "%s: \"%s\"", why, ws);
+            }
+          else rc = fail (&r, at, "%s", why);
+        }
+    }
+  if (rc == 0) { m->base_num = 10001; m->base_den = 10000; }
+  else ic_arpa_clear (m);
+  free (gram_at);
   return rc;
 }
 
@@ -345,29 +383,7 @@ int ic_lmbin_read (ic_arpa *m, const char *path, char *err, size_t errlen)
     }
   fclose (fp);
   if (rerr) { free (buf); snprintf (err, errlen, "%s: %s", path, strerror (rerr)); return -2; }
-  rd r = { path, err, errlen, buf, len };
-  uint64_t *gram_at = NULL;
-  m->name = strdup (path);
-  int rc = m->name ? parse (m, &r, &gram_at) : fail (&r, 0, "out of memory");
-  if (rc == 0)
-    {
-      long bad; char why[200];
-      if (ic_arpa_index (m, &bad, why, sizeof why) != 0)
-        {
-          uint64_t at = bad >= 0 ? gram_at[bad] : 0;
-          if (bad >= 0 && m->g[bad].k > 1)
-            {
-              char ws[200] = ""; size_t o = 0;
-              for (int i = 0; i < m->g[bad].k && o < sizeof ws - 1; i++)
-                o += (size_t) snprintf (ws + o, sizeof ws - o, "%s%.40s", i ? " " : "", m->word[m->g[bad].w[i]]);
-              rc = fail (&r, at, "%s: \"%s\"", why, ws);
-            }
-          else rc = fail (&r, at, "%s", why);
-        }
-    }
-  if (rc == 0) { m->base_num = 10001; m->base_den = 10000; }
-  else ic_arpa_clear (m);
-  free (gram_at);
+  int rc = ic_lmbin_parse (m, buf, len, path, err, errlen);
   free (buf);
   return rc;
 }

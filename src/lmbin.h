@@ -37,6 +37,11 @@
  * -2 with "PATH: REASON" when the file cannot be opened or read. */
 int ic_lmbin_read (ic_arpa *m, const char *path, char *err, size_t errlen);
 
+/* The same from the file's bytes in memory (name used in messages):
+ * 0, or -1 with "NAME: byte OFFSET: REASON". */
+int ic_lmbin_parse (ic_arpa *m, const unsigned char *buf, size_t len, const char *name,
+                    char *err, size_t errlen);
+
 /* 1 when path ends in ".lm.bin" or the file starts with the magic. */
 int ic_lmbin_is_lmbin (const char *path);
 

@@ -47,3 +47,38 @@ if __name__ == '__main__':
     # the largest logit width over states, log(max/min) of a row (the same
     # for stored and normalised rows)
     print(mp.nstr(max(mp.log(max(r) / min(r)) for r in rows.values()), 15))
+
+def model_trans(path):
+    """toks, rows (state -> probabilities in token order) and nxt (state ->
+    next state per token), the same construction as model()."""
+    g, N = read(path)
+    toks, rows = model(path)
+    def state(h):
+        h = h[-(N - 1):] if N > 1 else ()
+        while h and h not in g: h = h[1:]
+        return h
+    start = ('<s>',)
+    nxt = {s: [start if w == '</s>' else state(s + (w,)) for w in toks] for s in rows}
+    return toks, rows, nxt, start
+
+def paths(path, nmax, normalise):
+    """V[n][x] (most likely path) and M[n][x] (marginal) for n = 1..nmax,
+    by the dense recursions over every state and token (50 digits)."""
+    toks, rows, nxt, start = model_trans(path)
+    if normalise:
+        rows = {s: [p / mp.fsum(r) for p in r] for s, r in rows.items()}
+    a = {start: mp.mpf(1)}; d = {start: mp.mpf(1)}
+    V, M = [None], [None]
+    for n in range(1, nmax + 1):
+        a2, d2 = {}, {}
+        Vn = [mp.mpf(0)] * len(toks); Mn = [mp.mpf(0)] * len(toks)
+        for s in a:
+            for x, p in enumerate(rows[s]):
+                t = nxt[s][x]
+                Mn[x] += a[s] * p; a2[t] = a2.get(t, 0) + a[s] * p
+                q = d[s] * p
+                if q > Vn[x]: Vn[x] = q
+                if q > d2.get(t, 0): d2[t] = q
+        a, d = a2, d2
+        V.append(Vn); M.append(Mn)
+    return toks, V, M

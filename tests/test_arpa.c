@@ -93,8 +93,8 @@ static void brute (mpq_t *maxp, mpq_t *sum, const ic_lm *m, int n)
       for (int i = 0; i < n; i++)
         {
           int w = (int) (c % T); c /= T;
-          mpq_mul (p, p, m->q[(size_t) s * (size_t) T + (size_t) w]);
-          s = m->next[(size_t) s * (size_t) T + (size_t) w];
+          mpq_mul (p, p, ic_lm_prob_q (m, s, w));
+          s = ic_lm_next (m, s, w);
           last = w;
         }
       mpq_add (sum[last], sum[last], p);
@@ -187,7 +187,7 @@ static void test_issue15 (void)
     {
       ic_lm m;
       rc = ic_lm_from_arpa (&m, &a, 128, err, sizeof err);
-      CHECK ("lm_unigram_one_state", rc == 0 && m.nstate == 1 && m.ntok == 2 && m.next[0] == 0 && m.next[1] == 0, "rc %d \"%s\"", rc, err);
+      CHECK ("lm_unigram_one_state", rc == 0 && m.nstate == 1 && m.ntok == 2 && ic_lm_next (&m, 0, 0) == 0 && ic_lm_next (&m, 0, 1) == 0, "rc %d \"%s\"", rc, err);
       if (rc == 0)
         {
           ic_ival_t s; ic_ival_init2 (s, 128);

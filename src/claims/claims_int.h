@@ -87,7 +87,8 @@ struct ic_model_def {
   char *path; int path_line, path_col;
   char *term; ic_node *node; unsigned long from;
   int loaded; int load_rc; char *load_err; ic_lm lm;
-  ic_arpa arpa; int has_arpa;
+  ic_arpa arpa; int has_arpa;         /* the reader's model, while loading */
+  int a_order, a_nword, a_bin; long a_ngram;   /* its facts, kept */
   int normalise; int norm_line;       /* "normalise: rows" */
   char *raw_sums;                     /* raw row sums, before normalising */
 };
@@ -142,6 +143,7 @@ char *icc_subst_p (const char *t, const char *by, int *count);
 int icc_load_model (ic_claimfile *cf, ic_model_def *m, char *err, size_t errlen);
 void icc_model_facts (ic_check_result *r, const ic_model_def *d);
 void icc_defect_facts (ic_check_result *r, const ic_lm *m);
+char *icc_prob_str (const ic_lm *m, int s, int x);
 void icc_eps_of (ic_ival_ptr eps, mpq_t qe, int *st, int *tok, const ic_lm *m);
 int icc_distribution_gate (ic_check_entry *ce, ic_model_def *d);
 

@@ -52,31 +52,23 @@ void icc_check_growth (ic_check_entry *ce, ic_model_def *d)
   /* the token: largest m_x / M_x by lower ends (a heuristic choice; any x
    * with m_x > 0 gives the lemma) */
   int bx = -1; mpfr_t best; mpfr_init2 (best, PREC); mpfr_set_si (best, -1, MPFR_RNDN);
-  for (int x = 0; x < T; x++)
+  int *cands = icc_xmalloc (sizeof (int) * (size_t) (T > 8 ? T : 8));
+  int ncand = ic_lm_token_candidates (cands, 4, m);
+  for (int i = 0; i < ncand; i++)
     {
-      ic_ival_set (mx, &m->p[x]); ic_ival_set (Mx, &m->p[x]);
-      for (int s = 1; s < m->nstate; s++)
-        {
-          const ic_ival_struct *q = &m->p[(size_t) s * (size_t) T + (size_t) x];
-          mpfr_min (mx->lo, mx->lo, q->lo, MPFR_RNDD); mpfr_min (mx->hi, mx->hi, q->hi, MPFR_RNDU);
-          mpfr_max (Mx->lo, Mx->lo, q->lo, MPFR_RNDD); mpfr_max (Mx->hi, Mx->hi, q->hi, MPFR_RNDU);
-        }
+      int x = cands[i];
+      ic_lm_token_range (mx, Mx, NULL, NULL, m, x);   /* m_x, M_x over the states */
       if (!ic_ival_is_pos (mx)) continue;
       ic_ival_div (t, mx, Mx);
       if (mpfr_greater_p (t->lo, best)) { mpfr_set (best, t->lo, MPFR_RNDD); bx = x; ic_ival_set (cx, t); }
     }
+  free (cands);
   mpfr_clear (best);
   if (bx >= 0 && m->exact)
     {
       /* exact c = m_x / M_x */
       mpq_t lo, hi; mpq_inits (lo, hi, NULL);
-      mpq_set (lo, m->q[bx]); mpq_set (hi, m->q[bx]);
-      for (int s = 1; s < m->nstate; s++)
-        {
-          mpq_srcptr q = m->q[(size_t) s * (size_t) T + (size_t) bx];
-          if (mpq_cmp (q, lo) < 0) mpq_set (lo, q);
-          if (mpq_cmp (q, hi) > 0) mpq_set (hi, q);
-        }
+      ic_lm_token_range (mx, Mx, lo, hi, m, bx);
       mpq_div (qc, lo, hi);
       mpq_clears (lo, hi, NULL);
     }
@@ -155,7 +147,7 @@ void icc_check_growth (ic_check_entry *ce, ic_model_def *d)
    * the certified lower bound c r^(n-1), n = 1..20 */
   if (bx >= 0)
     {
-      int N = 20;
+      int N = ic_lm_paths_horizon (m, 20);
       size_t cells = (size_t) (N + 1) * (size_t) T;
       if ((size_t) T <= PATH_MAX_CELLS / (size_t) (N + 1))
         {

@@ -49,12 +49,22 @@ static void check_markov_order (ic_check_entry *ce, ic_model_def *d, int k)
   icc_model_facts (r, d);
   int s1, s2, w; char *h1 = NULL, *h2 = NULL; long np = 0;
   int rc = ic_lm_markov_order (k, &s1, &s2, &w, &h1, &h2, &np, m);
-  KV (r, "reachable (state, last k tokens) pairs", "%ld", np);
-  if (rc == 1)
+  if (rc != 3) KV (r, "reachable (state, last k tokens) pairs", "%ld", np);
+  if (rc == 3)
     {
-      size_t i1 = (size_t) s1 * (size_t) m->ntok + (size_t) w, i2 = (size_t) s2 * (size_t) m->ntok + (size_t) w;
-      char *a = m->exact ? icc_q_str (m->q[i1]) : icc_ival_str (&m->p[i1], 10);
-      char *b = m->exact ? icc_q_str (m->q[i2]) : icc_ival_str (&m->p[i2], 10);
+      r->status = IC_ST_PROVED;
+      if (m->exact && m->ctxmax == 0)
+        icc_set_how (r, "The model has one state (its table has a distribution for the empty context only), so the next-token distribution does not depend on the history at all: a Markov chain of order %d.", k);
+      else if (m->exact)
+        icc_set_how (r, "The model's states are the windows of the last %d token(s) of the history (the longest context of its table), so the last %d >= %d tokens determine the state and with it the next-token distribution (a Markov chain of order %d).",
+                     m->ctxmax, k, m->ctxmax, k);
+      else
+        icc_set_how (r, "A state is the longest suffix of at most %d words of the history (with <s> at its start and after each </s>) that is an n-gram context of the model, so it is a function of the last %d emitted tokens (of the whole history when it is shorter): every n-gram's context is itself an n-gram (checked when the model is read), so the longest context suffix of a history followed by x is found from the state and x alone. The last %d >= %d tokens therefore determine the state and with it the next-token distribution (a Markov chain of order %d).",
+                     m->ctxmax, m->ctxmax, k, m->ctxmax, k);
+    }
+  else if (rc == 1)
+    {
+      char *a = icc_prob_str (m, s1, w), *b = icc_prob_str (m, s2, w);
       r->status = IC_ST_REFUTED;
       r->witness = icc_fmt ("histories \"%s\" and \"%s\" end in the same %d token(s), but P(\"%s\" | first) = %s and P(\"%s\" | second) = %s",
                         h1, h2, k, m->tok[w], a, m->tok[w], b);
@@ -106,12 +116,10 @@ void icc_check_markov (ic_check_entry *ce, ic_model_def *d)
   int s1, s2, w;
   if (ic_lm_markov_witness (&s1, &s2, &w, m))
     {
-      size_t i1 = (size_t) s1 * (size_t) m->ntok + (size_t) w, i2 = (size_t) s2 * (size_t) m->ntok + (size_t) w;
-      char *a = m->exact ? icc_q_str (m->q[i1]) : icc_ival_str (&m->p[i1], 10);
-      char *b = m->exact ? icc_q_str (m->q[i2]) : icc_ival_str (&m->p[i2], 10);
+      char *a = icc_prob_str (m, s1, w), *b = icc_prob_str (m, s2, w);
       r->status = IC_ST_REFUTED;
       r->witness = icc_fmt ("histories \"%s\" and \"%s\" both end in \"%s\", but P(\"%s\" | first) = %s and P(\"%s\" | second) = %s",
-                        m->hist[s1], m->hist[s2], m->tok[m->last[s1]], m->tok[w], a, m->tok[w], b);
+                        ic_lm_hist (m, s1), ic_lm_hist (m, s2), m->tok[m->last[s1]], m->tok[w], a, m->tok[w], b);
       r->witness_how = icc_xstrdup (m->exact ? "Exact rationals, different." : "Disjoint outward-rounded enclosures.");
       icc_set_how (r, "The last token does not determine the next-token distribution (two reachable histories with the same last token differ).");
       free (a); free (b);

@@ -55,8 +55,12 @@ int icc_load_model (ic_claimfile *cf, ic_model_def *m, char *err, size_t errlen)
       else if (arc != 0) { snprintf (err, errlen, "%s", aerr); rc = -1; }
       else
         {
-          m->has_arpa = 1;
           if (ic_lm_from_arpa (&m->lm, &m->arpa, PREC, err, errlen) != 0) rc = -1;
+          /* the model keeps what it needs; the n-grams' exact logs (most of
+           * the reader's memory: 0.9 GB for en-us.lm.bin) go */
+          m->a_order = m->arpa.order; m->a_nword = m->arpa.nword; m->a_ngram = m->arpa.ngram;
+          m->a_bin = m->arpa.base_num != 0;
+          ic_arpa_clear (&m->arpa);
         }
       free (path);
     }
@@ -67,7 +71,7 @@ int icc_load_model (ic_claimfile *cf, ic_model_def *m, char *err, size_t errlen)
       if (ic_lm_normalise_rows (&m->lm, mn, mx, &st) != 0)
         {
           snprintf (err, errlen, "%s:%d:1: model \"%s\": cannot normalise the rows: the sum of the row at state \"%s\" is not certified > 0",
-                    cf->path, m->norm_line, m->name, m->lm.hist[st]);
+                    cf->path, m->norm_line, m->name, ic_lm_hist (&m->lm, st));
           ic_lm_clear (&m->lm);
           rc = -1;
         }
@@ -90,7 +94,7 @@ void icc_model_facts (ic_check_result *r, const ic_model_def *d)
   if (d->kind == MD_ARPA)
     {
       KV (r, "model", "%s (%s %d-gram, %d words, %ld n-grams)", d->path,
-          d->arpa.base_num ? "Sphinx binary trie, logs to base 1.0001," : "ARPA", d->arpa.order, d->arpa.nword, d->arpa.ngram);
+          d->a_bin ? "Sphinx binary trie, logs to base 1.0001," : "ARPA", d->a_order, d->a_nword, d->a_ngram);
     }
   else KV (r, "model", "%s (table, exact rationals)", d->name);
   if (d->normalise)
@@ -111,6 +115,17 @@ void icc_defect_facts (ic_check_result *r, const ic_lm *m)
   KV (r, "normalisation defect max|sum - 1|", "%s", c);
   free (a); free (b); free (c);
   ic_ival_clear (d); ic_ival_clear (mn); ic_ival_clear (mx);
+}
+
+/* P(x|s) as text: the exact rational, or its enclosure to 10 digits. */
+char *icc_prob_str (const ic_lm *m, int s, int x)
+{
+  if (m->exact) return icc_q_str (ic_lm_prob_q (m, s, x));
+  ic_ival_t p; ic_ival_init2 (p, PREC);
+  ic_lm_prob (p, m, s, x);
+  char *r = icc_ival_str (p, 10);
+  ic_ival_clear (p);
+  return r;
 }
 
 void icc_eps_of (ic_ival_ptr eps, mpq_t qe, int *st, int *tok, const ic_lm *m)
@@ -142,15 +157,15 @@ int icc_distribution_gate (ic_check_entry *ce, ic_model_def *d)
       char *ss = icc_ival_str (sum, 8);
       if (ex > 0)
         {
-          KV (r, "defect", "row sum %s > 1 at state \"%s\": not a probability distribution", ss, m->hist[st]);
+          KV (r, "defect", "row sum %s > 1 at state \"%s\": not a probability distribution", ss, ic_lm_hist (m, st));
           icc_set_how (r, "Not decided: row sum %s > 1 at state \"%s\" (outward-rounded enclosure of the sum of its stored probabilities): not a probability distribution. The check reads the model as a transition rule, which needs every row to sum to at most 1; the defect is reported as it is, never clamped.",
-                   ss, m->hist[st]);
+                   ss, ic_lm_hist (m, st));
         }
       else
         {
-          KV (r, "defect", "row sum %s at state \"%s\" is not certified <= 1", ss, m->hist[st]);
+          KV (r, "defect", "row sum %s at state \"%s\" is not certified <= 1", ss, ic_lm_hist (m, st));
           icc_set_how (r, "Not decided: the enclosure %s of the row sum at state \"%s\" contains 1, so the row is not certified to be a probability distribution (sum <= 1), which the check needs.",
-                   ss, m->hist[st]);
+                   ss, ic_lm_hist (m, st));
         }
       r->status = IC_ST_UNDECIDED;
       free (ss);

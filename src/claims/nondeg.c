@@ -20,7 +20,7 @@ void icc_check_nondeg (ic_check_entry *ce, ic_model_def *d)
   icc_eps_of (eps, qe, &st, &tok, m);
   char *es = m->exact ? icc_q_short (qe) : icc_ival_str (eps, 10);
   KV (r, "eps = 1 - max P(w|state)", "%s", es);
-  KV (r, "largest probability at", "state \"%s\", token \"%s\"", m->hist[st], m->tok[tok]);
+  KV (r, "largest probability at", "state \"%s\", token \"%s\"", ic_lm_hist (m, st), m->tok[tok]);
   if (!m->exact) icc_defect_facts (r, m);
   if (ic_ival_is_pos (eps))
     {
@@ -32,10 +32,9 @@ void icc_check_nondeg (ic_check_entry *ce, ic_model_def *d)
     {
       /* the value as it is (exact, or its enclosure): a defect above 1
        * never reaches here (icc_distribution_gate), and nothing is clamped */
-      size_t i = (size_t) st * (size_t) m->ntok + (size_t) tok;
-      char *ps = m->exact ? icc_q_str (m->q[i]) : icc_ival_str (&m->p[i], 10);
+      char *ps = icc_prob_str (m, st, tok);
       r->status = IC_ST_REFUTED;
-      r->witness = icc_fmt ("state \"%s\" gives token \"%s\" probability %s", m->hist[st], m->tok[tok], ps);
+      r->witness = icc_fmt ("state \"%s\" gives token \"%s\" probability %s", ic_lm_hist (m, st), m->tok[tok], ps);
       icc_set_how (r, "Some reachable state gives a token probability %s, so eps = 1 - max <= 0.", ps);
       free (ps);
     }

@@ -42,8 +42,7 @@ void icc_check_paths (ic_check_entry *ce, ic_model_def *d)
     }
   else ic_lm_paths (V, M, m, N);
   /* nonnegativity of every probability (hypothesis of the lemmas) */
-  int nonneg = 1;
-  for (size_t i = 0; i < (size_t) m->nstate * (size_t) T; i++) if (!ic_ival_is_nonneg (&m->p[i])) nonneg = 0;
+  int nonneg = ic_lm_nonneg (m);
   ic_ival_t ratio, t, eps, pw, one;
   ic_ival_init2 (ratio, PREC); ic_ival_init2 (t, PREC); ic_ival_init2 (eps, PREC); ic_ival_init2 (pw, PREC); ic_ival_init2 (one, PREC);
   /* heuristic: token with the largest ratio at step N (midpoints) */

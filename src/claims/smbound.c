@@ -49,11 +49,11 @@ void icc_check_smbound (ic_check_entry *ce, ic_model_def *d)
   ic_lm_minprob (pmin, qmin, &ms, &mw, m);
   ic_lm_eps (eps, qe, &es_, &ew, m);
   char *ps = m->exact ? icc_q_short (qmin) : icc_ival_str (pmin, 10);
-  KV (r, "smallest next-token probability pmin", "%s (state \"%s\", token \"%s\")", ps, m->hist[ms], m->tok[mw]);
+  KV (r, "smallest next-token probability pmin", "%s (state \"%s\", token \"%s\")", ps, ic_lm_hist (m, ms), m->tok[mw]);
   if (m->exact ? mpq_sgn (qmin) == 0 : 0)
     {
       r->status = IC_ST_REFUTED;
-      r->witness = icc_fmt ("state \"%s\" gives token \"%s\" probability 0, which no softmax of finite logits gives", m->hist[ms], m->tok[mw]);
+      r->witness = icc_fmt ("state \"%s\" gives token \"%s\" probability 0, which no softmax of finite logits gives", ic_lm_hist (m, ms), m->tok[mw]);
       r->witness_how = icc_xstrdup ("Exact rational 0 in the model's row.");
       icc_set_how (r, "Some reachable row has a probability 0, so it is not a softmax of finite logits and item 3's bound does not apply to it.");
       goto out;
@@ -63,26 +63,10 @@ void icc_check_smbound (ic_check_entry *ce, ic_model_def *d)
       icc_set_how (r, "The smallest probability %s is not certified > 0.", ps);
       goto out;
     }
-  /* D = max_s log(max_s / min_s): endpoint-wise maximum of enclosures */
-  mpfr_t Dlo, Dhi; mpfr_inits2 (PREC, Dlo, Dhi, (mpfr_ptr) 0);
-  mpfr_set_zero (Dlo, 1); mpfr_set_zero (Dhi, 1);
-  for (int s = 0; s < m->nstate; s++)
-    {
-      const ic_ival_struct *row = &m->p[(size_t) s * (size_t) V];
-      ic_ival_set (mx, &row[0]); ic_ival_set (mn, &row[0]);
-      for (int w = 1; w < V; w++)
-        {
-          /* endpoint-wise max/min enclose the max/min of the row */
-          mpfr_max (mx->lo, mx->lo, row[w].lo, MPFR_RNDD); mpfr_max (mx->hi, mx->hi, row[w].hi, MPFR_RNDU);
-          mpfr_min (mn->lo, mn->lo, row[w].lo, MPFR_RNDD); mpfr_min (mn->hi, mn->hi, row[w].hi, MPFR_RNDU);
-        }
-      ic_ival_div (t, mx, mn);                  /* mn.lo >= pmin.lo > 0 */
-      ic_ival_log (D, t);                       /* D encloses D_s = log(max/min) */
-      mpfr_max (Dlo, Dlo, D->lo, MPFR_RNDD);
-      mpfr_max (Dhi, Dhi, D->hi, MPFR_RNDU);
-    }
-  ic_ival_set_fr2 (D, Dlo, Dhi);                /* D encloses max_s D_s */
-  mpfr_clears (Dlo, Dhi, (mpfr_ptr) 0);
+  /* D = max_s log(max_s / min_s) = log(max_s (max_s / min_s)): the
+   * ratio's enclosure is the endpoint-wise maximum over the rows */
+  ic_lm_max_row_ratio (t, m);                   /* every min >= pmin.lo > 0 */
+  ic_ival_log (D, t);                           /* D encloses max_s D_s */
   ic_softmax_max_bound (B, (unsigned long) V, D);
   ic_ival_sub (epsD, one, B);                   /* encloses 1 - 1/(1 + (V-1) e^-D) */
   ic_ival_set_ui (t, (unsigned long) V - 1);
