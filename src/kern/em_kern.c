@@ -1,6 +1,7 @@
 /* em_kern.c — Euler–Maclaurin bound compositions (see em_kern.h for the
  * facts used).  Every step is one directed-rounding MPFR operation; the
  * comment after it states the inequality it establishes. */
+#include <limits.h>
 #include "em_kern.h"
 
 /* The caller's flag hyp_const_sign != 0 asserts EMHyp (specs/series.acsl);
@@ -71,7 +72,7 @@ int ic_em_logseries_tail (ic_ival_ptr out, ic_ival_srcptr q, ic_ival_srcptr p,
   mpfr_t r, t, u;
   int ok;
   if (!ic_ival_is_nonneg (q) || mpfr_cmp_ui (q->hi, 1) >= 0 || !ic_ival_is_finite (p)
-      || M < 1 || K == (unsigned long) -1)
+      || M < 1 || K == ULONG_MAX)
     { ic_ival_set_full (out); return IC_IVAL_EDOM; }
   mpfr_init2 (r, prec);
   mpfr_init2 (t, prec);

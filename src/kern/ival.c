@@ -6,6 +6,16 @@
 #include <limits.h>
 #include "ival.h"
 
+/* MPFR_PREC_MAX as a plain constant: MPFR's macro converts -1 to an
+ * unsigned type and shifts it, and WP (with the RTE options of
+ * tools/verify.sh) evaluated that expression so that the guard-bit branch
+ * of ic_ival_pow below was unreachable (a failed smoke test).  The value
+ * is the same, checked by the compiler. */
+#define IC_PREC_MAX ((mpfr_prec_t) 9223372036854775551L)
+#ifndef __FRAMAC__
+_Static_assert (IC_PREC_MAX == MPFR_PREC_MAX, "MPFR_PREC_MAX changed: update IC_PREC_MAX");
+#endif
+
 /*@ requires valid: \valid (z) && IvalInited (z);
     assigns *z;
     ensures ok: IvalOk (z);
@@ -798,7 +808,7 @@ int ic_ival_sqrt (ic_ival_ptr z, ic_ival_srcptr x)
  *    exponent, the case its contract describes);
  *  - otherwise exp of the interval product log(x) * y, through the proved
  *    kernels ic_ival_log, ic_ival_mul, ic_ival_exp, on a temporary with 10
- *    more bits than z (fewer only at MPFR_PREC_MAX): monotonicity of x^y in
+ *    more bits than z (fewer only at IC_PREC_MAX): monotonicity of x^y in
  *    each argument is never needed.
  * z is written last (ival_take, ic_ival_exp), so it may alias x or y. */
 /*@ requires valid: \valid (z) && \valid_read (x) && \valid_read (y);
@@ -845,7 +855,7 @@ int ic_ival_pow (ic_ival_ptr z, ic_ival_srcptr x, ic_ival_srcptr y)
       return IC_IVAL_OK;
     }
   p = mpfr_get_prec (z->lo);
-  if (p <= MPFR_PREC_MAX - 10) p += 10;         /* guard bits for the product */
+  if (p <= IC_PREC_MAX - 10) p += 10;           /* guard bits for the product */
   {
     ic_ival_t l;
     ic_ival_init2 (l, p);
