@@ -72,7 +72,10 @@ then :; fi
 if grep -q "^ic_ival_add  *[^ ]*  *[0-9]*/[0-9]*  *ok" "$TMP/forged.log"
 then echo "ok verify_cache_is_trusted (the forged cache makes the cached run count the broken kernel's goals as proved)"
 else echo "FAIL verify_cache_is_trusted (expected the forged entries to be replayed)"; grep "^ic_ival_add" "$TMP/forged.log"; fi
-if WP_TIMEOUT=5 sh "$ROOT/tools/verify.sh" -k "$TMP/kernels.txt" -o "$TMP/out-cold" -C >"$TMP/cold.log" 2>&1
+# (the cold run proves ic_ival_add alone, its callees by their contracts:
+# enough to reject it, at a fraction of the time)
+echo "$TMP/ival.c ic_ival_add" >"$TMP/kernels-add.txt"
+if WP_TIMEOUT=5 sh "$ROOT/tools/verify.sh" -k "$TMP/kernels-add.txt" -o "$TMP/out-cold" -C >"$TMP/cold.log" 2>&1
 then echo "FAIL verify_cold_rejects_forged_cache (the cold run accepted the broken kernel)"; tail -5 "$TMP/cold.log"
 else
   if grep -q "unproved:.*ic_ival_add" "$TMP/cold.log"
