@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """tools/proof_share.py - the share of the engine's C lines that are proved.
 
-Counts the non-blank, non-comment lines inside function bodies of the
+Counts the lines inside function bodies (not blank, not only a comment,
+not only a brace) of the
 engine (every .c file under src/ except the command line, the claim
 checker, the language-model readers and the report writers: the list
 OUTSIDE below) and how many of them lie in functions that
