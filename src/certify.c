@@ -130,6 +130,8 @@ static double elapsed (run *R)
 
 static const char effort_text[] =
   "the effort limit was reached first (without --timeout a run ends after about 10 s; see --timeout)";
+static const char mem_text[] = "the memory budget was reached first (see --max-memory)";
+static const char time_text[] = "the time limit was reached first (--timeout)";
 
 /* 1 when the run's deadline has passed: --timeout (R->err: IC_ETIMEOUT)
  * or, without it, the effort limit of the whole run (R->err: IC_ELIMIT,
@@ -1234,8 +1236,8 @@ static ic_status enclose_at (run *R, ic_result *r, const tail_args *A, long D, i
   const char *stop_why = "no tail bound applies to this term";
   const char *effort_why = effort_text;
   const char *terms_why = "the term cap was reached first (see --max-terms)";
-  const char *mem_why = "the memory budget was reached first (see --max-memory)";
-  const char *time_why = "the time limit was reached first (--timeout)";
+  const char *mem_why = mem_text;
+  const char *time_why = time_text;
   ic_deadline effort, *outer = NULL;
   for (int round = 0; round < 40; round++)
     {
@@ -1415,6 +1417,16 @@ static ic_status enclose_at (run *R, ic_result *r, const tail_args *A, long D, i
  * so far meaningful when a limit stops the full request. */
 #define PRELIM_DIGITS 15
 #define LADDER_STEP 4
+/* Records which limit (the memory budget, --timeout or the effort limit)
+ * cut the run short. */
+static void stop_by_limit (run *R, ic_result *r)
+{
+  int mem = ic_mem_hit ();
+  r->stopped = mem ? IC_STOP_MEMORY : R->opt->timeout > 0 ? IC_STOP_TIMEOUT : IC_STOP_EFFORT;
+  snprintf (r->stop_note, sizeof r->stop_note, "%s",
+            mem ? mem_text : R->opt->timeout > 0 ? time_text : effort_text);
+}
+
 static ic_status enclose_limit (run *R, ic_result *r, const tail_args *A)
 {
   long D = R->opt->digits;
@@ -1431,6 +1443,11 @@ static ic_status enclose_limit (run *R, ic_result *r, const tail_args *A)
       st = enclose_at (R, r, A, next, 0, base);
       level = next;
     }
+  /* the ladder ended between passes because a limit had passed (the last
+   * pass finished after it): fewer digits than asked, and the limit is the
+   * reason, not a missing method */
+  if (st == IC_OK && !r->stopped && r->digits < D && (ic_mem_hit () || ic_cancelled ()))
+    stop_by_limit (R, r);
   return st;
 }
 
@@ -3004,8 +3021,8 @@ static ic_status certify_run (ic_result *r, ic_kind kind, const ic_node *e, cons
     {
       /* the analysis gave up because a limit cancelled it */
       r->stopped = mem_hit ? IC_STOP_MEMORY : R.effort_global ? IC_STOP_EFFORT : IC_STOP_TIMEOUT;
-      snprintf (r->stop_note, sizeof r->stop_note, "%s", mem_hit ? "the memory budget was reached first (see --max-memory)"
-                : R.effort_global ? effort_text : "the time limit was reached first (--timeout)");
+      snprintf (r->stop_note, sizeof r->stop_note, "%s", mem_hit ? mem_text
+                : R.effort_global ? effort_text : time_text);
     }
   if (st != IC_OK)
     {
