@@ -403,6 +403,20 @@ int ic_taylor_mullow_ks (ic_ival_struct *z, const ic_ival_struct *x, long nx,
  * (heuristic; the recurrences are O(n^2) but cheap for short series). */
 #define NEWTON_BASE 16
 
+/* The lengths of the Newton steps: n, ceil(n/2), ceil(n/4), ... down to
+ * the first one <= NEWTON_BASE (each step at most doubles the length and
+ * no step computes coefficients beyond n).  Returns the count; lens[0] is
+ * the base length. */
+static int newton_lengths (long *lens, long n)
+{
+  long tmp[64];
+  int c = 0;
+  tmp[c++] = n;
+  while (tmp[c - 1] > NEWTON_BASE && c < 63) { tmp[c] = (tmp[c - 1] + 1) / 2; c++; }
+  for (int i = 0; i < c; i++) lens[i] = tmp[c - 1 - i];
+  return c;
+}
+
 /* g[0..n) encloses 1/h mod t^n for h of length nh (h_0 certainly
  * non-zero).  Base: the quotient recurrence; then the doubling step of the
  * header (u_k = -sum_(j=m..k) g_(k-j) (h g)_j for m <= k < 2m). */
@@ -412,7 +426,9 @@ int ic_taylor_inv_newton (ic_ival_struct *g, const ic_ival_struct *h, long nh, l
   if (n < 1) return IC_IVAL_OK;
   if (!(ic_ival_is_pos (&h[0]) || ic_ival_is_neg (&h[0]))) return IC_IVAL_EDOM;
   if (nh > n) nh = n;
-  long m = n < NEWTON_BASE ? n : NEWTON_BASE;
+  long lens[64];
+  int nl = newton_lengths (lens, n), li = 1;
+  long m = lens[0];
   ic_ival_struct *one = ic_taylor_alloc (m, prec);
   ic_ival_set_si (&one[0], 1);
   int st = ic_taylor_div_classical (g, one, h, m < nh ? m : nh, m);
@@ -422,7 +438,7 @@ int ic_taylor_inv_newton (ic_ival_struct *g, const ic_ival_struct *h, long nh, l
   while (m < n)
     {
       if (ic_cancelled ()) { st = IC_IVAL_EDOM; break; }   /* never a bound */
-      long m2 = 2 * m < n ? 2 * m : n;
+      long m2 = li < nl ? lens[li++] : n;                 /* m < m2 <= 2m */
       /* w_j encloses (h g)_j for every point; only m <= j < m2 is used:
        * below m, (h g)_j = [j == 0] exactly */
       ic_taylor_mullow (w, h, nh < m2 ? nh : m2, g, m, m2);
@@ -483,7 +499,9 @@ int ic_taylor_log_newton (ic_ival_struct *z, const ic_ival_struct *x, long len)
 int ic_taylor_exp_newton (ic_ival_struct *z, const ic_ival_struct *f, long len)
 {
   mpfr_prec_t prec = ic_ival_get_prec (&z[0]);
-  long m = len < NEWTON_BASE ? len : NEWTON_BASE;
+  long lens[64];
+  int nl = newton_lengths (lens, len), li = 1;
+  long m = lens[0];
   ic_taylor_exp_classical (z, f, m);
   if (!ic_ival_is_pos (&z[0])) return IC_IVAL_EDOM;
   if (m >= len) return IC_IVAL_OK;
@@ -492,7 +510,7 @@ int ic_taylor_exp_newton (ic_ival_struct *z, const ic_ival_struct *f, long len)
   while (m < len && st == IC_IVAL_OK)
     {
       if (ic_cancelled ()) { st = IC_IVAL_EDOM; break; }
-      long m2 = 2 * m < len ? 2 * m : len;
+      long m2 = li < nl ? lens[li++] : len;               /* m < m2 <= 2m */
       st = log_newton_n (L, z, m, m2);            /* L = log(g) mod t^(2m) */
       if (st != IC_IVAL_OK) break;
       for (long j = 0; j < m2 - m; j++) ic_ival_sub (&d[j], &f[m + j], &L[m + j]);
