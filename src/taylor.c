@@ -202,11 +202,11 @@ void ic_taylor_exp_classical (ic_ival_struct *z, const ic_ival_struct *x, long l
   ic_ival_clear (s);
 }
 
+/* The recurrence: ic_taylor_exp_newton's widths grew far beyond the
+ * recurrence's on random dense series (tests/test_fseries.c), so it is
+ * not dispatched. */
 void ic_taylor_exp (ic_ival_struct *z, const ic_ival_struct *x, long len)
 {
-  if (newton_pays (ic_taylor_nz_len (x, len), len, ic_ival_get_prec (&z[0]))
-      && ic_taylor_exp_newton (z, x, len) == IC_IVAL_OK)
-    return;
   ic_taylor_exp_classical (z, x, len);
 }
 
@@ -311,13 +311,16 @@ static int pow_const_deg (ic_ival_struct *z, const ic_ival_struct *x, long dx,
   return IC_IVAL_OK;
 }
 
-/* The Newton path for long dense series, the recurrence otherwise and
- * whenever the Newton path declines (EDOM: it needs x_0 > 0 for a
- * non-integer or large exponent, where the recurrence may still apply). */
+/* Positive integer exponents up to 64 of long dense series by repeated
+ * squaring (fast products); the recurrence otherwise (exp(c log x) and
+ * inverses of powers widened far more than the recurrence on random dense
+ * series: tests/test_fseries.c). */
 static int pow_const_dispatch (ic_ival_struct *z, const ic_ival_struct *x, long dx,
                                ic_ival_srcptr c, long len)
 {
-  if (newton_pays (dx + 1, len, ic_ival_get_prec (&z[0]))
+  long ki;
+  if (is_exact_int (c, &ki) && ki >= 2 && ki <= 64
+      && newton_pays (dx + 1, len, ic_ival_get_prec (&z[0]))
       && ic_taylor_pow_const_newton (z, x, c, len) == IC_IVAL_OK)
     return IC_IVAL_OK;
   return pow_const_deg (z, x, dx, c, len);

@@ -18,9 +18,10 @@
  *    Z is computed exactly by one GMP multiplication (Kronecker
  *    substitution: slots of a multiple of 64 bits, wide enough that every
  *    |Z_k| < 2^(slot-1), signed digits recovered by balanced unpacking);
- *    rad_k is bounded above by two exact integer convolutions of 31-bit
- *    magnitudes rounded up (|X_i| <= 2^ga A_i, r_i <= 2^g R_i,
- *    |Y_j| + ry_j <= 2^gb B_j).  The result's endpoints are Z_k -/+ rad_k
+ *    rad_k is bounded above by exact integer convolutions of 60-bit
+ *    magnitudes rounded up (|X_i|, r_i and |Y_j| + ry_j, each as
+ *    2^g u with u <= 2^60, in bands of 30 bits of exponent so that small
+ *    radii are not rounded up to the largest one's scale).  The result's endpoints are Z_k -/+ rad_k
  *    rounded down/up, times the exact power 2^(ex+ey-sigma k).  No step is
  *    a heuristic bound: sigma and the integer precision P only decide how
  *    tight the result is.
@@ -159,11 +160,13 @@ static void ks_mul_z (mpz_t *Z, long n, mpz_t *X, long nx, mpz_t *Y, long ny)
   mpz_clear (pz);
 }
 
-/* C[0..n) = first n coefficients of U * V for U_i, V_j < 2^32 (exact,
- * each C_k < 2^64 n, held in two limbs: C[2k] low, C[2k+1] high). */
+/* C[0..n) = first n coefficients of U * V for U_i, V_j <= 2^SMALL_BITS
+ * (exact; each C_k < 2^(2 SMALL_BITS + log2 n) < 2^192, held in three
+ * limbs C[3k], C[3k+1], C[3k+2], least significant first). */
+#define SMALL_BITS 60
 static void ks_mul_small (uint64_t *C, long n, const uint64_t *U, long nu, const uint64_t *V, long nv)
 {
-  long s = 2;                              /* 128-bit slots: C_k < 2^(64+log2 n) */
+  long s = 3;
   mpz_t pu, pv, pz;
   mpz_init (pu); mpz_init (pv); mpz_init (pz);
   mp_limb_t *p = mpz_limbs_write (pu, nu * s);
@@ -178,23 +181,60 @@ static void ks_mul_small (uint64_t *C, long n, const uint64_t *U, long nu, const
   size_t zn = mpz_size (pz);
   const mp_limb_t *zl = mpz_limbs_read (pz);
   for (long k = 0; k < n; k++)
-    {
-      size_t o = (size_t) k * s;
-      C[2 * k] = o < zn ? zl[o] : 0;
-      C[2 * k + 1] = o + 1 < zn ? zl[o + 1] : 0;
-    }
+    for (long i = 0; i < s; i++)
+      {
+        size_t o = (size_t) (k * s + i);
+        C[s * k + i] = o < zn ? zl[o] : 0;
+      }
   mpz_clear (pu); mpz_clear (pv); mpz_clear (pz);
 }
 
 /* ---- scaled midpoint-radius form ------------------------------------------ */
 
+/* Magnitudes in bands: band j holds the v_k whose bit length lies in
+ * (top - BAND_BITS (j+1), top - BAND_BITS j] (the last band also every
+ * smaller non-zero v_k) as u_k = ceil(v_k / 2^g_j) <= 2^SMALL_BITS, with
+ * g_j = max(0, top - BAND_BITS j - SMALL_BITS); so v_k <= 2^g_j u_k, and
+ * a value keeps BAND_BITS bits of relative accuracy unless it lies below
+ * the last band.  One scale per series would round every radius up to
+ * 2^-SMALL_BITS of the largest one. */
+#define BAND_BITS 30
+#define MAX_BANDS 8
+typedef struct { int nb; long g[MAX_BANDS]; uint64_t *u; } bands;   /* u: nb rows of n */
+
+static void bands_init (bands *B, mpz_t *v, long n)
+{
+  size_t top = 0;
+  mpz_t t;
+  mpz_init (t);
+  for (long k = 0; k < n; k++) if (mpz_sgn (v[k]) && mpz_sizeinbase (v[k], 2) > top) top = mpz_sizeinbase (v[k], 2);
+  B->nb = top == 0 ? 0 : (int) ((top + BAND_BITS - 1) / BAND_BITS);
+  if (B->nb > MAX_BANDS) B->nb = MAX_BANDS;
+  B->u = calloc ((size_t) (B->nb > 0 ? B->nb : 1) * (size_t) n, sizeof *B->u);
+  if (!B->u) abort ();
+  for (int j = 0; j < B->nb; j++)
+    {
+      long g = (long) top - BAND_BITS * j - SMALL_BITS;
+      B->g[j] = g > 0 ? g : 0;
+    }
+  for (long k = 0; k < n; k++)
+    {
+      if (!mpz_sgn (v[k])) continue;
+      long j = ((long) top - (long) mpz_sizeinbase (v[k], 2)) / BAND_BITS;
+      if (j >= B->nb) j = B->nb - 1;
+      mpz_cdiv_q_2exp (t, v[k], (mp_bitcnt_t) B->g[j]);   /* 2^g u >= v */
+      B->u[(size_t) j * n + k] = mpz_get_ui (t);            /* <= 2^SMALL_BITS */
+    }
+  mpz_clear (t);
+}
+
+static void bands_clear (bands *B) { free (B->u); B->u = NULL; }
+
 typedef struct {
   long n;
   mpz_t *X;            /* midpoints */
   long e;              /* x_k 2^(sigma k) in 2^e [X_k - r_k, X_k + r_k] */
-  uint64_t *A; long ga;   /* |X_k| <= 2^ga A_k */
-  uint64_t *R; long gr;   /* r_k <= 2^gr R_k */
-  uint64_t *B; long gb;   /* |X_k| + r_k <= 2^gb B_k */
+  bands A, R, S;       /* |X_k|, r_k and |X_k| + r_k in bands */
 } ks_vec;
 
 /* Magnitude exponent of a finite non-zero interval (max of the endpoint
@@ -243,22 +283,13 @@ static long pick_sigma (const long *hx, long nx, const long *hy, long ny)
   return best;
 }
 
-/* 64-bit ceiling of v / 2^g for v >= 0 with v < 2^(g+31) (exact). */
-static uint64_t ceil_shift (const mpz_t v, long g, mpz_t tmp)
-{
-  mpz_cdiv_q_2exp (tmp, v, (mp_bitcnt_t) g);
-  return mpz_get_ui (tmp);
-}
-
-static long bits_after (size_t b) { return b > 31 ? (long) b - 31 : 0; }
-
 /* Converts x[0..n) (finite endpoints) to scaled form with shift sigma and
  * about P bits in the largest midpoint.  Returns 0 on a non-finite
  * endpoint. */
 static int ks_vec_init (ks_vec *v, const ic_ival_struct *x, const long *h, long n, long sigma, long P)
 {
   v->n = n;
-  v->X = NULL; v->A = v->R = v->B = NULL;
+  v->X = NULL; v->A.u = v->R.u = v->S.u = NULL;
   long emax = LONG_MIN;
   for (long k = 0; k < n; k++)
     {
@@ -268,18 +299,14 @@ static int ks_vec_init (ks_vec *v, const ic_ival_struct *x, const long *h, long 
   if (emax == LONG_MIN) emax = 0;
   v->e = emax - P;
   v->X = malloc ((size_t) n * sizeof *v->X);
-  v->A = malloc ((size_t) n * 3 * sizeof *v->A);
-  if (!v->X || !v->A) abort ();
-  v->R = v->A + n; v->B = v->A + 2 * n;
-  mpz_t *r = malloc ((size_t) n * sizeof *r);
-  if (!r) abort ();
+  mpz_t *r = malloc ((size_t) n * 3 * sizeof *r), *ax = r + n, *sx = r + 2 * n;
+  if (!v->X || !r) abort ();
   mpz_t m, L, H, t;
   mpz_init (m); mpz_init (L); mpz_init (H); mpz_init (t);
-  size_t bX = 0, bR = 0, bB = 0;
   for (long k = 0; k < n; k++)
     {
       mpz_init (v->X[k]);
-      mpz_init (r[k]);
+      mpz_init (r[k]); mpz_init (ax[k]); mpz_init (sx[k]);
       if (h[k] == LONG_MIN) continue;                 /* [0, 0]: X = r = 0 */
       /* lo = m 2^E exactly; L = floor(lo 2^(sigma k - e)) <= lo 2^(...) */
       long E = mpfr_get_z_2exp (m, x[k].lo);
@@ -294,21 +321,13 @@ static int ks_vec_init (ks_vec *v, const ic_ival_struct *x, const long *h, long 
       mpz_add (t, L, H);
       mpz_fdiv_q_2exp (v->X[k], t, 1);               /* X = floor((L+H)/2) */
       mpz_sub (r[k], H, v->X[k]);                    /* r = H - X >= X - L >= 0 */
-      if (mpz_sizeinbase (v->X[k], 2) > bX) bX = mpz_sizeinbase (v->X[k], 2);
-      if (mpz_sizeinbase (r[k], 2) > bR) bR = mpz_sizeinbase (r[k], 2);
+      mpz_abs (ax[k], v->X[k]);
+      mpz_add (sx[k], ax[k], r[k]);
     }
-  /* B_k bounds |X_k| + r_k < 2^(max(bX, bR) + 1) */
-  bB = (bX > bR ? bX : bR) + 1;
-  v->ga = bits_after (bX); v->gr = bits_after (bR); v->gb = bits_after (bB);
-  for (long k = 0; k < n; k++)
-    {
-      mpz_abs (L, v->X[k]);
-      v->A[k] = ceil_shift (L, v->ga, t);            /* 2^ga A >= |X| */
-      v->R[k] = ceil_shift (r[k], v->gr, t);         /* 2^gr R >= r */
-      mpz_add (L, L, r[k]);
-      v->B[k] = ceil_shift (L, v->gb, t);            /* 2^gb B >= |X| + r */
-      mpz_clear (r[k]);
-    }
+  bands_init (&v->A, ax, n);
+  bands_init (&v->R, r, n);
+  bands_init (&v->S, sx, n);
+  for (long k = 0; k < n; k++) { mpz_clear (r[k]); mpz_clear (ax[k]); mpz_clear (sx[k]); }
   free (r);
   mpz_clear (m); mpz_clear (L); mpz_clear (H); mpz_clear (t);
   return 1;
@@ -318,16 +337,18 @@ static void ks_vec_clear (ks_vec *v)
 {
   if (v->X) for (long k = 0; k < v->n; k++) mpz_clear (v->X[k]);
   free (v->X);
-  free (v->A);
-  v->X = NULL; v->A = NULL;
+  bands_clear (&v->A); bands_clear (&v->R); bands_clear (&v->S);
+  v->X = NULL;
 }
 
-/* r = C (a 128-bit value in two limbs) * 2^g, exactly (r has 128 bits). */
-static void set_u128_2exp (mpfr_ptr r, const uint64_t *C, long g)
+/* r = C (a 192-bit value in three limbs) * 2^g, exactly (r has 192 bits). */
+static void set_u192_2exp (mpfr_ptr r, const uint64_t *C, long g)
 {
-  mpfr_set_ui (r, C[1], MPFR_RNDN);                  /* exact: 64 bits */
+  mpfr_set_ui (r, C[2], MPFR_RNDN);                  /* exact: 64 bits */
   mpfr_mul_2ui (r, r, 64, MPFR_RNDN);
-  mpfr_add_ui (r, r, C[0], MPFR_RNDN);               /* exact: 128 bits */
+  mpfr_add_ui (r, r, C[1], MPFR_RNDN);               /* exact: 128 bits */
+  mpfr_mul_2ui (r, r, 64, MPFR_RNDN);
+  mpfr_add_ui (r, r, C[0], MPFR_RNDN);               /* exact: 192 bits */
   mpfr_mul_2si (r, r, g, MPFR_RNDN);                 /* exact power of 2 */
 }
 
@@ -353,7 +374,7 @@ int ic_taylor_mullow_ks (ic_ival_struct *z, const ic_ival_struct *x, long nx,
   if (sx > (long) prec) sx = (long) prec;
   if (sy > (long) prec) sy = (long) prec;
   ks_vec vx, vy;
-  vy.n = 0; vy.X = NULL; vy.A = NULL;
+  vy.n = 0; vy.X = NULL; vy.A.u = vy.R.u = vy.S.u = NULL;
   int ok = ks_vec_init (&vx, x, hx, nx, sigma, base + sx);
   if (ok && !same) ok = ks_vec_init (&vy, y, hy, ny, sigma, base + sy);
   else if (ok) vy = vx;
@@ -366,32 +387,46 @@ int ic_taylor_mullow_ks (ic_ival_struct *z, const ic_ival_struct *x, long nx,
     }
   long nz = n < nx + ny - 1 ? n : nx + ny - 1;
   mpz_t *Z = malloc ((size_t) nz * sizeof *Z);
-  uint64_t *C1 = malloc ((size_t) nz * 4 * sizeof *C1), *C2 = C1 + 2 * nz;
-  if (!Z || !C1) abort ();
-  for (long k = 0; k < nz; k++) mpz_init (Z[k]);
+  uint64_t *C = malloc ((size_t) nz * 3 * sizeof *C);
+  mpfr_t *rad = malloc ((size_t) nz * sizeof *rad);
+  if (!Z || !C || !rad) abort ();
+  for (long k = 0; k < nz; k++) { mpz_init (Z[k]); mpfr_init2 (rad[k], 64); mpfr_set_ui (rad[k], 0, MPFR_RNDN); }
   ks_mul_z (Z, nz, vx.X, nx, vy.X, ny);                 /* Z = X * Y exactly */
-  ks_mul_small (C1, nz, vx.A, nx, vy.R, ny);            /* C1 >= |X| * ry / 2^(ga+gr) */
-  ks_mul_small (C2, nz, vx.R, nx, vy.B, ny);            /* C2 >= rx (|Y|+ry) / 2^(gr+gb) */
-  mpfr_t r1, r2, rad;
-  mpfr_inits2 (128, r1, r2, (mpfr_ptr) 0);
-  mpfr_init2 (rad, 64);
+  /* rad_k <= sum_i |X_i| ry_(k-i) + rx_i (|Y_(k-i)| + ry_(k-i)), each
+   * magnitude <= 2^g u (bands), each band product an exact integer
+   * convolution */
+  mpfr_t r1;
+  mpfr_init2 (r1, 192);
+  for (int pass = 0; pass < 2; pass++)
+    {
+      const bands *P = pass ? &vx.R : &vx.A, *Q = pass ? &vy.S : &vy.R;
+      for (int a = 0; a < P->nb; a++)
+        for (int b = 0; b < Q->nb; b++)
+          {
+            ks_mul_small (C, nz, P->u + (size_t) a * nx, nx, Q->u + (size_t) b * ny, ny);
+            for (long k = 0; k < nz; k++)
+              {
+                set_u192_2exp (r1, C + 3 * k, P->g[a] + Q->g[b]);
+                mpfr_add (rad[k], rad[k], r1, MPFR_RNDU);   /* rad >= partial sum */
+              }
+          }
+    }
   for (long k = 0; k < n; k++)
     {
       if (k >= nz) { ic_ival_set_si (&z[k], 0); continue; }
-      set_u128_2exp (r1, C1 + 2 * k, vx.ga + vy.gr);
-      set_u128_2exp (r2, C2 + 2 * k, vx.gr + vy.gb);
-      mpfr_add (rad, r1, r2, MPFR_RNDU);                /* rad >= rad_k */
       long sh = vx.e + vy.e - sigma * k;
       mpfr_set_z (z[k].lo, Z[k], MPFR_RNDD);
-      mpfr_sub (z[k].lo, z[k].lo, rad, MPFR_RNDD);      /* lo <= Z_k - rad_k */
+      mpfr_sub (z[k].lo, z[k].lo, rad[k], MPFR_RNDD);   /* lo <= Z_k - rad_k */
       mpfr_mul_2si (z[k].lo, z[k].lo, sh, MPFR_RNDD);
       mpfr_set_z (z[k].hi, Z[k], MPFR_RNDU);
-      mpfr_add (z[k].hi, z[k].hi, rad, MPFR_RNDU);      /* hi >= Z_k + rad_k */
+      mpfr_add (z[k].hi, z[k].hi, rad[k], MPFR_RNDU);   /* hi >= Z_k + rad_k */
       mpfr_mul_2si (z[k].hi, z[k].hi, sh, MPFR_RNDU);
     }
-  mpfr_clears (r1, r2, rad, (mpfr_ptr) 0);
+  mpfr_clear (r1);
+  for (long k = 0; k < nz; k++) mpfr_clear (rad[k]);
+  free (rad);
   for (long k = 0; k < nz; k++) mpz_clear (Z[k]);
-  free (Z); free (C1);
+  free (Z); free (C);
   ks_vec_clear (&vx);
   if (!same) ks_vec_clear (&vy);
   return 1;
