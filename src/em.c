@@ -1002,15 +1002,25 @@ static int single_powerlog (const ic_node *f, mpq_t a, long *b, ic_ival_ptr cf)
   return ok;
 }
 
-typedef struct { ic_ival_ptr sum, t; long b; } powerlog_state;
+typedef struct { ic_ival_ptr sum, t, u; long b; } powerlog_state;
 
-/* sum += n^-s (log n)^b (the constant c is applied by the caller) */
+/* sum += n^-s (log n)^b (the constant c is applied by the caller); for
+ * b < 0 only n >= 2 (log n > 0) */
 static void acc_powerlog (void *vst, unsigned long n, ic_ival_srcptr v, ic_ival_srcptr l)
 {
   (void) n;
   powerlog_state *st = vst;
-  ic_ival_pow_si (st->t, l, st->b);
-  pmul (st->t, st->t, v);                       /* both factors >= 0 */
+  if (st->b >= 0)
+    {
+      ic_ival_pow_si (st->t, l, st->b);
+      pmul (st->t, st->t, v);                           /* both factors >= 0 */
+    }
+  else
+    {
+      ic_ival_pow_si (st->u, l, -st->b);                /* u = (log n)^|b| > 0 */
+      mpfr_div (st->t->lo, v->lo, st->u->hi, MPFR_RNDD); /* lo <= v / u */
+      mpfr_div (st->t->hi, v->hi, st->u->lo, MPFR_RNDU); /* hi >= v / u */
+    }
   padd (st->sum, st->sum, st->t);
 }
 
@@ -1056,28 +1066,47 @@ static int shifted_integral (ic_ival_ptr I, const ic_node *f, unsigned long M, m
   return ok;
 }
 
-/* D = sum_{N<=n<M} f(n) for f = c x^a (log x)^b (single_powerlog), by the
- * sieve: n^a and log n from smaller factors, one log and one power per
- * prime.  0 if f is not of that form or the sieve fails (the caller then
- * sums term by term). */
+/* 1 if f = c x^a (log x)^b (an identity on x > 1) with a rational a < 0
+ * and an integer 1 <= |b| <= 64: the form the sieve below sums. */
+static int sieve_powerlog_form (const ic_node *f, mpq_t a, long *b, ic_ival_ptr cf)
+{
+  ic_monos ms;
+  int ok = 0;
+  if (!ic_monos_of (&ms, f, ic_ival_get_prec (cf))) return 0;
+  if (ms.n == 1 && mpz_cmp_ui (mpq_denref (ms.m[0].b), 1) == 0 && mpq_sgn (ms.m[0].b) != 0
+      && mpz_cmpabs_ui (mpq_numref (ms.m[0].b), 64) <= 0 && mpq_sgn (ms.m[0].a) < 0)
+    {
+      mpq_set (a, ms.m[0].a);
+      *b = mpz_get_si (mpq_numref (ms.m[0].b));
+      ic_ival_set (cf, ms.m[0].c);
+      ok = 1;
+    }
+  ic_monos_clear (&ms);
+  return ok;
+}
+
+/* D = sum_{N<=n<M} f(n) for f = c x^a (log x)^b (sieve_powerlog_form),
+ * N >= 1 (N >= 2 when b < 0), by the sieve: n^a and log n from smaller factors, one log and
+ * one power per prime.  0 if f is not of that form or the sieve fails
+ * (the caller then sums term by term). */
 static int direct_powerlog (ic_ival_ptr D, const ic_node *f, unsigned long N, unsigned long M,
                             mpfr_prec_t wp)
 {
   mpq_t a;
   long b = 0;
-  ic_ival_t c, sum, t;
+  ic_ival_t c, sum, t, u;
   mpq_init (a);
-  ic_ival_init2 (c, wp); ic_ival_init2 (sum, wp); ic_ival_init2 (t, wp);
-  int ok = N >= 1 && single_powerlog (f, a, &b, c);
+  ic_ival_init2 (c, wp); ic_ival_init2 (sum, wp); ic_ival_init2 (t, wp); ic_ival_init2 (u, wp);
+  int ok = N >= 1 && sieve_powerlog_form (f, a, &b, c) && (b > 0 || N >= 2);
   if (ok)
     {
-      mpq_neg (a, a);                           /* s = -a > 1 */
+      mpq_neg (a, a);                           /* s = -a > 0 */
       ic_ival_set_si (sum, 0);
-      powerlog_state st = { sum, t, b };
+      powerlog_state st = { sum, t, u, b };
       ok = sieve_pow (N, M, a, 1, wp, acc_powerlog, &st);
       if (ok) ic_ival_mul (D, c, sum);
     }
-  ic_ival_clear (c); ic_ival_clear (sum); ic_ival_clear (t);
+  ic_ival_clear (c); ic_ival_clear (sum); ic_ival_clear (t); ic_ival_clear (u);
   mpq_clear (a);
   return ok;
 }

@@ -70,17 +70,25 @@ int ic_taylor_has_var (const ic_node *e)
  * coefficients beyond deg are exactly [0, 0]. */
 typedef struct { ic_ival_struct *c; long deg; } ser;
 
-static void mul_deg (ic_ival_struct *z, const ic_ival_struct *x, long dx,
-                     const ic_ival_struct *y, long dy, long len)
+long ic_taylor_nz_len (const ic_ival_struct *x, long len)
+{
+  while (len > 0 && mpfr_zero_p (x[len - 1].lo) && mpfr_zero_p (x[len - 1].hi)) len--;
+  return len;
+}
+
+/* z_k = sum_(i+j=k) x_i y_j, written from the top down: z_k reads x_i, y_j
+ * with i, j <= k only, so z may alias x or y. */
+void ic_taylor_mullow_classical (ic_ival_struct *z, const ic_ival_struct *x, long nx,
+                                 const ic_ival_struct *y, long ny, long n)
 {
   mpfr_prec_t prec = ic_ival_get_prec (&z[0]);
   ic_ival_t t, s;
   ic_ival_init2 (t, prec);
   ic_ival_init2 (s, prec);
-  for (long k = len - 1; k >= 0; k--)   /* downwards: z may alias nothing */
+  for (long k = n - 1; k >= 0; k--)
     {
       if (ic_cancelled ()) break;          /* ev reports the failure */
-      long jlo = k - dy > 0 ? k - dy : 0, jhi = k < dx ? k : dx;
+      long jlo = k - (ny - 1) > 0 ? k - (ny - 1) : 0, jhi = k < nx - 1 ? k : nx - 1;
       ic_ival_set_si (s, 0);
       for (long j = jlo; j <= jhi; j++)
         {
@@ -93,14 +101,39 @@ static void mul_deg (ic_ival_struct *z, const ic_ival_struct *x, long dx,
   ic_ival_clear (s);
 }
 
+/* Heuristic (measured on this machine, see docs/performance.md): the
+ * Kronecker product pays off once both factors have at least this many
+ * coefficients. */
+static long ks_min_len (mpfr_prec_t prec)
+{
+  return prec >= 1024 ? 12 : prec >= 256 ? 16 : 24;
+}
+
+void ic_taylor_mullow (ic_ival_struct *z, const ic_ival_struct *x, long nx,
+                       const ic_ival_struct *y, long ny, long n)
+{
+  if (nx > n) nx = n;
+  if (ny > n) ny = n;
+  long lim = ks_min_len (ic_ival_get_prec (&z[0]));
+  if (nx >= lim && ny >= lim && ic_taylor_mullow_ks (z, x, nx, y, ny, n)) return;
+  ic_taylor_mullow_classical (z, x, nx, y, ny, n);
+}
+
+static void mul_deg (ic_ival_struct *z, const ic_ival_struct *x, long dx,
+                     const ic_ival_struct *y, long dy, long len)
+{
+  ic_taylor_mullow (z, x, dx + 1, y, dy + 1, len);
+}
+
 void ic_taylor_mul (ic_ival_struct *z, const ic_ival_struct *x,
                     const ic_ival_struct *y, long len)
 {
-  mul_deg (z, x, len - 1, y, len - 1, len);
+  ic_taylor_mullow (z, x, ic_taylor_nz_len (x, len), y, ic_taylor_nz_len (y, len), len);
 }
 
-int ic_taylor_div (ic_ival_struct *z, const ic_ival_struct *x,
-                   const ic_ival_struct *y, long len)
+/* Quotient recurrence; y has ny coefficients (the rest are 0), x has len. */
+int ic_taylor_div_classical (ic_ival_struct *z, const ic_ival_struct *x,
+                             const ic_ival_struct *y, long ny, long len)
 {
   mpfr_prec_t prec = ic_ival_get_prec (&z[0]);
   ic_ival_t t, s;
@@ -111,7 +144,7 @@ int ic_taylor_div (ic_ival_struct *z, const ic_ival_struct *x,
     {
       if (ic_cancelled ()) break;          /* ev reports the failure */
       ic_ival_set (s, &x[k]);
-      for (long j = 1; j <= k; j++)
+      for (long j = 1; j <= k && j < ny; j++)
         {
           ic_ival_mul (t, &y[j], &z[k - j]);
           ic_ival_sub (s, s, t);
@@ -123,8 +156,30 @@ int ic_taylor_div (ic_ival_struct *z, const ic_ival_struct *x,
   return IC_IVAL_OK;
 }
 
-void ic_taylor_exp (ic_ival_struct *z, const ic_ival_struct *x, long len)
+/* The Newton paths pay off for long series whose argument is not sparse
+ * (heuristic, like ks_min_len). */
+static int newton_pays (long nx, long len, mpfr_prec_t prec)
 {
+  return nx >= 2 * ks_min_len (prec) && len >= 2 * ks_min_len (prec);
+}
+
+int ic_taylor_div (ic_ival_struct *z, const ic_ival_struct *x,
+                   const ic_ival_struct *y, long len)
+{
+  mpfr_prec_t prec = ic_ival_get_prec (&z[0]);
+  long ny = ic_taylor_nz_len (y, len);
+  if (ny < 1) return IC_IVAL_EDOM;
+  if (!newton_pays (ny, len, prec)) return ic_taylor_div_classical (z, x, y, ny, len);
+  ic_ival_struct *v = ic_taylor_alloc (len, prec);
+  int st = ic_taylor_inv_newton (v, y, ny, len);
+  if (st == IC_IVAL_OK) ic_taylor_mullow (z, x, ic_taylor_nz_len (x, len), v, len, len);
+  ic_taylor_free (v, len);
+  return st;
+}
+
+void ic_taylor_exp_classical (ic_ival_struct *z, const ic_ival_struct *x, long len)
+{
+  long nx = ic_taylor_nz_len (x, len);
   mpfr_prec_t prec = ic_ival_get_prec (&z[0]);
   ic_ival_t t, s;
   ic_ival_init2 (t, prec);
@@ -134,7 +189,7 @@ void ic_taylor_exp (ic_ival_struct *z, const ic_ival_struct *x, long len)
     {
       if (ic_cancelled ()) break;          /* ev reports the failure */
       ic_ival_set_si (s, 0);
-      for (long j = 1; j <= k; j++)
+      for (long j = 1; j <= k && j < nx; j++)
         {
           ic_ival_mul (t, &x[j], &z[k - j]);
           ic_ival_mul_si (t, t, j);
@@ -147,8 +202,17 @@ void ic_taylor_exp (ic_ival_struct *z, const ic_ival_struct *x, long len)
   ic_ival_clear (s);
 }
 
-int ic_taylor_log (ic_ival_struct *z, const ic_ival_struct *x, long len)
+/* The recurrence: ic_taylor_exp_newton's widths grew far beyond the
+ * recurrence's on random dense series (tests/test_fseries.c), so it is
+ * not dispatched. */
+void ic_taylor_exp (ic_ival_struct *z, const ic_ival_struct *x, long len)
 {
+  ic_taylor_exp_classical (z, x, len);
+}
+
+int ic_taylor_log_classical (ic_ival_struct *z, const ic_ival_struct *x, long len)
+{
+  long nx = ic_taylor_nz_len (x, len);
   mpfr_prec_t prec = ic_ival_get_prec (&z[0]);
   ic_ival_t t, s;
   if (ic_ival_log (&z[0], &x[0]) != IC_IVAL_OK) return IC_IVAL_EDOM;
@@ -158,7 +222,7 @@ int ic_taylor_log (ic_ival_struct *z, const ic_ival_struct *x, long len)
     {
       if (ic_cancelled ()) break;          /* ev reports the failure */
       ic_ival_mul_si (s, &x[k], k);
-      for (long j = 1; j <= k - 1; j++)
+      for (long j = 1; j <= k - 1 && j < nx; j++)
         {
           ic_ival_mul (t, &x[j], &z[k - j]);
           ic_ival_mul_si (t, t, k - j);
@@ -170,6 +234,13 @@ int ic_taylor_log (ic_ival_struct *z, const ic_ival_struct *x, long len)
   ic_ival_clear (t);
   ic_ival_clear (s);
   return IC_IVAL_OK;
+}
+
+int ic_taylor_log (ic_ival_struct *z, const ic_ival_struct *x, long len)
+{
+  if (newton_pays (ic_taylor_nz_len (x, len), len, ic_ival_get_prec (&z[0])))
+    return ic_taylor_log_newton (z, x, len);
+  return ic_taylor_log_classical (z, x, len);
 }
 
 static int is_exact_int (ic_ival_srcptr c, long *k)
@@ -240,10 +311,33 @@ static int pow_const_deg (ic_ival_struct *z, const ic_ival_struct *x, long dx,
   return IC_IVAL_OK;
 }
 
+/* Positive integer exponents up to 64 of long dense series by repeated
+ * squaring (fast products); the recurrence otherwise (exp(c log x) and
+ * inverses of powers widened far more than the recurrence on random dense
+ * series: tests/test_fseries.c). */
+static int pow_const_dispatch (ic_ival_struct *z, const ic_ival_struct *x, long dx,
+                               ic_ival_srcptr c, long len)
+{
+  long ki;
+  if (is_exact_int (c, &ki) && ki >= 2 && ki <= 64
+      && newton_pays (dx + 1, len, ic_ival_get_prec (&z[0]))
+      && ic_taylor_pow_const_newton (z, x, c, len) == IC_IVAL_OK)
+    return IC_IVAL_OK;
+  return pow_const_deg (z, x, dx, c, len);
+}
+
+int ic_taylor_pow_const_classical (ic_ival_struct *z, const ic_ival_struct *x,
+                                   ic_ival_srcptr c, long len)
+{
+  return pow_const_deg (z, x, ic_taylor_nz_len (x, len) - 1, c, len);
+}
+
 int ic_taylor_pow_const (ic_ival_struct *z, const ic_ival_struct *x,
                          ic_ival_srcptr c, long len)
 {
-  return pow_const_deg (z, x, len - 1, c, len);
+  long nx = ic_taylor_nz_len (x, len);
+  if (nx < 1) nx = 1;
+  return pow_const_dispatch (z, x, nx - 1, c, len);
 }
 
 static void sincos (ic_ival_struct *s, ic_ival_struct *co,
@@ -366,7 +460,7 @@ static int ev (ser *r, const ic_node *e, const ctx *cx)
           st = ev (&c, e->b, cx);
           if (st == IC_IVAL_OK)
             {
-              st = pow_const_deg (r->c, a.c, a.deg, &c.c[0], len);
+              st = pow_const_dispatch (r->c, a.c, a.deg, &c.c[0], len);
               long ki;
               r->deg = (a.deg == 0) ? 0
                 : (is_exact_int (&c.c[0], &ki) && ki >= 0 && ki <= (len - 2) / a.deg) ? ki * a.deg
@@ -412,7 +506,7 @@ static int ev (ser *r, const ic_node *e, const ctx *cx)
           ic_ival_set_si (h, 1);
           mpfr_div_2ui (h->lo, h->lo, 1, MPFR_RNDD);   /* exact: 1/2 */
           mpfr_div_2ui (h->hi, h->hi, 1, MPFR_RNDU);
-          st = pow_const_deg (r->c, a.c, a.deg, h, len);
+          st = pow_const_dispatch (r->c, a.c, a.deg, h, len);
           r->deg = len - 1;
           ic_ival_clear (h);
         }

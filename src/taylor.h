@@ -4,11 +4,16 @@
  * A series of length len is an array c[0..len-1] of intervals; it encloses
  * the Taylor coefficients f^(k)(x0) / k! of a function f at a point x0
  * (x0 itself may be an interval: then c[k] encloses f^(k)(x)/k! for every
- * x in x0).  Every operation uses the standard recurrences for products,
+ * x in x0).  Short series use the standard recurrences for products,
  * quotients, exp, log, powers, sin/cos and atan (Knuth TAOCP 2, 4.7;
- * Griewank & Walther, "Evaluating Derivatives", ch. 13), each step done in
- * interval arithmetic, so the result encloses the exact coefficients of the
- * composed function whenever the status is IC_IVAL_OK.
+ * Griewank & Walther, "Evaluating Derivatives", ch. 13; taylor.c); long
+ * ones a Kronecker-substitution product in scaled midpoint-radius form and
+ * Newton iterations for inverse, log, exp and powers (taylor_fast.c).
+ * Every step is done in outward-rounded interval arithmetic (or bounded
+ * rigorously in integers), so the result encloses the exact coefficients
+ * of the composed function whenever the status is IC_IVAL_OK.  The bare
+ * names dispatch (heuristic thresholds: speed only); the suffixed ones
+ * are the algorithms, exposed for tests.
  */
 #ifndef IC_TAYLOR_H
 #define IC_TAYLOR_H
@@ -47,6 +52,42 @@ int  ic_taylor_log (ic_ival_struct *z, const ic_ival_struct *x, long len);
  * integer (then x[0] must not contain 0 when c < 0). */
 int  ic_taylor_pow_const (ic_ival_struct *z, const ic_ival_struct *x,
                           ic_ival_srcptr c, long len);
+
+/* 1 + the index of the last coefficient that is not exactly [0, 0]. */
+long ic_taylor_nz_len (const ic_ival_struct *x, long len);
+
+/* z[k] for k < n encloses sum_(i+j=k) x_i y_j for every point of x
+ * (nx coefficients, the rest 0) and y (ny); z may alias x or y. */
+void ic_taylor_mullow (ic_ival_struct *z, const ic_ival_struct *x, long nx,
+                       const ic_ival_struct *y, long ny, long n);
+void ic_taylor_mullow_classical (ic_ival_struct *z, const ic_ival_struct *x, long nx,
+                                 const ic_ival_struct *y, long ny, long n);
+/* The same by one integer product (taylor_fast.c); returns 0, z untouched,
+ * when an input endpoint is not finite (the caller uses the classical
+ * product). */
+int  ic_taylor_mullow_ks (ic_ival_struct *z, const ic_ival_struct *x, long nx,
+                          const ic_ival_struct *y, long ny, long n);
+
+/* Recurrences (y has ny coefficients, the rest 0). */
+int  ic_taylor_div_classical (ic_ival_struct *z, const ic_ival_struct *x,
+                              const ic_ival_struct *y, long ny, long len);
+void ic_taylor_exp_classical (ic_ival_struct *z, const ic_ival_struct *x, long len);
+int  ic_taylor_log_classical (ic_ival_struct *z, const ic_ival_struct *x, long len);
+int  ic_taylor_pow_const_classical (ic_ival_struct *z, const ic_ival_struct *x,
+                                    ic_ival_srcptr c, long len);
+
+/* Newton iterations (taylor_fast.c).  g = 1/h to n terms (h has nh
+ * coefficients; EDOM unless h_0 is certainly non-zero); z must not alias
+ * the input.  exp_newton returns EDOM when exp(x_0) is not certainly
+ * positive at this precision (the recurrence then applies); log_newton
+ * needs x_0 > 0; pow_const_newton takes exact integers |c| <= 64 by
+ * squaring (then x_0 may be any interval unless c < 0), else needs
+ * x_0 > 0. */
+int  ic_taylor_inv_newton (ic_ival_struct *g, const ic_ival_struct *h, long nh, long n);
+int  ic_taylor_log_newton (ic_ival_struct *z, const ic_ival_struct *x, long len);
+int  ic_taylor_exp_newton (ic_ival_struct *z, const ic_ival_struct *x, long len);
+int  ic_taylor_pow_const_newton (ic_ival_struct *z, const ic_ival_struct *x,
+                                 ic_ival_srcptr c, long len);
 
 /* 1 if e contains the variable. */
 int ic_taylor_has_var (const ic_node *e);
