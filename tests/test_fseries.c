@@ -17,13 +17,14 @@
 #include <string.h>
 #include "infcert.h"
 #include "taylor.h"
+#include "checked.h"
 
 #define WIDTH_BITS 12
 
 static int nfail, npass;
 static unsigned long seed;
 
-static unsigned long rnd (void)
+IC_WRAPS_MOD_2_64 static unsigned long rnd (void)
 {
   seed = seed * 6364136223846793005UL + 1442695040888963407UL;
   return seed >> 17;
