@@ -20,9 +20,10 @@ LIMIT = 13.0          # the 10 s effort limit plus start-up and slack
 # the sanitized build is about 10 times slower between two polls of the
 # limit (one term of 400 sine factors, one interval series): more slack.
 # Measured: 13.3 s, then 22.6 s once the Taylor models also try n = m^k
-# (the plain build ends in 6.7 s, well inside LIMIT)
+# (the plain build ends in 6.7 s, well inside LIMIT); 38.6 s with the
+# tests running two at a time beside other jobs (load 4 on 2 cores)
 if os.environ.get("IC_TEST_SANITIZED"):
-    LIMIT = 35.0
+    LIMIT = 60.0
 
 def check(name, ok, why=""):
     global fails
