@@ -69,14 +69,26 @@ static void padd (ic_ival_ptr z, ic_ival_srcptr x, ic_ival_srcptr y)
  *   lo = RNDD(exp(-uh)) <= n^-s,
  *   n^-s = exp(-uh) exp(uh - ul') <= next(lo) (1 + 2 d), d >= uh - ul,
  *   using e^d <= 1 + 2d for 0 <= d <= 1. */
-/* z = n^-s for s = A + R/Q (0 < R < Q <= 2^16) without log and exp: y ~
- * n^(-1/Q) by Newton's iteration y += y (1 - n y^Q)/Q at doubling
- * precision (a heuristic, never trusted), then an enclosure lo <= n^(-1/Q)
- * <= hi proved by  n lo^Q <= 1 <= n hi^Q  with every power and product
- * rounded against the inequality (mpfr_pow_ui is correctly rounded), and
+/* z = n^-s for s = A + R/Q (0 < R < Q <= 2^16) without log and exp.
+ *
+ * y ~ n^(-1/Q) by Newton's iteration y += y (1 - n y^Q)/Q at doubling
+ * precision up to about half the working precision (a heuristic, never
+ * trusted), then ONE correctly rounded power proves an enclosure:
+ *   t = RNDD(y^Q), so t <= y^Q <= t+ (t+ the next float above t);
+ *   eta = n y^Q - 1 lies in [RNDD(n t) - 1, RNDU(n t+) - 1] = [el, eh];
+ *   n^(-1/Q) = y (n y^Q)^(-1/Q) = y (1 + eta)^(-1/Q)            (y > 0),
+ * and for |eta| <= 1/4, Q >= 1 (Lemma [ROOT], proof below)
+ *   1 - eta/Q <= (1 + eta)^(-1/Q) <= 1 - eta/Q + 3 eta^2.
+ * Proof of [ROOT]: f(x) = (1+x)^(-1/Q) has f(0) = 1, f'(0) = -1/Q and
+ * f''(x) = (1/Q)(1/Q + 1)(1+x)^(-1/Q-2) > 0 on x > -1, so f lies above its
+ * tangent at 0; by Taylor with Lagrange remainder f(eta) = 1 - eta/Q +
+ * f''(xi) eta^2/2 with |xi| <= 1/4, and f''(xi) <= 2 (3/4)^-3 < 4.75.
+ * Since Newton leaves |eta| about Q 2^-(wp/2), eta^2 is below 2^-wp: one
+ * power at wp instead of two (the former check n lo^Q <= 1 <= n hi^Q) and
+ * a Newton iteration that stops at half the precision.
  * z = [lo^R rounded down, hi^R rounded up] / n^A (n^A an exact integer).
- * Returns 0 (z untouched) when the check fails or s is not of that form;
- * about 4 powers y^Q instead of a log and an exp at high precision. */
+ * Returns 0 (z untouched) when the check |eta| <= 1/4 fails or s is not of
+ * that form. */
 static int pow_neg_root (ic_ival_ptr z, unsigned long n, const mpq_t s)
 {
   if (!mpz_fits_ulong_p (mpq_numref (s)) || mpz_cmp_ui (mpq_denref (s), 65536) > 0
@@ -85,13 +97,16 @@ static int pow_neg_root (ic_ival_ptr z, unsigned long n, const mpq_t s)
   unsigned long P = mpz_get_ui (mpq_numref (s)), Q = mpz_get_ui (mpq_denref (s));
   unsigned long A = P / Q, R = P % Q;
   mpfr_prec_t prec = ic_ival_get_prec (z), wp = prec + 24;
-  mpfr_t y, t, lo, hi;
-  mpfr_inits2 (wp, y, t, lo, hi, (mpfr_ptr) 0);
+  /* heuristic: Newton's last precision; |eta| ~ Q 2^-np, eta^2 << 2^-wp */
+  mpfr_prec_t np = wp / 2 + 24 + (mpfr_prec_t) log2 ((double) Q);
+  if (np > wp) np = wp;
+  mpfr_t y, t, el, eh, d, lo, hi;
+  mpfr_inits2 (wp, y, t, el, eh, d, lo, hi, (mpfr_ptr) 0);
   mpfr_set_prec (y, 53);
   mpfr_set_d (y, exp (-log ((double) n) / (double) Q), MPFR_RNDN);
-  for (mpfr_prec_t cur = 53; cur < wp;)
+  for (mpfr_prec_t cur = 53; cur < np;)
     {
-      cur = 2 * cur - 8 < wp ? 2 * cur - 8 : wp;
+      cur = 2 * cur - 8 < np ? 2 * cur - 8 : np;
       mpfr_prec_round (y, cur, MPFR_RNDN);
       mpfr_set_prec (t, cur);
       mpfr_pow_ui (t, y, Q, MPFR_RNDN);
@@ -102,22 +117,32 @@ static int pow_neg_root (ic_ival_ptr z, unsigned long n, const mpq_t s)
       mpfr_add (y, y, t, MPFR_RNDN);
     }
   mpfr_set_prec (t, wp);
-  /* lo = y (1 - 2^-(prec+4)), hi = y (1 + 2^-(prec+4)), y > 0 */
-  mpfr_div_2ui (t, y, (unsigned long) prec + 4, MPFR_RNDU);
-  mpfr_sub (lo, y, t, MPFR_RNDD);
-  mpfr_add (hi, y, t, MPFR_RNDU);
-  int ok = mpfr_sgn (lo) > 0;
+  int ok = mpfr_sgn (y) > 0;
   if (ok)
     {
-      mpfr_pow_ui (t, lo, Q, MPFR_RNDU);               /* t >= lo^Q */
-      mpfr_mul_ui (t, t, n, MPFR_RNDU);                /* t >= n lo^Q */
-      ok = mpfr_cmp_ui (t, 1) <= 0;                    /* lo <= n^(-1/Q) */
+      mpfr_pow_ui (t, y, Q, MPFR_RNDD);                /* t <= y^Q (correctly rounded) */
+      mpfr_mul_ui (el, t, n, MPFR_RNDD);               /* el <= n t <= n y^Q */
+      mpfr_sub_ui (el, el, 1, MPFR_RNDD);              /* el <= eta */
+      mpfr_nextabove (t);                              /* t >= y^Q */
+      mpfr_mul_ui (eh, t, n, MPFR_RNDU);               /* eh >= n y^Q */
+      mpfr_sub_ui (eh, eh, 1, MPFR_RNDU);              /* eh >= eta */
+      ok = mpfr_cmp_d (el, -0.25) >= 0 && mpfr_cmp_d (eh, 0.25) <= 0;   /* |eta| <= 1/4 */
     }
   if (ok)
     {
-      mpfr_pow_ui (t, hi, Q, MPFR_RNDD);               /* t <= hi^Q */
-      mpfr_mul_ui (t, t, n, MPFR_RNDD);                /* t <= n hi^Q */
-      ok = mpfr_cmp_ui (t, 1) >= 0;                    /* hi >= n^(-1/Q) */
+      /* lower factor: 1 - eta/Q >= 1 - eh/Q */
+      mpfr_div_ui (d, eh, Q, MPFR_RNDU);               /* d >= eh/Q */
+      mpfr_ui_sub (t, 1, d, MPFR_RNDD);                /* t <= 1 - eh/Q <= (1+eta)^(-1/Q) */
+      mpfr_mul (lo, y, t, MPFR_RNDD);                  /* lo <= n^(-1/Q) (y, t > 0) */
+      /* upper factor: 1 - eta/Q + 3 eta^2 <= 1 - el/Q + 3 max(el^2, eh^2) */
+      mpfr_div_ui (d, el, Q, MPFR_RNDD);               /* d <= el/Q */
+      mpfr_ui_sub (t, 1, d, MPFR_RNDU);                /* t >= 1 - el/Q */
+      if (mpfr_cmpabs (el, eh) > 0) mpfr_sqr (d, el, MPFR_RNDU);
+      else mpfr_sqr (d, eh, MPFR_RNDU);                /* d >= eta^2 */
+      mpfr_mul_ui (d, d, 3, MPFR_RNDU);                /* d >= 3 eta^2 */
+      mpfr_add (t, t, d, MPFR_RNDU);                   /* t >= (1+eta)^(-1/Q) */
+      mpfr_mul (hi, y, t, MPFR_RNDU);                  /* hi >= n^(-1/Q) */
+      ok = mpfr_sgn (lo) > 0;
     }
   if (ok)
     {
@@ -130,7 +155,7 @@ static int pow_neg_root (ic_ival_ptr z, unsigned long n, const mpq_t s)
       mpfr_div_z (z->hi, t, nA, MPFR_RNDU);            /* hi >= n^-s */
       mpz_clear (nA);
     }
-  mpfr_clears (y, t, lo, hi, (mpfr_ptr) 0);
+  mpfr_clears (y, t, el, eh, d, lo, hi, (mpfr_ptr) 0);
   return ok;
 }
 
