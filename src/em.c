@@ -312,24 +312,55 @@ static double log2_mag (ic_ival_srcptr x)
 
 /* ---- Hurwitz zeta by Euler–Maclaurin --------------------------------------- */
 
-/* b[j-1] encloses B_2j/(2j)!, j <= n, at the working precision; b64 the
- * same numbers outward-rounded to 64 bits (for sizing the terms). */
+/* b[j-1] encloses b_j = B_2j/(2j)! (divided by (SQ M)^(2(j-1)) when sqm
+ * is set), j <= n, each at the relative precision its term needs; b64
+ * encloses b_j unscaled at 64 bits (for sizing the terms and the
+ * remainder). */
 typedef struct {
   long n;
   ic_ival_struct *b, *b64;
   unsigned long sqm;         /* 0, or b[j-1] is b_j / (SQ M)^(2(j-1)) for SQ M = sqm */
 } btab;
 
-/* Returns 0 if the deadline passed (the table must then not be used). */
-static int btab_init (btab *t, long n, mpfr_prec_t prec)
+/* Heuristic: relative precision wanted for b_j, j = 1..n, raised in pj[]
+ * so that the rounding of b_j moves zeta_scaled's sum for s and M by
+ * less than 2^lim / (n 2^16) (lim: zeta_scaled's target for |t_j|,
+ * log2):  |t_j| ~ 2 (s)_(2j-1) / ((2 pi)^2j M^(2j-1)).  The terms fall
+ * with j, so later entries need fewer bits (the table's main saving). */
+static void bern_prec_raise (mpfr_prec_t *pj, long n, double s, double M, double lim)
 {
+  double l = 1 + log2 (s) - 2 * log2 (2 * IC_PI) - log2 (M);   /* log2 |t_1| */
+  double g = 16 + log2 ((double) n + 1);
+  for (long j = 1; j <= n; j++)
+    {
+      double want = l - lim + g;
+      if (want > (double) pj[j - 1]) pj[j - 1] = want > 1e9 ? (mpfr_prec_t) 1e9 : (mpfr_prec_t) want;
+      l += log2 ((s + 2 * j - 1) * (s + 2 * j)) - 2 * log2 (2 * IC_PI * M);
+    }
+}
+
+/* Returns 0 if the deadline passed (the table must then not be used).
+ * pj[j-1] (NULL: prec for all) is entry j's precision, capped by prec,
+ * at least 64; sqm != 0 asks for the table scaled for SQ M = sqm (done
+ * when (SQ M)^2 fits an unsigned long, zeta_scaled's fast path). */
+static int btab_init (btab *t, long n, mpfr_prec_t prec, const mpfr_prec_t *pj, unsigned long sqm)
+{
+  unsigned long dd;
+  mpz_t ddz;
   t->n = n;
-  t->b = ic_taylor_alloc (n, prec);
+  t->b = ic_taylor_alloc (n, prec);          /* charged at prec (an upper bound) */
   t->b64 = ic_taylor_alloc (n, 64);
-  t->sqm = 0;
-  int ok = ic_bernoulli_ivals (t->b, NULL, n);
-  for (long j = 0; ok && j < n; j++)
-    ic_ival_set (&t->b64[j], &t->b[j]);        /* outward to 64 bits */
+  mpfr_prec_t got = ic_ival_get_prec (&t->b[0]);   /* 64 when over the memory budget */
+  for (long j = 2; pj && j <= n; j++)
+    {
+      mpfr_prec_t q = pj[j - 1] < 64 ? 64 : pj[j - 1];
+      ic_ival_set_prec (&t->b[j - 1], q < got ? q : got);
+    }
+  if (!sqm || !ic_ck_mul_ul (&dd, sqm, sqm)) { sqm = 0; dd = 1; }
+  t->sqm = sqm;
+  mpz_init_set_ui (ddz, dd);
+  int ok = ic_bernoulli_em_scaled (t->b, t->b64, n, ddz, 32);
+  mpz_clear (ddz);
   return ok;
 }
 
@@ -339,28 +370,6 @@ static void btab_clear (btab *t)
   ic_taylor_free (t->b64, t->n);
 }
 
-/* Scales the table in place: b[j-1] becomes b_j / dd^(j-1), dd = sqm^2
- * (when it fits one unsigned long; else the table stays as it is, sqm 0),
- * for zeta_scaled's Horner pass, which then multiplies by integers only.
- * s_j = 1/dd^(j-1) > 0 is enclosed by dividing its endpoints with outward
- * rounding.  A scaled table serves only this SQ M (zeta_scaled checks). */
-static void btab_scale (btab *t, unsigned long sqm, mpfr_prec_t prec)
-{
-  unsigned long dd;
-  if (!ic_ck_mul_ul (&dd, sqm, sqm)) return;
-  ic_ival_t sc;
-  ic_ival_init2 (sc, prec);
-  ic_ival_set_ui (sc, 1);
-  for (long j = 2; j <= t->n; j++)
-    {
-      mpfr_div_ui (sc->lo, sc->lo, dd, MPFR_RNDD);
-      mpfr_div_ui (sc->hi, sc->hi, dd, MPFR_RNDU);
-      ic_ival_mul (&t->b[j - 1], &t->b[j - 1], sc);
-    }
-  t->sqm = sqm;
-  ic_ival_clear (sc);
-}
-
 /* The table computed on a second thread while the caller does the direct
  * sum (btab_start), joined before its first use (btab_finish; idempotent).
  * Without a thread the table is computed in btab_start. */
@@ -368,6 +377,7 @@ typedef struct {
   btab *bt;
   long n;
   mpfr_prec_t wp;
+  const mpfr_prec_t *pj;           /* entry precisions (btab_init) */
   unsigned long sqm;               /* scale for this SQ M, or 0 */
   ic_deadline *dl;
   int ok, threaded;
@@ -378,15 +388,15 @@ static void *btab_thread (void *arg)
 {
   btab_job *B = arg;
   ic_deadline *outer = ic_deadline_enter (B->dl);
-  B->ok = btab_init (B->bt, B->n, B->wp);
-  if (B->ok && B->sqm) btab_scale (B->bt, B->sqm, B->wp);
+  B->ok = btab_init (B->bt, B->n, B->wp, B->pj, B->sqm);
   ic_deadline_enter (outer);
   return NULL;
 }
 
-static void btab_start (btab_job *B, btab *bt, long n, mpfr_prec_t wp, unsigned long sqm)
+static void btab_start (btab_job *B, btab *bt, long n, mpfr_prec_t wp, const mpfr_prec_t *pj,
+                        unsigned long sqm)
 {
-  B->bt = bt; B->n = n; B->wp = wp; B->sqm = sqm; B->ok = 0;
+  B->bt = bt; B->n = n; B->wp = wp; B->pj = pj; B->sqm = sqm; B->ok = 0;
   B->dl = ic_deadline_current ();
   B->threaded = pthread_create (&B->th, NULL, btab_thread, B) == 0;
   if (!B->threaded) btab_thread (B);
@@ -645,7 +655,17 @@ static int tail_zeta_power (ic_ival_ptr out, const ic_monos *ms, unsigned long N
   btab_job bj;
   unsigned long sqm1 = 0;
   if (ms->n == 1 && !ic_ck_mul_ul (&sqm1, SQ[0], M)) sqm1 = 0;
-  btab_start (&bj, &bt, mmax + 4, wp, sqm1);
+  long nb = mmax + 4;
+  mpfr_prec_t *pj = calloc ((size_t) nb, sizeof *pj);
+  if (!pj) return 0;
+  for (int i = 0; i < ms->n; i++)
+    {
+      /* zeta_scaled's target below: lim = tol - log2W - 1 */
+      double lc = log2 (fabs (mpfr_get_d (ms->m[i].c->hi, MPFR_RNDU)) + 1e-300);
+      double sd = (double) SP[i] / SQ[i];
+      bern_prec_raise (pj, nb, sd, (double) M, (-tb - 2 - lc) + sd * log2 ((double) M) - 1);
+    }
+  btab_start (&bj, &bt, nb, wp, pj, sqm1);
   int ok = 1;
   ic_ival_t total, D, Z, w, x;
   ic_ival_init2 (total, wp); ic_ival_init2 (D, wp); ic_ival_init2 (Z, wp);
@@ -690,6 +710,7 @@ static int tail_zeta_power (ic_ival_ptr out, const ic_monos *ms, unsigned long N
   ic_ival_clear (w); ic_ival_clear (x);
   btab_finish (&bj);
   btab_clear (&bt);
+  free (pj);
   return ok;
 }
 
@@ -701,6 +722,7 @@ typedef struct {
   unsigned long P, Q, M;
   btab *bt;                         /* filled by the helper thread first */
   long bt_n;                        /* its length                          */
+  const mpfr_prec_t *pj;            /* its entry precisions                */
   int bt_ready, bt_ok;              /* under mu; bt_ready signalled on cv  */
   pthread_cond_t cv;
   double tb, lq, pd;
@@ -764,9 +786,10 @@ static void *zx_first (void *arg)
 {
   zx_job *J = arg;
   ic_deadline *outer = ic_deadline_enter (J->dl);
-  int ok = btab_init (J->bt, J->bt_n, J->wp);
   unsigned long sqm;
-  if (ok && ic_ck_mul_ul (&sqm, J->Q, J->M)) btab_scale (J->bt, sqm, J->wp);
+  if (!ic_ck_mul_ul (&sqm, J->Q, J->M)) sqm = 0;
+  int ok;
+  ok = btab_init (J->bt, J->bt_n, J->wp, J->pj, sqm);
   ic_deadline_enter (outer);
   pthread_mutex_lock (&J->mu);
   J->bt_ok = ok;
@@ -837,9 +860,19 @@ static int tail_zeta_expansion (ic_ival_ptr out, ic_ival_srcptr c, const mpq_t p
       if (ic_cancelled ()) { ok = 0; break; }
       ic_ival_mul (&ypow[k - 1], &ypow[k - 2], y);
     }
+  /* entry precisions of the table: the most any term k asks (heuristic;
+   * k = 1 asks the most in practice, a sparse set of k is checked) */
+  long nb = m1 + 4;
+  mpfr_prec_t *pj = calloc ((size_t) nb, sizeof *pj);
+  if (!pj) abort ();
+  for (unsigned long k = 1; k <= K; k = k < 8 ? k + 1 : (k == K ? K + 1 : (2 * k < K ? 2 * k : K)))
+    {
+      double log2W = k * lq - log2 ((double) k);
+      bern_prec_raise (pj, nb, pd * k, (double) M, (-tb - 3 - log2 ((double) K)) - log2W - 1);
+    }
   zx_job job;
   job.next_k = 1; job.K = K; job.ypow = ypow; job.P = P; job.Q = Q; job.M = M;
-  job.bt = &bt; job.bt_n = m1 + 4; job.bt_ready = 0; job.bt_ok = 0;
+  job.bt = &bt; job.bt_n = nb; job.pj = pj; job.bt_ready = 0; job.bt_ok = 0;
   job.tb = tb; job.lq = lq; job.pd = pd; job.wp = wp;
   job.fail = !ok; job.mused = 0; job.dl = ic_deadline_current ();
   ic_ival_init2 (job.total, wp);
@@ -868,9 +901,9 @@ static int tail_zeta_expansion (ic_ival_ptr out, ic_ival_srcptr c, const mpq_t p
     }
   else
     {
-      job.bt_ok = btab_init (&bt, job.bt_n, wp);
       unsigned long sqm;
-      if (job.bt_ok && ic_ck_mul_ul (&sqm, Q, M)) btab_scale (&bt, sqm, wp);
+      if (!ic_ck_mul_ul (&sqm, Q, M)) sqm = 0;
+      job.bt_ok = btab_init (&bt, job.bt_n, wp, pj, sqm);
       if (!job.bt_ok) job.fail = 1;
     }
   zx_worker (&job);
@@ -882,6 +915,7 @@ static int tail_zeta_expansion (ic_ival_ptr out, ic_ival_srcptr c, const mpq_t p
   pthread_mutex_destroy (&job.mu);
   pthread_cond_destroy (&job.cv);
   ic_taylor_free (ypow, K);
+  free (pj);
   if (ok)
     {
       /* Truncation: |sum_{k>K} ...| <= r by em_kern fact [Z]. */
