@@ -26,6 +26,7 @@
  */
 #include <math.h>
 #include <pthread.h>
+#include <sched.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -271,6 +272,246 @@ static int sieve_pow (unsigned long N, unsigned long M, const mpq_t s, int want_
   return ok;
 }
 
+/* ---- the same sieve for n^-s alone, shared with a helper thread ----------
+ * Work sharing (issue 13): the thread that finishes its own work first
+ * (the Bernoulli table's) joins the sieve, so that the wall time is about
+ * half the CPU time.  Values v_n, n <= H, are stored (composites need
+ * them); n > H are only accumulated.  Dependencies: a prime needs nothing;
+ * a composite n needs v_p and v_(n/p), both <= n/2.
+ *   phase 1: the calling thread walks n = 2..H in order (it must: the
+ *            composites need their factors); the helper takes primes from
+ *            the top down (any prime; one <= H it stores for the caller).
+ *   phase 2: every v_n, n <= H, is stored, so all n in (H, M) are
+ *            independent: both threads take chunks from a shared counter.
+ * Each prime is claimed once (atomic state 0 -> 1, then 2 once v_p is
+ * stored, release/acquire), so every n in [N, M) is accumulated exactly
+ * once, into the accumulator of the thread that computed it: st for the
+ * caller, st_help for the helper; the caller adds the two (an enclosure
+ * of a sum or product in any order).  Every claimed item is finished
+ * before a thread looks at the deadline again. */
+typedef struct {
+  pthread_mutex_t mu;
+  pthread_cond_t cv;
+  int stage;                    /* under mu: 0 setting up, 1 phase 1, 2 phase 2, 3 closed */
+  int inside;                   /* under mu: helpers in the work loops */
+  int stage_now;                /* atomic copy of stage (lock-free reads) */
+  unsigned long N, M, H;        /* read-only from stage 1 on */
+  mpq_srcptr s;
+  mpfr_prec_t prec;
+  const unsigned int *spf;
+  ic_ival_struct *v;
+  unsigned char *state;         /* per prime: 0 free, 1 claimed, 2 v_p stored (atomic) */
+  unsigned long next;           /* phase 2: start of the next chunk (atomic) */
+  acc_fn acc;
+  void *st_help;                /* the helper's accumulator */
+} sieve_share;
+
+#define SIEVE_CHUNK 8UL
+
+static void sieve_share_init (sieve_share *sh, void *st_help)
+{
+  memset (sh, 0, sizeof *sh);
+  pthread_mutex_init (&sh->mu, NULL);
+  pthread_cond_init (&sh->cv, NULL);
+  sh->st_help = st_help;
+}
+
+static void sieve_share_destroy (sieve_share *sh)
+{
+  pthread_mutex_destroy (&sh->mu);
+  pthread_cond_destroy (&sh->cv);
+}
+
+static void sieve_set_stage (sieve_share *sh, int stage)
+{
+  pthread_mutex_lock (&sh->mu);
+  sh->stage = stage;
+  __atomic_store_n (&sh->stage_now, stage, __ATOMIC_RELEASE);
+  pthread_cond_broadcast (&sh->cv);
+  pthread_mutex_unlock (&sh->mu);
+}
+
+/* n^-s for a prime n (the caller claimed it). */
+static void sieve_prime (ic_ival_ptr cur, unsigned long n, mpq_srcptr s, mpfr_prec_t prec)
+{
+  /* heuristic: the root iteration pays off at high precision */
+  if (prec < 2048 || !pow_neg_root (cur, n, s)) pow_neg (cur, n, s);
+}
+
+static int sieve_claim (sieve_share *sh, unsigned long n)
+{
+  unsigned char zero = 0;
+  return __atomic_compare_exchange_n (&sh->state[n], &zero, 1, 0, __ATOMIC_ACQ_REL, __ATOMIC_ACQUIRE);
+}
+
+/* Phase 2 (both threads): chunks of (H, M) from the shared counter. */
+static int sieve_phase2 (sieve_share *sh, ic_ival_ptr cur, void *st)
+{
+  for (;;)
+    {
+      /* the deadline before the claim: a fetched chunk is always done */
+      if (ic_cancelled ()) return 0;
+      unsigned long a = __atomic_fetch_add (&sh->next, SIEVE_CHUNK, __ATOMIC_RELAXED);
+      if (a >= sh->M) return 1;
+      unsigned long b = a + SIEVE_CHUNK < sh->M ? a + SIEVE_CHUNK : sh->M;
+      for (unsigned long n = a; n < b; n++)
+        {
+          if (n < sh->N) continue;                   /* n > H: not needed */
+          unsigned long p = sh->spf[n];
+          if (p == n)
+            {
+              if (!sieve_claim (sh, n)) continue;     /* the other thread has it */
+              sieve_prime (cur, n, sh->s, sh->prec);
+            }
+          else pmul (cur, &sh->v[p], &sh->v[n / p]);  /* both <= H, stored */
+          sh->acc (st, n, cur, NULL);
+        }
+    }
+}
+
+/* The helper's part (called on the helper thread, any time: before the
+ * caller set the sieve up it waits, after the caller closed it it returns). */
+static void sieve_help (sieve_share *sh)
+{
+  pthread_mutex_lock (&sh->mu);
+  while (sh->stage == 0) pthread_cond_wait (&sh->cv, &sh->mu);
+  if (sh->stage == 3) { pthread_mutex_unlock (&sh->mu); return; }
+  sh->inside++;
+  pthread_mutex_unlock (&sh->mu);
+  ic_ival_t cur;
+  ic_ival_init2 (cur, sh->prec);
+  int ok = 1;
+  /* phase 1: primes from the top down */
+  for (unsigned long n = sh->M - 1; n >= 2 && ok; n--)
+    {
+      if (__atomic_load_n (&sh->stage_now, __ATOMIC_ACQUIRE) >= 2) break;
+      if (sh->spf[n] != n || (n < sh->N && n > sh->H)) continue;
+      if (!sieve_claim (sh, n)) continue;
+      sieve_prime (cur, n, sh->s, sh->prec);
+      if (n <= sh->H)
+        {
+          ic_ival_set (&sh->v[n], cur);
+          __atomic_store_n (&sh->state[n], 2, __ATOMIC_RELEASE);
+        }
+      if (n >= sh->N) sh->acc (sh->st_help, n, cur, NULL);
+      if (ic_cancelled ()) ok = 0;
+    }
+  if (ok)
+    {
+      pthread_mutex_lock (&sh->mu);
+      while (sh->stage == 1) pthread_cond_wait (&sh->cv, &sh->mu);
+      int st2 = sh->stage == 2;
+      pthread_mutex_unlock (&sh->mu);
+      if (st2) sieve_phase2 (sh, cur, sh->st_help);
+    }
+  ic_ival_clear (cur);
+  pthread_mutex_lock (&sh->mu);
+  sh->inside--;
+  pthread_cond_broadcast (&sh->cv);
+  pthread_mutex_unlock (&sh->mu);
+}
+
+/* sum/product over N <= n < M of n^-s (acc into st, and into sh->st_help
+ * for the items a helper took; sh may be NULL: no helper).  Closes sh on
+ * every path (a waiting helper returns), and returns only once no helper
+ * is inside. */
+static int sieve_pow_shared (unsigned long N, unsigned long M, mpq_srcptr s, mpfr_prec_t prec,
+                             acc_fn acc, void *st, sieve_share *sh)
+{
+  sieve_share own;
+  if (!sh) { sieve_share_init (&own, NULL); sh = &own; }
+  int ok = 1;
+  if (N >= M || M > EM_MAX_M)           /* resource limit as sieve_pow */
+    {
+      ok = N >= M;
+      sieve_set_stage (sh, 3);
+      if (sh == &own) sieve_share_destroy (&own);
+      return ok;
+    }
+  unsigned long H = (M - 1) / 2;                 /* store v_n for n <= H */
+  double bytes = (double) M * (sizeof (unsigned int) + 1)
+    + (double) (H + 1) * ((double) sizeof (ic_ival_struct) + 2.0 * ((double) prec / 8 + 16));
+  unsigned int *spf = NULL;
+  unsigned char *state = NULL;
+  ic_ival_struct *v = NULL;
+  if (bytes <= EM_SIEVE_MAX_BYTES && ic_mem_take ((size_t) bytes))
+    {
+      spf = calloc (M, sizeof *spf);
+      state = calloc (M, 1);
+      v = malloc ((size_t) (H + 1) * sizeof *v);
+      if (!spf || !state || !v) { free (spf); free (state); free (v); spf = NULL; ic_mem_give ((size_t) bytes); }
+    }
+  if (!spf)
+    {
+      sieve_set_stage (sh, 3);
+      if (sh == &own) sieve_share_destroy (&own);
+      return 0;
+    }
+  for (unsigned long i = 0; i <= H; i++) ic_ival_init2 (&v[i], prec);
+  for (unsigned long i = 2; i < M; i++)
+    if (!spf[i])
+      for (unsigned long j = i; j < M; j += i)
+        if (!spf[j]) spf[j] = (unsigned int) i;
+  ic_ival_t cur;
+  ic_ival_init2 (cur, prec);
+  if (H >= 1) ic_ival_set_ui (&v[1], 1);
+  if (N <= 1)
+    {
+      ic_ival_set_ui (cur, 1);                    /* 1^-s = 1 */
+      acc (st, 1, cur, NULL);
+    }
+  sh->N = N; sh->M = M; sh->H = H; sh->s = s; sh->prec = prec;
+  sh->spf = spf; sh->v = v; sh->state = state; sh->acc = acc;
+  sh->next = H + 1 > 2 ? H + 1 : 2;
+  sieve_set_stage (sh, 1);
+  /* phase 1: n = 2..H in order */
+  for (unsigned long n = 2; n <= H; n++)
+    {
+      if (n % 256 == 0 && ic_cancelled ()) { ok = 0; break; }
+      unsigned long p = spf[n];
+      if (p == n)
+        {
+          if (sieve_claim (sh, n))
+            {
+              sieve_prime (&v[n], n, s, prec);
+              __atomic_store_n (&state[n], 2, __ATOMIC_RELEASE);
+              if (n >= N) acc (st, n, &v[n], NULL);
+            }
+          else
+            {
+              /* the helper computes it (and accumulates it): wait for v_n,
+               * which the composites need */
+              while (__atomic_load_n (&state[n], __ATOMIC_ACQUIRE) != 2) sched_yield ();
+            }
+        }
+      else
+        {
+          pmul (&v[n], &v[p], &v[n / p]);
+          if (n >= N) acc (st, n, &v[n], NULL);
+        }
+    }
+  /* phase 2: (H, M), shared */
+  if (ok)
+    {
+      sieve_set_stage (sh, 2);
+      ok = sieve_phase2 (sh, cur, st);
+    }
+  pthread_mutex_lock (&sh->mu);
+  sh->stage = 3;
+  __atomic_store_n (&sh->stage_now, 3, __ATOMIC_RELEASE);
+  pthread_cond_broadcast (&sh->cv);
+  while (sh->inside > 0) pthread_cond_wait (&sh->cv, &sh->mu);
+  pthread_mutex_unlock (&sh->mu);
+  for (unsigned long i = 0; i <= H; i++) ic_ival_clear (&v[i]);
+  ic_ival_clear (cur);
+  free (v);
+  free (spf);
+  free (state);
+  ic_mem_give ((size_t) bytes);
+  if (sh == &own) sieve_share_destroy (&own);
+  return ok;
+}
+
 static void acc_sum (void *st, unsigned long n, ic_ival_srcptr v, ic_ival_srcptr l)
 {
   (void) n; (void) l;
@@ -379,6 +620,7 @@ typedef struct {
   mpfr_prec_t wp;
   const mpfr_prec_t *pj;           /* entry precisions (btab_init) */
   unsigned long sqm;               /* scale for this SQ M, or 0 */
+  sieve_share *share;              /* the sieve to join afterwards, or NULL */
   ic_deadline *dl;
   int ok, threaded;
   pthread_t th;
@@ -389,17 +631,21 @@ static void *btab_thread (void *arg)
   btab_job *B = arg;
   ic_deadline *outer = ic_deadline_enter (B->dl);
   B->ok = btab_init (B->bt, B->n, B->wp, B->pj, B->sqm);
+  if (B->share) sieve_help (B->share);
   ic_deadline_enter (outer);
   return NULL;
 }
 
+/* share: a sieve the thread joins once the table is done (it must be run
+ * by the caller with sieve_pow_shared, which closes it); not joined
+ * without a thread. */
 static void btab_start (btab_job *B, btab *bt, long n, mpfr_prec_t wp, const mpfr_prec_t *pj,
-                        unsigned long sqm)
+                        unsigned long sqm, sieve_share *share)
 {
-  B->bt = bt; B->n = n; B->wp = wp; B->pj = pj; B->sqm = sqm; B->ok = 0;
+  B->bt = bt; B->n = n; B->wp = wp; B->pj = pj; B->sqm = sqm; B->ok = 0; B->share = share;
   B->dl = ic_deadline_current ();
   B->threaded = pthread_create (&B->th, NULL, btab_thread, B) == 0;
-  if (!B->threaded) btab_thread (B);
+  if (!B->threaded) { B->share = NULL; btab_thread (B); }
 }
 
 static int btab_finish (btab_job *B)
@@ -665,7 +911,13 @@ static int tail_zeta_power (ic_ival_ptr out, const ic_monos *ms, unsigned long N
       double sd = (double) SP[i] / SQ[i];
       bern_prec_raise (pj, nb, sd, (double) M, (-tb - 2 - lc) + sd * log2 ((double) M) - 1);
     }
-  btab_start (&bj, &bt, nb, wp, pj, sqm1);
+  /* the helper computes the table, then joins the first sieve */
+  sieve_share share;
+  ic_ival_t Dh;
+  ic_ival_init2 (Dh, wp);
+  ic_ival_set_si (Dh, 0);
+  sieve_share_init (&share, Dh);
+  btab_start (&bj, &bt, nb, wp, pj, sqm1, &share);
   int ok = 1;
   ic_ival_t total, D, Z, w, x;
   ic_ival_init2 (total, wp); ic_ival_init2 (D, wp); ic_ival_init2 (Z, wp);
@@ -679,8 +931,10 @@ static int tail_zeta_power (ic_ival_ptr out, const ic_monos *ms, unsigned long N
       mpq_init (s);
       mpq_neg (s, ms->m[i].a);
       ic_ival_set_si (D, 0);
-      ok = sieve_pow (N, M, s, 0, wp, acc_sum, D);          /* D = sum_{N<=n<M} n^-s */
+      /* D = sum_{N<=n<M} n^-s: the caller's items in D, the helper's in Dh */
+      ok = sieve_pow_shared (N, M, s, wp, acc_sum, D, i == 0 ? &share : NULL);
       ok = btab_finish (&bj) && ok;
+      if (i == 0) padd (D, D, Dh);
       double lc = log2 (fabs (mpfr_get_d (ms->m[i].c->hi, MPFR_RNDU)) + 1e-300);
       double sd = (double) SP[i] / SQ[i];
       ok = ok && zeta_scaled (Z, SP[i], SQ[i], M, &bt, -tb - 2 - lc, -sd * log2 ((double) M), &m);
@@ -711,6 +965,8 @@ static int tail_zeta_power (ic_ival_ptr out, const ic_monos *ms, unsigned long N
   btab_finish (&bj);
   btab_clear (&bt);
   free (pj);
+  ic_ival_clear (Dh);
+  sieve_share_destroy (&share);
   return ok;
 }
 
@@ -889,7 +1145,7 @@ static int tail_zeta_expansion (ic_ival_ptr out, ic_ival_srcptr c, const mpq_t p
     ic_ival_init2 (t, wp);
     ic_ival_set_si (D, 1);
     st.prod = D; st.c = c; st.ok = 1; st.t = t;
-    ok = ok && sieve_pow (N, M, p, 0, wp, acc_prod, &st);
+    ok = ok && sieve_pow_shared (N, M, p, wp, acc_prod, &st, NULL);
     ok = ok && st.ok && ic_ival_log (D, D) == IC_IVAL_OK;
     ic_ival_clear (t);
   }
