@@ -289,6 +289,8 @@ static int sieve_pow (unsigned long N, unsigned long M, const mpq_t s, int want_
  * caller, st_help for the helper; the caller adds the two (an enclosure
  * of a sum or product in any order).  Every claimed item is finished
  * before a thread looks at the deadline again. */
+static void acc_sum (void *st, unsigned long n, ic_ival_srcptr v, ic_ival_srcptr l);
+
 typedef struct {
   pthread_mutex_t mu;
   pthread_cond_t cv;
@@ -303,6 +305,7 @@ typedef struct {
   unsigned char *state;         /* per prime: 0 free, 1 claimed, 2 v_p stored (atomic) */
   unsigned long next;           /* phase 2: start of the next chunk (atomic) */
   acc_fn acc;
+  int additive;                 /* acc is acc_sum: composites grouped (sieve_phase2) */
   void *st_help;                /* the helper's accumulator */
 } sieve_share;
 
@@ -344,16 +347,33 @@ static int sieve_claim (sieve_share *sh, unsigned long n)
   return __atomic_compare_exchange_n (&sh->state[n], &zero, 1, 0, __ATOMIC_ACQ_REL, __ATOMIC_ACQUIRE);
 }
 
-/* Phase 2 (both threads): chunks of (H, M) from the shared counter. */
+/* Phase 2 (both threads): chunks of (H, M) from the shared counter.
+ * For a plain sum (sh->additive) the composites of a chunk are grouped by
+ * their smallest prime factor p <= sqrt(n):
+ *   sum_{n in chunk, spf(n) = p} v_n = v_p sum_{n in chunk, spf(n) = p} v_(n/p)
+ * (exact identity; v > 0, so the interval sum and product enclose it):
+ * one product per group and chunk instead of one per composite. */
 static int sieve_phase2 (sieve_share *sh, ic_ival_ptr cur, void *st)
 {
+  unsigned long chunk = sh->additive ? 256 : SIEVE_CHUNK, r = 1, nused = 0;
+  ic_ival_struct *bk = NULL;                     /* bk[p]: the group sums */
+  unsigned long *used = NULL;                    /* the p with a nonempty group */
+  int ok = 1;
+  if (sh->additive)
+    {
+      while ((r + 1) * (r + 1) <= sh->M) r++;    /* spf(n) <= r for composite n < M */
+      bk = malloc ((r + 1) * sizeof *bk);
+      used = malloc ((r + 1) * sizeof *used);
+      if (!bk || !used) abort ();
+      for (unsigned long p = 0; p <= r; p++) { ic_ival_init2 (&bk[p], sh->prec); ic_ival_set_si (&bk[p], 0); }
+    }
   for (;;)
     {
       /* the deadline before the claim: a fetched chunk is always done */
-      if (ic_cancelled ()) return 0;
-      unsigned long a = __atomic_fetch_add (&sh->next, SIEVE_CHUNK, __ATOMIC_RELAXED);
-      if (a >= sh->M) return 1;
-      unsigned long b = a + SIEVE_CHUNK < sh->M ? a + SIEVE_CHUNK : sh->M;
+      if (ic_cancelled ()) { ok = 0; break; }
+      unsigned long a = __atomic_fetch_add (&sh->next, chunk, __ATOMIC_RELAXED);
+      if (a >= sh->M) break;
+      unsigned long b = a + chunk < sh->M ? a + chunk : sh->M;
       for (unsigned long n = a; n < b; n++)
         {
           if (n < sh->N) continue;                   /* n > H: not needed */
@@ -362,11 +382,35 @@ static int sieve_phase2 (sieve_share *sh, ic_ival_ptr cur, void *st)
             {
               if (!sieve_claim (sh, n)) continue;     /* the other thread has it */
               sieve_prime (cur, n, sh->s, sh->prec);
+              sh->acc (st, n, cur, NULL);
             }
-          else pmul (cur, &sh->v[p], &sh->v[n / p]);  /* both <= H, stored */
-          sh->acc (st, n, cur, NULL);
+          else if (bk)
+            {
+              if (mpfr_zero_p (bk[p].hi)) used[nused++] = p;   /* group was empty */
+              padd (&bk[p], &bk[p], &sh->v[n / p]);           /* n/p <= H, stored */
+            }
+          else
+            {
+              pmul (cur, &sh->v[p], &sh->v[n / p]);  /* both <= H, stored */
+              sh->acc (st, n, cur, NULL);
+            }
         }
+      for (unsigned long i = 0; i < nused; i++)
+        {
+          unsigned long p = used[i];
+          pmul (cur, &sh->v[p], &bk[p]);             /* v_p sum v_(n/p) */
+          sh->acc (st, 0, cur, NULL);
+          ic_ival_set_si (&bk[p], 0);
+        }
+      nused = 0;
     }
+  if (bk)
+    {
+      for (unsigned long p = 0; p <= r; p++) ic_ival_clear (&bk[p]);
+      free (bk);
+      free (used);
+    }
+  return ok;
 }
 
 /* The helper's part (called on the helper thread, any time: before the
@@ -461,7 +505,7 @@ static int sieve_pow_shared (unsigned long N, unsigned long M, mpq_srcptr s, mpf
       acc (st, 1, cur, NULL);
     }
   sh->N = N; sh->M = M; sh->H = H; sh->s = s; sh->prec = prec;
-  sh->spf = spf; sh->v = v; sh->state = state; sh->acc = acc;
+  sh->spf = spf; sh->v = v; sh->state = state; sh->acc = acc; sh->additive = acc == acc_sum;
   sh->next = H + 1 > 2 ? H + 1 : 2;
   sieve_set_stage (sh, 1);
   /* phase 1: n = 2..H in order */
@@ -561,6 +605,7 @@ typedef struct {
   long n;
   ic_ival_struct *b, *b64;
   unsigned long sqm;         /* 0, or b[j-1] is b_j / (SQ M)^(2(j-1)) for SQ M = sqm */
+  size_t bytes;              /* b's charge to the memory budget */
 } btab;
 
 /* Heuristic: relative precision wanted for b_j, j = 1..n, raised in pj[]
@@ -584,19 +629,41 @@ static void bern_prec_raise (mpfr_prec_t *pj, long n, double s, double M, double
  * pj[j-1] (NULL: prec for all) is entry j's precision, capped by prec,
  * at least 64; sqm != 0 asks for the table scaled for SQ M = sqm (done
  * when (SQ M)^2 fits an unsigned long, zeta_scaled's fast path). */
+/* Entry j's precision: pj[j-1] (NULL: prec) within [64, prec]. */
+static mpfr_prec_t btab_prec (const mpfr_prec_t *pj, long j, mpfr_prec_t prec)
+{
+  mpfr_prec_t q = pj ? pj[j - 1] : prec;
+  return q < 64 ? 64 : (q > prec ? prec : q);
+}
+
+/* Bytes of the table b (as taylor.c counts: structs, two significands
+ * with their allocation headers). */
+static size_t btab_bytes (long n, const mpfr_prec_t *pj, mpfr_prec_t prec)
+{
+  double b = 0;
+  for (long j = 1; j <= n; j++)
+    b += (double) sizeof (ic_ival_struct) + 2.0 * (double) ((btab_prec (pj, j, prec) + 63) / 64 * 8 + 32);
+  return b > 1e18 ? (size_t) 1e18 : (size_t) b;
+}
+
 static int btab_init (btab *t, long n, mpfr_prec_t prec, const mpfr_prec_t *pj, unsigned long sqm)
 {
   unsigned long dd;
   mpz_t ddz;
   t->n = n;
-  t->b = ic_taylor_alloc (n, prec);          /* charged at prec (an upper bound) */
-  t->b64 = ic_taylor_alloc (n, 64);
-  mpfr_prec_t got = ic_ival_get_prec (&t->b[0]);   /* 64 when over the memory budget */
-  for (long j = 2; pj && j <= n; j++)
+  /* charged to the run's memory budget; when it does not fit, the run is
+   * cancelled (as ic_taylor_alloc) and the table is made at 64 bits */
+  t->bytes = btab_bytes (n, pj, prec);
+  int fit = ic_mem_take (t->bytes);
+  if (!fit)
     {
-      mpfr_prec_t q = pj[j - 1] < 64 ? 64 : pj[j - 1];
-      ic_ival_set_prec (&t->b[j - 1], q < got ? q : got);
+      t->bytes = btab_bytes (n, NULL, 64);
+      ic_mem_force (t->bytes);
     }
+  t->b = malloc ((size_t) (n > 0 ? n : 1) * sizeof *t->b);
+  if (!t->b) abort ();
+  for (long j = 1; j <= n; j++) ic_ival_init2 (&t->b[j - 1], fit ? btab_prec (pj, j, prec) : 64);
+  t->b64 = ic_taylor_alloc (n, 64);
   if (!sqm || !ic_ck_mul_ul (&dd, sqm, sqm)) { sqm = 0; dd = 1; }
   t->sqm = sqm;
   mpz_init_set_ui (ddz, dd);
@@ -607,7 +674,9 @@ static int btab_init (btab *t, long n, mpfr_prec_t prec, const mpfr_prec_t *pj, 
 
 static void btab_clear (btab *t)
 {
-  ic_taylor_free (t->b, t->n);
+  for (long j = 1; j <= t->n; j++) ic_ival_clear (&t->b[j - 1]);
+  free (t->b);
+  ic_mem_give (t->bytes);
   ic_taylor_free (t->b64, t->n);
 }
 
@@ -853,11 +922,11 @@ static int q_to_ul (const mpq_t q, unsigned long *P, unsigned long *Q)
   return *P < (1UL << 40) && *Q < (1UL << 24);
 }
 
-/* Heuristic cut-off M for a target of tb bits (cost balance between the
- * direct sieve and the EM series, tuned on this machine). */
-static unsigned long pick_M (unsigned long N, double tb)
+/* Heuristic cut-off M = tb / div for a target of tb bits (cost balance
+ * between the direct sieve and the EM series, tuned on this machine). */
+static unsigned long pick_M (unsigned long N, double tb, double div)
 {
-  double m = tb / 1.8;
+  double m = tb / div;
   if (m < 12) m = 12;
   unsigned long M = ic_clamp_d_to_ul (m, EM_MAX_M);
   return M > N ? M : N;
@@ -865,10 +934,19 @@ static unsigned long pick_M (unsigned long N, double tb)
 
 /* ---- method: sum of c_i x^-s_i ------------------------------------------ */
 
+/* Heuristic caps on the sum's Bernoulli table (M doubles past them): its
+ * length and its size (entries average about half the working precision). */
+#define EM_SUM_MAX_TERMS 40000
+#define EM_SUM_TABLE_BYTES (256.0 * 1024 * 1024)
+
 static int tail_zeta_power (ic_ival_ptr out, const ic_monos *ms, unsigned long N,
                             double tb, mpfr_prec_t wp, ic_em_info *info)
 {
-  unsigned long M = pick_M (N, tb);
+  /* heuristic: M = tb/7, about 1.3 times the least M whose terms reach 2^-tb
+   * (tb/9.06): with the table cheap (ic_bernoulli_em_scaled), a short sieve
+   * and many Bernoulli terms cost least (issue 13: tb/1.8 before, when
+   * the table cost O(m^2) big-integer steps) */
+  unsigned long M = pick_M (N, tb, 7.0);
   unsigned long SP[IC_MONO_MAX], SQ[IC_MONO_MAX];
   long mmax = 0, need[IC_MONO_MAX];
   for (int i = 0; i < ms->n; i++)
@@ -893,7 +971,9 @@ static int tail_zeta_power (ic_ival_ptr out, const ic_monos *ms, unsigned long N
           if (need[i] < 0) bad = 1;
           else if (need[i] > mmax) mmax = need[i];
         }
-      if (!bad && mmax <= 3000) break;
+      if (!bad && mmax <= EM_SUM_MAX_TERMS
+          && (double) (mmax + 4) * 2 * ((double) wp / 16 + 40) <= EM_SUM_TABLE_BYTES)
+        break;
       if (M > EM_MAX_M / 2) return 0;          /* also: M *= 2 stays exact */
       M *= 2;
     }
@@ -1066,7 +1146,7 @@ static int tail_zeta_expansion (ic_ival_ptr out, ic_ival_srcptr c, const mpq_t p
   if (mpq_cmp_ui (p, 1, 1) <= 0 || !q_to_ul (p, &P, &Q)) return 0;
   double pd = (double) P / Q;
   double lc = log2 (fabs (mpfr_get_d (c->hi, MPFR_RNDU)) + fabs (mpfr_get_d (c->lo, MPFR_RNDD)) + 1e-300);
-  unsigned long M = pick_M (N, tb);
+  unsigned long M = pick_M (N, tb, 1.8);
   /* need q = |c| M^-p <= 1/2 (heuristic in doubles; the kernel checks
    * q < 1 on the enclosure).  M doubles at most up to the resource limit
    * of the direct part: for |c| = 10^30 and p = 1.1 the loop needs
@@ -1400,7 +1480,7 @@ static int direct_powerlog (ic_ival_ptr D, const ic_node *f, unsigned long N, un
 static int tail_generic (ic_ival_ptr out, const ic_node *f, const ic_node *prodterm,
                          unsigned long N, double tb, mpfr_prec_t wp, ic_em_info *info)
 {
-  unsigned long M = pick_M (N, tb);
+  unsigned long M = pick_M (N, tb, 1.8);
   int sign;
   ic_ival_t I, D, x, v, R, t, S;
   if (M < 2) M = 2;
