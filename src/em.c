@@ -811,11 +811,14 @@ static int zeta_scaled (ic_ival_ptr Z, unsigned long SP, unsigned long SQ,
   mpfr_div_ui (g->hi, g->hi, SQ, MPFR_RNDU);
   mpfr_div_ui (g->hi, g->hi, M, MPFR_RNDU);         /* hi >= SP / (SQ M) */
 
-  /* Pass 1 (64 bits): m and the omitted term t_(m+1). */
+  /* Pass 1 (64 bits): m and the omitted term t_(m+1); te[j] = the size
+   * exponent of t_j (for pass 2's precisions). */
+  mpfr_exp_t *te = malloc ((size_t) (bt->n + 1) * sizeof *te);
+  if (!te) abort ();
   for (j = 1; j <= bt->n; j++)
     {
       ic_ival_srcptr b = &bt->b64[j - 1];
-      if (ic_cancelled ()) break;                 /* m < 0: no bound */
+      if ((j & 63) == 1 && ic_cancelled ()) break;   /* m < 0: no bound */
       if (j > 1) mul_ratio (g, j, SP, SQ, dd, ddz, fz, f2z, 1);   /* g_j, g > 0 */
       /* t = b_j g_j, g > 0, sign of b_j = (-1)^(j-1) */
       if (j % 2)
@@ -834,6 +837,7 @@ static int zeta_scaled (ic_ival_ptr Z, unsigned long SP, unsigned long SQ,
       mpfr_exp_t elo = mpfr_zero_p (t->lo) ? MPFR_EMIN_MIN : mpfr_get_exp (t->lo);
       mpfr_exp_t ehi = mpfr_zero_p (t->hi) ? MPFR_EMIN_MIN : mpfr_get_exp (t->hi);
       mpfr_exp_t e = elo > ehi ? elo : ehi;
+      te[j] = e;
       if ((double) e <= lim)
         {
           /* t_j is the first omitted term: R in hull(0, 2 t_j). */
@@ -854,16 +858,34 @@ static int zeta_scaled (ic_ival_ptr Z, unsigned long SP, unsigned long SQ,
       int scaled = bt->sqm != 0;
       if (scaled && (!dd || bt->sqm != sqm)) m = -1;   /* table scaled for another M */
       const ic_ival_struct *bb = bt->b;
+      /* Heuristic precisions: an error of 2^-q relative in H_j (the inner
+       * sum from j on, about b_j in size) moves the result by about
+       * |t_j| 2^-q, so H_j needs q_j = log2 |t_j| - lim + guard bits, fewer
+       * for larger j; H's precision only grows as j falls (each rounding
+       * to more bits is exact), and every step rounds outward. */
+      double guard = 16 + log2 ((double) m + 1);
+      mpfr_prec_t cur = 0;
       if (m >= 0) ic_ival_set_si (H, 0);
       for (j = m; j >= 1; j--)
         {
+          double qd = (double) te[j] - lim + guard;
+          mpfr_prec_t q = qd < 64 ? 64 : (qd > (double) prec ? prec : (mpfr_prec_t) qd);
+          if (q > cur)
+            {
+              mpfr_prec_round (H->lo, q, MPFR_RNDD);
+              mpfr_prec_round (H->hi, q, MPFR_RNDU);
+              cur = q;
+            }
           ic_ival_add (H, H, &bb[j - 1]);          /* H = b_j + r_(j+1) (...) */
           if (j > 1) mul_ratio (H, j, SP, SQ, dd, ddz, fz, f2z, !scaled);
           if ((j & 255) == 0 && ic_cancelled ()) { m = -1; break; }
         }
     }
+  free (te);
   if (m >= 0)
     {
+      mpfr_prec_round (H->lo, prec, MPFR_RNDD);      /* exact: prec >= H's */
+      mpfr_prec_round (H->hi, prec, MPFR_RNDU);
       /* g_1 = SP/(SQ M) at prec, then sum_{j<=m} t_j = g_1 H */
       ic_ival_t g1;
       ic_ival_init2 (g1, prec);
