@@ -26,6 +26,7 @@
  */
 #include <math.h>
 #include <pthread.h>
+#include <sched.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -69,14 +70,26 @@ static void padd (ic_ival_ptr z, ic_ival_srcptr x, ic_ival_srcptr y)
  *   lo = RNDD(exp(-uh)) <= n^-s,
  *   n^-s = exp(-uh) exp(uh - ul') <= next(lo) (1 + 2 d), d >= uh - ul,
  *   using e^d <= 1 + 2d for 0 <= d <= 1. */
-/* z = n^-s for s = A + R/Q (0 < R < Q <= 2^16) without log and exp: y ~
- * n^(-1/Q) by Newton's iteration y += y (1 - n y^Q)/Q at doubling
- * precision (a heuristic, never trusted), then an enclosure lo <= n^(-1/Q)
- * <= hi proved by  n lo^Q <= 1 <= n hi^Q  with every power and product
- * rounded against the inequality (mpfr_pow_ui is correctly rounded), and
+/* z = n^-s for s = A + R/Q (0 < R < Q <= 2^16) without log and exp.
+ *
+ * y ~ n^(-1/Q) by Newton's iteration y += y (1 - n y^Q)/Q at doubling
+ * precision up to about half the working precision (a heuristic, never
+ * trusted), then ONE correctly rounded power proves an enclosure:
+ *   t = RNDD(y^Q), so t <= y^Q <= t+ (t+ the next float above t);
+ *   eta = n y^Q - 1 lies in [RNDD(n t) - 1, RNDU(n t+) - 1] = [el, eh];
+ *   n^(-1/Q) = y (n y^Q)^(-1/Q) = y (1 + eta)^(-1/Q)            (y > 0),
+ * and for |eta| <= 1/4, Q >= 1 (Lemma [ROOT], proof below)
+ *   1 - eta/Q <= (1 + eta)^(-1/Q) <= 1 - eta/Q + 3 eta^2.
+ * Proof of [ROOT]: f(x) = (1+x)^(-1/Q) has f(0) = 1, f'(0) = -1/Q and
+ * f''(x) = (1/Q)(1/Q + 1)(1+x)^(-1/Q-2) > 0 on x > -1, so f lies above its
+ * tangent at 0; by Taylor with Lagrange remainder f(eta) = 1 - eta/Q +
+ * f''(xi) eta^2/2 with |xi| <= 1/4, and f''(xi) <= 2 (3/4)^-3 < 4.75.
+ * Since Newton leaves |eta| about Q 2^-(wp/2), eta^2 is below 2^-wp: one
+ * power at wp instead of two (the former check n lo^Q <= 1 <= n hi^Q) and
+ * a Newton iteration that stops at half the precision.
  * z = [lo^R rounded down, hi^R rounded up] / n^A (n^A an exact integer).
- * Returns 0 (z untouched) when the check fails or s is not of that form;
- * about 4 powers y^Q instead of a log and an exp at high precision. */
+ * Returns 0 (z untouched) when the check |eta| <= 1/4 fails or s is not of
+ * that form. */
 static int pow_neg_root (ic_ival_ptr z, unsigned long n, const mpq_t s)
 {
   if (!mpz_fits_ulong_p (mpq_numref (s)) || mpz_cmp_ui (mpq_denref (s), 65536) > 0
@@ -85,13 +98,16 @@ static int pow_neg_root (ic_ival_ptr z, unsigned long n, const mpq_t s)
   unsigned long P = mpz_get_ui (mpq_numref (s)), Q = mpz_get_ui (mpq_denref (s));
   unsigned long A = P / Q, R = P % Q;
   mpfr_prec_t prec = ic_ival_get_prec (z), wp = prec + 24;
-  mpfr_t y, t, lo, hi;
-  mpfr_inits2 (wp, y, t, lo, hi, (mpfr_ptr) 0);
+  /* heuristic: Newton's last precision; |eta| ~ Q 2^-np, eta^2 << 2^-wp */
+  mpfr_prec_t np = wp / 2 + 24 + (mpfr_prec_t) log2 ((double) Q);
+  if (np > wp) np = wp;
+  mpfr_t y, t, el, eh, d, lo, hi;
+  mpfr_inits2 (wp, y, t, el, eh, d, lo, hi, (mpfr_ptr) 0);
   mpfr_set_prec (y, 53);
   mpfr_set_d (y, exp (-log ((double) n) / (double) Q), MPFR_RNDN);
-  for (mpfr_prec_t cur = 53; cur < wp;)
+  for (mpfr_prec_t cur = 53; cur < np;)
     {
-      cur = 2 * cur - 8 < wp ? 2 * cur - 8 : wp;
+      cur = 2 * cur - 8 < np ? 2 * cur - 8 : np;
       mpfr_prec_round (y, cur, MPFR_RNDN);
       mpfr_set_prec (t, cur);
       mpfr_pow_ui (t, y, Q, MPFR_RNDN);
@@ -102,22 +118,32 @@ static int pow_neg_root (ic_ival_ptr z, unsigned long n, const mpq_t s)
       mpfr_add (y, y, t, MPFR_RNDN);
     }
   mpfr_set_prec (t, wp);
-  /* lo = y (1 - 2^-(prec+4)), hi = y (1 + 2^-(prec+4)), y > 0 */
-  mpfr_div_2ui (t, y, (unsigned long) prec + 4, MPFR_RNDU);
-  mpfr_sub (lo, y, t, MPFR_RNDD);
-  mpfr_add (hi, y, t, MPFR_RNDU);
-  int ok = mpfr_sgn (lo) > 0;
+  int ok = mpfr_sgn (y) > 0;
   if (ok)
     {
-      mpfr_pow_ui (t, lo, Q, MPFR_RNDU);               /* t >= lo^Q */
-      mpfr_mul_ui (t, t, n, MPFR_RNDU);                /* t >= n lo^Q */
-      ok = mpfr_cmp_ui (t, 1) <= 0;                    /* lo <= n^(-1/Q) */
+      mpfr_pow_ui (t, y, Q, MPFR_RNDD);                /* t <= y^Q (correctly rounded) */
+      mpfr_mul_ui (el, t, n, MPFR_RNDD);               /* el <= n t <= n y^Q */
+      mpfr_sub_ui (el, el, 1, MPFR_RNDD);              /* el <= eta */
+      mpfr_nextabove (t);                              /* t >= y^Q */
+      mpfr_mul_ui (eh, t, n, MPFR_RNDU);               /* eh >= n y^Q */
+      mpfr_sub_ui (eh, eh, 1, MPFR_RNDU);              /* eh >= eta */
+      ok = mpfr_cmp_d (el, -0.25) >= 0 && mpfr_cmp_d (eh, 0.25) <= 0;   /* |eta| <= 1/4 */
     }
   if (ok)
     {
-      mpfr_pow_ui (t, hi, Q, MPFR_RNDD);               /* t <= hi^Q */
-      mpfr_mul_ui (t, t, n, MPFR_RNDD);                /* t <= n hi^Q */
-      ok = mpfr_cmp_ui (t, 1) >= 0;                    /* hi >= n^(-1/Q) */
+      /* lower factor: 1 - eta/Q >= 1 - eh/Q */
+      mpfr_div_ui (d, eh, Q, MPFR_RNDU);               /* d >= eh/Q */
+      mpfr_ui_sub (t, 1, d, MPFR_RNDD);                /* t <= 1 - eh/Q <= (1+eta)^(-1/Q) */
+      mpfr_mul (lo, y, t, MPFR_RNDD);                  /* lo <= n^(-1/Q) (y, t > 0) */
+      /* upper factor: 1 - eta/Q + 3 eta^2 <= 1 - el/Q + 3 max(el^2, eh^2) */
+      mpfr_div_ui (d, el, Q, MPFR_RNDD);               /* d <= el/Q */
+      mpfr_ui_sub (t, 1, d, MPFR_RNDU);                /* t >= 1 - el/Q */
+      if (mpfr_cmpabs (el, eh) > 0) mpfr_sqr (d, el, MPFR_RNDU);
+      else mpfr_sqr (d, eh, MPFR_RNDU);                /* d >= eta^2 */
+      mpfr_mul_ui (d, d, 3, MPFR_RNDU);                /* d >= 3 eta^2 */
+      mpfr_add (t, t, d, MPFR_RNDU);                   /* t >= (1+eta)^(-1/Q) */
+      mpfr_mul (hi, y, t, MPFR_RNDU);                  /* hi >= n^(-1/Q) */
+      ok = mpfr_sgn (lo) > 0;
     }
   if (ok)
     {
@@ -130,7 +156,7 @@ static int pow_neg_root (ic_ival_ptr z, unsigned long n, const mpq_t s)
       mpfr_div_z (z->hi, t, nA, MPFR_RNDU);            /* hi >= n^-s */
       mpz_clear (nA);
     }
-  mpfr_clears (y, t, lo, hi, (mpfr_ptr) 0);
+  mpfr_clears (y, t, el, eh, d, lo, hi, (mpfr_ptr) 0);
   return ok;
 }
 
@@ -246,6 +272,290 @@ static int sieve_pow (unsigned long N, unsigned long M, const mpq_t s, int want_
   return ok;
 }
 
+/* ---- the same sieve for n^-s alone, shared with a helper thread ----------
+ * Work sharing (issue 13): the thread that finishes its own work first
+ * (the Bernoulli table's) joins the sieve, so that the wall time is about
+ * half the CPU time.  Values v_n, n <= H, are stored (composites need
+ * them); n > H are only accumulated.  Dependencies: a prime needs nothing;
+ * a composite n needs v_p and v_(n/p), both <= n/2.
+ *   phase 1: the calling thread walks n = 2..H in order (it must: the
+ *            composites need their factors); the helper takes primes from
+ *            the top down (any prime; one <= H it stores for the caller).
+ *   phase 2: every v_n, n <= H, is stored, so all n in (H, M) are
+ *            independent: both threads take chunks from a shared counter.
+ * Each prime is claimed once (atomic state 0 -> 1, then 2 once v_p is
+ * stored, release/acquire), so every n in [N, M) is accumulated exactly
+ * once, into the accumulator of the thread that computed it: st for the
+ * caller, st_help for the helper; the caller adds the two (an enclosure
+ * of a sum or product in any order).  Every claimed item is finished
+ * before a thread looks at the deadline again. */
+static void acc_sum (void *st, unsigned long n, ic_ival_srcptr v, ic_ival_srcptr l);
+
+typedef struct {
+  pthread_mutex_t mu;
+  pthread_cond_t cv;
+  int stage;                    /* under mu: 0 setting up, 1 phase 1, 2 phase 2, 3 closed */
+  int inside;                   /* under mu: helpers in the work loops */
+  int stage_now;                /* atomic copy of stage (lock-free reads) */
+  unsigned long N, M, H;        /* read-only from stage 1 on */
+  mpq_srcptr s;
+  mpfr_prec_t prec;
+  const unsigned int *spf;
+  ic_ival_struct *v;
+  unsigned char *state;         /* per prime: 0 free, 1 claimed, 2 v_p stored (atomic) */
+  unsigned long next;           /* phase 2: start of the next chunk (atomic) */
+  acc_fn acc;
+  int additive;                 /* acc is acc_sum: composites grouped (sieve_phase2) */
+  void *st_help;                /* the helper's accumulator */
+} sieve_share;
+
+#define SIEVE_CHUNK 8UL
+
+static void sieve_share_init (sieve_share *sh, void *st_help)
+{
+  memset (sh, 0, sizeof *sh);
+  pthread_mutex_init (&sh->mu, NULL);
+  pthread_cond_init (&sh->cv, NULL);
+  sh->st_help = st_help;
+}
+
+static void sieve_share_destroy (sieve_share *sh)
+{
+  pthread_mutex_destroy (&sh->mu);
+  pthread_cond_destroy (&sh->cv);
+}
+
+static void sieve_set_stage (sieve_share *sh, int stage)
+{
+  pthread_mutex_lock (&sh->mu);
+  sh->stage = stage;
+  __atomic_store_n (&sh->stage_now, stage, __ATOMIC_RELEASE);
+  pthread_cond_broadcast (&sh->cv);
+  pthread_mutex_unlock (&sh->mu);
+}
+
+/* n^-s for a prime n (the caller claimed it). */
+static void sieve_prime (ic_ival_ptr cur, unsigned long n, mpq_srcptr s, mpfr_prec_t prec)
+{
+  /* heuristic: the root iteration pays off at high precision */
+  if (prec < 2048 || !pow_neg_root (cur, n, s)) pow_neg (cur, n, s);
+}
+
+static int sieve_claim (sieve_share *sh, unsigned long n)
+{
+  unsigned char zero = 0;
+  return __atomic_compare_exchange_n (&sh->state[n], &zero, 1, 0, __ATOMIC_ACQ_REL, __ATOMIC_ACQUIRE);
+}
+
+/* Phase 2 (both threads): chunks of (H, M) from the shared counter.
+ * For a plain sum (sh->additive) the composites of a chunk are grouped by
+ * their smallest prime factor p <= sqrt(n):
+ *   sum_{n in chunk, spf(n) = p} v_n = v_p sum_{n in chunk, spf(n) = p} v_(n/p)
+ * (exact identity; v > 0, so the interval sum and product enclose it):
+ * one product per group and chunk instead of one per composite. */
+static int sieve_phase2 (sieve_share *sh, ic_ival_ptr cur, void *st)
+{
+  unsigned long chunk = sh->additive ? 256 : SIEVE_CHUNK, r = 1, nused = 0;
+  ic_ival_struct *bk = NULL;                     /* bk[p]: the group sums */
+  unsigned long *used = NULL;                    /* the p with a nonempty group */
+  int ok = 1;
+  if (sh->additive)
+    {
+      while ((r + 1) * (r + 1) <= sh->M) r++;    /* spf(n) <= r for composite n < M */
+      bk = malloc ((r + 1) * sizeof *bk);
+      used = malloc ((r + 1) * sizeof *used);
+      if (!bk || !used) abort ();
+      for (unsigned long p = 0; p <= r; p++) { ic_ival_init2 (&bk[p], sh->prec); ic_ival_set_si (&bk[p], 0); }
+    }
+  for (;;)
+    {
+      /* the deadline before the claim: a fetched chunk is always done */
+      if (ic_cancelled ()) { ok = 0; break; }
+      unsigned long a = __atomic_fetch_add (&sh->next, chunk, __ATOMIC_RELAXED);
+      if (a >= sh->M) break;
+      unsigned long b = a + chunk < sh->M ? a + chunk : sh->M;
+      for (unsigned long n = a; n < b; n++)
+        {
+          if (n < sh->N) continue;                   /* n > H: not needed */
+          unsigned long p = sh->spf[n];
+          if (p == n)
+            {
+              if (!sieve_claim (sh, n)) continue;     /* the other thread has it */
+              sieve_prime (cur, n, sh->s, sh->prec);
+              sh->acc (st, n, cur, NULL);
+            }
+          else if (bk)
+            {
+              if (mpfr_zero_p (bk[p].hi)) used[nused++] = p;   /* group was empty */
+              padd (&bk[p], &bk[p], &sh->v[n / p]);           /* n/p <= H, stored */
+            }
+          else
+            {
+              pmul (cur, &sh->v[p], &sh->v[n / p]);  /* both <= H, stored */
+              sh->acc (st, n, cur, NULL);
+            }
+        }
+      for (unsigned long i = 0; i < nused; i++)
+        {
+          unsigned long p = used[i];
+          pmul (cur, &sh->v[p], &bk[p]);             /* v_p sum v_(n/p) */
+          sh->acc (st, 0, cur, NULL);
+          ic_ival_set_si (&bk[p], 0);
+        }
+      nused = 0;
+    }
+  if (bk)
+    {
+      for (unsigned long p = 0; p <= r; p++) ic_ival_clear (&bk[p]);
+      free (bk);
+      free (used);
+    }
+  return ok;
+}
+
+/* The helper's part (called on the helper thread, any time: before the
+ * caller set the sieve up it waits, after the caller closed it it returns). */
+static void sieve_help (sieve_share *sh)
+{
+  pthread_mutex_lock (&sh->mu);
+  while (sh->stage == 0) pthread_cond_wait (&sh->cv, &sh->mu);
+  if (sh->stage == 3) { pthread_mutex_unlock (&sh->mu); return; }
+  sh->inside++;
+  pthread_mutex_unlock (&sh->mu);
+  ic_ival_t cur;
+  ic_ival_init2 (cur, sh->prec);
+  int ok = 1;
+  /* phase 1: primes from the top down */
+  for (unsigned long n = sh->M - 1; n >= 2 && ok; n--)
+    {
+      if (__atomic_load_n (&sh->stage_now, __ATOMIC_ACQUIRE) >= 2) break;
+      if (sh->spf[n] != n || (n < sh->N && n > sh->H)) continue;
+      if (!sieve_claim (sh, n)) continue;
+      sieve_prime (cur, n, sh->s, sh->prec);
+      if (n <= sh->H)
+        {
+          ic_ival_set (&sh->v[n], cur);
+          __atomic_store_n (&sh->state[n], 2, __ATOMIC_RELEASE);
+        }
+      if (n >= sh->N) sh->acc (sh->st_help, n, cur, NULL);
+      if (ic_cancelled ()) ok = 0;
+    }
+  if (ok)
+    {
+      pthread_mutex_lock (&sh->mu);
+      while (sh->stage == 1) pthread_cond_wait (&sh->cv, &sh->mu);
+      int st2 = sh->stage == 2;
+      pthread_mutex_unlock (&sh->mu);
+      if (st2) sieve_phase2 (sh, cur, sh->st_help);
+    }
+  ic_ival_clear (cur);
+  pthread_mutex_lock (&sh->mu);
+  sh->inside--;
+  pthread_cond_broadcast (&sh->cv);
+  pthread_mutex_unlock (&sh->mu);
+}
+
+/* sum/product over N <= n < M of n^-s (acc into st, and into sh->st_help
+ * for the items a helper took; sh may be NULL: no helper).  Closes sh on
+ * every path (a waiting helper returns), and returns only once no helper
+ * is inside. */
+static int sieve_pow_shared (unsigned long N, unsigned long M, mpq_srcptr s, mpfr_prec_t prec,
+                             acc_fn acc, void *st, sieve_share *sh)
+{
+  sieve_share own;
+  if (!sh) { sieve_share_init (&own, NULL); sh = &own; }
+  int ok = 1;
+  if (N >= M || M > EM_MAX_M)           /* resource limit as sieve_pow */
+    {
+      ok = N >= M;
+      sieve_set_stage (sh, 3);
+      if (sh == &own) sieve_share_destroy (&own);
+      return ok;
+    }
+  unsigned long H = (M - 1) / 2;                 /* store v_n for n <= H */
+  double bytes = (double) M * (sizeof (unsigned int) + 1)
+    + (double) (H + 1) * ((double) sizeof (ic_ival_struct) + 2.0 * ((double) prec / 8 + 16));
+  unsigned int *spf = NULL;
+  unsigned char *state = NULL;
+  ic_ival_struct *v = NULL;
+  if (bytes <= EM_SIEVE_MAX_BYTES && ic_mem_take ((size_t) bytes))
+    {
+      spf = calloc (M, sizeof *spf);
+      state = calloc (M, 1);
+      v = malloc ((size_t) (H + 1) * sizeof *v);
+      if (!spf || !state || !v) { free (spf); free (state); free (v); spf = NULL; ic_mem_give ((size_t) bytes); }
+    }
+  if (!spf)
+    {
+      sieve_set_stage (sh, 3);
+      if (sh == &own) sieve_share_destroy (&own);
+      return 0;
+    }
+  for (unsigned long i = 0; i <= H; i++) ic_ival_init2 (&v[i], prec);
+  for (unsigned long i = 2; i < M; i++)
+    if (!spf[i])
+      for (unsigned long j = i; j < M; j += i)
+        if (!spf[j]) spf[j] = (unsigned int) i;
+  ic_ival_t cur;
+  ic_ival_init2 (cur, prec);
+  if (H >= 1) ic_ival_set_ui (&v[1], 1);
+  if (N <= 1)
+    {
+      ic_ival_set_ui (cur, 1);                    /* 1^-s = 1 */
+      acc (st, 1, cur, NULL);
+    }
+  sh->N = N; sh->M = M; sh->H = H; sh->s = s; sh->prec = prec;
+  sh->spf = spf; sh->v = v; sh->state = state; sh->acc = acc; sh->additive = acc == acc_sum;
+  sh->next = H + 1 > 2 ? H + 1 : 2;
+  sieve_set_stage (sh, 1);
+  /* phase 1: n = 2..H in order */
+  for (unsigned long n = 2; n <= H; n++)
+    {
+      if (n % 256 == 0 && ic_cancelled ()) { ok = 0; break; }
+      unsigned long p = spf[n];
+      if (p == n)
+        {
+          if (sieve_claim (sh, n))
+            {
+              sieve_prime (&v[n], n, s, prec);
+              __atomic_store_n (&state[n], 2, __ATOMIC_RELEASE);
+              if (n >= N) acc (st, n, &v[n], NULL);
+            }
+          else
+            {
+              /* the helper computes it (and accumulates it): wait for v_n,
+               * which the composites need */
+              while (__atomic_load_n (&state[n], __ATOMIC_ACQUIRE) != 2) sched_yield ();
+            }
+        }
+      else
+        {
+          pmul (&v[n], &v[p], &v[n / p]);
+          if (n >= N) acc (st, n, &v[n], NULL);
+        }
+    }
+  /* phase 2: (H, M), shared */
+  if (ok)
+    {
+      sieve_set_stage (sh, 2);
+      ok = sieve_phase2 (sh, cur, st);
+    }
+  pthread_mutex_lock (&sh->mu);
+  sh->stage = 3;
+  __atomic_store_n (&sh->stage_now, 3, __ATOMIC_RELEASE);
+  pthread_cond_broadcast (&sh->cv);
+  while (sh->inside > 0) pthread_cond_wait (&sh->cv, &sh->mu);
+  pthread_mutex_unlock (&sh->mu);
+  for (unsigned long i = 0; i <= H; i++) ic_ival_clear (&v[i]);
+  ic_ival_clear (cur);
+  free (v);
+  free (spf);
+  free (state);
+  ic_mem_give ((size_t) bytes);
+  if (sh == &own) sieve_share_destroy (&own);
+  return ok;
+}
+
 static void acc_sum (void *st, unsigned long n, ic_ival_srcptr v, ic_ival_srcptr l)
 {
   (void) n; (void) l;
@@ -287,53 +597,87 @@ static double log2_mag (ic_ival_srcptr x)
 
 /* ---- Hurwitz zeta by Euler–Maclaurin --------------------------------------- */
 
-/* b[j-1] encloses B_2j/(2j)!, j <= n, at the working precision; b64 the
- * same numbers outward-rounded to 64 bits (for sizing the terms). */
+/* b[j-1] encloses b_j = B_2j/(2j)! (divided by (SQ M)^(2(j-1)) when sqm
+ * is set), j <= n, each at the relative precision its term needs; b64
+ * encloses b_j unscaled at 64 bits (for sizing the terms and the
+ * remainder). */
 typedef struct {
   long n;
   ic_ival_struct *b, *b64;
   unsigned long sqm;         /* 0, or b[j-1] is b_j / (SQ M)^(2(j-1)) for SQ M = sqm */
+  size_t bytes;              /* b's charge to the memory budget */
 } btab;
 
-/* Returns 0 if the deadline passed (the table must then not be used). */
-static int btab_init (btab *t, long n, mpfr_prec_t prec)
+/* Heuristic: relative precision wanted for b_j, j = 1..n, raised in pj[]
+ * so that the rounding of b_j moves zeta_scaled's sum for s and M by
+ * less than 2^lim / (n 2^16) (lim: zeta_scaled's target for |t_j|,
+ * log2):  |t_j| ~ 2 (s)_(2j-1) / ((2 pi)^2j M^(2j-1)).  The terms fall
+ * with j, so later entries need fewer bits (the table's main saving). */
+static void bern_prec_raise (mpfr_prec_t *pj, long n, double s, double M, double lim)
 {
+  double l = 1 + log2 (s) - 2 * log2 (2 * IC_PI) - log2 (M);   /* log2 |t_1| */
+  double g = 16 + log2 ((double) n + 1);
+  for (long j = 1; j <= n; j++)
+    {
+      double want = l - lim + g;
+      if (want > (double) pj[j - 1]) pj[j - 1] = want > 1e9 ? (mpfr_prec_t) 1e9 : (mpfr_prec_t) want;
+      l += log2 ((s + 2 * j - 1) * (s + 2 * j)) - 2 * log2 (2 * IC_PI * M);
+    }
+}
+
+/* Returns 0 if the deadline passed (the table must then not be used).
+ * pj[j-1] (NULL: prec for all) is entry j's precision, capped by prec,
+ * at least 64; sqm != 0 asks for the table scaled for SQ M = sqm (done
+ * when (SQ M)^2 fits an unsigned long, zeta_scaled's fast path). */
+/* Entry j's precision: pj[j-1] (NULL: prec) within [64, prec]. */
+static mpfr_prec_t btab_prec (const mpfr_prec_t *pj, long j, mpfr_prec_t prec)
+{
+  mpfr_prec_t q = pj ? pj[j - 1] : prec;
+  return q < 64 ? 64 : (q > prec ? prec : q);
+}
+
+/* Bytes of the table b (as taylor.c counts: structs, two significands
+ * with their allocation headers). */
+static size_t btab_bytes (long n, const mpfr_prec_t *pj, mpfr_prec_t prec)
+{
+  double b = 0;
+  for (long j = 1; j <= n; j++)
+    b += (double) sizeof (ic_ival_struct) + 2.0 * (double) ((btab_prec (pj, j, prec) + 63) / 64 * 8 + 32);
+  return b > 1e18 ? (size_t) 1e18 : (size_t) b;
+}
+
+static int btab_init (btab *t, long n, mpfr_prec_t prec, const mpfr_prec_t *pj, unsigned long sqm)
+{
+  unsigned long dd;
+  mpz_t ddz;
   t->n = n;
-  t->b = ic_taylor_alloc (n, prec);
+  /* charged to the run's memory budget; when it does not fit, the run is
+   * cancelled (as ic_taylor_alloc) and the table is made at 64 bits */
+  t->bytes = btab_bytes (n, pj, prec);
+  int fit = ic_mem_take (t->bytes);
+  if (!fit)
+    {
+      t->bytes = btab_bytes (n, NULL, 64);
+      ic_mem_force (t->bytes);
+    }
+  t->b = malloc ((size_t) (n > 0 ? n : 1) * sizeof *t->b);
+  if (!t->b) abort ();
+  for (long j = 1; j <= n; j++) ic_ival_init2 (&t->b[j - 1], fit ? btab_prec (pj, j, prec) : 64);
   t->b64 = ic_taylor_alloc (n, 64);
-  t->sqm = 0;
-  int ok = ic_bernoulli_ivals (t->b, NULL, n);
-  for (long j = 0; ok && j < n; j++)
-    ic_ival_set (&t->b64[j], &t->b[j]);        /* outward to 64 bits */
+  if (!sqm || !ic_ck_mul_ul (&dd, sqm, sqm)) { sqm = 0; dd = 1; }
+  t->sqm = sqm;
+  mpz_init_set_ui (ddz, dd);
+  int ok = ic_bernoulli_em_scaled (t->b, t->b64, n, ddz, 32);
+  mpz_clear (ddz);
   return ok;
 }
 
 static void btab_clear (btab *t)
 {
-  ic_taylor_free (t->b, t->n);
+  for (long j = 1; j <= t->n; j++) ic_ival_clear (&t->b[j - 1]);
+  free (t->b);
+  ic_mem_give (t->bytes);
   ic_taylor_free (t->b64, t->n);
-}
-
-/* Scales the table in place: b[j-1] becomes b_j / dd^(j-1), dd = sqm^2
- * (when it fits one unsigned long; else the table stays as it is, sqm 0),
- * for zeta_scaled's Horner pass, which then multiplies by integers only.
- * s_j = 1/dd^(j-1) > 0 is enclosed by dividing its endpoints with outward
- * rounding.  A scaled table serves only this SQ M (zeta_scaled checks). */
-static void btab_scale (btab *t, unsigned long sqm, mpfr_prec_t prec)
-{
-  unsigned long dd;
-  if (!ic_ck_mul_ul (&dd, sqm, sqm)) return;
-  ic_ival_t sc;
-  ic_ival_init2 (sc, prec);
-  ic_ival_set_ui (sc, 1);
-  for (long j = 2; j <= t->n; j++)
-    {
-      mpfr_div_ui (sc->lo, sc->lo, dd, MPFR_RNDD);
-      mpfr_div_ui (sc->hi, sc->hi, dd, MPFR_RNDU);
-      ic_ival_mul (&t->b[j - 1], &t->b[j - 1], sc);
-    }
-  t->sqm = sqm;
-  ic_ival_clear (sc);
 }
 
 /* The table computed on a second thread while the caller does the direct
@@ -343,7 +687,9 @@ typedef struct {
   btab *bt;
   long n;
   mpfr_prec_t wp;
+  const mpfr_prec_t *pj;           /* entry precisions (btab_init) */
   unsigned long sqm;               /* scale for this SQ M, or 0 */
+  sieve_share *share;              /* the sieve to join afterwards, or NULL */
   ic_deadline *dl;
   int ok, threaded;
   pthread_t th;
@@ -353,18 +699,22 @@ static void *btab_thread (void *arg)
 {
   btab_job *B = arg;
   ic_deadline *outer = ic_deadline_enter (B->dl);
-  B->ok = btab_init (B->bt, B->n, B->wp);
-  if (B->ok && B->sqm) btab_scale (B->bt, B->sqm, B->wp);
+  B->ok = btab_init (B->bt, B->n, B->wp, B->pj, B->sqm);
+  if (B->share) sieve_help (B->share);
   ic_deadline_enter (outer);
   return NULL;
 }
 
-static void btab_start (btab_job *B, btab *bt, long n, mpfr_prec_t wp, unsigned long sqm)
+/* share: a sieve the thread joins once the table is done (it must be run
+ * by the caller with sieve_pow_shared, which closes it); not joined
+ * without a thread. */
+static void btab_start (btab_job *B, btab *bt, long n, mpfr_prec_t wp, const mpfr_prec_t *pj,
+                        unsigned long sqm, sieve_share *share)
 {
-  B->bt = bt; B->n = n; B->wp = wp; B->sqm = sqm; B->ok = 0;
+  B->bt = bt; B->n = n; B->wp = wp; B->pj = pj; B->sqm = sqm; B->ok = 0; B->share = share;
   B->dl = ic_deadline_current ();
   B->threaded = pthread_create (&B->th, NULL, btab_thread, B) == 0;
-  if (!B->threaded) btab_thread (B);
+  if (!B->threaded) { B->share = NULL; btab_thread (B); }
 }
 
 static int btab_finish (btab_job *B)
@@ -461,11 +811,14 @@ static int zeta_scaled (ic_ival_ptr Z, unsigned long SP, unsigned long SQ,
   mpfr_div_ui (g->hi, g->hi, SQ, MPFR_RNDU);
   mpfr_div_ui (g->hi, g->hi, M, MPFR_RNDU);         /* hi >= SP / (SQ M) */
 
-  /* Pass 1 (64 bits): m and the omitted term t_(m+1). */
+  /* Pass 1 (64 bits): m and the omitted term t_(m+1); te[j] = the size
+   * exponent of t_j (for pass 2's precisions). */
+  mpfr_exp_t *te = malloc ((size_t) (bt->n + 1) * sizeof *te);
+  if (!te) abort ();
   for (j = 1; j <= bt->n; j++)
     {
       ic_ival_srcptr b = &bt->b64[j - 1];
-      if (ic_cancelled ()) break;                 /* m < 0: no bound */
+      if ((j & 63) == 1 && ic_cancelled ()) break;   /* m < 0: no bound */
       if (j > 1) mul_ratio (g, j, SP, SQ, dd, ddz, fz, f2z, 1);   /* g_j, g > 0 */
       /* t = b_j g_j, g > 0, sign of b_j = (-1)^(j-1) */
       if (j % 2)
@@ -484,6 +837,7 @@ static int zeta_scaled (ic_ival_ptr Z, unsigned long SP, unsigned long SQ,
       mpfr_exp_t elo = mpfr_zero_p (t->lo) ? MPFR_EMIN_MIN : mpfr_get_exp (t->lo);
       mpfr_exp_t ehi = mpfr_zero_p (t->hi) ? MPFR_EMIN_MIN : mpfr_get_exp (t->hi);
       mpfr_exp_t e = elo > ehi ? elo : ehi;
+      te[j] = e;
       if ((double) e <= lim)
         {
           /* t_j is the first omitted term: R in hull(0, 2 t_j). */
@@ -504,16 +858,34 @@ static int zeta_scaled (ic_ival_ptr Z, unsigned long SP, unsigned long SQ,
       int scaled = bt->sqm != 0;
       if (scaled && (!dd || bt->sqm != sqm)) m = -1;   /* table scaled for another M */
       const ic_ival_struct *bb = bt->b;
+      /* Heuristic precisions: an error of 2^-q relative in H_j (the inner
+       * sum from j on, about b_j in size) moves the result by about
+       * |t_j| 2^-q, so H_j needs q_j = log2 |t_j| - lim + guard bits, fewer
+       * for larger j; H's precision only grows as j falls (each rounding
+       * to more bits is exact), and every step rounds outward. */
+      double guard = 16 + log2 ((double) m + 1);
+      mpfr_prec_t cur = 0;
       if (m >= 0) ic_ival_set_si (H, 0);
       for (j = m; j >= 1; j--)
         {
+          double qd = (double) te[j] - lim + guard;
+          mpfr_prec_t q = qd < 64 ? 64 : (qd > (double) prec ? prec : (mpfr_prec_t) qd);
+          if (q > cur)
+            {
+              mpfr_prec_round (H->lo, q, MPFR_RNDD);
+              mpfr_prec_round (H->hi, q, MPFR_RNDU);
+              cur = q;
+            }
           ic_ival_add (H, H, &bb[j - 1]);          /* H = b_j + r_(j+1) (...) */
           if (j > 1) mul_ratio (H, j, SP, SQ, dd, ddz, fz, f2z, !scaled);
           if ((j & 255) == 0 && ic_cancelled ()) { m = -1; break; }
         }
     }
+  free (te);
   if (m >= 0)
     {
+      mpfr_prec_round (H->lo, prec, MPFR_RNDD);      /* exact: prec >= H's */
+      mpfr_prec_round (H->hi, prec, MPFR_RNDU);
       /* g_1 = SP/(SQ M) at prec, then sum_{j<=m} t_j = g_1 H */
       ic_ival_t g1;
       ic_ival_init2 (g1, prec);
@@ -572,11 +944,11 @@ static int q_to_ul (const mpq_t q, unsigned long *P, unsigned long *Q)
   return *P < (1UL << 40) && *Q < (1UL << 24);
 }
 
-/* Heuristic cut-off M for a target of tb bits (cost balance between the
- * direct sieve and the EM series, tuned on this machine). */
-static unsigned long pick_M (unsigned long N, double tb)
+/* Heuristic cut-off M = tb / div for a target of tb bits (cost balance
+ * between the direct sieve and the EM series, tuned on this machine). */
+static unsigned long pick_M (unsigned long N, double tb, double div)
 {
-  double m = tb / 1.8;
+  double m = tb / div;
   if (m < 12) m = 12;
   unsigned long M = ic_clamp_d_to_ul (m, EM_MAX_M);
   return M > N ? M : N;
@@ -584,10 +956,19 @@ static unsigned long pick_M (unsigned long N, double tb)
 
 /* ---- method: sum of c_i x^-s_i ------------------------------------------ */
 
+/* Heuristic caps on the sum's Bernoulli table (M doubles past them): its
+ * length and its size (entries average about half the working precision). */
+#define EM_SUM_MAX_TERMS 40000
+#define EM_SUM_TABLE_BYTES (256.0 * 1024 * 1024)
+
 static int tail_zeta_power (ic_ival_ptr out, const ic_monos *ms, unsigned long N,
                             double tb, mpfr_prec_t wp, ic_em_info *info)
 {
-  unsigned long M = pick_M (N, tb);
+  /* heuristic: M = tb/7, about 1.3 times the least M whose terms reach 2^-tb
+   * (tb/9.06): with the table cheap (ic_bernoulli_em_scaled), a short sieve
+   * and many Bernoulli terms cost least (issue 13: tb/1.8 before, when
+   * the table cost O(m^2) big-integer steps) */
+  unsigned long M = pick_M (N, tb, 7.0);
   unsigned long SP[IC_MONO_MAX], SQ[IC_MONO_MAX];
   long mmax = 0, need[IC_MONO_MAX];
   for (int i = 0; i < ms->n; i++)
@@ -612,7 +993,9 @@ static int tail_zeta_power (ic_ival_ptr out, const ic_monos *ms, unsigned long N
           if (need[i] < 0) bad = 1;
           else if (need[i] > mmax) mmax = need[i];
         }
-      if (!bad && mmax <= 3000) break;
+      if (!bad && mmax <= EM_SUM_MAX_TERMS
+          && (double) (mmax + 4) * 2 * ((double) wp / 16 + 40) <= EM_SUM_TABLE_BYTES)
+        break;
       if (M > EM_MAX_M / 2) return 0;          /* also: M *= 2 stays exact */
       M *= 2;
     }
@@ -620,7 +1003,23 @@ static int tail_zeta_power (ic_ival_ptr out, const ic_monos *ms, unsigned long N
   btab_job bj;
   unsigned long sqm1 = 0;
   if (ms->n == 1 && !ic_ck_mul_ul (&sqm1, SQ[0], M)) sqm1 = 0;
-  btab_start (&bj, &bt, mmax + 4, wp, sqm1);
+  long nb = mmax + 4;
+  mpfr_prec_t *pj = calloc ((size_t) nb, sizeof *pj);
+  if (!pj) return 0;
+  for (int i = 0; i < ms->n; i++)
+    {
+      /* zeta_scaled's target below: lim = tol - log2W - 1 */
+      double lc = log2 (fabs (mpfr_get_d (ms->m[i].c->hi, MPFR_RNDU)) + 1e-300);
+      double sd = (double) SP[i] / SQ[i];
+      bern_prec_raise (pj, nb, sd, (double) M, (-tb - 2 - lc) + sd * log2 ((double) M) - 1);
+    }
+  /* the helper computes the table, then joins the first sieve */
+  sieve_share share;
+  ic_ival_t Dh;
+  ic_ival_init2 (Dh, wp);
+  ic_ival_set_si (Dh, 0);
+  sieve_share_init (&share, Dh);
+  btab_start (&bj, &bt, nb, wp, pj, sqm1, &share);
   int ok = 1;
   ic_ival_t total, D, Z, w, x;
   ic_ival_init2 (total, wp); ic_ival_init2 (D, wp); ic_ival_init2 (Z, wp);
@@ -634,8 +1033,10 @@ static int tail_zeta_power (ic_ival_ptr out, const ic_monos *ms, unsigned long N
       mpq_init (s);
       mpq_neg (s, ms->m[i].a);
       ic_ival_set_si (D, 0);
-      ok = sieve_pow (N, M, s, 0, wp, acc_sum, D);          /* D = sum_{N<=n<M} n^-s */
+      /* D = sum_{N<=n<M} n^-s: the caller's items in D, the helper's in Dh */
+      ok = sieve_pow_shared (N, M, s, wp, acc_sum, D, i == 0 ? &share : NULL);
       ok = btab_finish (&bj) && ok;
+      if (i == 0) padd (D, D, Dh);
       double lc = log2 (fabs (mpfr_get_d (ms->m[i].c->hi, MPFR_RNDU)) + 1e-300);
       double sd = (double) SP[i] / SQ[i];
       ok = ok && zeta_scaled (Z, SP[i], SQ[i], M, &bt, -tb - 2 - lc, -sd * log2 ((double) M), &m);
@@ -665,6 +1066,9 @@ static int tail_zeta_power (ic_ival_ptr out, const ic_monos *ms, unsigned long N
   ic_ival_clear (w); ic_ival_clear (x);
   btab_finish (&bj);
   btab_clear (&bt);
+  free (pj);
+  ic_ival_clear (Dh);
+  sieve_share_destroy (&share);
   return ok;
 }
 
@@ -676,6 +1080,7 @@ typedef struct {
   unsigned long P, Q, M;
   btab *bt;                         /* filled by the helper thread first */
   long bt_n;                        /* its length                          */
+  const mpfr_prec_t *pj;            /* its entry precisions                */
   int bt_ready, bt_ok;              /* under mu; bt_ready signalled on cv  */
   pthread_cond_t cv;
   double tb, lq, pd;
@@ -739,9 +1144,10 @@ static void *zx_first (void *arg)
 {
   zx_job *J = arg;
   ic_deadline *outer = ic_deadline_enter (J->dl);
-  int ok = btab_init (J->bt, J->bt_n, J->wp);
   unsigned long sqm;
-  if (ok && ic_ck_mul_ul (&sqm, J->Q, J->M)) btab_scale (J->bt, sqm, J->wp);
+  if (!ic_ck_mul_ul (&sqm, J->Q, J->M)) sqm = 0;
+  int ok;
+  ok = btab_init (J->bt, J->bt_n, J->wp, J->pj, sqm);
   ic_deadline_enter (outer);
   pthread_mutex_lock (&J->mu);
   J->bt_ok = ok;
@@ -762,7 +1168,7 @@ static int tail_zeta_expansion (ic_ival_ptr out, ic_ival_srcptr c, const mpq_t p
   if (mpq_cmp_ui (p, 1, 1) <= 0 || !q_to_ul (p, &P, &Q)) return 0;
   double pd = (double) P / Q;
   double lc = log2 (fabs (mpfr_get_d (c->hi, MPFR_RNDU)) + fabs (mpfr_get_d (c->lo, MPFR_RNDD)) + 1e-300);
-  unsigned long M = pick_M (N, tb);
+  unsigned long M = pick_M (N, tb, 1.8);
   /* need q = |c| M^-p <= 1/2 (heuristic in doubles; the kernel checks
    * q < 1 on the enclosure).  M doubles at most up to the resource limit
    * of the direct part: for |c| = 10^30 and p = 1.1 the loop needs
@@ -812,9 +1218,19 @@ static int tail_zeta_expansion (ic_ival_ptr out, ic_ival_srcptr c, const mpq_t p
       if (ic_cancelled ()) { ok = 0; break; }
       ic_ival_mul (&ypow[k - 1], &ypow[k - 2], y);
     }
+  /* entry precisions of the table: the most any term k asks (heuristic;
+   * k = 1 asks the most in practice, a sparse set of k is checked) */
+  long nb = m1 + 4;
+  mpfr_prec_t *pj = calloc ((size_t) nb, sizeof *pj);
+  if (!pj) abort ();
+  for (unsigned long k = 1; k <= K; k = k < 8 ? k + 1 : (k == K ? K + 1 : (2 * k < K ? 2 * k : K)))
+    {
+      double log2W = k * lq - log2 ((double) k);
+      bern_prec_raise (pj, nb, pd * k, (double) M, (-tb - 3 - log2 ((double) K)) - log2W - 1);
+    }
   zx_job job;
   job.next_k = 1; job.K = K; job.ypow = ypow; job.P = P; job.Q = Q; job.M = M;
-  job.bt = &bt; job.bt_n = m1 + 4; job.bt_ready = 0; job.bt_ok = 0;
+  job.bt = &bt; job.bt_n = nb; job.pj = pj; job.bt_ready = 0; job.bt_ok = 0;
   job.tb = tb; job.lq = lq; job.pd = pd; job.wp = wp;
   job.fail = !ok; job.mused = 0; job.dl = ic_deadline_current ();
   ic_ival_init2 (job.total, wp);
@@ -831,7 +1247,7 @@ static int tail_zeta_expansion (ic_ival_ptr out, ic_ival_srcptr c, const mpq_t p
     ic_ival_init2 (t, wp);
     ic_ival_set_si (D, 1);
     st.prod = D; st.c = c; st.ok = 1; st.t = t;
-    ok = ok && sieve_pow (N, M, p, 0, wp, acc_prod, &st);
+    ok = ok && sieve_pow_shared (N, M, p, wp, acc_prod, &st, NULL);
     ok = ok && st.ok && ic_ival_log (D, D) == IC_IVAL_OK;
     ic_ival_clear (t);
   }
@@ -843,9 +1259,9 @@ static int tail_zeta_expansion (ic_ival_ptr out, ic_ival_srcptr c, const mpq_t p
     }
   else
     {
-      job.bt_ok = btab_init (&bt, job.bt_n, wp);
       unsigned long sqm;
-      if (job.bt_ok && ic_ck_mul_ul (&sqm, Q, M)) btab_scale (&bt, sqm, wp);
+      if (!ic_ck_mul_ul (&sqm, Q, M)) sqm = 0;
+      job.bt_ok = btab_init (&bt, job.bt_n, wp, pj, sqm);
       if (!job.bt_ok) job.fail = 1;
     }
   zx_worker (&job);
@@ -857,6 +1273,7 @@ static int tail_zeta_expansion (ic_ival_ptr out, ic_ival_srcptr c, const mpq_t p
   pthread_mutex_destroy (&job.mu);
   pthread_cond_destroy (&job.cv);
   ic_taylor_free (ypow, K);
+  free (pj);
   if (ok)
     {
       /* Truncation: |sum_{k>K} ...| <= r by em_kern fact [Z]. */
@@ -1114,7 +1531,7 @@ static int direct_powerlog (ic_ival_ptr D, const ic_node *f, unsigned long N, un
 static int tail_generic (ic_ival_ptr out, const ic_node *f, const ic_node *prodterm,
                          unsigned long N, double tb, mpfr_prec_t wp, ic_em_info *info)
 {
-  unsigned long M = pick_M (N, tb);
+  unsigned long M = pick_M (N, tb, 1.8);
   int sign;
   ic_ival_t I, D, x, v, R, t, S;
   if (M < 2) M = 2;
