@@ -1466,6 +1466,27 @@ static long generic_m (unsigned long M, double tb)
   return m;
 }
 
+/* Heuristic precision profile for the Taylor coefficients c_k of f at M
+ * (ic_taylor_eval_prec): the sum uses c_k only through B_(k+1)/(k+1)! c_k,
+ * about 2 k!/(2 pi)^(k+1) c_k, and c_k ~ c_0 rho^-k k^2 at most (rho =
+ * M - 1, generic_m's assumption), so relative precision wp - drop_k,
+ * drop_k = k log2(2 pi rho) - log2(k!) - 2 log2(k+1) - 16, keeps each
+ * term's error near 2^-wp c_0.  Speed only: a wrong guess widens the
+ * enclosure, never breaks it. */
+static void generic_profile (mpfr_prec_t *pk, long len, unsigned long M, mpfr_prec_t wp)
+{
+  double l2 = log2 (2 * IC_PI * ((double) M - 1)), lf = 0;
+  for (long k = 0; k < len; k++)
+    {
+      if (k > 1) lf += log2 ((double) k);                /* log2 k! */
+      double drop = (double) k * l2 - lf - 2 * log2 ((double) k + 1) - 16;
+      double p = (double) wp - (drop > 0 ? drop : 0);
+      if (p < 128) p = 128;
+      pk[k] = p < (double) wp ? (mpfr_prec_t) p : wp;
+      if (k > 0 && pk[k] > pk[k - 1]) pk[k] = pk[k - 1];
+    }
+}
+
 /* int_M^inf f = int_(M+c)^inf g for f(x) = g(x + c) (symb.h's unshift,
  * an identity of functions of a real x), g from integral.h's families. */
 static int shifted_integral (ic_ival_ptr I, const ic_node *f, unsigned long M, mpfr_prec_t wp)
@@ -1614,7 +1635,11 @@ static int tail_generic (ic_ival_ptr out, const ic_node *f, const ic_node *prodt
     }
   /* Taylor coefficients at M and the EM sum. */
   ic_ival_set_ui (x, M);
-  ok = ok && ic_taylor_eval (c, f, x, len, wp) == IC_IVAL_OK;
+  mpfr_prec_t *pk = malloc ((size_t) len * sizeof *pk);
+  if (!pk) abort ();
+  generic_profile (pk, len, M, wp);
+  ok = ok && ic_taylor_eval_prec (c, f, x, len, pk) == IC_IVAL_OK;
+  free (pk);
   long mused = -1;
   ok = ok && ic_bernoulli_ivals (NULL, bz, len / 2);   /* bz[j-1] = B_2j/(2j) */
   if (ok)

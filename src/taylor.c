@@ -48,6 +48,34 @@ ic_ival_struct *ic_taylor_alloc (long len, mpfr_prec_t prec)
   return c;
 }
 
+/* Coefficient k at min(pk[k], pk[0]) bits: charged like a table at pk[0]
+ * (what ic_taylor_free gives back, from c[0]'s precision). */
+ic_ival_struct *ic_taylor_alloc_prec (long len, const mpfr_prec_t *pk)
+{
+  ic_ival_struct *c = malloc ((size_t) (len > 0 ? len : 1) * sizeof *c);
+  if (!c) abort ();
+  mpfr_prec_t p0 = len > 0 ? pk[0] : 64;
+  int lim = 0;
+  if (!ic_mem_take (table_bytes (len, p0)))
+    {
+      lim = 1;
+      ic_mem_force (table_bytes (len, 64));
+    }
+  for (long k = 0; k < len; k++)
+    ic_ival_init2 (&c[k], lim ? 64 : pk[k] < p0 ? pk[k] : p0);
+  return c;
+}
+
+ic_ival_struct *ic_taylor_alloc_like (const ic_ival_struct *x, long len)
+{
+  mpfr_prec_t *pk = malloc ((size_t) (len > 0 ? len : 1) * sizeof *pk);
+  if (!pk) abort ();
+  for (long k = 0; k < len; k++) pk[k] = ic_ival_get_prec (&x[k]);
+  ic_ival_struct *c = ic_taylor_alloc_prec (len, pk);
+  free (pk);
+  return c;
+}
+
 void ic_taylor_free (ic_ival_struct *c, long len)
 {
   if (!c) return;
@@ -170,7 +198,7 @@ int ic_taylor_div (ic_ival_struct *z, const ic_ival_struct *x,
   long ny = ic_taylor_nz_len (y, len);
   if (ny < 1) return IC_IVAL_EDOM;
   if (!newton_pays (ny, len, prec)) return ic_taylor_div_classical (z, x, y, ny, len);
-  ic_ival_struct *v = ic_taylor_alloc (len, prec);
+  ic_ival_struct *v = ic_taylor_alloc_like (z, len);   /* z's precisions */
   int st = ic_taylor_inv_newton (v, y, ny, len);
   if (st == IC_IVAL_OK) ic_taylor_mullow (z, x, ic_taylor_nz_len (x, len), v, len, len);
   ic_taylor_free (v, len);
@@ -371,11 +399,19 @@ static void sincos (ic_ival_struct *s, ic_ival_struct *co,
 
 /* ---- evaluation of a tree ----------------------------------------------- */
 
-typedef struct { ic_ival_srcptr x0; long len; mpfr_prec_t prec; } ctx;
+/* pk: coefficient k of every series at pk[k] bits (pk[0] = prec), or
+ * NULL: all at prec. */
+typedef struct { ic_ival_srcptr x0; long len; mpfr_prec_t prec; const mpfr_prec_t *pk; } ctx;
 
 static int ev (ser *r, const ic_node *e, const ctx *cx);
 
-static ser ser_new (const ctx *cx) { ser s; s.c = ic_taylor_alloc (cx->len, cx->prec); s.deg = cx->len - 1; return s; }
+static ser ser_new (const ctx *cx)
+{
+  ser s;
+  s.c = cx->pk ? ic_taylor_alloc_prec (cx->len, cx->pk) : ic_taylor_alloc (cx->len, cx->prec);
+  s.deg = cx->len - 1;
+  return s;
+}
 static void ser_del (ser *s, const ctx *cx) { ic_taylor_free (s->c, cx->len); s->c = NULL; }
 
 static int ev (ser *r, const ic_node *e, const ctx *cx)
@@ -567,16 +603,30 @@ static int ev (ser *r, const ic_node *e, const ctx *cx)
   return st;
 }
 
-int ic_taylor_eval (ic_ival_struct *out, const ic_node *e, ic_ival_srcptr x0,
-                    long len, mpfr_prec_t prec)
+static int eval_ctx (ic_ival_struct *out, const ic_node *e, const ctx *c)
 {
-  ctx cx = { x0, len, prec };
+  ctx cx = *c;
   ser r = ser_new (&cx);
   int st = ev (&r, e, &cx);
   if (st == IC_IVAL_OK)
-    for (long k = 0; k < len; k++) ic_ival_set (&out[k], &r.c[k]);
+    for (long k = 0; k < cx.len; k++) ic_ival_set (&out[k], &r.c[k]);
   ser_del (&r, &cx);
   return st;
+}
+
+int ic_taylor_eval (ic_ival_struct *out, const ic_node *e, ic_ival_srcptr x0,
+                    long len, mpfr_prec_t prec)
+{
+  ctx cx = { x0, len, prec, NULL };
+  return eval_ctx (out, e, &cx);
+}
+
+int ic_taylor_eval_prec (ic_ival_struct *out, const ic_node *e, ic_ival_srcptr x0,
+                         long len, const mpfr_prec_t *pk)
+{
+  if (len < 1) return IC_IVAL_OK;
+  ctx cx = { x0, len, pk[0], pk };
+  return eval_ctx (out, e, &cx);
 }
 
 int ic_taylor_eval_point (ic_ival_ptr out, const ic_node *e, ic_ival_srcptr x0,

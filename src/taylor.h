@@ -23,6 +23,10 @@
 /* Allocates / frees an array of len intervals at precision prec, all [0,0]. */
 ic_ival_struct *ic_taylor_alloc (long len, mpfr_prec_t prec);
 void ic_taylor_free (ic_ival_struct *c, long len);
+/* The same with coefficient k at pk[k] bits (capped at pk[0], which is
+ * what the table is charged as), and with x's precisions. */
+ic_ival_struct *ic_taylor_alloc_prec (long len, const mpfr_prec_t *pk);
+ic_ival_struct *ic_taylor_alloc_like (const ic_ival_struct *x, long len);
 
 /* Encloses the Taylor coefficients of e(x) at x = x0 + t up to order len-1:
  *   Input:  e an expression in the variable n (here a real x), x0 an
@@ -35,6 +39,16 @@ void ic_taylor_free (ic_ival_struct *c, long len);
  *   prec is the working precision of all intermediate series. */
 int ic_taylor_eval (ic_ival_struct *out, const ic_node *e, ic_ival_srcptr x0,
                     long len, mpfr_prec_t prec);
+
+/* The same with a precision profile: coefficient k of every intermediate
+ * series is held at pk[k] bits (pk non-increasing, pk[0] the working
+ * precision).  A heuristic for speed when the caller needs coefficient k
+ * only to about pk[k] bits relative to the scaled coefficients (the
+ * Newton steps computing coefficients m.. then multiply at pk[m] bits);
+ * every operation still rounds outward, so out encloses the same
+ * coefficients as ic_taylor_eval's, only possibly wider. */
+int ic_taylor_eval_prec (ic_ival_struct *out, const ic_node *e, ic_ival_srcptr x0,
+                         long len, const mpfr_prec_t *pk);
 
 /* Point evaluation: the order-0 case, out encloses e(x) for x in x0. */
 int ic_taylor_eval_point (ic_ival_ptr out, const ic_node *e, ic_ival_srcptr x0,

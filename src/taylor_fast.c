@@ -191,39 +191,54 @@ static void ks_mul_small (uint64_t *C, long n, const uint64_t *U, long nu, const
 
 /* ---- scaled midpoint-radius form ------------------------------------------ */
 
-/* Magnitudes in bands: band j holds the v_k whose bit length lies in
+/* Magnitudes in bands, after a tilt 2^(-tau k): band j holds the v_k
+ * whose tilted bit length b_k - tau k (b_k = bit length of v_k) lies in
  * (top - BAND_BITS (j+1), top - BAND_BITS j] (the last band also every
- * smaller non-zero v_k) as u_k = ceil(v_k / 2^g_j) <= 2^SMALL_BITS, with
- * g_j = max(0, top - BAND_BITS j - SMALL_BITS); so v_k <= 2^g_j u_k, and
- * a value keeps BAND_BITS bits of relative accuracy unless it lies below
- * the last band.  One scale per series would round every radius up to
- * 2^-SMALL_BITS of the largest one. */
+ * smaller non-zero v_k) as u_k = ceil(v_k / 2^(g_j + tau k)) <= 2^SMALL_BITS,
+ * g_j = top - BAND_BITS j - SMALL_BITS (an exact multiplication when
+ * g_j + tau k < 0); so v_k <= 2^(g_j + tau k) u_k, and a value keeps
+ * BAND_BITS bits of relative accuracy unless it lies below the last band.
+ * The tilt makes the convolution of two such vectors a convolution of the
+ * u's times 2^(g_a + g_b + tau k) for output k.  One scale per series
+ * (tau = 0) would round every radius up to 2^-SMALL_BITS of the largest;
+ * radii that grow along the series (a precision profile,
+ * ic_taylor_eval_prec) need the tilt to be flat. */
 #define BAND_BITS 30
-#define MAX_BANDS 8
-typedef struct { int nb; long g[MAX_BANDS]; uint64_t *u; } bands;   /* u: nb rows of n */
+#define MAX_BANDS 16
+typedef struct { int nb; long tau; long g[MAX_BANDS]; int used[MAX_BANDS]; uint64_t *u; } bands;   /* u: nb rows of n */
 
-static void bands_init (bands *B, mpz_t *v, long n)
+static void bands_init (bands *B, mpz_t *v, long n, long tau)
 {
-  size_t top = 0;
+  long top = LONG_MIN, bot = LONG_MAX;
   mpz_t t;
   mpz_init (t);
-  for (long k = 0; k < n; k++) if (mpz_sgn (v[k]) && mpz_sizeinbase (v[k], 2) > top) top = mpz_sizeinbase (v[k], 2);
-  B->nb = top == 0 ? 0 : (int) ((top + BAND_BITS - 1) / BAND_BITS);
+  B->tau = tau;
+  for (long k = 0; k < n; k++)
+    if (mpz_sgn (v[k]))
+      {
+        long b = (long) mpz_sizeinbase (v[k], 2) - tau * k;
+        if (b > top) top = b;
+        if (b < bot) bot = b;
+      }
+  B->nb = top == LONG_MIN ? 0 : (int) ((top - bot) / BAND_BITS + 1);
   if (B->nb > MAX_BANDS) B->nb = MAX_BANDS;
-  B->u = calloc ((size_t) (B->nb > 0 ? B->nb : 1) * (size_t) n, sizeof *B->u);
+  B->u = calloc ((size_t) (B->nb > 0 ? B->nb : 1) * (size_t) (n > 0 ? n : 1), sizeof *B->u);
   if (!B->u) abort ();
   for (int j = 0; j < B->nb; j++)
     {
-      long g = (long) top - BAND_BITS * j - SMALL_BITS;
-      B->g[j] = g > 0 ? g : 0;
+      B->g[j] = top - BAND_BITS * j - SMALL_BITS;
+      B->used[j] = 0;
     }
   for (long k = 0; k < n; k++)
     {
       if (!mpz_sgn (v[k])) continue;
-      long j = ((long) top - (long) mpz_sizeinbase (v[k], 2)) / BAND_BITS;
+      long j = (top - ((long) mpz_sizeinbase (v[k], 2) - tau * k)) / BAND_BITS;
       if (j >= B->nb) j = B->nb - 1;
-      mpz_cdiv_q_2exp (t, v[k], (mp_bitcnt_t) B->g[j]);   /* 2^g u >= v */
-      B->u[(size_t) j * n + k] = mpz_get_ui (t);            /* <= 2^SMALL_BITS */
+      long sh = B->g[j] + tau * k;
+      if (sh >= 0) mpz_cdiv_q_2exp (t, v[k], (mp_bitcnt_t) sh);   /* 2^sh u >= v */
+      else mpz_mul_2exp (t, v[k], (mp_bitcnt_t) -sh);             /* exact */
+      B->u[(size_t) j * n + k] = mpz_get_ui (t);                   /* <= 2^SMALL_BITS */
+      B->used[j] = 1;
     }
   mpz_clear (t);
 }
@@ -235,6 +250,7 @@ typedef struct {
   mpz_t *X;            /* midpoints */
   long e;              /* x_k 2^(sigma k) in 2^e [X_k - r_k, X_k + r_k] */
   bands A, R, S;       /* |X_k|, r_k and |X_k| + r_k in bands */
+  mpz_t *r;            /* r_k, |X_k|, |X_k| + r_k (3n) until the bands are made */
 } ks_vec;
 
 /* Magnitude exponent of a finite non-zero interval (max of the endpoint
@@ -289,7 +305,7 @@ static long pick_sigma (const long *hx, long nx, const long *hy, long ny)
 static int ks_vec_init (ks_vec *v, const ic_ival_struct *x, const long *h, long n, long sigma, long P)
 {
   v->n = n;
-  v->X = NULL; v->A.u = v->R.u = v->S.u = NULL;
+  v->X = NULL; v->A.u = v->R.u = v->S.u = NULL; v->r = NULL;
   long emax = LONG_MIN;
   for (long k = 0; k < n; k++)
     {
@@ -324,13 +340,30 @@ static int ks_vec_init (ks_vec *v, const ic_ival_struct *x, const long *h, long 
       mpz_abs (ax[k], v->X[k]);
       mpz_add (sx[k], ax[k], r[k]);
     }
-  bands_init (&v->A, ax, n);
-  bands_init (&v->R, r, n);
-  bands_init (&v->S, sx, n);
-  for (long k = 0; k < n; k++) { mpz_clear (r[k]); mpz_clear (ax[k]); mpz_clear (sx[k]); }
-  free (r);
+  v->r = r;
   mpz_clear (m); mpz_clear (L); mpz_clear (H); mpz_clear (t);
   return 1;
+}
+
+/* Bit lengths of the radii r_k (LONG_MIN for r_k = 0), for the tilt. */
+static void ks_vec_rad_bits (long *hr, const ks_vec *v)
+{
+  for (long k = 0; k < v->n; k++)
+    hr[k] = mpz_sgn (v->r[k]) ? (long) mpz_sizeinbase (v->r[k], 2) : LONG_MIN;
+}
+
+/* The bands of |X_k|, r_k and |X_k| + r_k with the tilt tau (the same for
+ * both factors of a product); frees the integer radii. */
+static void ks_vec_bands (ks_vec *v, long tau)
+{
+  long n = v->n;
+  mpz_t *r = v->r, *ax = r + n, *sx = r + 2 * n;
+  bands_init (&v->A, ax, n, tau);
+  bands_init (&v->R, r, n, tau);
+  bands_init (&v->S, sx, n, tau);
+  for (long k = 0; k < n; k++) { mpz_clear (r[k]); mpz_clear (ax[k]); mpz_clear (sx[k]); }
+  free (r);
+  v->r = NULL;
 }
 
 static void ks_vec_clear (ks_vec *v)
@@ -338,7 +371,12 @@ static void ks_vec_clear (ks_vec *v)
   if (v->X) for (long k = 0; k < v->n; k++) mpz_clear (v->X[k]);
   free (v->X);
   bands_clear (&v->A); bands_clear (&v->R); bands_clear (&v->S);
-  v->X = NULL;
+  if (v->r)
+    {
+      for (long k = 0; k < 3 * v->n; k++) mpz_clear (v->r[k]);
+      free (v->r);
+    }
+  v->X = NULL; v->r = NULL;
 }
 
 /* r = C (a 192-bit value in three limbs) * 2^g, exactly (r has 192 bits). */
@@ -350,6 +388,138 @@ static void set_u192_2exp (mpfr_ptr r, const uint64_t *C, long g)
   mpfr_mul_2ui (r, r, 64, MPFR_RNDN);
   mpfr_add_ui (r, r, C[0], MPFR_RNDN);               /* exact: 192 bits */
   mpfr_mul_2si (r, r, g, MPFR_RNDN);                 /* exact power of 2 */
+}
+
+/* The envelope bound of a radius convolution after a tilt 2^(-tau j):
+ * with r'(k) = max_(j<=k) r_j 2^(-tau j) and A'(k) = sum_(i<=k) a_i
+ * 2^(-tau i) (indices capped at each length), for a_i, r_j >= 0
+ *   sum_i a_i r_(k-i) = 2^(tau k) sum_i a_i 2^(-tau i) r_(k-i) 2^(-tau (k-i))
+ *                    <= 2^(tau k) r'(k) A'(k),
+ * since every index in the sum is at most k.  T[k] = min(T[k], that
+ * bound), every step rounded up (the powers of 2 exact).  O(n); as tight
+ * as the convolution when the tilted radii do not decrease and the tilted
+ * a_i do not grow, so the caller tries several tilts. */
+static void env_term (mpfr_t *T, long nz, const mpz_t *av, long na, const mpz_t *rv, long nr, long tau)
+{
+  mpfr_t rm, sa, t;
+  mpfr_inits2 (64, rm, sa, t, (mpfr_ptr) 0);
+  mpfr_set_ui (rm, 0, MPFR_RNDN);
+  mpfr_set_ui (sa, 0, MPFR_RNDN);
+  for (long k = 0; k < nz; k++)
+    {
+      if (k < nr)
+        {
+          mpfr_set_z_2exp (t, rv[k], -tau * k, MPFR_RNDU);
+          mpfr_max (rm, rm, t, MPFR_RNDU);          /* rm >= r'(k) */
+        }
+      if (k < na)
+        {
+          mpfr_set_z_2exp (t, av[k], -tau * k, MPFR_RNDU);
+          mpfr_add (sa, sa, t, MPFR_RNDU);          /* sa >= A'(k) */
+        }
+      mpfr_mul (t, rm, sa, MPFR_RNDU);
+      mpfr_mul_2si (t, t, tau * k, MPFR_RNDU);      /* t >= the sum */
+      mpfr_min (T[k], T[k], t, MPFR_RNDU);
+    }
+  mpfr_clears (rm, sa, t, (mpfr_ptr) 0);
+}
+
+/* Heuristic: about the smallest slope of the bit lengths h (LONG_MIN for
+ * zero), over steps of about a sixteenth of the non-zero entries (short
+ * steps see the rounding noise); 0 with fewer than two entries. */
+static long min_slope (const long *h, long n)
+{
+  long cnt = 0, d, best = LONG_MAX;
+  for (long k = 0; k < n; k++) cnt += h[k] != LONG_MIN;
+  if (cnt < 2) return 0;
+  long *ix = malloc ((size_t) cnt * sizeof *ix);
+  if (!ix) abort ();
+  cnt = 0;
+  for (long k = 0; k < n; k++) if (h[k] != LONG_MIN) ix[cnt++] = k;
+  d = cnt / 16 > 1 ? cnt / 16 : 1;
+  for (long q = 0; q + d < cnt; q++)
+    {
+      long num = h[ix[q + d]] - h[ix[q]], den = ix[q + d] - ix[q];
+      long sl = num >= 0 ? num / den : -((-num + den - 1) / den);   /* floor */
+      if (sl < best) best = sl;
+    }
+  free (ix);
+  return best == LONG_MAX ? 0 : best;
+}
+
+/* Heuristic: the largest fall max_(j<k) h'_j - h'_k of the tilted bit
+ * lengths h'_k = h_k - tau k over the non-zero entries. */
+#define ENV_DRAWDOWN 40
+static long drawdown (const long *h, long n, long tau)
+{
+  long top = LONG_MIN, dd = 0;
+  for (long k = 0; k < n; k++)
+    if (h[k] != LONG_MIN)
+      {
+        long v = h[k] - tau * k;
+        if (top != LONG_MIN && top - v > dd) dd = top - v;
+        if (v > top) top = v;
+      }
+  return dd;
+}
+
+/* Heuristic: radii for which the envelope bound is about as tight as the
+ * convolution: with their smallest slope as tilt they never fall far
+ * below an earlier radius, and that tilt is not negative enough to make
+ * the partner values (flat after sigma) grow along the series. */
+static int env_fits (const long *h, long n)
+{
+  long ms = min_slope (h, n);
+  return ms >= -1 && drawdown (h, n, ms) <= ENV_DRAWDOWN;
+}
+
+/* rad_k >= sum_i |X_i| ry_(k-i) + rx_i (|Y_(k-i)| + ry_(k-i)): each of
+ * the two convolutions by env_term, the smallest of its bounds with the
+ * tilts 0, the flattest and the smallest slope of its radii (capped at
+ * |cap|). */
+static long pick_tilt (const long *h1, long n1, const long *h2, long n2, long cap);
+static void rad_envelope (mpfr_t *rad, long nz, const ks_vec *vx, const ks_vec *vy,
+                          const long *hx, const long *hy, long cap)
+{
+  const mpz_t *rx = (const mpz_t *) vx->r, *ax = rx + vx->n;
+  const mpz_t *ry = (const mpz_t *) vy->r, *sy = ry + 2 * vy->n;
+  mpfr_t *T = malloc ((size_t) (nz > 0 ? nz : 1) * sizeof *T);
+  if (!T) abort ();
+  for (long k = 0; k < nz; k++) { mpfr_init2 (T[k], 64); mpfr_set_inf (T[k], 1); mpfr_set_inf (rad[k], 1); }
+  for (int term = 0; term < 2; term++)
+    {
+      const long *h = term ? hx : hy;
+      long nh = term ? vx->n : vy->n;
+      long c[3] = { 0, pick_tilt (h, nh, NULL, 0, cap), min_slope (h, nh) };
+      if (c[2] > cap) c[2] = cap;
+      if (c[2] < -cap) c[2] = -cap;
+      for (int i = 0; i < 3; i++)
+        {
+          if (i > 0 && (c[i] == c[0] || (i == 2 && c[2] == c[1]))) continue;
+          if (term == 0) env_term (rad, nz, ax, vx->n, ry, vy->n, c[i]);
+          else env_term (T, nz, sy, vy->n, rx, vx->n, c[i]);
+        }
+    }
+  for (long k = 0; k < nz; k++)
+    {
+      mpfr_add (rad[k], rad[k], T[k], MPFR_RNDU);   /* both bounds are finite */
+      mpfr_clear (T[k]);
+    }
+  free (T);
+}
+
+/* Heuristic: the tilt -sigma that makes the radii with bit lengths h
+ * flattest (0 with fewer than two non-zero radii), capped at |cap| so
+ * that tilt times index stays far inside the exponent range.  Any tilt
+ * is sound; it only decides how tight the radius bounds are. */
+static long pick_tilt (const long *h1, long n1, const long *h2, long n2, long cap)
+{
+  long cnt = 0;
+  for (long k = 0; k < n1; k++) cnt += h1[k] != LONG_MIN;
+  for (long k = 0; h2 && k < n2; k++) cnt += h2[k] != LONG_MIN;
+  if (cnt < 2) return 0;
+  long tau = -pick_sigma (h1, n1, h2 ? h2 : h1, h2 ? n2 : 0);
+  return tau > cap ? cap : tau < -cap ? -cap : tau;
 }
 
 int ic_taylor_mullow_ks (ic_ival_struct *z, const ic_ival_struct *x, long nx,
@@ -374,17 +544,38 @@ int ic_taylor_mullow_ks (ic_ival_struct *z, const ic_ival_struct *x, long nx,
   if (sx > (long) prec) sx = (long) prec;
   if (sy > (long) prec) sy = (long) prec;
   ks_vec vx, vy;
-  vy.n = 0; vy.X = NULL; vy.A.u = vy.R.u = vy.S.u = NULL;
+  vy.n = 0; vy.X = NULL; vy.A.u = vy.R.u = vy.S.u = NULL; vy.r = NULL;
   int ok = ks_vec_init (&vx, x, hx, nx, sigma, base + sx);
   if (ok && !same) ok = ks_vec_init (&vy, y, hy, ny, sigma, base + sy);
-  else if (ok) vy = vx;
-  free (hx);
   if (!ok)
     {
+      free (hx);
       ks_vec_clear (&vx);               /* ks_vec_init leaves it clearable */
       if (!same) ks_vec_clear (&vy);
       return 0;
     }
+  /* Heuristic: the tilt that makes the radii flattest (the bands then
+   * keep every radius to BAND_BITS bits relative; any tilt is sound) */
+  ks_vec_rad_bits (hx, &vx);
+  if (!same) ks_vec_rad_bits (hy, &vy);
+  long cap = base + (sx > sy ? sx : sy) + 64;
+  long tau = pick_tilt (hx, nx, same ? NULL : hy, ny, cap);
+  /* Heuristic: the bands (exact small convolutions) while the tilted
+   * radii span at most 8 bands; beyond, the envelope bound (O(n)) when
+   * the radii, tilted by their smallest slope, never fall far below an
+   * earlier one (then it is about as tight as the convolution: smooth
+   * radii, a precision profile), else the bands up to MAX_BANDS, else the
+   * envelope anyway */
+  long spr = spread_of (hx, nx, -tau), spy = same ? 0 : spread_of (hy, ny, -tau);
+  if (spy > spr) spr = spy;
+  int env = (spr > 7 * BAND_BITS && env_fits (hx, nx) && (same || env_fits (hy, ny)))
+    || spr > (MAX_BANDS - 1) * BAND_BITS;
+  if (!env)
+    {
+      ks_vec_bands (&vx, tau);
+      if (!same) ks_vec_bands (&vy, tau);
+    }
+  if (same) vy = vx;
   long nz = n < nx + ny - 1 ? n : nx + ny - 1;
   mpz_t *Z = malloc ((size_t) nz * sizeof *Z);
   uint64_t *C = malloc ((size_t) nz * 3 * sizeof *C);
@@ -397,16 +588,18 @@ int ic_taylor_mullow_ks (ic_ival_struct *z, const ic_ival_struct *x, long nx,
    * convolution */
   mpfr_t r1;
   mpfr_init2 (r1, 192);
-  for (int pass = 0; pass < 2; pass++)
+  if (env) rad_envelope (rad, nz, &vx, &vy, hx, same ? hx : hy, cap);
+  else for (int pass = 0; pass < 2; pass++)
     {
       const bands *P = pass ? &vx.R : &vx.A, *Q = pass ? &vy.S : &vy.R;
       for (int a = 0; a < P->nb; a++)
         for (int b = 0; b < Q->nb; b++)
           {
+            if (!P->used[a] || !Q->used[b]) continue;   /* a zero band */
             ks_mul_small (C, nz, P->u + (size_t) a * nx, nx, Q->u + (size_t) b * ny, ny);
             for (long k = 0; k < nz; k++)
               {
-                set_u192_2exp (r1, C + 3 * k, P->g[a] + Q->g[b]);
+                set_u192_2exp (r1, C + 3 * k, P->g[a] + Q->g[b] + tau * k);
                 mpfr_add (rad[k], rad[k], r1, MPFR_RNDU);   /* rad >= partial sum */
               }
           }
@@ -422,6 +615,7 @@ int ic_taylor_mullow_ks (ic_ival_struct *z, const ic_ival_struct *x, long nx,
       mpfr_add (z[k].hi, z[k].hi, rad[k], MPFR_RNDU);   /* hi >= Z_k + rad_k */
       mpfr_mul_2si (z[k].hi, z[k].hi, sh, MPFR_RNDU);
     }
+  free (hx);
   mpfr_clear (r1);
   for (long k = 0; k < nz; k++) mpfr_clear (rad[k]);
   free (rad);
@@ -469,20 +663,24 @@ int ic_taylor_inv_newton (ic_ival_struct *g, const ic_ival_struct *h, long nh, l
   int st = ic_taylor_div_classical (g, one, h, m < nh ? m : nh, m);
   ic_taylor_free (one, m);
   if (st != IC_IVAL_OK || m >= n) return st;
-  ic_ival_struct *w = ic_taylor_alloc (n, prec), *c = ic_taylor_alloc (n, prec);
   while (m < n)
     {
       if (ic_cancelled ()) { st = IC_IVAL_EDOM; break; }   /* never a bound */
       long m2 = li < nl ? lens[li++] : n;                 /* m < m2 <= 2m */
+      /* Heuristic: the step's products at the precision of g_m, the
+       * largest among the coefficients it computes (g may carry a
+       * profile, ic_taylor_eval_prec; uniform g: prec). */
+      mpfr_prec_t pm = ic_ival_get_prec (&g[m]);
+      ic_ival_struct *w = ic_taylor_alloc (m2, pm), *c = ic_taylor_alloc (m2 - m, pm);
       /* w_j encloses (h g)_j for every point; only m <= j < m2 is used:
        * below m, (h g)_j = [j == 0] exactly */
       ic_taylor_mullow (w, h, nh < m2 ? nh : m2, g, m, m2);
       ic_taylor_mullow (c, g, m2 - m, w + m, m2 - m, m2 - m);
       for (long j = 0; j < m2 - m; j++) ic_ival_neg (&g[m + j], &c[j]);
+      ic_taylor_free (w, m2);
+      ic_taylor_free (c, m2 - m);
       m = m2;
     }
-  ic_taylor_free (w, n);
-  ic_taylor_free (c, n);
   return st;
 }
 
@@ -501,7 +699,7 @@ static int log_newton_n (ic_ival_struct *z, const ic_ival_struct *x, long nx, lo
     }
   if (nx > n) nx = n;
   long n1 = n - 1, nd = nx - 1;
-  ic_ival_struct *v = ic_taylor_alloc (n1, prec);
+  ic_ival_struct *v = ic_taylor_alloc_like (z + 1, n1);   /* v_k -> z_(k+1) */
   ic_ival_struct *d = ic_taylor_alloc (nd > 0 ? nd : 1, prec);
   st = ic_taylor_inv_newton (v, x, nx, n1);        /* v encloses 1/x mod t^(n-1) */
   for (long k = 0; k < nd; k++) ic_ival_mul_si (&d[k], &x[k + 1], k + 1);   /* x' */
@@ -577,7 +775,7 @@ int ic_taylor_pow_const_newton (ic_ival_struct *z, const ic_ival_struct *x,
   if (exact_int (c, &k) && k >= -64 && k <= 64)
     {
       unsigned long e = (unsigned long) (k < 0 ? -k : k);
-      ic_ival_struct *p = ic_taylor_alloc (len, prec), *b = ic_taylor_alloc (len, prec);
+      ic_ival_struct *p = ic_taylor_alloc_like (z, len), *b = ic_taylor_alloc_like (z, len);
       long nb = nx, np = 1;
       ic_ival_set_si (&p[0], 1);                   /* p = 1 */
       for (long i = 0; i < nx; i++) ic_ival_set (&b[i], &x[i]);

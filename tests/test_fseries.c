@@ -12,6 +12,7 @@
  * Random inputs: lengths 1..300, precisions 64..2000 bits, magnitudes
  * decaying like M^-k (M up to 2^20) or not at all, random signs, exact
  * zeros, and wide intervals.  The seed is printed (IC_SEED replays). */
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -335,6 +336,75 @@ static void test_eval (void)
   ic_ival_clear (x);
 }
 
+/* The precision profile (ic_taylor_eval_prec, the EM path's heuristic
+ * shape: full precision at k = 0 falling to 128 bits): every coefficient
+ * must overlap the uniform-precision result, contain the exact
+ * coefficients of log(M + t), and keep about its profile's precision
+ * (the radius bounds lose at most 64 bits: tilted bands or envelope;
+ * at the 128-bit floor at least 8 bits remain). */
+static void test_eval_profile (void)
+{
+  const long M = 1851, n = 300;
+  mpfr_prec_t wp = 1800;
+  const char *terms[] = { "log(n)", "1/(n*log(n)^2)", "log(n)^3/n^2" };
+  mpfr_prec_t *pk = malloc (n * sizeof *pk);
+  double l2 = log2 (2 * 3.141592653589793 * (M - 1)), lf = 0;
+  for (long k = 0; k < n; k++)
+    {
+      if (k > 1) lf += log2 ((double) k);
+      double drop = k * l2 - lf - 2 * log2 (k + 1.0) - 16, p = wp - (drop > 0 ? drop : 0);
+      pk[k] = p < 128 ? 128 : p > wp ? wp : (mpfr_prec_t) p;
+      if (k > 0 && pk[k] > pk[k - 1]) pk[k] = pk[k - 1];
+    }
+  for (int t = 0; t < 3; t++)
+    {
+      char ctx[96];
+      snprintf (ctx, sizeof ctx, "profile %s", terms[t]);
+      ic_error err;
+      ic_node *e = ic_term_parse (terms[t], &err);
+      ic_ival_struct *a = ic_taylor_alloc (n, wp), *b = ic_taylor_alloc (n, wp);
+      ic_ival_t x;
+      ic_ival_init2 (x, wp);
+      ic_ival_set_ui (x, M);
+      int ok = e && ic_taylor_eval (a, e, x, n, wp) == IC_IVAL_OK
+        && ic_taylor_eval_prec (b, e, x, n, pk) == IC_IVAL_OK;
+      if (!ok) fail ("evaluation failed", ctx, 0);
+      mpq_t q;
+      mpq_init (q);
+      mpfr_t w, m;
+      mpfr_inits2 (64, w, m, (mpfr_ptr) 0);
+      for (long k = 0; ok && k < n; k++)
+        {
+          if (!overlap (&a[k], &b[k])) { fail ("profile and uniform disjoint", ctx, k); ok = 0; break; }
+          if (t == 0 && k > 0)
+            {
+              mpz_set_ui (mpq_numref (q), 1);
+              mpz_ui_pow_ui (mpq_denref (q), (unsigned long) M, (unsigned long) k);
+              mpz_mul_ui (mpq_denref (q), mpq_denref (q), (unsigned long) k);
+              if (k % 2 == 0) mpq_neg (q, q);
+              if (!contains_q (&b[k], q)) { fail ("log(M+t) coefficient not contained", ctx, k); ok = 0; break; }
+            }
+          /* width <= 2^(64 - pk) |coefficient| (2^-8 at the 128-bit floor, where the EM sum no longer looks) */
+          ic_ival_width_upper (w, &b[k]);
+          ic_ival_mag_upper (m, &b[k]);
+          mpfr_mul_2si (m, m, pk[k] <= 128 ? -8 : 64 - (long) pk[k], MPFR_RNDU);
+          if (mpfr_greater_p (w, m))
+            {
+              fail ("profile width beyond 64 bits of its precision", ctx, k);
+              mpfr_printf ("  width %.3Rg mag*2^(64-%ld) %.3Rg\n", w, (long) pk[k], m);
+              ok = 0;
+            }
+        }
+      if (ok) npass++;
+      mpfr_clears (w, m, (mpfr_ptr) 0);
+      mpq_clear (q);
+      ic_node_free (e);
+      ic_taylor_free (a, n); ic_taylor_free (b, n);
+      ic_ival_clear (x);
+    }
+  free (pk);
+}
+
 int main (void)
 {
   seed = getenv ("IC_SEED") ? strtoul (getenv ("IC_SEED"), NULL, 10) : 20261206UL;
@@ -363,6 +433,7 @@ int main (void)
   test_exact (150, 1000, 1851);
   test_exact (300, 3400, 1851);
   test_eval ();
+  test_eval_profile ();
   printf ("%s fseries: %d groups passed, %d failed\n", nfail ? "FAIL" : "ok", npass, nfail);
   return nfail != 0;
 }
