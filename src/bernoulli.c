@@ -169,6 +169,19 @@ static unsigned long oddpow_terms (long P, long k)
   return L < 5 ? 3 : L - 2;
 }
 
+/* e = (-1)^(k-1) [lo, hi] T / (4^k d), rounded outward (T, d > 0 and
+ * 0 <= lo <= hi): one entry of the table from the tangent number T_k. */
+static void tangent_entry (ic_ival_ptr e, mpfr_srcptr lo, mpfr_srcptr hi, const mpz_t T, const mpz_t d, long k)
+{
+  mpfr_mul_z (e->lo, lo, T, MPFR_RNDD);
+  mpfr_div_z (e->lo, e->lo, d, MPFR_RNDD);
+  mpfr_div_2ui (e->lo, e->lo, 2 * (unsigned long) k, MPFR_RNDD);
+  mpfr_mul_z (e->hi, hi, T, MPFR_RNDU);
+  mpfr_div_z (e->hi, e->hi, d, MPFR_RNDU);
+  mpfr_div_2ui (e->hi, e->hi, 2 * (unsigned long) k, MPFR_RNDU);
+  if (k % 2 == 0) ic_ival_neg (e, e);
+}
+
 /* x = [lo, hi] * y for intervals of positive numbers, rounded outward. */
 static void pos_mul (mpfr_ptr lo, mpfr_ptr hi, mpfr_srcptr xl, mpfr_srcptr xh,
                      mpfr_srcptr yl, mpfr_srcptr yh)
@@ -222,13 +235,7 @@ int ic_bernoulli_em_scaled (ic_ival_struct *em, ic_ival_struct *em64, long n, co
           mpz_setbit (d, 2 * k);
           mpz_sub_ui (d, d, 1);                        /* d = 4^k - 1 */
           /* |b_k| / dd^(k-1) = T_k E_k / (4^k d), T_k > 0, E_k > 0 */
-          mpfr_mul_z (e->lo, El, t[k - 1], MPFR_RNDD);
-          mpfr_div_z (e->lo, e->lo, d, MPFR_RNDD);
-          mpfr_div_2ui (e->lo, e->lo, 2 * (unsigned long) k, MPFR_RNDD);
-          mpfr_mul_z (e->hi, Eh, t[k - 1], MPFR_RNDU);
-          mpfr_div_z (e->hi, e->hi, d, MPFR_RNDU);
-          mpfr_div_2ui (e->hi, e->hi, 2 * (unsigned long) k, MPFR_RNDU);
-          if (k % 2 == 0) ic_ival_neg (e, e);          /* sign (-1)^(k-1) */
+          tangent_entry (e, El, Eh, t[k - 1], d, k);   /* sign (-1)^(k-1) */
           if (em64)
             {
               /* unscaled at 64 bits: T_k G_k / (4^k d), G_k = 1/(2k-1)! */
@@ -239,13 +246,7 @@ int ic_bernoulli_em_scaled (ic_ival_struct *em, ic_ival_struct *em64, long n, co
                   mpfr_div_ui (Gl, Gl, f, MPFR_RNDD);  /* Gl <= G_k */
                   mpfr_div_ui (Gh, Gh, f, MPFR_RNDU);  /* Gh >= G_k */
                 }
-              mpfr_mul_z (e6->lo, Gl, t[k - 1], MPFR_RNDD);
-              mpfr_div_z (e6->lo, e6->lo, d, MPFR_RNDD);
-              mpfr_div_2ui (e6->lo, e6->lo, 2 * (unsigned long) k, MPFR_RNDD);
-              mpfr_mul_z (e6->hi, Gh, t[k - 1], MPFR_RNDU);
-              mpfr_div_z (e6->hi, e6->hi, d, MPFR_RNDU);
-              mpfr_div_2ui (e6->hi, e6->hi, 2 * (unsigned long) k, MPFR_RNDU);
-              if (k % 2 == 0) ic_ival_neg (e6, e6);
+              tangent_entry (e6, Gl, Gh, t[k - 1], d, k);
             }
           /* heuristic: E at the precision the later entries need */
           mpfr_prec_t q = (k < n ? mpfr_get_prec (em[k].lo) : 64) + 64 + (mpfr_prec_t) log2 ((double) n + 1);
