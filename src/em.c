@@ -625,10 +625,6 @@ static void bern_prec_raise (mpfr_prec_t *pj, long n, double s, double M, double
     }
 }
 
-/* Returns 0 if the deadline passed (the table must then not be used).
- * pj[j-1] (NULL: prec for all) is entry j's precision, capped by prec,
- * at least 64; sqm != 0 asks for the table scaled for SQ M = sqm (done
- * when (SQ M)^2 fits an unsigned long, zeta_scaled's fast path). */
 /* Entry j's precision: pj[j-1] (NULL: prec) within [64, prec]. */
 static mpfr_prec_t btab_prec (const mpfr_prec_t *pj, long j, mpfr_prec_t prec)
 {
@@ -646,6 +642,10 @@ static size_t btab_bytes (long n, const mpfr_prec_t *pj, mpfr_prec_t prec)
   return b > 1e18 ? (size_t) 1e18 : (size_t) b;
 }
 
+/* Returns 0 if the deadline passed (the table must then not be used).
+ * pj[j-1] (NULL: prec for all) is entry j's precision (btab_prec); sqm
+ * != 0 asks for the table scaled for SQ M = sqm (done when (SQ M)^2 fits
+ * an unsigned long, zeta_scaled's fast path). */
 static int btab_init (btab *t, long n, mpfr_prec_t prec, const mpfr_prec_t *pj, unsigned long sqm)
 {
   unsigned long dd;
@@ -1444,8 +1444,8 @@ static void acc_powerlog (void *vst, unsigned long n, ic_ival_srcptr v, ic_ival_
   else
     {
       ic_ival_pow_si (st->u, l, -st->b);                /* u = (log n)^|b| > 0 */
-      mpfr_div (st->t->lo, v->lo, st->u->hi, MPFR_RNDD); /* lo <= v / u */
-      mpfr_div (st->t->hi, v->hi, st->u->lo, MPFR_RNDU); /* hi >= v / u */
+      if (ic_ival_div (st->t, v, st->u) != IC_IVAL_OK)  /* the proved quotient */
+        ic_ival_set_full (st->t);
     }
   padd (st->sum, st->sum, st->t);
 }
