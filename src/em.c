@@ -39,6 +39,7 @@
 #include "em_kern.h"
 #include "checked.h"
 #include "symb.h"
+#include "buf.h"
 
 #define LOG2_10 3.321928094887362
 #define IC_PI 3.141592653589793
@@ -207,6 +208,25 @@ static void pow_neg (ic_ival_ptr z, unsigned long n, const mpq_t s)
  * with l_n enclosing log n when want_log, else NULL. */
 typedef void (*acc_fn) (void *st, unsigned long n, ic_ival_srcptr v, ic_ival_srcptr l);
 
+/* l encloses log n for an integer n >= 2, with one logarithm where
+ * ic_ival_log takes two (speed, issue 13): log n is irrational (n^q = e^p
+ * has no solution in integers p, q >= 1, e being transcendental), so it
+ * is no floating-point number, and lo = log n correctly rounded down (the
+ * largest floating-point number below it at l's precision) has log n in
+ * (lo, nextabove(lo)). */
+static void log_int (ic_ival_ptr l, unsigned long n)
+{
+  ic_ival_set_ui (l, n);
+  if (mpfr_cmp_ui (l->lo, n) != 0 || mpfr_cmp_ui (l->hi, n) != 0)
+    {
+      ic_ival_log (l, l);                  /* n not exact at l's precision */
+      return;
+    }
+  mpfr_log (l->lo, l->lo, MPFR_RNDD);
+  mpfr_set (l->hi, l->lo, MPFR_RNDN);      /* same precision: exact */
+  mpfr_nextabove (l->hi);
+}
+
 static int sieve_pow (unsigned long N, unsigned long M, const mpq_t s, int want_log,
                       mpfr_prec_t prec, acc_fn acc, void *st)
 {
@@ -249,11 +269,7 @@ static int sieve_pow (unsigned long N, unsigned long M, const mpq_t s, int want_
         {
           /* heuristic: the root iteration pays off at high precision */
           if (prec < 2048 || !pow_neg_root (cur, n, s)) pow_neg (cur, n, s);
-          if (lg)
-            {
-              ic_ival_set_ui (lcur, n);           /* exact: n < 2^32 < 2^prec */
-              ic_ival_log (lcur, lcur);           /* n >= 2 > 0 */
-            }
+          if (lg) log_int (lcur, n);              /* n >= 2 */
         }
       else
         {
@@ -1558,6 +1574,61 @@ static int direct_powerlog (ic_ival_ptr D, const ic_node *f, unsigned long N, un
   return ok;
 }
 
+/* The Taylor coefficients of f at M and the Bernoulli numbers of the
+ * generic sum, computed on a second thread while the caller sums the
+ * direct part (the two only read f). */
+typedef struct {
+  const ic_node *f;
+  ic_ival_struct *c, *bz;
+  long len;
+  unsigned long M;
+  mpfr_prec_t wp;
+  ic_deadline *dl;
+  int ok, oom, threaded;
+  pthread_t th;
+} series_job;
+
+static void series_run (series_job *J)
+{
+  ic_deadline *outer = ic_deadline_enter (J->dl);
+  ic_ival_t x;
+  ic_ival_init2 (x, J->wp);
+  ic_ival_set_ui (x, J->M);
+  mpfr_prec_t *pk = malloc ((size_t) J->len * sizeof *pk);
+  if (!pk) abort ();
+  generic_profile (pk, J->len, J->M, J->wp);
+  J->ok = ic_taylor_eval_prec (J->c, J->f, x, J->len, pk) == IC_IVAL_OK
+    && ic_bernoulli_ivals (NULL, J->bz, J->len / 2);   /* bz[j-1] = B_2j/(2j) */
+  free (pk);
+  ic_ival_clear (x);
+  ic_deadline_enter (outer);
+}
+
+static void *series_thread (void *arg)
+{
+  series_job *J = arg;
+  series_run (J);
+  J->oom = ic_oom_take ();                  /* handed to the caller's thread */
+  mpfr_free_cache2 (MPFR_FREE_LOCAL_CACHE); /* as btab_thread */
+  return NULL;
+}
+
+static void series_start (series_job *J)
+{
+  J->ok = 0; J->oom = 0;
+  J->dl = ic_deadline_current ();
+  J->threaded = pthread_create (&J->th, NULL, series_thread, J) == 0;
+}
+
+/* ok after the series is done (run here when no thread could start) */
+static int series_finish (series_job *J)
+{
+  if (J->threaded) { pthread_join (J->th, NULL); J->threaded = 0; }
+  else series_run (J);
+  if (J->oom) ic_oom_note ();
+  return J->ok;
+}
+
 static int tail_generic (ic_ival_ptr out, const ic_node *f, const ic_node *prodterm,
                          unsigned long N, double tb, mpfr_prec_t wp, ic_em_info *info)
 {
@@ -1613,6 +1684,8 @@ static int tail_generic (ic_ival_ptr out, const ic_node *f, const ic_node *prodt
   ic_ival_init2 (D, wp); ic_ival_init2 (x, wp); ic_ival_init2 (v, wp);
   ic_ival_init2 (R, wp); ic_ival_init2 (t, wp); ic_ival_init2 (S, wp);
   int ok = 1;
+  series_job J = { .f = f, .c = c, .bz = bz, .len = len, .M = M, .wp = wp };
+  series_start (&J);
 
   /* Direct part. */
   if (prodterm)
@@ -1633,15 +1706,9 @@ static int tail_generic (ic_ival_ptr out, const ic_node *f, const ic_node *prodt
           ic_ival_add (D, D, v);
         }
     }
-  /* Taylor coefficients at M and the EM sum. */
-  ic_ival_set_ui (x, M);
-  mpfr_prec_t *pk = malloc ((size_t) len * sizeof *pk);
-  if (!pk) abort ();
-  generic_profile (pk, len, M, wp);
-  ok = ok && ic_taylor_eval_prec (c, f, x, len, pk) == IC_IVAL_OK;
-  free (pk);
+  /* Taylor coefficients at M (c) and B_2j/(2j) (bz), then the EM sum. */
+  ok = series_finish (&J) && ok;
   long mused = -1;
-  ok = ok && ic_bernoulli_ivals (NULL, bz, len / 2);   /* bz[j-1] = B_2j/(2j) */
   if (ok)
     {
       ic_ival_set (S, I);

@@ -11,6 +11,9 @@
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 #include "infcert.h"
 
 #include "buf.h"
@@ -549,6 +552,16 @@ int main (int argc, char **argv)
 {
   cli_error ce;
   memset (&ce, 0, sizeof ce);
+#ifdef __GLIBC__
+  /* Speed only (issue 13): the series arithmetic allocates and frees
+   * blocks of up to a few MB many times; glibc's defaults hand each one
+   * back to the kernel (mmap/trim), so every reuse pays page faults
+   * again (about 15 % of a 1000-digit run).  Blocks below 64 MB come
+   * from the heap, which grows 16 MB at a time.  A setting of this
+   * process, not of the library (its callers keep their own). */
+  mallopt (M_MMAP_THRESHOLD, 64 << 20);
+  mallopt (M_TOP_PAD, 16 << 20);
+#endif
   if (argc < 2) { fputs (usage, stderr); return EXIT_USAGE; }
   const char *cmd = argv[1];
   if (!strcmp (cmd, "--help") || !strcmp (cmd, "-h") || !strcmp (cmd, "help"))
