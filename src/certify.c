@@ -1258,7 +1258,11 @@ static ic_status enclose_at (run *R, ic_result *r, const tail_args *A, long D, i
        * ask no more than the working precision (capped by --max-prec)
        * can carry, so --max-prec bounds their work too */
       long Dt = D + shift;
-      long Dcap = (long) ((double) wp / 3.33) - 12;
+      /* the digits wp carries beyond prec_for's guard bits (its
+       * 2 log2(2^26) + 40 = 92, less 40 kept for the methods): wp/3.33
+       * here fell below D above about 6700 digits (sum n^-1.001 at 20000
+       * digits certified 19977) */
+      long Dcap = (long) ((double) (wp - 52) * 512.0 / 1701.0);
       if (Dt > Dcap) Dt = Dcap > 1 ? Dcap : 1;
       /* each method is skipped once the deadline has passed */
       int have = tail_zero (A, tail, &cut, how, sizeof how, method)
