@@ -19,4 +19,5 @@
 #include "cvz.acsl"
 #include "div.acsl"
 #include "sqr.acsl"
+#include "scale.acsl"
 #endif

@@ -472,8 +472,7 @@ static int cvz_tail (run *R, ic_ival_ptr out, ic_evaluator *hev, unsigned long N
   ic_ival_set_si (one, 1);
   ic_ival_div (t, one, d);
   ic_ival_add (d, d, t);
-  mpfr_div_2ui (d->lo, d->lo, 1, MPFR_RNDD);
-  mpfr_div_2ui (d->hi, d->hi, 1, MPFR_RNDU);
+  ic_ival_div_ui (d, d, 2);
   ic_ival_set_si (b, -1);
   ic_ival_neg (c, d);
   ic_ival_set_si (s, 0);
@@ -1128,7 +1127,7 @@ static int split_log (run *R, ic_ival_ptr out, const ic_node *p, unsigned long N
   else if ((p->op == IC_SQRT || (p->op == IC_POW && !ic_node_has_var (p->b))) && positive_from (p->a, N, wp))
     {
       int kok = 1;
-      if (p->op == IC_SQRT) { ic_ival_set_si (c, 1); mpfr_div_2ui (c->lo, c->lo, 1, MPFR_RNDD); mpfr_div_2ui (c->hi, c->hi, 1, MPFR_RNDU); }
+      if (p->op == IC_SQRT) { ic_ival_set_si (c, 1); ic_ival_div_ui (c, c, 2); }
       else
         kok = ic_eval_const (c, p->b, wp);
       if (kok && (ok = split_log (R, t, p->a, N, D, wp, how, depth + 1))) ic_ival_mul (out, t, c);

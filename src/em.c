@@ -50,19 +50,10 @@
 /* Resource limit on the number of zeta terms of the expansion. */
 #define EM_MAX_K 10000000UL
 
-/* ---- positive-interval helpers (all operands certainly >= 0) ------------ */
+/* ---- interval helpers: the proved operations (src/kern/ival.c) --------- */
 
-static void pmul (ic_ival_ptr z, ic_ival_srcptr x, ic_ival_srcptr y)
-{
-  mpfr_mul (z->lo, x->lo, y->lo, MPFR_RNDD);   /* lo <= x y */
-  mpfr_mul (z->hi, x->hi, y->hi, MPFR_RNDU);   /* hi >= x y */
-}
-
-static void padd (ic_ival_ptr z, ic_ival_srcptr x, ic_ival_srcptr y)
-{
-  mpfr_add (z->lo, x->lo, y->lo, MPFR_RNDD);
-  mpfr_add (z->hi, x->hi, y->hi, MPFR_RNDU);
-}
+static void pmul (ic_ival_ptr z, ic_ival_srcptr x, ic_ival_srcptr y) { ic_ival_mul_nonneg (z, x, y); }
+static void padd (ic_ival_ptr z, ic_ival_srcptr x, ic_ival_srcptr y) { ic_ival_add (z, x, y); }
 
 /* z = n^-s for an integer n >= 2 and a rational s > 0 (exact SP/SQ).
  * One log and one exp:
@@ -578,7 +569,7 @@ static void acc_sum (void *st, unsigned long n, ic_ival_srcptr v, ic_ival_srcptr
   padd ((ic_ival_ptr) st, (ic_ival_srcptr) st, v);
 }
 
-typedef struct { ic_ival_ptr prod; ic_ival_srcptr c; int ok; ic_ival_ptr t; } prod_state;
+typedef struct { ic_ival_ptr prod; ic_ival_srcptr c; int ok; ic_ival_ptr t; ic_ival_srcptr one; } prod_state;
 
 /* prod *= 1 + c v_n; needs 1 + c v_n > 0. */
 static void acc_prod (void *vst, unsigned long n, ic_ival_srcptr v, ic_ival_srcptr l)
@@ -590,8 +581,7 @@ static void acc_prod (void *vst, unsigned long n, ic_ival_srcptr v, ic_ival_srcp
   if (ic_ival_is_exact (st->c) && mpfr_cmp_si (st->c->lo, 1) == 0) ic_ival_set (t, v);
   else if (ic_ival_is_exact (st->c) && mpfr_cmp_si (st->c->lo, -1) == 0) ic_ival_neg (t, v);
   else ic_ival_mul (t, st->c, v);
-  mpfr_add_ui (t->lo, t->lo, 1, MPFR_RNDD);
-  mpfr_add_ui (t->hi, t->hi, 1, MPFR_RNDU);
+  ic_ival_add (t, t, st->one);                       /* 1 + c n^-p */
   if (!ic_ival_is_pos (t)) { st->ok = 0; return; }
   pmul (st->prod, st->prod, t);
 }
@@ -759,11 +749,7 @@ static void mul_ratio (ic_ival_ptr x, long j, unsigned long SP, unsigned long SQ
            && ic_ck_mul_ul (&a2, (unsigned long) (2 * j - 2), SQ)
            && ic_ck_add_ul (&f1, SP, a1) && ic_ck_add_ul (&f2, SP, a2)
            && ic_ck_mul_ul (&ff, f1, f2);
-  if (small)
-    {
-      mpfr_mul_ui (x->lo, x->lo, ff, MPFR_RNDD);     /* lo <= lo f1 f2 */
-      mpfr_mul_ui (x->hi, x->hi, ff, MPFR_RNDU);     /* hi >= hi f1 f2 */
-    }
+  if (small) ic_ival_mul_ui (x, x, ff);              /* x f1 f2, proved */
   else
     {
       mpz_set_ui (fz, SQ);
@@ -777,11 +763,7 @@ static void mul_ratio (ic_ival_ptr x, long j, unsigned long SP, unsigned long SQ
       mpfr_mul_z (x->hi, x->hi, fz, MPFR_RNDU);
     }
   if (!divide) return;
-  if (dd)
-    {
-      mpfr_div_ui (x->lo, x->lo, dd, MPFR_RNDD);
-      mpfr_div_ui (x->hi, x->hi, dd, MPFR_RNDU);
-    }
+  if (dd) ic_ival_div_ui (x, x, dd);                  /* dd >= 1, proved */
   else
     {
       mpfr_div_z (x->lo, x->lo, ddz, MPFR_RNDD);
@@ -827,12 +809,9 @@ static int zeta_scaled (ic_ival_ptr Z, unsigned long SP, unsigned long SQ,
   ic_ival_init2 (R, prec); ic_ival_init2 (S, prec); ic_ival_init2 (H, prec);
 
   /* g_1 = s / M = SP / (SQ M), here at 64 bits */
-  mpfr_set_ui (g->lo, SP, MPFR_RNDD);
-  mpfr_div_ui (g->lo, g->lo, SQ, MPFR_RNDD);
-  mpfr_div_ui (g->lo, g->lo, M, MPFR_RNDD);         /* lo <= SP / (SQ M) */
-  mpfr_set_ui (g->hi, SP, MPFR_RNDU);
-  mpfr_div_ui (g->hi, g->hi, SQ, MPFR_RNDU);
-  mpfr_div_ui (g->hi, g->hi, M, MPFR_RNDU);         /* hi >= SP / (SQ M) */
+  ic_ival_set_ui (g, SP);
+  ic_ival_div_ui (g, g, SQ);
+  ic_ival_div_ui (g, g, M);                         /* SQ, M >= 1 */
 
   /* Pass 1 (64 bits): m and the omitted term t_(m+1); te[j] = the size
    * exponent of t_j (for pass 2's precisions). */
@@ -844,16 +823,7 @@ static int zeta_scaled (ic_ival_ptr Z, unsigned long SP, unsigned long SQ,
       if ((j & 63) == 1 && ic_cancelled ()) break;   /* m < 0: no bound */
       if (j > 1) mul_ratio (g, j, SP, SQ, dd, ddz, fz, f2z, 1);   /* g_j, g > 0 */
       /* t = b_j g_j, g > 0, sign of b_j = (-1)^(j-1) */
-      if (j % 2)
-        {
-          mpfr_mul (t->lo, b->lo, g->lo, MPFR_RNDD);
-          mpfr_mul (t->hi, b->hi, g->hi, MPFR_RNDU);
-        }
-      else
-        {
-          mpfr_mul (t->lo, b->lo, g->hi, MPFR_RNDD);
-          mpfr_mul (t->hi, b->hi, g->lo, MPFR_RNDU);
-        }
+      ic_ival_mul (t, b, g);
       if (!mpfr_number_p (t->lo) || !mpfr_number_p (t->hi)) break;
       /* Heuristic size: |t| < 2^e with e the larger endpoint exponent
        * (an exact zero counts as the smallest exponent). */
@@ -912,23 +882,18 @@ static int zeta_scaled (ic_ival_ptr Z, unsigned long SP, unsigned long SQ,
       /* g_1 = SP/(SQ M) at prec, then sum_{j<=m} t_j = g_1 H */
       ic_ival_t g1;
       ic_ival_init2 (g1, prec);
-      mpfr_set_ui (g1->lo, SP, MPFR_RNDD);
-      mpfr_div_ui (g1->lo, g1->lo, SQ, MPFR_RNDD);
-      mpfr_div_ui (g1->lo, g1->lo, M, MPFR_RNDD);
-      mpfr_set_ui (g1->hi, SP, MPFR_RNDU);
-      mpfr_div_ui (g1->hi, g1->hi, SQ, MPFR_RNDU);
-      mpfr_div_ui (g1->hi, g1->hi, M, MPFR_RNDU);
+      ic_ival_set_ui (g1, SP);
+      ic_ival_div_ui (g1, g1, SQ);
+      ic_ival_div_ui (g1, g1, M);
       ic_ival_mul (H, H, g1);
+      /* S = M/(s-1) + 1/2 = M SQ / (SP - SQ) + 1/2 (SP > SQ: s > 1) */
+      ic_ival_set_ui (S, M);
+      ic_ival_mul_ui (S, S, SQ);
+      ic_ival_div_ui (S, S, SP - SQ);
+      ic_ival_set_ui (g1, 1);
+      ic_ival_div_ui (g1, g1, 2);
+      ic_ival_add (S, S, g1);
       ic_ival_clear (g1);
-      /* S = M/(s-1) + 1/2 = M SQ / (SP - SQ) + 1/2 */
-      mpfr_set_ui (S->lo, M, MPFR_RNDD);
-      mpfr_mul_ui (S->lo, S->lo, SQ, MPFR_RNDD);
-      mpfr_div_ui (S->lo, S->lo, SP - SQ, MPFR_RNDD);   /* lo <= M SQ / (SP - SQ) */
-      mpfr_set_ui (S->hi, M, MPFR_RNDU);
-      mpfr_mul_ui (S->hi, S->hi, SQ, MPFR_RNDU);
-      mpfr_div_ui (S->hi, S->hi, SP - SQ, MPFR_RNDU);   /* hi >= M SQ / (SP - SQ) */
-      mpfr_add_d (S->lo, S->lo, 0.5, MPFR_RNDD);
-      mpfr_add_d (S->hi, S->hi, 0.5, MPFR_RNDU);
       ic_ival_add (S, S, H);
       ic_ival_add (Z, S, R);
       *m_used = m;
@@ -1145,8 +1110,7 @@ static void *zx_worker (void *arg)
         { fail = 1; pthread_mutex_lock (&J->mu); J->fail = 1; pthread_mutex_unlock (&J->mu); break; }
       if (m > mused) mused = m;
       ic_ival_mul (term, &J->ypow[k - 1], Z);
-      mpfr_div_ui (term->lo, term->lo, k, MPFR_RNDD);   /* lo <= term.lo / k */
-      mpfr_div_ui (term->hi, term->hi, k, MPFR_RNDU);   /* hi >= term.hi / k */
+      ic_ival_div_ui (term, term, k);                   /* k >= 1 */
       ic_ival_sub (acc, acc, term);
     }
   pthread_mutex_lock (&J->mu);
@@ -1268,13 +1232,16 @@ static int tail_zeta_expansion (ic_ival_ptr out, ic_ival_srcptr c, const mpq_t p
   /* Direct part: D = log prod_{N<=n<M} (1 + c n^-p). */
   {
     prod_state st;
-    ic_ival_t t;
+    ic_ival_t t, one;
     ic_ival_init2 (t, wp);
+    ic_ival_init2 (one, 64);
+    ic_ival_set_si (one, 1);
     ic_ival_set_si (D, 1);
-    st.prod = D; st.c = c; st.ok = 1; st.t = t;
+    st.prod = D; st.c = c; st.ok = 1; st.t = t; st.one = one;
     ok = ok && sieve_pow_shared (N, M, p, wp, acc_prod, &st, NULL);
     ok = ok && st.ok && ic_ival_log (D, D) == IC_IVAL_OK;
     ic_ival_clear (t);
+    ic_ival_clear (one);
   }
   if (threaded)
     {
@@ -1712,8 +1679,7 @@ static int tail_generic (ic_ival_ptr out, const ic_node *f, const ic_node *prodt
   if (ok)
     {
       ic_ival_set (S, I);
-      mpfr_div_2ui (v->lo, c[0].lo, 1, MPFR_RNDD);      /* f(M)/2, exact halving */
-      mpfr_div_2ui (v->hi, c[0].hi, 1, MPFR_RNDU);
+      ic_ival_div_ui (v, &c[0], 2);                     /* f(M)/2 */
       ic_ival_add (S, S, v);
       for (long j = 1; 2 * j - 1 < len; j++)
         {

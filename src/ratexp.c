@@ -261,17 +261,14 @@ static int zeta_scaled (ic_ival_ptr Z, long s, unsigned long M, long m,
   if (m + 1 > nb || s < 2) return 0;
   ic_ival_init2 (g, p); ic_ival_init2 (t, p); ic_ival_init2 (R, p);
   /* Z = M/(s-1) + 1/2 */
-  mpfr_set_ui (Z->lo, M, MPFR_RNDD);
-  mpfr_div_ui (Z->lo, Z->lo, (unsigned long) s - 1, MPFR_RNDD);   /* lo <= M/(s-1) */
-  mpfr_set_ui (Z->hi, M, MPFR_RNDU);
-  mpfr_div_ui (Z->hi, Z->hi, (unsigned long) s - 1, MPFR_RNDU);   /* hi >= M/(s-1) */
-  mpfr_add_d (Z->lo, Z->lo, 0.5, MPFR_RNDD);
-  mpfr_add_d (Z->hi, Z->hi, 0.5, MPFR_RNDU);
+  ic_ival_set_ui (Z, M);
+  ic_ival_div_ui (Z, Z, (unsigned long) s - 1);                    /* M/(s-1), s >= 2 */
+  ic_ival_set_ui (t, 1);
+  ic_ival_div_ui (t, t, 2);
+  ic_ival_add (Z, Z, t);                                           /* + 1/2 */
   /* g_1 = s/M (> 0) */
-  mpfr_set_ui (g->lo, (unsigned long) s, MPFR_RNDD);
-  mpfr_div_ui (g->lo, g->lo, M, MPFR_RNDD);                        /* lo <= s/M */
-  mpfr_set_ui (g->hi, (unsigned long) s, MPFR_RNDU);
-  mpfr_div_ui (g->hi, g->hi, M, MPFR_RNDU);                        /* hi >= s/M */
+  ic_ival_set_ui (g, (unsigned long) s);
+  ic_ival_div_ui (g, g, M);
   for (long k = 1; k <= m + 1; k++)
     {
       if (k > 1)
@@ -279,14 +276,10 @@ static int zeta_scaled (ic_ival_ptr Z, long s, unsigned long M, long m,
           /* g_k = g_(k-1) (s+2k-3)(s+2k-2) / M^2; positive, so directed
            * rounding of each endpoint keeps g_k in [lo, hi]. */
           unsigned long f1 = (unsigned long) (s + 2 * k - 3), f2 = (unsigned long) (s + 2 * k - 2);
-          mpfr_mul_ui (g->lo, g->lo, f1, MPFR_RNDD);
-          mpfr_mul_ui (g->lo, g->lo, f2, MPFR_RNDD);
-          mpfr_div_ui (g->lo, g->lo, M, MPFR_RNDD);
-          mpfr_div_ui (g->lo, g->lo, M, MPFR_RNDD);                /* lo <= g_k */
-          mpfr_mul_ui (g->hi, g->hi, f1, MPFR_RNDU);
-          mpfr_mul_ui (g->hi, g->hi, f2, MPFR_RNDU);
-          mpfr_div_ui (g->hi, g->hi, M, MPFR_RNDU);
-          mpfr_div_ui (g->hi, g->hi, M, MPFR_RNDU);                /* hi >= g_k */
+          ic_ival_mul_ui (g, g, f1);
+          ic_ival_mul_ui (g, g, f2);
+          ic_ival_div_ui (g, g, M);
+          ic_ival_div_ui (g, g, M);                                /* the proved operations */
         }
       ic_ival_mul (t, &bt[k - 1], g);                              /* t encloses beta_k g_k */
       if (k <= m) ic_ival_add (Z, Z, t);

@@ -233,7 +233,7 @@ static void test_pow_edom (void)
   ic_ival_clear (x); ic_ival_clear (y); ic_ival_clear (z);
 }
 
-/* Unary kernels (set, abs, sqr, mul_si, set_si): for random x of both
+/* Unary kernels (set, abs, sqr, mul_si, mul_ui, div_ui, set_si): for random x of both
  * signs (random_y: points, intervals, infinite endpoints, small integers),
  * z = f(x) at 53 bits must contain f(a) for sample points a of x, f(a)
  * computed exactly at REF1024 bits (a has PREF bits: a^2 and a * c are
@@ -242,13 +242,14 @@ static void test_pow_edom (void)
 #define REF1024 1024
 static void test_unary_contains (gmp_randstate_t st)
 {
-  static const char *names[] = { "ic_ival_set", "ic_ival_abs", "ic_ival_sqr", "ic_ival_mul_si" };
+  static const char *names[] = { "ic_ival_set", "ic_ival_abs", "ic_ival_sqr", "ic_ival_mul_si",
+                                 "ic_ival_mul_ui", "ic_ival_div_ui" };
   ic_ival_t x, z, w;
-  mpfr_t a, r;
+  mpfr_t a, r, r2;
   long n = 3000;
   ic_ival_init2 (x, P); ic_ival_init2 (z, P); ic_ival_init2 (w, P);
-  mpfr_init2 (a, PREF); mpfr_init2 (r, REF1024);
-  for (int f = 0; f < 4; f++)
+  mpfr_init2 (a, PREF); mpfr_init2 (r, REF1024); mpfr_init2 (r2, REF1024);
+  for (int f = 0; f < 6; f++)
     {
       int ok = 1, ok_nan = 1, ok_alias = 1;
       long pts = 0;
@@ -257,6 +258,11 @@ static void test_unary_contains (gmp_randstate_t st)
           long c = (long) gmp_urandomm_ui (st, 2001) - 1000;
           if (i % 7 == 0) c = 0;
           if (i % 11 == 0) c = (i % 2) ? LONG_MAX : LONG_MIN;
+          /* mul_ui: c >= 0 (0 and ULONG_MAX too); div_ui: d >= 1 */
+          unsigned long u = gmp_urandomm_ui (st, 2001);
+          if (i % 7 == 0) u = 0;
+          if (i % 11 == 0) u = ULONG_MAX;
+          unsigned long d = u ? u : 1;
           random_y (x, st, (int) (i % 6));
           if (i % 13 == 0)                       /* a wider range of magnitudes */
             {
@@ -269,7 +275,9 @@ static void test_unary_contains (gmp_randstate_t st)
             case 0: ic_ival_set (z, x); break;
             case 1: ic_ival_abs (z, x); break;
             case 2: ic_ival_sqr (z, x); break;
-            default: ic_ival_mul_si (z, x, c); break;
+            case 3: ic_ival_mul_si (z, x, c); break;
+            case 4: ic_ival_mul_ui (z, x, u); break;
+            default: ic_ival_div_ui (z, x, d); break;
             }
           if (mpfr_nan_p (z->lo) || mpfr_nan_p (z->hi)) ok_nan = 0;
           for (int k = 0; k < 5; k++)
@@ -280,10 +288,17 @@ static void test_unary_contains (gmp_randstate_t st)
                 case 0: mpfr_set (r, a, MPFR_RNDN); break;
                 case 1: mpfr_abs (r, a, MPFR_RNDN); break;
                 case 2: mpfr_sqr (r, a, MPFR_RNDN); break;
-                default: mpfr_mul_si (r, a, c, MPFR_RNDN); break;
+                case 3: mpfr_mul_si (r, a, c, MPFR_RNDN); break;
+                case 4: mpfr_mul_ui (r, a, u, MPFR_RNDN); break;   /* exact */
+                default: mpfr_div_ui (r, a, d, MPFR_RNDD); break;
                 }
+              /* r2 >= f(a) >= r; both equal f(a) except for the quotient,
+               * where z.lo <= a/d iff z.lo <= RNDD(a/d) (z.lo has fewer
+               * bits) and likewise for z.hi */
+              mpfr_set (r2, r, MPFR_RNDN);
+              if (f == 5) mpfr_div_ui (r2, a, d, MPFR_RNDU);
               pts++;
-              if (!(mpfr_lessequal_p (z->lo, r) && mpfr_lessequal_p (r, z->hi)))
+              if (!(mpfr_lessequal_p (z->lo, r) && mpfr_lessequal_p (r2, z->hi)))
                 {
                   if (ok) mpfr_printf ("  %s: [%Re, %Re] c=%ld: a=%Re f(a)=%Re not in [%Re, %Re]\n",
                                        names[f], x->lo, x->hi, c, a, r, z->lo, z->hi);
@@ -297,7 +312,9 @@ static void test_unary_contains (gmp_randstate_t st)
             case 0: ic_ival_set (w, w); break;
             case 1: ic_ival_abs (w, w); break;
             case 2: ic_ival_sqr (w, w); break;
-            default: ic_ival_mul_si (w, w, c); break;
+            case 3: ic_ival_mul_si (w, w, c); break;
+            case 4: ic_ival_mul_ui (w, w, u); break;
+            default: ic_ival_div_ui (w, w, d); break;
             }
           if (!same (w, z)) ok_alias = 0;
         }
@@ -318,7 +335,7 @@ static void test_unary_contains (gmp_randstate_t st)
       }
     check (ok, "ic_ival_set_si_contains", 7);
   }
-  mpfr_clear (a); mpfr_clear (r);
+  mpfr_clear (a); mpfr_clear (r); mpfr_clear (r2);
   ic_ival_clear (x); ic_ival_clear (z); ic_ival_clear (w);
 }
 

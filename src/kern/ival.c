@@ -558,6 +558,104 @@ M:
   ic_ival_clear (t);
 }
 
+/* x / d for an integer d >= 1: t -> t / d is increasing, so
+ * [RNDD(x.lo / d), RNDU(x.hi / d)]; an infinite endpoint gives the
+ * infinity on its side (an empty x, lo = +Inf, encloses nothing).  One
+ * MPFR division per endpoint (ic_ival_div takes two and two products). */
+/*@ requires valid: \valid (z) && \valid_read (x);
+    requires alias: z == x || \separated (z, x);
+    requires ok: IvalOk (x) && IvalInited (z);
+    requires pos: d >= 1;
+    assigns *z;
+    ensures ok: IvalOk (z);
+    ensures sound: \forall real a; \old (Encloses (x, a)) ==> Encloses (z, a / d);
+*/
+void ic_ival_div_ui (ic_ival_ptr z, ic_ival_srcptr x, unsigned long d)
+{
+  /* in place: z.lo reads only x.lo and z.hi only x.hi (z may be x) */
+  if (mpfr_number_p (x->lo)) mpfr_div_ui (z->lo, x->lo, d, MPFR_RNDD);   /* z.lo <= x.lo / d */
+  else mpfr_set_inf (z->lo, -1);
+  /*@ assert lo_q: FrNum (\at (x->lo[0], Pre)) ==> FrLe (z->lo[0], rquot (fr_val (\at (x->lo[0], Pre)), d)); */
+  /*@ assert lo_r: \forall real a; \at (Encloses (x, a), Pre) ==> FrLe (z->lo[0], rquot (a, d)); */
+  /*@ assert lo_v: \forall real a; \at (Encloses (x, a), Pre) ==> FrLe (z->lo[0], a / d); */
+L:
+  if (mpfr_number_p (x->hi)) mpfr_div_ui (z->hi, x->hi, d, MPFR_RNDU);   /* z.hi >= x.hi / d */
+  else mpfr_set_inf (z->hi, 1);
+  /*@ assert lo_kept: z->lo[0] == \at (z->lo[0], L); */
+  /*@ assert hi_q: FrNum (\at (x->hi[0], Pre)) ==> FrGe (z->hi[0], rquot (fr_val (\at (x->hi[0], Pre)), d)); */
+  /*@ assert hi_r: \forall real a; \at (Encloses (x, a), Pre) ==> FrGe (z->hi[0], rquot (a, d)); */
+  /*@ assert hi_v: \forall real a; \at (Encloses (x, a), Pre) ==> FrGe (z->hi[0], a / d); */
+}
+
+/* x c for an integer c >= 0: t -> t c is non-decreasing, so
+ * [RNDD(x.lo c), RNDU(x.hi c)]; an infinite endpoint gives the infinity
+ * on its side (never Inf * 0 = NaN). */
+/*@ requires valid: \valid (z) && \valid_read (x);
+    requires alias: z == x || \separated (z, x);
+    requires ok: IvalOk (x) && IvalInited (z);
+    assigns *z;
+    ensures ok: IvalOk (z);
+    ensures sound: \forall real a; \old (Encloses (x, a)) ==> Encloses (z, a * c);
+*/
+void ic_ival_mul_ui (ic_ival_ptr z, ic_ival_srcptr x, unsigned long c)
+{
+  /* in place: z.lo reads only x.lo and z.hi only x.hi (z may be x) */
+  if (mpfr_number_p (x->lo)) mpfr_mul_ui (z->lo, x->lo, c, MPFR_RNDD);   /* z.lo <= x.lo c */
+  else mpfr_set_inf (z->lo, -1);
+  /*@ assert lo_q: FrNum (\at (x->lo[0], Pre)) ==> FrLe (z->lo[0], rscale (fr_val (\at (x->lo[0], Pre)), c)); */
+  /*@ assert lo_r: \forall real a; \at (Encloses (x, a), Pre) ==> FrLe (z->lo[0], rscale (a, c)); */
+  /*@ assert lo_v: \forall real a; \at (Encloses (x, a), Pre) ==> FrLe (z->lo[0], a * c); */
+L:
+  if (mpfr_number_p (x->hi)) mpfr_mul_ui (z->hi, x->hi, c, MPFR_RNDU);   /* z.hi >= x.hi c */
+  else mpfr_set_inf (z->hi, 1);
+  /*@ assert lo_kept: z->lo[0] == \at (z->lo[0], L); */
+  /*@ assert hi_q: FrNum (\at (x->hi[0], Pre)) ==> FrGe (z->hi[0], rscale (fr_val (\at (x->hi[0], Pre)), c)); */
+  /*@ assert hi_r: \forall real a; \at (Encloses (x, a), Pre) ==> FrGe (z->hi[0], rscale (a, c)); */
+  /*@ assert hi_v: \forall real a; \at (Encloses (x, a), Pre) ==> FrGe (z->hi[0], a * c); */
+}
+
+/* x y, with a fast path for finite non-negative factors (the sieves'
+ * products of powers): 0 <= x.lo <= a <= x.hi and 0 <= y.lo <= b <= y.hi
+ * give x.lo y.lo <= a b <= x.hi y.hi, so two roundings where ic_ival_mul
+ * takes eight; any other x, y go to ic_ival_mul. */
+/*@ requires valid: \valid (z) && \valid_read (x) && \valid_read (y);
+    requires alias: (z == x || \separated (z, x)) && (z == y || \separated (z, y));
+    requires ok: IvalOk (x) && IvalOk (y) && IvalInited (z);
+    assigns *z;
+    ensures ok: IvalOk (z);
+    ensures sound: \forall real a, b;
+      \old (Encloses (x, a)) && \old (Encloses (y, b)) ==> Encloses (z, a * b);
+*/
+void ic_ival_mul_nonneg (ic_ival_ptr z, ic_ival_srcptr x, ic_ival_srcptr y)
+{
+  if (!(mpfr_number_p (x->lo) && mpfr_number_p (x->hi) && mpfr_number_p (y->lo)
+        && mpfr_number_p (y->hi) && mpfr_sgn (x->lo) >= 0 && mpfr_sgn (y->lo) >= 0))
+    {
+      ic_ival_mul (z, x, y);
+      return;
+    }
+  /* in place: z.lo reads only the lower endpoints, z.hi only the upper
+   * ones (z may be x or y) */
+  mpfr_mul (z->lo, x->lo, y->lo, MPFR_RNDD);     /* z.lo <= x.lo y.lo */
+  /*@ assert lo_q: FrLe (z->lo[0], rscale (fr_val (\at (x->lo[0], Pre)), fr_val (\at (y->lo[0], Pre)))); */
+  /*@ assert lo_r: \forall real a, b; \at (Encloses (x, a), Pre) && \at (Encloses (y, b), Pre) ==>
+        FrLe (z->lo[0], rscale (a, b)); */
+  /*@ assert lo_v: \forall real a, b; \at (Encloses (x, a), Pre) && \at (Encloses (y, b), Pre) ==>
+        FrLe (z->lo[0], a * b); */
+  /*@ assert xh_kept: x->hi[0] == \at (x->hi[0], Pre); */
+  /*@ assert yh_kept: y->hi[0] == \at (y->hi[0], Pre); */
+L:
+  mpfr_mul (z->hi, x->hi, y->hi, MPFR_RNDU);     /* z.hi >= x.hi y.hi */
+  /*@ assert hi_p: FrNum (\at (x->hi[0], L)) && FrNum (\at (y->hi[0], L)) ==>
+        Rounded (z->hi[0], fr_val (\at (x->hi[0], Pre)) * fr_val (\at (y->hi[0], Pre)), MPFR_RNDU); */
+  /*@ assert lo_kept: z->lo[0] == \at (z->lo[0], L); */
+  /*@ assert hi_q: FrGe (z->hi[0], rscale (fr_val (\at (x->hi[0], Pre)), fr_val (\at (y->hi[0], Pre)))); */
+  /*@ assert hi_r: \forall real a, b; \at (Encloses (x, a), Pre) && \at (Encloses (y, b), Pre) ==>
+        FrGe (z->hi[0], rscale (a, b)); */
+  /*@ assert hi_v: \forall real a, b; \at (Encloses (x, a), Pre) && \at (Encloses (y, b), Pre) ==>
+        FrGe (z->hi[0], a * b); */
+}
+
 /* |x|, three cases by the signs of the endpoints; both endpoints are
  * computed into temporaries and moved in (z may alias x):
  *   x.lo >= 0:          [x.lo, x.hi]

@@ -49,6 +49,10 @@ void ic_ival_sub (ic_ival_ptr z, ic_ival_srcptr x, ic_ival_srcptr y);
 void ic_ival_mul (ic_ival_ptr z, ic_ival_srcptr x, ic_ival_srcptr y);
 int  ic_ival_div (ic_ival_ptr z, ic_ival_srcptr x, ic_ival_srcptr y); /* 0 not in y */
 void ic_ival_mul_si (ic_ival_ptr z, ic_ival_srcptr x, long c);
+void ic_ival_mul_ui (ic_ival_ptr z, ic_ival_srcptr x, unsigned long c);
+void ic_ival_div_ui (ic_ival_ptr z, ic_ival_srcptr x, unsigned long d);   /* d >= 1 */
+/* x y; two roundings instead of eight when both are finite and >= 0 */
+void ic_ival_mul_nonneg (ic_ival_ptr z, ic_ival_srcptr x, ic_ival_srcptr y);
 void ic_ival_sqr (ic_ival_ptr z, ic_ival_srcptr x);
 void ic_ival_pow_si (ic_ival_ptr z, ic_ival_srcptr x, long k); /* k<0: 0 not in x */
 void ic_ival_abs (ic_ival_ptr z, ic_ival_srcptr x);
