@@ -143,7 +143,8 @@ void ic_taylor_mullow (ic_ival_struct *z, const ic_ival_struct *x, long nx,
   if (nx > n) nx = n;
   if (ny > n) ny = n;
   long lim = ks_min_len (ic_ival_get_prec (&z[0]));
-  if (nx >= lim && ny >= lim && ic_taylor_mullow_ks (z, x, nx, y, ny, n)) return;
+  if (nx >= lim && ny >= lim && ic_taylor_ks_suits (x, nx, y, ny, ic_ival_get_prec (&z[0]))
+      && ic_taylor_mullow_ks (z, x, nx, y, ny, n)) return;
   ic_taylor_mullow_classical (z, x, nx, y, ny, n);
 }
 

@@ -81,6 +81,13 @@ void ic_taylor_mullow_classical (ic_ival_struct *z, const ic_ival_struct *x, lon
  * product). */
 int  ic_taylor_mullow_ks (ic_ival_struct *z, const ic_ival_struct *x, long nx,
                           const ic_ival_struct *y, long ny, long n);
+/* 1 if the Kronecker product suits x, y at prec (speed and width only,
+ * never soundness): the series' magnitudes, under the common tilt, span at
+ * most prec bits, or the product is too large for the recurrence.  Beyond
+ * prec, the product's common scale would cost the small coefficients
+ * their relative precision (series of different decay at low precision). */
+int  ic_taylor_ks_suits (const ic_ival_struct *x, long nx, const ic_ival_struct *y, long ny,
+                         mpfr_prec_t prec);
 
 /* Recurrences (y has ny coefficients, the rest 0). */
 int  ic_taylor_div_classical (ic_ival_struct *z, const ic_ival_struct *x,

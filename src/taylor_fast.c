@@ -583,6 +583,22 @@ static long pick_tilt (const long *h1, long n1, const long *h2, long n2, long ca
   return tau > cap ? cap : tau < -cap ? -cap : tau;
 }
 
+int ic_taylor_ks_suits (const ic_ival_struct *x, long nx, const ic_ival_struct *y, long ny,
+                        mpfr_prec_t prec)
+{
+  if (!KS_OK || nx < 1 || ny < 1) return 0;
+  /* large products always (the recurrence would cost O(nx ny) there) */
+  if ((double) nx * (double) ny * (double) prec > 64.0 * 1024 * 1024) return 1;
+  long *hx = malloc ((size_t) (nx + ny) * sizeof *hx), *hy = hx + nx;
+  if (!hx) abort ();
+  for (long k = 0; k < nx; k++) hx[k] = ival_expo (&x[k]);
+  for (long k = 0; k < ny; k++) hy[k] = ival_expo (&y[k]);
+  long sigma = pick_sigma (hx, nx, hy, ny);
+  int ok = spread_of (hx, nx, sigma) <= (long) prec && spread_of (hy, ny, sigma) <= (long) prec;
+  free (hx);
+  return ok;
+}
+
 int ic_taylor_mullow_ks (ic_ival_struct *z, const ic_ival_struct *x, long nx,
                          const ic_ival_struct *y, long ny, long n)
 {
