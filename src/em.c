@@ -1550,6 +1550,7 @@ typedef struct {
   long len;
   unsigned long M;
   mpfr_prec_t wp;
+  const mpfr_prec_t *pk;           /* the precision profile (generic_profile) */
   ic_deadline *dl;
   int ok, oom, threaded;
   pthread_t th;
@@ -1561,12 +1562,8 @@ static void series_run (series_job *J)
   ic_ival_t x;
   ic_ival_init2 (x, J->wp);
   ic_ival_set_ui (x, J->M);
-  mpfr_prec_t *pk = malloc ((size_t) J->len * sizeof *pk);
-  if (!pk) abort ();
-  generic_profile (pk, J->len, J->M, J->wp);
-  J->ok = ic_taylor_eval_prec (J->c, J->f, x, J->len, pk) == IC_IVAL_OK
+  J->ok = ic_taylor_eval_prec (J->c, J->f, x, J->len, J->pk) == IC_IVAL_OK
     && ic_bernoulli_ivals (NULL, J->bz, J->len / 2);   /* bz[j-1] = B_2j/(2j) */
-  free (pk);
   ic_ival_clear (x);
   ic_deadline_enter (outer);
 }
@@ -1646,12 +1643,35 @@ static int tail_generic (ic_ival_ptr out, const ic_node *f, const ic_node *prodt
     }
   long m = generic_m (M, tb);
   long len = 2 * m + 4;
+  mpfr_prec_t *pk = malloc ((size_t) len * sizeof *pk);
+  if (!pk) abort ();
+  generic_profile (pk, len, M, wp);
+  /* Resource limit: the evaluation holds a few series of len coefficients
+   * at the profile's precisions (heuristic: four); a probe of the memory
+   * budget (taken, then given back) fails the method at once when they
+   * cannot fit, where the allocations themselves, which cannot be cut
+   * short, ran on for seconds past a deadline (sum 1/n^2 --digits 100000
+   * --timeout 0.5 ended after 1.4 s) */
+  double sbytes = 0;
+  for (long k = 0; k < len; k++)
+    sbytes += 4.0 * ((double) sizeof (ic_ival_struct) + 2.0 * (double) ((pk[k] + 63) / 64 * 8 + 32));
+  size_t probe = sbytes > 1e18 ? (size_t) 1e18 : (size_t) sbytes;
+  if (!ic_mem_take (probe))
+    {
+      free (pk);
+      if (powerlog) mpq_clear (pa);
+      mpq_clear (pshift);
+      ic_ival_clear (I);
+      snprintf (info->detail, sizeof info->detail, "the Taylor series would pass the memory budget");
+      return 0;
+    }
+  ic_mem_give (probe);
   ic_ival_struct *c = ic_taylor_alloc (len, wp);
   ic_ival_struct *bz = ic_taylor_alloc (len / 2 + 1, wp);
   ic_ival_init2 (D, wp); ic_ival_init2 (x, wp); ic_ival_init2 (v, wp);
   ic_ival_init2 (R, wp); ic_ival_init2 (t, wp); ic_ival_init2 (S, wp);
   int ok = 1;
-  series_job J = { .f = f, .c = c, .bz = bz, .len = len, .M = M, .wp = wp };
+  series_job J = { .f = f, .c = c, .bz = bz, .len = len, .M = M, .wp = wp, .pk = pk };
   series_start (&J);
 
   /* Direct part. */
@@ -1675,6 +1695,7 @@ static int tail_generic (ic_ival_ptr out, const ic_node *f, const ic_node *prodt
     }
   /* Taylor coefficients at M (c) and B_2j/(2j) (bz), then the EM sum. */
   ok = series_finish (&J) && ok;
+  free (pk);
   long mused = -1;
   if (ok)
     {
@@ -2018,6 +2039,9 @@ int ic_em_tail (ic_ival_ptr out, const ic_node *f, int prod, unsigned long N,
       ic_monos_clear (&ms);
       if (ok) return 1;
     }
+  /* a fast method cut short by the deadline or the memory budget: no
+   * fallback (its allocations could not be cut short in turn) */
+  if (ic_cancelled ()) return 0;
   if (!prod)
     ok = tail_generic (out, f, NULL, N, tb, wp, info);
   else
