@@ -1652,9 +1652,7 @@ static int tail_generic (ic_ival_ptr out, const ic_node *f, const ic_node *prodt
    * cannot fit, where the allocations themselves, which cannot be cut
    * short, ran on for seconds past a deadline (sum 1/n^2 --digits 100000
    * --timeout 0.5 ended after 1.4 s) */
-  double sbytes = 0;
-  for (long k = 0; k < len; k++)
-    sbytes += 4.0 * ((double) sizeof (ic_ival_struct) + 2.0 * (double) ((pk[k] + 63) / 64 * 8 + 32));
+  double sbytes = 4.0 * ic_taylor_profile_bytes (len, pk);
   size_t probe = sbytes > 1e18 ? (size_t) 1e18 : (size_t) sbytes;
   if (!ic_mem_take (probe))
     {

@@ -24,10 +24,23 @@
 
 /* Bytes of len intervals of precision prec (two MPFR significands with
  * their allocation headers, and the structs). */
+/* Bytes of one coefficient at prec bits (the struct and two limb arrays). */
+static double coef_bytes (mpfr_prec_t prec)
+{
+  return (double) sizeof (ic_ival_struct) + 2.0 * (double) ((prec + 63) / 64 * 8 + 32);
+}
+
 static size_t table_bytes (long len, mpfr_prec_t prec)
 {
-  double b = (double) len * ((double) sizeof (ic_ival_struct) + 2.0 * (double) ((prec + 63) / 64 * 8 + 32));
+  double b = (double) len * coef_bytes (prec);
   return b > 1e18 ? (size_t) 1e18 : (size_t) b;
+}
+
+double ic_taylor_profile_bytes (long len, const mpfr_prec_t *pk)
+{
+  double b = 0;
+  for (long k = 0; k < len; k++) b += coef_bytes (pk[k]);
+  return b;
 }
 
 /* The table is charged to the run's memory budget (cancel.h).  When it

@@ -27,6 +27,8 @@ void ic_taylor_free (ic_ival_struct *c, long len);
  * what the table is charged as), and with x's precisions. */
 ic_ival_struct *ic_taylor_alloc_prec (long len, const mpfr_prec_t *pk);
 ic_ival_struct *ic_taylor_alloc_like (const ic_ival_struct *x, long len);
+/* Bytes of one series of len coefficients at the precisions pk[k]. */
+double ic_taylor_profile_bytes (long len, const mpfr_prec_t *pk);
 
 /* Encloses the Taylor coefficients of e(x) at x = x0 + t up to order len-1:
  *   Input:  e an expression in the variable n (here a real x), x0 an

@@ -391,40 +391,6 @@ static void set_u192_2exp (mpfr_ptr r, const uint64_t *C, long g)
   mpfr_mul_2si (r, r, g, MPFR_RNDN);                 /* exact power of 2 */
 }
 
-/* The envelope bound of a radius convolution after a tilt 2^(-tau j):
- * with r'(k) = max_(j<=k) r_j 2^(-tau j) and A'(k) = sum_(i<=k) a_i
- * 2^(-tau i) (indices capped at each length), for a_i, r_j >= 0
- *   sum_i a_i r_(k-i) = 2^(tau k) sum_i a_i 2^(-tau i) r_(k-i) 2^(-tau (k-i))
- *                    <= 2^(tau k) r'(k) A'(k),
- * since every index in the sum is at most k.  T[k] = min(T[k], that
- * bound), every step rounded up (the powers of 2 exact).  O(n); as tight
- * as the convolution when the tilted radii do not decrease and the tilted
- * a_i do not grow, so the caller tries several tilts. */
-static void env_term (mpfr_t *T, long nz, const mpz_t *av, long na, const mpz_t *rv, long nr, long tau)
-{
-  mpfr_t rm, sa, t;
-  mpfr_inits2 (64, rm, sa, t, (mpfr_ptr) 0);
-  mpfr_set_ui (rm, 0, MPFR_RNDN);
-  mpfr_set_ui (sa, 0, MPFR_RNDN);
-  for (long k = 0; k < nz; k++)
-    {
-      if (k < nr)
-        {
-          mpfr_set_z_2exp (t, rv[k], -tau * k, MPFR_RNDU);
-          mpfr_max (rm, rm, t, MPFR_RNDU);          /* rm >= r'(k) */
-        }
-      if (k < na)
-        {
-          mpfr_set_z_2exp (t, av[k], -tau * k, MPFR_RNDU);
-          mpfr_add (sa, sa, t, MPFR_RNDU);          /* sa >= A'(k) */
-        }
-      mpfr_mul (t, rm, sa, MPFR_RNDU);
-      mpfr_mul_2si (t, t, tau * k, MPFR_RNDU);      /* t >= the sum */
-      mpfr_min (T[k], T[k], t, MPFR_RNDU);
-    }
-  mpfr_clears (rm, sa, t, (mpfr_ptr) 0);
-}
-
 /* Heuristic: about the smallest slope of the bit lengths h (LONG_MIN for
  * zero), over steps of about a sixteenth of the non-zero entries (short
  * steps see the rounding noise); 0 with fewer than two entries. */
@@ -474,21 +440,27 @@ static int env_fits (const long *h, long n)
   return ms >= -1 && drawdown (h, n, ms) <= ENV_DRAWDOWN;
 }
 
-/* rad_k >= sum_i |X_i| ry_(k-i) + rx_i (|Y_(k-i)| + ry_(k-i)): each of
- * the two convolutions by env_term, the smallest of its bounds with the
- * tilts 0, the flattest and the smallest slope of its radii (capped at
- * |cap|). */
 static long pick_tilt (const long *h1, long n1, const long *h2, long n2, long cap);
-/* The same bound for a real tilt tau (a double, exact): the identity
- * holds for any real tau, and 2^(-tau k), 2^(tau k) are bounded above by
- * products of k upward-rounded factors 2^(-tau), 2^(tau) (positive
- * numbers: each partial product stays an upper bound).  Integer tilts
+
+/* The envelope bound of a radius convolution after a tilt 2^(-tau j):
+ * with r'(k) = max_(j<=k) r_j 2^(-tau j) and A'(k) = sum_(i<=k) a_i
+ * 2^(-tau i) (indices capped at each length), for a_i, r_j >= 0
+ *   sum_i a_i r_(k-i) = 2^(tau k) sum_i a_i 2^(-tau i) r_(k-i) 2^(-tau (k-i))
+ *                    <= 2^(tau k) r'(k) A'(k),
+ * since every index in the sum is at most k, for any real tau.  T[k] =
+ * min(T[k], that bound), every step rounded up: 2^(-tau k) and 2^(tau k)
+ * are bounded above by products of k upward-rounded factors 2^(-tau),
+ * 2^(tau) (positive numbers: each partial product stays an upper bound;
+ * exact for an integer tau).  O(n); as tight
+ * as the convolution when the tilted radii do not decrease and the tilted
+ * a_i do not grow, so the caller tries several tilts.  Integer tilts alone
  * leave a mismatch of up to half a bit per coefficient against radii and
  * magnitudes whose slopes are not integers, which the bound pays once per
  * coefficient (about 0.15 k bits lost at k = 2300 in a Newton inverse of
- * 1/(x log(x)^2) at x = 7387). */
-static void env_term_frac (mpfr_t *T, long nz, const mpz_t *av, long na, const mpz_t *rv, long nr,
-                           double tau)
+ * 1/(x log(x)^2) at x = 7387): tau is a double (exact), and the caller
+ * also tries the real slopes. */
+static void env_term (mpfr_t *T, long nz, const mpz_t *av, long na, const mpz_t *rv, long nr,
+                      double tau)
 {
   mpfr_t rm, sa, t, u, v, P, Q;
   mpfr_inits2 (64, rm, sa, t, u, v, P, Q, (mpfr_ptr) 0);
@@ -532,6 +504,10 @@ static double bits_slope (const mpz_t *z, long n)
   return ((double) mpz_sizeinbase (z[l], 2) - (double) mpz_sizeinbase (z[f], 2)) / (double) (l - f);
 }
 
+/* rad_k >= sum_i |X_i| ry_(k-i) + rx_i (|Y_(k-i)| + ry_(k-i)): each of
+ * the two convolutions by env_term, the smallest of its bounds with the
+ * tilts 0, the flattest and the smallest slope of its radii (capped at
+ * |cap|), and the real slopes of its radii and of its magnitudes. */
 static void rad_envelope (mpfr_t *rad, long nz, const ks_vec *vx, const ks_vec *vy,
                           const long *hx, const long *hy, long cap)
 {
@@ -542,24 +518,23 @@ static void rad_envelope (mpfr_t *rad, long nz, const ks_vec *vx, const ks_vec *
   for (long k = 0; k < nz; k++) { mpfr_init2 (T[k], 64); mpfr_set_inf (T[k], 1); mpfr_set_inf (rad[k], 1); }
   for (int term = 0; term < 2; term++)
     {
+      /* term 0: sum |X_i| ry_(k-i); term 1: sum (|Y_j| + ry_j) rx_(k-j) */
       const long *h = term ? hx : hy;
       long nh = term ? vx->n : vy->n;
+      const mpz_t *av = term ? sy : ax, *rv = term ? rx : ry;
+      long na = term ? vy->n : vx->n, nr = term ? vx->n : vy->n;
+      mpfr_t *out = term ? T : rad;
       long c[3] = { 0, pick_tilt (h, nh, NULL, 0, cap), min_slope (h, nh) };
       if (c[2] > cap) c[2] = cap;
       if (c[2] < -cap) c[2] = -cap;
       for (int i = 0; i < 3; i++)
-        {
-          if (i > 0 && (c[i] == c[0] || (i == 2 && c[2] == c[1]))) continue;
-          if (term == 0) env_term (rad, nz, ax, vx->n, ry, vy->n, c[i]);
-          else env_term (T, nz, sy, vy->n, rx, vx->n, c[i]);
-        }
+        if (i == 0 || (c[i] != c[0] && (i == 1 || c[2] != c[1])))
+          env_term (out, nz, av, na, rv, nr, (double) c[i]);
       /* real tilts: the slopes of the radii and of the magnitudes */
-      const mpz_t *av = term ? sy : ax, *rv = term ? rx : ry;
-      long na = term ? vy->n : vx->n, nr = term ? vx->n : vy->n;
       double f[2] = { bits_slope (rv, nr), bits_slope (av, na) };
       for (int i = 0; i < 2; i++)
         if (fabs (f[i]) <= (double) cap && (i == 0 || f[1] != f[0]))
-          env_term_frac (term ? T : rad, nz, av, na, rv, nr, f[i]);
+          env_term (out, nz, av, na, rv, nr, f[i]);
     }
   for (long k = 0; k < nz; k++)
     {
