@@ -269,7 +269,13 @@ ic_node *ic_symb_collect (ic_node *e)
           if (cancel)
             t = ts.sg[j] > 0 ? ic_node_copy (ts.t[j]) : ic_mk_neg (ic_node_copy (ts.t[j]));
           else if (is_num (x[i]))
-            t = ic_node_num_q (c[i]);
+            {
+              /* a numeric core q stands for the summand c q (split_coef
+               * returns the number itself with c = 1): the group sums to
+               * c q, not c */
+              mpq_mul (c[i], c[i], x[i]->q);
+              t = ic_node_num_q (c[i]);
+            }
           else
             t = ic_mk_mul (ic_node_num_q (c[i]), ic_node_copy (x[i]));
           r = r ? ic_mk_add (r, t) : t;
