@@ -772,10 +772,18 @@ static int unshift_rec (const ic_node *e, mpq_t c, int *have, ic_node **g)
   mpq_t s, t;
   mpq_inits (s, t, NULL);
   int ok = 1;
-  if (ic_symb_affine (e, s, t) && mpq_cmp_ui (s, 1, 1) == 0)
+  if (ic_symb_affine (e, s, t) && mpq_sgn (s) != 0)
     {
+      /* s n + t = s (n + t/s): the occurrence is s y at y = n + c, c = t/s */
+      mpq_div (t, t, s);
       if (*have && !mpq_equal (c, t)) ok = 0;
-      else { mpq_set (c, t); *have = 1; *g = ic_node_new (IC_VAR, NULL, NULL); }
+      else
+        {
+          mpq_set (c, t);
+          *have = 1;
+          *g = ic_node_new (IC_VAR, NULL, NULL);
+          if (mpq_cmp_ui (s, 1, 1) != 0) *g = ic_mk_mul (ic_node_num_q (s), *g);
+        }
     }
   else if (e->op == IC_VAR)
     ok = 0;                                 /* unreachable: n is affine */

@@ -57,9 +57,10 @@ int ic_symb_affine (const ic_node *e, mpq_t s, mpq_t t);
  * away from pi^2, division by a nonzero rational. */
 int ic_symb_affine_pi (const ic_node *e, mpq_t s, mpq_t spi, mpq_t t, mpq_t tpi);
 
-/* If every occurrence of n in e lies in a subterm n + c with one and the
- * same exact rational c != 0 (written n + c, c + n, n - c, (n + 2) - 1,
- * ...), returns a new tree g with e(n) = g(n + c) for every n and sets c;
+/* If every occurrence of n in e lies in an affine subterm s n + t (s != 0
+ * rational) with one and the same exact rational c = t/s != 0 (written
+ * n + c, c + n, n - c, (n + 2) - 1, 2 n + 1, ...), returns a new tree g
+ * with e(n) = g(n + c) for every n (the subterm becomes s y) and sets c;
  * NULL (c = 0) otherwise. */
 ic_node *ic_symb_unshift (const ic_node *e, mpq_t c);
 

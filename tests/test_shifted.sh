@@ -1,7 +1,8 @@
 #!/bin/sh
 # test_shifted.sh — terms in a shifted variable n + c (issue 18): f(n) =
 # g(n + k) with an integer k is summed as g from N + k (Hurwitz zeta, the
-# zeta expansion); a non-integer c goes through Euler-Maclaurin with the
+# zeta expansion); a slope s != 1 is s (n + t/s); a non-integer c goes
+# through Euler-Maclaurin with the
 # integral taken from M + c (and, for a product 1 + u, log(1 + u) =
 # log(1 - u^2) - log(1 - u), two such tails).  Each must reach the 30 digits asked (exit 0)
 # by one of those methods (not the slow envelope path) and contain the
@@ -48,5 +49,11 @@ case("prod", "1 + 3/(n+7/3)^2.5", prod_ref(mpf(5) / 2, 1 + mpf(7) / 3, -3))
 # several occurrences of the same shift
 case("sum", "(n+2)^-2 + 3*(n+2)^-3", zeta(2, 3) + 3 * zeta(3, 3))
 case("sum", "(n+1)^-1.5/(2+n-1)", zeta(mpf(5) / 2, 2))
+# a slope s != 1: s n + t = s (n + t/s), sum (s n + t)^-p = s^-p zeta(p, 1 + t/s)
+case("sum", "(2*n+1)^-1.5", mpf(2) ** -s * zeta(s, 1 + mpf(1) / 2))
+case("sum", "1/(3*n-1)^2", zeta(2, 1 - mpf(1) / 3) / 9)
+case("sum", "(2*n+2)^-2.5", mpf(2) ** (-mpf(5) / 2) * zeta(mpf(5) / 2, 2))
+case("sum", "(n+1)^-1.5/(2*n+2)", zeta(mpf(5) / 2, 2) / 2)
+case("prod", "1 + 1/(2*n+1)^3", prod_ref(3, 1 + mpf(1) / 2, -mpf(1) / 8))
 finish()
 PYEOF
