@@ -554,49 +554,54 @@ int ic_ratexp_tail (ic_ival_ptr out, const ic_node *f, int prod, unsigned long N
   }
   if (prec > wp) wp = prec;
 
-  /* Rigorous remainder [T], [Z]:
-   *   rem >= w (Bn / Bd) M^-(J+1) (1 + M/J). */
-  mpfr_t Bn, Bd, x, y, rem, Mi, pw;
-  mpfr_inits2 (wp, Bn, Bd, x, y, rem, Mi, pw, (mpfr_ptr) 0);
-  mpfr_set_ui (Mi, 1, MPFR_RNDU);
-  mpfr_div_ui (Mi, Mi, M, MPFR_RNDU);                            /* Mi >= 1/M */
-  mpfr_set_ui (Bn, 0, MPFR_RNDU);
-  mpfr_set_ui (pw, 1, MPFR_RNDU);
+  /* Rigorous remainder [T], [Z], in the proved interval operations
+   * (src/kern/ival.c):  |E_tail| <= w (Bn / Bd) M^-(J+1) (1 + M/J),
+   * Bn >= sum |r_i| M^-i, 0 < Bd <= |Den_0| - sum_{i>=1} |Den_i| M^-i. */
+  ic_ival_t Bn, Bd, Bq, x, y, rem, Mi, pw;
+  mpfr_t wd;
+  ic_ival_init2 (Bn, wp); ic_ival_init2 (Bd, wp); ic_ival_init2 (Bq, wp); ic_ival_init2 (x, wp);
+  ic_ival_init2 (y, wp); ic_ival_init2 (rem, wp); ic_ival_init2 (Mi, wp); ic_ival_init2 (pw, wp);
+  mpfr_init2 (wd, 64);
+  ic_ival_set_ui (Mi, 1);
+  ic_ival_div_ui (Mi, Mi, M);                                    /* Mi contains 1/M */
+  ic_ival_set_ui (Bn, 0);
+  ic_ival_set_ui (pw, 1);
   for (int i = 0; i < S.L; i++)
     {
-      if (i > 0) mpfr_mul (pw, pw, Mi, MPFR_RNDU);               /* pw >= M^-i */
+      if (i > 0) ic_ival_mul_nonneg (pw, pw, Mi);                /* pw contains M^-i */
       if (mpq_sgn (S.r[i]) == 0) continue;
       mpq_abs (S.t, S.r[i]);
-      mpfr_set_q (x, S.t, MPFR_RNDU);                            /* x >= |r_i| */
-      mpfr_mul (x, x, pw, MPFR_RNDU);
-      mpfr_add (Bn, Bn, x, MPFR_RNDU);                           /* Bn >= sum |r_i| M^-i */
+      ic_ival_set_q (x, S.t);
+      ic_ival_mul_nonneg (x, x, pw);
+      ic_ival_add (Bn, Bn, x);                                   /* Bn contains sum |r_i| M^-i */
     }
-  mpfr_set_ui (y, 0, MPFR_RNDU);
-  mpfr_set_ui (pw, 1, MPFR_RNDU);
+  ic_ival_set_ui (y, 0);
+  ic_ival_set_ui (pw, 1);
   for (int i = 1; i <= Den.d; i++)
     {
-      mpfr_mul (pw, pw, Mi, MPFR_RNDU);                          /* pw >= M^-i */
+      ic_ival_mul_nonneg (pw, pw, Mi);                           /* pw contains M^-i */
       if (mpz_sgn (Den.c[i]) == 0) continue;
       mpz_abs (t1.c[0], Den.c[i]);
-      mpfr_set_z (x, t1.c[0], MPFR_RNDU);                        /* x >= |Den_i| */
-      mpfr_mul (x, x, pw, MPFR_RNDU);
-      mpfr_add (y, y, x, MPFR_RNDU);                             /* y >= sum_{i>=1} |Den_i| M^-i */
+      ic_ival_set_z (x, t1.c[0]);
+      ic_ival_mul_nonneg (x, x, pw);
+      ic_ival_add (y, y, x);                                     /* y contains sum_{i>=1} |Den_i| M^-i */
     }
   mpz_abs (t1.c[0], Den.c[0]);
-  mpfr_set_z (Bd, t1.c[0], MPFR_RNDD);                           /* Bd <= |Den_0| */
-  mpfr_sub (Bd, Bd, y, MPFR_RNDD);                               /* Bd <= |Den_0| - y */
-  int rem_ok = mpfr_sgn (Bd) > 0;                                /* [T]: Den != 0 on [0, 1/M] */
+  ic_ival_set_z (Bd, t1.c[0]);
+  ic_ival_sub (Bd, Bd, y);                                       /* Bd contains |Den_0| - y */
+  int rem_ok = ic_ival_is_pos (Bd);                              /* [T]: Den != 0 on [0, 1/M] */
   if (rem_ok)
     {
-      mpfr_div (rem, Bn, Bd, MPFR_RNDU);                         /* rem >= B */
-      mpfr_set_ui (x, M, MPFR_RNDN);                             /* exact (M < 2^64, wp >= 64 bits) */
-      mpfr_pow_si (x, x, -(J + 1), MPFR_RNDU);                   /* x >= M^-(J+1) */
-      mpfr_mul (rem, rem, x, MPFR_RNDU);
-      mpfr_set_ui (x, M, MPFR_RNDU);
-      mpfr_div_ui (x, x, (unsigned long) J, MPFR_RNDU);
-      mpfr_add_ui (x, x, 1, MPFR_RNDU);                          /* x >= 1 + M/J */
-      mpfr_mul (rem, rem, x, MPFR_RNDU);
-      if (prod) mpfr_div_ui (rem, rem, (unsigned long) J + 1, MPFR_RNDU);   /* w = 1/(J+1) */
+      rem_ok = ic_ival_div (Bq, Bn, Bd) == IC_IVAL_OK;           /* Bq contains B */
+      ic_ival_set_ui (x, M);
+      ic_ival_pow_si (x, x, -(J + 1));                           /* x contains M^-(J+1) */
+      ic_ival_mul_nonneg (rem, Bq, x);
+      ic_ival_set_ui (x, M);
+      ic_ival_div_ui (x, x, (unsigned long) J);
+      ic_ival_set_ui (y, 1);
+      ic_ival_add (x, x, y);                                     /* x contains 1 + M/J */
+      ic_ival_mul_nonneg (rem, rem, x);
+      if (prod) ic_ival_div_ui (rem, rem, (unsigned long) J + 1);   /* w = 1/(J+1) */
     }
 
   /* Expansion: sum_{j=2}^{J} a_j M^-j Z_j, Z_j = M^j zeta(j, M) by [EM]. */
@@ -641,8 +646,8 @@ int ic_ratexp_tail (ic_ival_ptr out, const ic_node *f, int prod, unsigned long N
       dok = direct_part (D, &P, &Q, prod, N, M, &badn);
       if (dok)
         {
-          ic_ival_width_upper (x, D);
-          double lw = mpfr_zero_p (x) ? -1e9 : log2 (mpfr_get_d (x, MPFR_RNDU));
+          ic_ival_width_upper (wd, D);
+          double lw = mpfr_zero_p (wd) ? -1e9 : log2 (mpfr_get_d (wd, MPFR_RNDU));
           /* a non-finite or huge width (lw = inf) keeps D as it is: a
            * valid, wide enclosure (the raise is a heuristic) */
           if (lw > -tb - 3 && lw + tb + 8 < (double) (1L << 24))
@@ -656,18 +661,17 @@ int ic_ratexp_tail (ic_ival_ptr out, const ic_node *f, int prod, unsigned long N
     {
       ic_ival_t E;
       ic_ival_init2 (E, wp);
-      mpfr_neg (E->lo, rem, MPFR_RNDD);
-      mpfr_set (E->hi, rem, MPFR_RNDU);                            /* E = [-rem, rem] contains E_tail */
+      ic_ival_neg (E, rem);
+      ic_ival_hull (E, E, rem);                                  /* E = [-rem, rem] contains E_tail */
       ic_ival_add (total, total, E);
       ic_ival_add (total, total, D);
       ic_ival_clear (E);
       ic_ival_set (out, total);
       ok = 1;
       char bs[32], rs[32];
-      mpfr_div (x, Bn, Bd, MPFR_RNDU);
       /* upper bounds, printed rounded up */
-      mpfr_snprintf (bs, sizeof bs, "%.3RUg", x);
-      mpfr_snprintf (rs, sizeof rs, "%.3RUg", rem);
+      mpfr_snprintf (bs, sizeof bs, "%.3RUg", Bq->hi);
+      mpfr_snprintf (rs, sizeof rs, "%.3RUg", rem->hi);
       say (method, mlen, "rational-expansion");
       say (detail, dlen,
            "%s = sum_{j=%d}^{%ld} %s_j n^-j + E(n), exact rational coefficients (%ld nonzero), "
@@ -689,7 +693,9 @@ int ic_ratexp_tail (ic_ival_ptr out, const ic_node *f, int prod, unsigned long N
   ic_ival_clear (Z); ic_ival_clear (D);
   for (long k = 0; k < nb; k++) ic_ival_clear (&bt[k]);
   free (bt);
-  mpfr_clears (Bn, Bd, x, y, rem, Mi, pw, (mpfr_ptr) 0);
+  ic_ival_clear (Bn); ic_ival_clear (Bd); ic_ival_clear (Bq); ic_ival_clear (x);
+  ic_ival_clear (y); ic_ival_clear (rem); ic_ival_clear (Mi); ic_ival_clear (pw);
+  mpfr_clear (wd);
 
 clear_series:
   if (a) { for (long j = 0; j < cap; j++) mpq_clear (a[j]); free (a); }
