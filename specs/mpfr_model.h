@@ -546,6 +546,50 @@ int mpfr_ui_pow (mpfr_ptr rop, unsigned long op1, mpfr_srcptr op2, mpfr_rnd_t rn
 */
 int mpfr_pow (mpfr_ptr rop, mpfr_srcptr op1, mpfr_srcptr op2, mpfr_rnd_t rnd);
 
+/* rop = op1^op2 for a long op2 >= 0 (r_powsi of specs/powtrig.acsl;
+ * ic_ival_pow_si): correctly rounded for a finite op1 (MPFR manual 4.2,
+ * 5.6 "mpfr_pow_si"; overflow gives an infinity or the largest number,
+ * underflow a zero or the smallest one, 4.5, which Rounded admits).  Only
+ * finite operands are described. */
+/*@ requires \valid (rop) && \valid_read (op1);
+    requires FrInited (*rop) && FrInited (*op1);
+    assigns *rop;
+    ensures FrInited (*rop) && fr_prec (*rop) == fr_prec (\old (*rop));
+    ensures FrNum (\old (*op1)) && op2 >= 0 ==>
+      Rounded (*rop, r_powsi (fr_val (\old (*op1)), op2), rnd);
+*/
+int mpfr_pow_si (mpfr_ptr rop, mpfr_srcptr op1, long op2, mpfr_rnd_t rnd);
+
+/* Sine and cosine (MPFR manual 5.7 "Special Functions"): correctly rounded
+ * for a finite op; infinite operands are not described (the kernel does
+ * not call them there). */
+/*@ requires \valid (rop) && \valid_read (op);
+    requires FrInited (*rop) && FrInited (*op);
+    assigns *rop;
+    ensures FrInited (*rop) && fr_prec (*rop) == fr_prec (\old (*rop));
+    ensures FrNum (\old (*op)) ==> Rounded (*rop, r_sin (fr_val (\old (*op))), rnd);
+*/
+int mpfr_sin (mpfr_ptr rop, mpfr_srcptr op, mpfr_rnd_t rnd);
+/*@ requires \valid (rop) && \valid_read (op);
+    requires FrInited (*rop) && FrInited (*op);
+    assigns *rop;
+    ensures FrInited (*rop) && fr_prec (*rop) == fr_prec (\old (*rop));
+    ensures FrNum (\old (*op)) ==> Rounded (*rop, r_cos (fr_val (\old (*op))), rnd);
+*/
+int mpfr_cos (mpfr_ptr rop, mpfr_srcptr op, mpfr_rnd_t rnd);
+
+/* rop = op1 / 2^op2 (division by 2: only used with op2 = 1; exact unless
+ * it underflows, MPFR manual 5.5 mpfr_div_2ui); an infinity stays one. */
+/*@ requires \valid (rop) && \valid_read (op1);
+    requires FrInited (*rop) && FrInited (*op1);
+    requires op2 == 1;
+    assigns *rop;
+    ensures FrInited (*rop) && fr_prec (*rop) == fr_prec (\old (*rop));
+    ensures FrNum (\old (*op1)) ==> Rounded (*rop, fr_val (\old (*op1)) / 2, rnd);
+    ensures !FrNum (\old (*op1)) ==> fr_kind (*rop) == fr_kind (\old (*op1));
+*/
+int mpfr_div_2ui (mpfr_ptr rop, mpfr_srcptr op1, unsigned long op2, mpfr_rnd_t rnd);
+
 /* ---- the remaining interval operations (ic_ival_set_*, sqrt, atan, pi,
  * hull, intersect, comparisons, magnitudes) ---- */
 

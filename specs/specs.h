@@ -9,6 +9,7 @@
 #include "powerlog.acsl"
 #include "powexp.acsl"
 #include "elementary.acsl"
+#include "powtrig.acsl"
 #include "mpfr_model.h"
 #include "ival.h"
 #include "verdict.h"

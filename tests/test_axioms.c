@@ -5,7 +5,8 @@
  *    bound, RNDU an upper bound, sign preserved) is checked on random
  *    operands against a computation at 4x the precision (seed printed).
  * 3. Each analysis axiom (specs/analysis.acsl, specs/series.acsl,
- *    specs/elementary.acsl) is checked on sample points. */
+ *    specs/elementary.acsl, specs/powtrig.acsl) is checked on sample
+ *    points. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <time.h>
@@ -345,6 +346,91 @@ static void test_elementary (gmp_randstate_t st)
   mpfr_clears (x, y, a, b, (mpfr_ptr) 0);
 }
 
+/* specs/powtrig.acsl and the MPFR contracts it feeds (mpfr_pow_si, mpfr_sin,
+ * mpfr_cos, mpfr_div_2ui), at 256 bits with directed rounding so that a
+ * true inequality cannot fail by rounding; a 4x-precision reference for
+ * the contracts. */
+static int half_wrap (mpfr_ptr r, mpfr_srcptr x, mpfr_rnd_t rnd) { return mpfr_div_2ui (r, x, 1, rnd); }
+static void test_powtrig (gmp_randstate_t st)
+{
+  mpfr_t x, y, a, b, c, e, r;
+  int ok_z = 1, ok_rc = 1, ok_m = 1, ok_ev = 1, ok_od = 1, ok_sb = 1, ok_sl = 1, ok_cb = 1,
+      ok_cl = 1, ok_pw = 1;
+  long n = 2000;
+  mpfr_inits2 (256, x, y, a, b, c, (mpfr_ptr) 0);
+  mpfr_init2 (r, 53);
+  mpfr_init2 (e, 4 * 53 + 64);
+  for (long i = 0; i < n; i++)
+    {
+      long k = (long) gmp_urandomm_ui (st, 41);                     /* 0 <= k <= 40 */
+      random_fr (x, st, 6); random_fr (y, st, 6);
+      /* PowSi_Zero */
+      mpfr_pow_si (a, x, 0, MPFR_RNDN);
+      if (mpfr_cmp_ui (a, 1) != 0) ok_z = 0;
+      /* PowSi_Even / PowSi_Odd: (-x)^k = +-x^k (exact symmetry of MPFR's
+       * correctly rounded RNDN results) */
+      mpfr_neg (c, x, MPFR_RNDN);
+      mpfr_pow_si (a, c, k, MPFR_RNDN); mpfr_pow_si (b, x, k, MPFR_RNDN);
+      if (k % 2 == 1) mpfr_neg (b, b, MPFR_RNDN);
+      if (!mpfr_equal_p (a, b)) { if (k % 2) ok_od = 0; else ok_ev = 0; }
+      /* PowSi_Recip, k > 0, x != 0: RNDD(x^-k) <= 1 / x^k <= RNDU(x^-k) */
+      if (k > 0 && !mpfr_zero_p (x))
+        {
+          mpfr_pow_si (c, x, k, MPFR_RNDN);
+          mpfr_pow_si (a, x, -k, MPFR_RNDD); mpfr_pow_si (b, x, -k, MPFR_RNDU);
+          /* 1 / x^k within [a, b] up to the error of c (1/2 ulp at 256 bits) */
+          mpfr_ui_div (c, 1, c, MPFR_RNDN);
+          mpfr_sub (a, a, c, MPFR_RNDN); mpfr_sub (b, b, c, MPFR_RNDN);
+          mpfr_abs (c, c, MPFR_RNDN); mpfr_mul_2si (c, c, -250, MPFR_RNDN);
+          if (mpfr_cmp (a, c) > 0) ok_rc = 0;
+          mpfr_neg (c, c, MPFR_RNDN);
+          if (mpfr_cmp (b, c) < 0) ok_rc = 0;
+        }
+      /* PowSi_Mono: 0 <= |x| <= |y| ==> 0 <= |x|^k <= |y|^k */
+      mpfr_abs (a, x, MPFR_RNDN); mpfr_abs (b, y, MPFR_RNDN);
+      if (mpfr_greater_p (a, b)) mpfr_swap (a, b);
+      mpfr_pow_si (a, a, k, MPFR_RNDD); mpfr_pow_si (b, b, k, MPFR_RNDU);
+      if (mpfr_sgn (a) < 0 || mpfr_greater_p (a, b)) ok_m = 0;
+      /* Sin/Cos_Bounded, Sin/Cos_Lipschitz: f(x) - f(y) <= |x - y| */
+      mpfr_sub (c, x, y, MPFR_RNDU); mpfr_abs (c, c, MPFR_RNDU);
+      mpfr_sub (e, x, y, MPFR_RNDD); mpfr_abs (e, e, MPFR_RNDU);
+      if (mpfr_less_p (c, e)) mpfr_set (c, e, MPFR_RNDU);          /* c >= |x - y| */
+      mpfr_sin (a, x, MPFR_RNDD); mpfr_sin (b, y, MPFR_RNDU);
+      if (mpfr_cmp_si (b, 1) > 0 || mpfr_cmp_si (a, -1) < 0) ok_sb = 0;
+      mpfr_sub (a, a, b, MPFR_RNDD);
+      if (mpfr_greater_p (a, c)) ok_sl = 0;
+      mpfr_cos (a, x, MPFR_RNDD); mpfr_cos (b, y, MPFR_RNDU);
+      if (mpfr_cmp_si (b, 1) > 0 || mpfr_cmp_si (a, -1) < 0) ok_cb = 0;
+      mpfr_sub (a, a, b, MPFR_RNDD);
+      if (mpfr_greater_p (a, c)) ok_cl = 0;
+      /* mpfr_pow_si's contract (Rounded, 53 bits, 4x reference) */
+      mpfr_set_prec (e, 4 * 53 + 64);
+      mpfr_prec_round (x, 53, MPFR_RNDN);
+      mpfr_pow_si (e, x, k, MPFR_RNDN);
+      for (int d = 0; d < 2; d++)
+        {
+          mpfr_rnd_t rnd = d ? MPFR_RNDU : MPFR_RNDD;
+          mpfr_pow_si (r, x, k, rnd);
+          if (!rounded_ok (r, e, rnd)) ok_pw = 0;
+        }
+      mpfr_set_prec (x, 256);
+    }
+  report (ok_z, "axiom_PowSi_Zero", n);
+  report (ok_rc, "axiom_PowSi_Recip", n);
+  report (ok_m, "axiom_PowSi_Mono", n);
+  report (ok_ev, "axiom_PowSi_Even", n);
+  report (ok_od, "axiom_PowSi_Odd", n);
+  report (ok_sb, "axiom_Sin_Bounded", n);
+  report (ok_sl, "axiom_Sin_Lipschitz", n);
+  report (ok_cb, "axiom_Cos_Bounded", n);
+  report (ok_cl, "axiom_Cos_Lipschitz", n);
+  report (ok_pw, "mpfr_pow_si_rounded", n);
+  mpfr_clears (x, y, a, b, c, e, r, (mpfr_ptr) 0);
+  test_op1 ("mpfr_sin_rounded", mpfr_sin, st, 0);
+  test_op1 ("mpfr_cos_rounded", mpfr_cos, st, 0);
+  test_op1 ("mpfr_div_2ui_rounded", half_wrap, st, 0);
+}
+
 int main (int argc, char **argv)
 {
   gmp_randstate_t st;
@@ -362,6 +448,7 @@ int main (int argc, char **argv)
   test_op1 ("mpfr_abs_rounded", abs_wrap, st, 0);
   test_more_contracts (st);
   test_elementary (st);
+  test_powtrig (st);
   test_specials ();
   test_analysis (st);
   gmp_randclear (st);

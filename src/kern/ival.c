@@ -743,44 +743,115 @@ L:
   fix (z);
 }
 
-void ic_ival_pow_si (ic_ival_ptr z, ic_ival_srcptr x, long k)
+/* x^k for k > 0.  Odd k: t -> t^k is increasing on the line
+ * (PowSi_Odd_Mono), so [RNDD(x.lo^k), RNDU(x.hi^k)].  Even k: x^k = |x|^k
+ * (PowSi_Even_Abs), increasing on t >= 0 (PowSi_Mono), so
+ * [RNDD(a.lo^k), RNDU(a.hi^k)] with a = |x| (a.lo >= 0).  An infinite
+ * endpoint e gives e^k, as MPFR does: the limits at infinity of the
+ * callers (the point [+Inf, +Inf] is the limit x -> inf in src/cm.c and
+ * the asymptotic layer: its k-th power is [+Inf, +Inf], its reciprocal
+ * [0, 0]) are kept; the contract is vacuous there, since such an x
+ * encloses no real. */
+/*@ requires valid: \valid (z) && \valid_read (x);
+    requires alias: z == x || \separated (z, x);
+    requires ok: IvalOk (x) && IvalInited (z);
+    requires pos: k > 0;
+    assigns *z;
+    ensures ok: IvalOk (z);
+    ensures sound: \forall real a; \old (Encloses (x, a)) ==> Encloses (z, r_powsi (a, k));
+*/
+static void pow_pos (ic_ival_ptr z, ic_ival_srcptr x, long k)
 {
-  if (k == 0) { ic_ival_set_si (z, 1); return; }
-  if (k < 0)
-    {
-      ic_ival_t one, t;
-      ic_ival_init2 (one, mpfr_get_prec (z->lo));
-      ic_ival_init2 (t, mpfr_get_prec (z->lo));
-      ic_ival_set_si (one, 1);
-      if (k == LONG_MIN) { ic_ival_set_full (z); }
-      else
-        {
-          ic_ival_pow_si (t, x, -k);
-          if (ic_ival_div (z, one, t) != IC_IVAL_OK) ic_ival_set_full (z);
-        }
-      ic_ival_clear (one); ic_ival_clear (t);
-      return;
-    }
-  /* k > 0: x^k is monotone on each sign half; odd k is monotone overall. */
+  mpfr_t lo, hi;
+  mpfr_init2 (lo, mpfr_get_prec (z->lo));
+  mpfr_init2 (hi, mpfr_get_prec (z->hi));
   if (k % 2 == 1)
     {
-      mpfr_t lo;
-      mpfr_init2 (lo, mpfr_get_prec (z->lo));
-      mpfr_pow_si (lo, x->lo, k, MPFR_RNDD);
-      mpfr_pow_si (z->hi, x->hi, k, MPFR_RNDU);
-      mpfr_swap (z->lo, lo);
-      mpfr_clear (lo);
+      if (mpfr_number_p (x->lo)) mpfr_pow_si (lo, x->lo, k, MPFR_RNDD);   /* lo <= x.lo^k */
+      else mpfr_set_inf (lo, mpfr_sgn (x->lo));                           /* (+-Inf)^k */
+      if (mpfr_number_p (x->hi)) mpfr_pow_si (hi, x->hi, k, MPFR_RNDU);   /* hi >= x.hi^k */
+      else mpfr_set_inf (hi, mpfr_sgn (x->hi));
+      /*@ assert lo_v: FrNum (x->lo[0]) ==> FrLe (lo[0], r_powsi (fr_val (x->lo[0]), k)); */
+      /*@ assert hi_v: FrNum (x->hi[0]) ==> FrGe (hi[0], r_powsi (fr_val (x->hi[0]), k)); */
+      /*@ assert lo_b: \forall real a; FrLe (x->lo[0], a) ==> FrLe (lo[0], r_powsi (a, k)); */
+      /*@ assert hi_b: \forall real a; FrGe (x->hi[0], a) ==> FrGe (hi[0], r_powsi (a, k)); */
     }
   else
     {
       ic_ival_t a;
       ic_ival_init2 (a, mpfr_get_prec (z->lo));
-      ic_ival_abs (a, x);
-      mpfr_pow_si (z->lo, a->lo, k, MPFR_RNDD);
-      mpfr_pow_si (z->hi, a->hi, k, MPFR_RNDU);
+      /*@ assert sep_a: \separated (&a[0], x) && \separated (&a[0], z)
+            && \separated (&a[0], &lo[0]) && \separated (&a[0], &hi[0]); */
+A:
+      ic_ival_abs (a, x);                            /* a = |x|, a.lo >= 0 */
+      /*@ assert abs_ok: \forall real b; \at (Encloses (x, b), A) ==> Encloses (&a[0], \abs (b)); */
+      /*@ assert nonneg: FrPInf (a[0].lo[0]) || (FrNum (a[0].lo[0]) && fr_val (a[0].lo[0]) >= 0); */
+      /*@ assert even: k % 2 == 0; */
+      if (mpfr_number_p (a->lo)) mpfr_pow_si (lo, a->lo, k, MPFR_RNDD);   /* lo <= a.lo^k */
+      else mpfr_set_inf (lo, 1);                                          /* a.lo = +Inf */
+      if (mpfr_number_p (a->hi)) mpfr_pow_si (hi, a->hi, k, MPFR_RNDU);   /* hi >= a.hi^k */
+      else mpfr_set_inf (hi, 1);
+      /*@ assert lo_v: FrNum (a[0].lo[0]) ==> FrLe (lo[0], r_powsi (fr_val (a[0].lo[0]), k)); */
+      /*@ assert hi_v: FrNum (a[0].hi[0]) ==> FrGe (hi[0], r_powsi (fr_val (a[0].hi[0]), k)); */
+      /*@ assert lo_b: \forall real b; \at (Encloses (x, b), A) ==> FrLe (lo[0], r_powsi (\abs (b), k)); */
+      /*@ assert hi_b: \forall real b; \at (Encloses (x, b), A) ==> FrGe (hi[0], r_powsi (\abs (b), k)); */
+      /*@ assert lo_c: \forall real b; \at (Encloses (x, b), A) ==> FrLe (lo[0], r_powsi (b, k)); */
+      /*@ assert hi_c: \forall real b; \at (Encloses (x, b), A) ==> FrGe (hi[0], r_powsi (b, k)); */
       ic_ival_clear (a);
     }
-  fix (z);
+  /*@ assert not_nan: !FrNaN (lo[0]) && !FrNaN (hi[0]); */
+  ival_take (z, lo, hi);
+}
+
+/* 1 / x^m for m > 0: t = x^m (pow_pos), then z = 1 / t by the proved
+ * ic_ival_div (the whole line if t may be 0, i.e. 0 in x).  z may be x:
+ * x is read (into t) before z is written. */
+/*@ requires valid: \valid (z) && \valid_read (x);
+    requires alias: z == x || \separated (z, x);
+    requires ok: IvalOk (x) && IvalInited (z);
+    requires pos: m > 0;
+    assigns *z;
+    ensures ok: IvalOk (z);
+    ensures sound: \forall real a; \old (Encloses (x, a)) ==> Encloses (z, 1 / r_powsi (a, m));
+*/
+static void pow_recip (ic_ival_ptr z, ic_ival_srcptr x, long m)
+{
+  ic_ival_t t;
+  ic_ival_init2 (t, mpfr_get_prec (z->lo));
+  pow_pos (t, x, m);                                      /* t contains a^m */
+  /*@ assert t_pow: \forall real a; \at (Encloses (x, a), Pre) ==> Encloses (&t[0], r_powsi (a, m)); */
+  ic_ival_set_si (z, 1);
+  /*@ assert t_kept: \forall real a; \at (Encloses (x, a), Pre) ==> Encloses (&t[0], r_powsi (a, m)); */
+  /*@ assert one: Encloses (z, 1.0); */
+  int st = ic_ival_div (z, z, t);                        /* 1 / t */
+  /*@ assert q: st == IC_IVAL_OK ==> \forall real a; \at (Encloses (x, a), Pre) ==>
+        r_powsi (a, m) != 0 && Encloses (z, 1.0 / r_powsi (a, m)); */
+  /*@ assert e: st != IC_IVAL_OK ==> IvalFull (z); */
+  if (st != IC_IVAL_OK) ic_ival_set_full (z);
+  /*@ assert f: \forall real a; \at (Encloses (x, a), Pre) ==> Encloses (z, 1 / r_powsi (a, m)); */
+  ic_ival_clear (t);
+}
+
+/* x^k for an integer k: 1 for k = 0; pow_pos for k > 0; 1 / x^-k
+ * (pow_recip, PowSi_Recip) for k < 0; the whole line for k = LONG_MIN,
+ * whose -k does not fit a long. */
+/*@ requires valid: \valid (z) && \valid_read (x);
+    requires alias: z == x || \separated (z, x);
+    requires ok: IvalOk (x) && IvalInited (z);
+    assigns *z;
+    ensures ok: IvalOk (z);
+    ensures sound: \forall real a; \old (Encloses (x, a)) ==> Encloses (z, r_powsi (a, k));
+*/
+void ic_ival_pow_si (ic_ival_ptr z, ic_ival_srcptr x, long k)
+{
+  if (k == 0) ic_ival_set_si (z, 1);                      /* PowSi_Zero */
+  else if (k > 0) pow_pos (z, x, k);
+  else if (k == LONG_MIN) ic_ival_set_full (z);
+  else
+    {
+      pow_recip (z, x, -k);
+      /*@ assert r: \forall real a; 1 / r_powsi (a, -k) == r_powsi (a, k); */
+    }
 }
 
 /*@ requires valid: \valid (z) && \valid_read (x);
@@ -797,8 +868,8 @@ void ic_ival_exp (ic_ival_ptr z, ic_ival_srcptr x)
   mpfr_init2 (hi, mpfr_get_prec (z->hi));
   mpfr_exp (lo, x->lo, MPFR_RNDD);             /* lo <= exp(x.lo), exp increasing */
   mpfr_exp (hi, x->hi, MPFR_RNDU);             /* hi >= exp(x.hi) */
-  /*@ assert lo_bound: \forall real a; FrLe (x->lo[0], a) ==> FrLe (*lo, r_exp (a)); */
-  /*@ assert hi_bound: \forall real a; FrGe (x->hi[0], a) ==> FrGe (*hi, r_exp (a)); */
+  /*@ assert lo_bound: \forall real a; FrLe (x->lo[0], a) ==> FrLe (lo[0], r_exp (a)); */
+  /*@ assert hi_bound: \forall real a; FrGe (x->hi[0], a) ==> FrGe (hi[0], r_exp (a)); */
   ival_take (z, lo, hi);
 }
 
@@ -828,8 +899,8 @@ int ic_ival_log (ic_ival_ptr z, ic_ival_srcptr x)
   mpfr_log (hi, x->hi, MPFR_RNDU);             /* hi >= log(x.hi) */
   nan_to_inf (lo, -1);                         /* only if x is empty */
   nan_to_inf (hi, +1);
-  /*@ assert lo_bound: \forall real a; FrLe (x->lo[0], a) ==> FrLe (*lo, r_log (a)); */
-  /*@ assert hi_bound: \forall real a; FrGe (x->hi[0], a) && a > 0 ==> FrGe (*hi, r_log (a)); */
+  /*@ assert lo_bound: \forall real a; FrLe (x->lo[0], a) ==> FrLe (lo[0], r_log (a)); */
+  /*@ assert hi_bound: \forall real a; FrGe (x->hi[0], a) && a > 0 ==> FrGe (hi[0], r_log (a)); */
   ival_take (z, lo, hi);
   return IC_IVAL_OK;
 }
@@ -860,8 +931,8 @@ int ic_ival_log1p (ic_ival_ptr z, ic_ival_srcptr x)
   mpfr_log1p (hi, x->hi, MPFR_RNDU);           /* hi >= log(1 + x.hi) */
   nan_to_inf (lo, -1);                         /* only if x is empty */
   nan_to_inf (hi, +1);
-  /*@ assert lo_bound: \forall real a; FrLe (x->lo[0], a) ==> FrLe (*lo, r_log (1 + a)); */
-  /*@ assert hi_bound: \forall real a; FrGe (x->hi[0], a) && a > -1 ==> FrGe (*hi, r_log (1 + a)); */
+  /*@ assert lo_bound: \forall real a; FrLe (x->lo[0], a) ==> FrLe (lo[0], r_log (1 + a)); */
+  /*@ assert hi_bound: \forall real a; FrGe (x->hi[0], a) && a > -1 ==> FrGe (hi[0], r_log (1 + a)); */
   ival_take (z, lo, hi);
   return IC_IVAL_OK;
 }
@@ -892,8 +963,8 @@ int ic_ival_sqrt (ic_ival_ptr z, ic_ival_srcptr x)
   mpfr_sqrt (hi, x->hi, MPFR_RNDU);            /* hi >= sqrt(x.hi) */
   nan_to_inf (lo, -1);                         /* only if x is empty */
   nan_to_inf (hi, +1);
-  /*@ assert lo_bound: \forall real a; FrLe (x->lo[0], a) ==> a >= 0 && FrLe (*lo, r_sqrt (a)); */
-  /*@ assert hi_bound: \forall real a; FrGe (x->hi[0], a) && a >= 0 ==> FrGe (*hi, r_sqrt (a)); */
+  /*@ assert lo_bound: \forall real a; FrLe (x->lo[0], a) ==> a >= 0 && FrLe (lo[0], r_sqrt (a)); */
+  /*@ assert hi_bound: \forall real a; FrGe (x->hi[0], a) && a >= 0 ==> FrGe (hi[0], r_sqrt (a)); */
   ival_take (z, lo, hi);
   return IC_IVAL_OK;
 }
@@ -941,10 +1012,10 @@ int ic_ival_pow (ic_ival_ptr z, ic_ival_srcptr x, ic_ival_srcptr y)
       mpfr_init2 (hi, mpfr_get_prec (z->hi));
       mpfr_pow (lo, x->lo, y->lo, MPFR_RNDD);   /* lo <= x^y (correctly rounded) */
       mpfr_pow (hi, x->hi, y->hi, MPFR_RNDU);   /* hi >= x^y */
-      /*@ assert pt_lo: Rounded (*lo, r_pow (fr_val (x->lo[0]), fr_val (y->lo[0])), MPFR_RNDD); */
-      /*@ assert pt_hi: Rounded (*hi, r_pow (fr_val (x->lo[0]), fr_val (y->lo[0])), MPFR_RNDU); */
+      /*@ assert pt_lo: Rounded (lo[0], r_pow (fr_val (x->lo[0]), fr_val (y->lo[0])), MPFR_RNDD); */
+      /*@ assert pt_hi: Rounded (hi[0], r_pow (fr_val (x->lo[0]), fr_val (y->lo[0])), MPFR_RNDU); */
       /*@ assert pt_sound: \forall real a, b; Encloses (x, a) && Encloses (y, b) ==>
-            a > 0 && FrLe (*lo, r_pow (a, b)) && FrGe (*hi, r_pow (a, b)); */
+            a > 0 && FrLe (lo[0], r_pow (a, b)) && FrGe (hi[0], r_pow (a, b)); */
       ival_take (z, lo, hi);
       /*@ assert pt_ok: IvalOk (z); */
       /*@ assert pt_fin: \forall real a, b;
@@ -1009,44 +1080,93 @@ void ic_ival_atan (ic_ival_ptr z, ic_ival_srcptr x)
   else mpfr_set_si (lo, -2, MPFR_RNDD);                          /* -2 <= atan(a) */
   if (mpfr_number_p (x->hi)) mpfr_atan (hi, x->hi, MPFR_RNDU);   /* hi >= atan(x.hi) */
   else mpfr_set_si (hi, 2, MPFR_RNDU);                           /* 2 >= atan(a) */
-  /*@ assert lo_bound: \forall real a; FrLe (x->lo[0], a) ==> FrLe (*lo, r_atan (a)); */
-  /*@ assert hi_bound: \forall real a; FrGe (x->hi[0], a) ==> FrGe (*hi, r_atan (a)); */
+  /*@ assert lo_bound: \forall real a; FrLe (x->lo[0], a) ==> FrLe (lo[0], r_atan (a)); */
+  /*@ assert hi_bound: \forall real a; FrGe (x->hi[0], a) ==> FrGe (hi[0], r_atan (a)); */
   ival_take (z, lo, hi);
 }
 
-/* sin, cos: 1-Lipschitz.  With m a point of x and r >= max|x - m|,
- * f(x) lies in [f(m) - r, f(m) + r] intersected with [-1, 1]. */
-static void lipschitz_trig (ic_ival_ptr z, ic_ival_srcptr x, int (*f) (mpfr_ptr, mpfr_srcptr, mpfr_rnd_t))
+/* sin (cosine == 0) or cos (cosine != 0): both are 1-Lipschitz and
+ * bounded by 1 (Sin_Lipschitz, Sin_Bounded, Cos_*).  With m a number and
+ * r >= max(x.hi - m, m - x.lo), every a in x has |a - m| <= r, so f(a)
+ * lies in [f(m) - r, f(m) + r], intersected with [-1, 1].  m is the
+ * midpoint, moved into x (any m is sound; the midpoint is tightest); an
+ * infinite x, or an m or r that is not a number, gives [-1, 1]. */
+/*@ requires valid: \valid (z) && \valid_read (x);
+    requires alias: z == x || \separated (z, x);
+    requires ok: IvalOk (x) && IvalInited (z);
+    assigns *z;
+    ensures ok: IvalOk (z);
+    ensures sound: \forall real a; \old (Encloses (x, a)) ==> Encloses (z, r_trig (cosine, a));
+*/
+static void trig_lipschitz (ic_ival_ptr z, ic_ival_srcptr x, int cosine)
 {
   mpfr_prec_t p = mpfr_get_prec (z->lo);
-  if (!ic_ival_is_finite (x))
+  mpfr_t m, r, t, lo, hi;
+  mpfr_init2 (m, mpfr_get_prec (x->lo));
+  mpfr_init2 (r, p);
+  mpfr_init2 (t, p);
+  mpfr_init2 (lo, p);
+  mpfr_init2 (hi, mpfr_get_prec (z->hi));
+  mpfr_set_si (lo, -1, MPFR_RNDD);                       /* [-1, 1]: Sin_Bounded */
+  mpfr_set_si (hi, 1, MPFR_RNDU);
+  if (mpfr_number_p (x->lo) && mpfr_number_p (x->hi))
     {
-      mpfr_set_si (z->lo, -1, MPFR_RNDD);
-      mpfr_set_si (z->hi, 1, MPFR_RNDU);
-      return;
+      mpfr_add (m, x->lo, x->hi, MPFR_RNDN);
+      mpfr_div_2ui (m, m, 1, MPFR_RNDN);
+      if (mpfr_less_p (m, x->lo)) mpfr_set (m, x->lo, MPFR_RNDN);
+      if (mpfr_less_p (x->hi, m)) mpfr_set (m, x->hi, MPFR_RNDN);
+      mpfr_sub (r, x->hi, m, MPFR_RNDU);                 /* r >= hi - m */
+      mpfr_sub (t, m, x->lo, MPFR_RNDU);                 /* t >= m - lo */
+      mpfr_max (r, r, t, MPFR_RNDU);                     /* r >= max |a - m| */
+      if (mpfr_number_p (m) && mpfr_number_p (r))
+        {
+          /*@ assert rad: \forall real a; Encloses (x, a) ==> \abs (a - fr_val (m[0])) <= fr_val (r[0]); */
+          if (cosine) mpfr_cos (t, m, MPFR_RNDD); else mpfr_sin (t, m, MPFR_RNDD);   /* t <= f(m) */
+          /*@ assert fm_lo: FrLe (t[0], r_trig (cosine, fr_val (m[0]))); */
+          mpfr_sub (t, t, r, MPFR_RNDD);                 /* t <= f(m) - r <= f(a) */
+          /*@ assert lo_v: \forall real a; Encloses (x, a) ==> FrLe (t[0], r_trig (cosine, a)); */
+          if (mpfr_less_p (lo, t)) mpfr_set (lo, t, MPFR_RNDD);
+          if (cosine) mpfr_cos (t, m, MPFR_RNDU); else mpfr_sin (t, m, MPFR_RNDU);   /* t >= f(m) */
+          /*@ assert fm_hi: FrGe (t[0], r_trig (cosine, fr_val (m[0]))); */
+          mpfr_add (t, t, r, MPFR_RNDU);                 /* t >= f(m) + r >= f(a) */
+          /*@ assert hi_v: \forall real a; Encloses (x, a) ==> FrGe (t[0], r_trig (cosine, a)); */
+          if (mpfr_less_p (t, hi)) mpfr_set (hi, t, MPFR_RNDU);
+        }
     }
-  mpfr_t m, r, t, lo;
-  mpfr_inits2 (mpfr_get_prec (x->lo) + 2, m, (mpfr_ptr) 0);
-  mpfr_inits2 (p, r, t, lo, (mpfr_ptr) 0);
-  mpfr_add (m, x->lo, x->hi, MPFR_RNDN);
-  mpfr_div_2ui (m, m, 1, MPFR_RNDN);
-  if (mpfr_cmp (m, x->lo) < 0) mpfr_set (m, x->lo, MPFR_RNDN);
-  if (mpfr_cmp (m, x->hi) > 0) mpfr_set (m, x->hi, MPFR_RNDN);
-  mpfr_sub (r, x->hi, m, MPFR_RNDU);          /* r >= hi - m */
-  mpfr_sub (t, m, x->lo, MPFR_RNDU);          /* t >= m - lo */
-  mpfr_max (r, r, t, MPFR_RNDU);              /* r >= max |x - m| */
-  f (lo, m, MPFR_RNDD);
-  mpfr_sub (lo, lo, r, MPFR_RNDD);            /* lo <= f(m) - r */
-  f (t, m, MPFR_RNDU);
-  mpfr_add (z->hi, t, r, MPFR_RNDU);          /* hi >= f(m) + r */
-  mpfr_swap (z->lo, lo);
-  if (mpfr_cmp_si (z->lo, -1) < 0) mpfr_set_si (z->lo, -1, MPFR_RNDD);
-  if (mpfr_cmp_si (z->hi, 1) > 0) mpfr_set_si (z->hi, 1, MPFR_RNDU);
-  mpfr_clears (m, r, t, lo, (mpfr_ptr) 0);
+  /*@ assert lo_b: \forall real a; \at (Encloses (x, a), Pre) ==> FrLe (lo[0], r_trig (cosine, a)); */
+  /*@ assert hi_b: \forall real a; \at (Encloses (x, a), Pre) ==> FrGe (hi[0], r_trig (cosine, a)); */
+  /*@ assert not_nan: !FrNaN (lo[0]) && !FrNaN (hi[0]); */
+  mpfr_clear (m);
+  mpfr_clear (r);
+  mpfr_clear (t);
+  ival_take (z, lo, hi);
 }
 
-void ic_ival_sin (ic_ival_ptr z, ic_ival_srcptr x) { lipschitz_trig (z, x, mpfr_sin); }
-void ic_ival_cos (ic_ival_ptr z, ic_ival_srcptr x) { lipschitz_trig (z, x, mpfr_cos); }
+/*@ requires valid: \valid (z) && \valid_read (x);
+    requires alias: z == x || \separated (z, x);
+    requires ok: IvalOk (x) && IvalInited (z);
+    assigns *z;
+    ensures ok: IvalOk (z);
+    ensures sound: \forall real a; \old (Encloses (x, a)) ==> Encloses (z, r_sin (a));
+*/
+void ic_ival_sin (ic_ival_ptr z, ic_ival_srcptr x)
+{
+  trig_lipschitz (z, x, 0);
+  /*@ assert s: \forall real a; r_trig (0, a) == r_sin (a); */
+}
+
+/*@ requires valid: \valid (z) && \valid_read (x);
+    requires alias: z == x || \separated (z, x);
+    requires ok: IvalOk (x) && IvalInited (z);
+    assigns *z;
+    ensures ok: IvalOk (z);
+    ensures sound: \forall real a; \old (Encloses (x, a)) ==> Encloses (z, r_cos (a));
+*/
+void ic_ival_cos (ic_ival_ptr z, ic_ival_srcptr x)
+{
+  trig_lipschitz (z, x, 1);
+  /*@ assert c: \forall real a; r_trig (1, a) == r_cos (a); */
+}
 
 /*@ requires valid: \valid (z) && \valid_read (x) && \valid_read (y);
     requires alias: (z == x || \separated (z, x)) && (z == y || \separated (z, y));
