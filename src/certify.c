@@ -1209,6 +1209,17 @@ static int narrower (ic_ival_srcptr x, ic_ival_srcptr y)
  * (verified assembly).  Grows N (heuristic) until the digits are reached
  * or the effort limit (max_terms, 10 s without --timeout) is hit; keeps the
  * best enclosure found. */
+/* x at precision p >= its own, with the same endpoints (exact). */
+static void ival_raise_prec (ic_ival_ptr x, mpfr_prec_t p)
+{
+  ic_ival_t t;
+  ic_ival_init2 (t, p);
+  ic_ival_set (t, x);
+  mpfr_swap (x->lo, t->lo);
+  mpfr_swap (x->hi, t->hi);
+  ic_ival_clear (t);
+}
+
 static ic_status enclose_at (run *R, ic_result *r, const tail_args *A, long D, int arm_round,
                              int base_items)
 {
@@ -1261,6 +1272,24 @@ static ic_status enclose_at (run *R, ic_result *r, const tail_args *A, long D, i
        * 2 log2(2^26) + 40 = 92, less 40 kept for the methods): wp/3.33
        * here fell below D above about 6700 digits (sum n^-1.001 at 20000
        * digits certified 19977) */
+      if (shift > 0)
+        {
+          /* a sum of magnitude 10^-shift: its D digits need D + shift
+           * absolute digits, and the working precision to carry them (at
+           * prec_for (D) the cap below held 1e-30/n^2 at 12 digits while
+           * the term cap was reached); the enclosures so far are kept,
+           * exactly, at the higher precision */
+          mpfr_prec_t want = prec_for (D + shift, 1UL << 26, opt);
+          if (want > wp)
+            {
+              wp = want;
+              prec_capped = wp < prec_for (D + shift, 1UL << 26, &uncapped);
+              ival_raise_prec (best_enc, wp); ival_raise_prec (best_tail, wp);
+              ival_raise_prec (tail, wp); ival_raise_prec (enc, wp);
+              partial_clear (&P);
+              partial_init (&P, A->pe ? A->pe : A->e, wp, from, A->prod);
+            }
+        }
       long Dcap = (long) ((double) (wp - 52) * 512.0 / 1701.0);
       if (Dt > Dcap) Dt = Dcap > 1 ? Dcap : 1;
       /* each method is skipped once the deadline has passed */
