@@ -762,6 +762,8 @@ static int tail_em (run *R, const tail_args *A, ic_ival_ptr tail, int round, lon
   return 1;
 }
 
+static int tends_to_zero (const ic_node *h, unsigned long N, mpfr_prec_t wp);
+
 static int tail_alternating (run *R, const tail_args *A, ic_ival_ptr tail, unsigned long N, long D,
                              mpfr_prec_t wp, unsigned long *cut, char *how, size_t howlen, char *method)
 {
@@ -780,6 +782,27 @@ static int tail_alternating (run *R, const tail_args *A, ic_ival_ptr tail, unsig
       snprintf (method, 48, "cvz");
       snprintf (how, howlen, "Cohen-Villegas-Zagier acceleration from n = %lu with %ld terms (h completely monotone)", Nc, m);
       return 1;
+    }
+  if (A->h && N <= ULONG_MAX - 1 && tends_to_zero (A->h, N, wp))
+    {
+      /* h a rational function of n, h -> 0: pairing the terms from an even
+       * N0, sum_{n>=N0} (-1)^(n+parity) h(n) = (-1)^parity sum_{k>=N0/2}
+       * [h(2k) - h(2k+1)] (the partial sums to odd n differ from those to
+       * even n by a term, which tends to 0), a rational function of k
+       * summed by the rational expansion (which refuses anything else) */
+      unsigned long N0 = N + (N & 1);
+      ic_node *g = ic_node_new (IC_SUB, ic_symb_subst_affine (A->h, 2, 0), ic_symb_subst_affine (A->h, 2, 1));
+      char rd[256];
+      int ok = ic_ratexp_tail (tail, g, 0, N0 / 2, D + 2, wp, method, 48, rd, sizeof rd);
+      ic_node_free (g);
+      if (ok)
+        {
+          if (A->parity & 1) ic_ival_neg (tail, tail);
+          *cut = N0;
+          snprintf (how, howlen, "%s of the paired terms h(2k) - h(2k+1), k >= %lu (a(n) = (-1)^(n+%d) h(n), h -> 0); %s",
+                    method, N0 / 2, A->parity & 1, rd);
+          return 1;
+        }
     }
   int decreasing = A->sf->decreasing;
   if (!decreasing && N >= 16)

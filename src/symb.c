@@ -848,14 +848,32 @@ static void root_lcm (const ic_node *e, unsigned long *k, unsigned long cap)
   root_lcm (e->b, k, cap);
 }
 
-static ic_node *subst_pow (const ic_node *e, unsigned long k)
+/* A copy of e with a copy of r in place of each n. */
+static ic_node *subst_var (const ic_node *e, const ic_node *r)
 {
   if (!e) return NULL;
-  if (e->op == IC_VAR)
-    return ic_node_new (IC_POW, ic_node_new (IC_VAR, NULL, NULL), ic_node_num_si ((long) k));
-  ic_node *c = ic_node_new (e->op, subst_pow (e->a, k), subst_pow (e->b, k));
+  if (e->op == IC_VAR) return ic_node_copy (r);
+  ic_node *c = ic_node_new (e->op, subst_var (e->a, r), subst_var (e->b, r));
   c->col = e->col;
   mpq_set (c->q, e->q);
+  return c;
+}
+
+static ic_node *subst_pow (const ic_node *e, unsigned long k)
+{
+  ic_node *r = ic_node_new (IC_POW, ic_node_new (IC_VAR, NULL, NULL), ic_node_num_si ((long) k));
+  ic_node *c = subst_var (e, r);
+  ic_node_free (r);
+  return c;
+}
+
+ic_node *ic_symb_subst_affine (const ic_node *e, long s, long t)
+{
+  ic_node *r = ic_node_new (IC_VAR, NULL, NULL);
+  if (s != 1) r = ic_node_new (IC_MUL, ic_node_num_si (s), r);
+  if (t != 0) r = ic_node_new (IC_ADD, r, ic_node_num_si (t));
+  ic_node *c = subst_var (e, r);
+  ic_node_free (r);
   return c;
 }
 

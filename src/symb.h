@@ -63,6 +63,8 @@ int ic_symb_affine_pi (const ic_node *e, mpq_t s, mpq_t spi, mpq_t t, mpq_t tpi)
  * with e(n) = g(n + c) for every n (the subterm becomes s y) and sets c;
  * NULL (c = 0) otherwise. */
 ic_node *ic_symb_unshift (const ic_node *e, mpq_t c);
+/* A new tree e(s n + t): n replaced by s*n + t. */
+ic_node *ic_symb_subst_affine (const ic_node *e, long s, long t);
 
 /* When n appears under roots (sqrt(n + 1), n^(3/2), (n+1)^(-1/3)): k = the
  * lcm of their orders (at most 12) and a new tree g with g(m) = e(m^k) for
