@@ -37,6 +37,7 @@
 #include <stdlib.h>
 #include "cm.h"
 #include "taylor.h"
+#include "symb.h"
 
 #define CM_PREC 128
 
@@ -193,6 +194,26 @@ static void product (ic_cm_class *r, const ic_cm_class *b)
   r->d = d; r->nd = nd;
 }
 
+static void analyze (ic_cm_class *r, const ic_node *e, unsigned long N);
+
+/* sqrt(a) - sqrt(b) = (a - b) / (sqrt(a) + sqrt(b)) wherever a, b >= 0
+ * and not both 0: the difference of two functions in D, whose class (R2)
+ * cannot see, is a quotient the rules can classify (sqrt(n+1) - sqrt(n) =
+ * 1/(sqrt(n+1) + sqrt(n)) is CM).  The class of the quotient is kept only
+ * when it is not unknown: then sqrt(a) + sqrt(b) was certified in D and
+ * positive at N (the power -1 needs it), hence so were a and b under their
+ * roots (the power 1/2 needs a base in D, positive at N, or a finite
+ * constant, defined), so the identity holds on X.  Returns 1 then. */
+static int analyze_sqrt_diff (ic_cm_class *r, const ic_node *e, unsigned long N)
+{
+  /* a - b simplified ((n + 1) - n = 1: an exact rewrite, symb.h) */
+  ic_node *num = ic_symb_simplify (ic_node_new (IC_SUB, ic_node_copy (e->a->a), ic_node_copy (e->b->a)));
+  ic_node *q = ic_node_new (IC_DIV, num, ic_node_new (IC_ADD, ic_node_copy (e->a), ic_node_copy (e->b)));
+  analyze (r, q, N);
+  ic_node_free (q);
+  return r->d || r->nd;
+}
+
 static void analyze (ic_cm_class *r, const ic_node *e, unsigned long N)
 {
   ic_cm_class b;
@@ -219,6 +240,8 @@ static void analyze (ic_cm_class *r, const ic_node *e, unsigned long N)
       ic_ival_neg (r->vinf, r->vinf);
       return;
     case IC_ADD: case IC_SUB:                              /* (R2) */
+      if (e->op == IC_SUB && e->a->op == IC_SQRT && e->b->op == IC_SQRT && analyze_sqrt_diff (r, e, N))
+        return;
       analyze (r, e->a, N);
       ic_cm_class_init (&b, CM_PREC);
       analyze (&b, e->b, N);

@@ -7,7 +7,8 @@
 # (exit 0) and contain a reference from mpmath's nsum at 60 digits, taken
 # only when two of its accelerations (Shanks, Levin) agree to 45 digits
 # (never infcert's output).  A constant h (divergent sum) must not come
-# back convergent.
+# back convergent.  Also the alternating sqrt differences, whose h the
+# complete-monotonicity rules certify after rationalising.
 B=${INFCERT:-build/infcert}
 exec /usr/bin/python3 - "$B" "$(dirname "$0")" <<'PYEOF'
 import sys
@@ -38,6 +39,10 @@ case("(-1)^n*(n+1)/(n^2+5)", lambda n: (-1) ** n * (n + 1) / (n ** 2 + 5))
 case("(-1)^(n+1)*n/(n+1)^2", lambda n: (-1) ** (n + 1) * n / (n + 1) ** 2)
 case("(-1)^n*n^2/(n^3+1000)", lambda n: (-1) ** n * n ** 2 / (n ** 3 + 1000))
 case("(-1)^n*(2*n-1)/(n^2-n+3)", lambda n: (-1) ** n * (2 * n - 1) / (n ** 2 - n + 3), 3)
+# h = sqrt(n+1) - sqrt(n) = 1/(sqrt(n+1) + sqrt(n)) is completely monotone
+# (src/cm.c): the CVZ acceleration, not Leibniz's bracket
+case("(-1)^n*(sqrt(n+1)-sqrt(n))", lambda n: (-1) ** n * (mp.sqrt(n + 1) - mp.sqrt(n)))
+case("(-1)^n*(sqrt(n+2)-sqrt(n))/n", lambda n: (-1) ** n * (mp.sqrt(n + 2) - mp.sqrt(n)) / n)
 for term in ("(-1)^n*n/(n+1)", "(-1)^n*(n^2+1)/n^2"):
     rc, j = run("sum", term, "--digits", "30", "--timeout", "20")
     check(term + ": not convergent", j.get("verdict") != "converges", "verdict %s" % j.get("verdict"))

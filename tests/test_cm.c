@@ -49,6 +49,11 @@ int main (void)
   row ("exp(1/n)", 1, 1, 1);
   row ("n^-1.0001", 1, 1, 1);
   row ("0", 1, 1, 1);
+  /* sqrt(a) - sqrt(b) = (a - b)/(sqrt(a) + sqrt(b)) */
+  row ("sqrt(n+1)-sqrt(n)", 1, 1, 1);
+  row ("sqrt(n)-sqrt(n+1)", 1, 1, -1);
+  row ("(sqrt(n+2)-sqrt(n))/n", 1, 1, 1);
+  row ("sqrt(n+3)-sqrt(n-1)", 2, 1, 1);
   /* Must not be certified: not CM, or not provable by the rules. */
   row ("n", 1, 0, 0);
   row ("log(n)", 2, 0, 0);
@@ -62,6 +67,9 @@ int main (void)
   row ("cos(1/n)/n^2", 1, 0, 0);
   row ("n^2/(n^3+1)", 1, 0, 0);
   row ("1/factorial(n)", 1, 0, 0);
+  row ("sqrt(2*n)-sqrt(n)", 1, 0, 0);      /* increasing, unbounded */
+  row ("sqrt(n-1)-sqrt(n-3)", 2, 0, 0);    /* sqrt(n-3) undefined at n = 2 */
+  row ("sqrt(n^2+1)-sqrt(n)", 1, 0, 0);    /* grows like n */
   printf ("%s\n", nfail ? "FAIL test_cm" : "ok test_cm done");
   return nfail != 0;
 }
