@@ -1036,8 +1036,7 @@ static int form_of_rules (ic_form *r, const ic_node *e, ic_asym_ctx *ctx)
           {
             /* atan of anything lies in [-pi/2, pi/2]; tighter from the range */
             ic_ival_const_pi (t);
-            mpfr_div_2ui (t->lo, t->lo, 1, MPFR_RNDD);
-            mpfr_div_2ui (t->hi, t->hi, 1, MPFR_RNDU);
+            ic_ival_div_ui (t, t, 2);
             mpfr_neg (t->lo, t->hi, MPFR_RNDD);
             if (ic_form_range (rg, &a, ctx->X))
               {
@@ -1684,8 +1683,7 @@ static int minus_one_rules (ic_form *r, const ic_node *e, ic_asym_ctx *ctx)
               mpfr_set_ui (q2->hi, 1, MPFR_RNDU);     /* c in [1 - a^2/12, 1] */
               form_mul (r, &a, &a);
               ic_ival_mul (r->g, r->g, q2);
-              mpfr_div_2ui (r->g->lo, r->g->lo, 1, MPFR_RNDD);
-              mpfr_div_2ui (r->g->hi, r->g->hi, 1, MPFR_RNDU);
+              ic_ival_div_ui (r->g, r->g, 2);
               ic_ival_neg (r->g, r->g);
               r->alt = 0;
               ok = 1;

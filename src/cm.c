@@ -301,8 +301,7 @@ static void analyze (ic_cm_class *r, const ic_node *e, unsigned long N)
         ic_ival_t h;
         ic_ival_init2 (h, CM_PREC);
         ic_ival_set_si (h, 1);
-        mpfr_div_2ui (h->lo, h->lo, 1, MPFR_RNDD);
-        mpfr_div_2ui (h->hi, h->hi, 1, MPFR_RNDU);
+        ic_ival_div_ui (h, h, 2);                          /* [1/2, 1/2] */
         analyze_pow (r, e->a, h, N);
         ic_ival_clear (h);
       }
@@ -387,8 +386,7 @@ static void analyze_pow (ic_cm_class *r, const ic_node *e, ic_ival_srcptr c,
       if (e->op == IC_SQRT)
         {
           ic_ival_set_si (c2, 1);
-          mpfr_div_2ui (c2->lo, c2->lo, 1, MPFR_RNDD);
-          mpfr_div_2ui (c2->hi, c2->hi, 1, MPFR_RNDU);
+          ic_ival_div_ui (c2, c2, 2);
         }
       else eval_const (c2, e->b);
       ic_cm_class_init (&a, CM_PREC);

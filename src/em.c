@@ -834,7 +834,7 @@ static int zeta_scaled (ic_ival_ptr Z, unsigned long SP, unsigned long SQ,
       if ((double) e <= lim)
         {
           /* t_j is the first omitted term: R in hull(0, 2 t_j). */
-          ic_em_remainder (R, t, 1);   /* hypothesis: x^-s is CM on [M, inf) */
+          ic_em_remainder (R, t, SP > 0);   /* hypothesis: x^-s is CM on [M, inf) for s > 0 */
           m = j - 1;
           break;
         }
@@ -1604,7 +1604,8 @@ static int tail_generic (ic_ival_ptr out, const ic_node *f, const ic_node *prodt
   long pb = 0;
   int powerlog = 0;                /* 1: the derivative-sign certificate */
   mpq_init (pshift);               /* the shift c > 0 of f(x) = g(x + c), or 0 */
-  if (!ic_cm_certify (f, M, &sign))
+  int cm_ok = ic_cm_certify (f, M, &sign);
+  if (!cm_ok)
     {
       mpq_init (pa);
       powerlog = !prodterm && single_powerlog (f, pa, &pb, NULL);
@@ -1712,7 +1713,7 @@ static int tail_generic (ic_ival_ptr out, const ic_node *f, const ic_node *prodt
                * f^(2j) of one sign on [M, inf) (f or -f CM, or the
                * power-log certificate for k = 2j) */
               if (powerlog && !ic_em_powerlog_sign_ok (pa, pb, 2 * j, shifted_floor (M, pshift))) break;
-              ic_em_remainder (R, t, 1);
+              ic_em_remainder (R, t, cm_ok || powerlog);   /* the flag: the certificate that holds */
               ic_ival_add (S, S, R);
               mused = j - 1;
               break;

@@ -703,8 +703,8 @@ static int em_convex_powerlog (ic_ival_ptr out, const mpq_t a, const mpq_t b, un
   ic_ival_mul (q, t, L);
   ic_ival_mul_si (q, q, 2);
   ic_ival_mul_si (u, S, 2);
-  mpfr_add_ui (u->lo, u->lo, 1, MPFR_RNDD);
-  mpfr_add_ui (u->hi, u->hi, 1, MPFR_RNDU);        /* 2s + 1 */
+  ic_ival_set_si (f, 1);
+  ic_ival_add (u, u, f);                           /* 2s + 1 */
   ic_ival_mul (u, u, B);                           /* b (2s+1) */
   ic_ival_sub (q, q, u);
   int ok = ic_ival_is_nonneg (q);
@@ -721,6 +721,7 @@ static int em_convex_powerlog (ic_ival_ptr out, const mpq_t a, const mpq_t b, un
       ic_ival_add (q, q, u);
       ok = ic_ival_is_nonneg (q);
     }
+  int hyp = ok;                                    /* Q >= 0 on [M, inf): f'' >= 0 */
   ok = ok && ic_integral_powerlog (I, a, b, M, wp);
   if (ok)
     {
@@ -728,8 +729,7 @@ static int em_convex_powerlog (ic_ival_ptr out, const mpq_t a, const mpq_t b, un
       ic_ival_pow (f, x, A);
       ic_ival_pow (t, L, B);
       ic_ival_mul (f, f, t);
-      mpfr_div_2ui (f->lo, f->lo, 1, MPFR_RNDD);
-      mpfr_div_2ui (f->hi, f->hi, 1, MPFR_RNDU);
+      ic_ival_div_ui (f, f, 2);
       ic_ival_add (I, I, f);
       /* t_1 = -f'(M)/12, f'(M) = M^(a-1) L^(b-1) (a L + b) */
       ic_ival_set_si (u, 1);
@@ -745,7 +745,7 @@ static int em_convex_powerlog (ic_ival_ptr out, const mpq_t a, const mpq_t b, un
       ic_ival_neg (t, t);
       ic_ival_set_si (u, 12);
       ic_ival_div (t, t, u);                       /* t_1 */
-      ok = ic_em_remainder (R, t, 1) == IC_IVAL_OK;   /* hypothesis: Q >= 0 above */
+      ok = ic_em_remainder (R, t, hyp) == IC_IVAL_OK;   /* hypothesis: Q >= 0 above */
       ic_ival_add (I, I, R);
       ok = ok && ic_ival_is_finite (I);
       if (ok) ic_ival_set (out, I);

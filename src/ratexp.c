@@ -286,7 +286,7 @@ static int zeta_scaled (ic_ival_ptr Z, long s, unsigned long M, long m,
       else
         {
           /* t_(m+1) is the first omitted term; x^-s CM on [M, inf). */
-          ic_em_remainder (R, t, 1);                               /* R in hull(0, 2 t) */
+          ic_em_remainder (R, t, s > 0);                           /* R in hull(0, 2 t) */
           ic_ival_add (Z, Z, R);
         }
     }
