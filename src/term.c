@@ -514,7 +514,10 @@ static int prec_of (const ic_node *e)
     case IC_MUL: case IC_DIV: return 2;
     case IC_NEG: return 3;
     case IC_POW: return 4;
-    case IC_NUM: return mpq_sgn (e->q) < 0 ? 3 : (mpz_cmp_ui (mpq_denref (e->q), 1) ? 2 : 5);
+    /* a fraction p/q prints as a division (also when negative: x/(-1/2),
+     * not x/-1/2, which reads back as (x/-1)/2); a negative integer as a
+     * unary minus */
+    case IC_NUM: return mpz_cmp_ui (mpq_denref (e->q), 1) ? 2 : (mpq_sgn (e->q) < 0 ? 3 : 5);
     default: return 5;
     }
 }
