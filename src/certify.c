@@ -764,9 +764,46 @@ static int tail_em (run *R, const tail_args *A, ic_ival_ptr tail, int round, lon
 
 static int tends_to_zero (const ic_node *h, unsigned long N, mpfr_prec_t wp);
 
+/* Products of factors p(n) = 1 + (-1)^(n+parity) h(n), h a rational
+ * function tending to 0: from an even N0 the tail product is the product of
+ * the pairs P(k) = p(2k) p(2k+1), a rational function of k (P - 1 =
+ * O(k^-2)) for the rational expansion, which certifies P > 0 and encloses
+ * sum log P(k); the partial products ending at an odd n differ from those
+ * ending at an even one by a factor p(n) -> 1, so the limits agree. */
+static int tail_alt_pairs_prod (const tail_args *A, ic_ival_ptr tail, unsigned long N, long D, mpfr_prec_t wp,
+                                unsigned long *cut, char *how, size_t howlen, char *method)
+{
+  if (N > ULONG_MAX - 1) return 0;
+  ic_node *u = ic_symb_simplify (ic_node_new (IC_SUB, ic_node_copy (A->e), ic_node_num_si (1)));
+  ic_node *h = NULL;
+  int parity = 0, ok = 0;
+  if (ic_symb_strip_alt (u, &h, &parity) && tends_to_zero (h, N, wp))
+    {
+      unsigned long N0 = N + (N & 1);
+      /* p(2k) = 1 + s h(2k), p(2k+1) = 1 - s h(2k+1), s = (-1)^parity */
+      ic_node *he = ic_symb_subst_affine (h, 2, 0), *ho = ic_symb_subst_affine (h, 2, 1);
+      if (parity & 1) he = ic_mk_neg (he); else ho = ic_mk_neg (ho);
+      ic_node *g = ic_node_new (IC_MUL, ic_node_new (IC_ADD, ic_node_num_si (1), he),
+                                ic_node_new (IC_ADD, ic_node_num_si (1), ho));
+      char rd[256];
+      ok = ic_ratexp_tail (tail, g, 1, N0 / 2, D + 2, wp, method, 48, rd, sizeof rd);
+      ic_node_free (g);
+      if (ok)
+        {
+          *cut = N0;
+          snprintf (how, howlen, "%s of the paired factors p(2k) p(2k+1), k >= %lu (p(n) = 1 + (-1)^n h(n), h -> 0); %s",
+                    method, N0 / 2, rd);
+        }
+    }
+  ic_node_free (h);
+  ic_node_free (u);
+  return ok;
+}
+
 static int tail_alternating (run *R, const tail_args *A, ic_ival_ptr tail, unsigned long N, long D,
                              mpfr_prec_t wp, unsigned long *cut, char *how, size_t howlen, char *method)
 {
+  if (A->prod && A->e) return tail_alt_pairs_prod (A, tail, N, D, wp, cut, how, howlen, method);
   if (A->prod || !A->sf || !A->sf->alt) return 0;
   if (A->h_cm)
     {
