@@ -1302,6 +1302,7 @@ static ic_status enclose_at (run *R, ic_result *r, const tail_args *A, long D, i
   partial_init (&P, A->pe ? A->pe : A->e, wp, from, A->prod);
   double t_round = elapsed (R);
   long shift = 0;
+  int raised = 0;                    /* rounds that only raised the precision */
   int stop = IC_STOP_NO_METHOD;      /* why the loop ended before D digits */
   const char *stop_why = "no tail bound applies to this term";
   const char *effort_why = effort_text;
@@ -1348,6 +1349,7 @@ static ic_status enclose_at (run *R, ic_result *r, const tail_args *A, long D, i
               ival_raise_prec (tail, wp); ival_raise_prec (enc, wp);
               partial_clear (&P);
               partial_init (&P, A->pe ? A->pe : A->e, wp, from, A->prod);
+              raised++;              /* this round: the same cut, more bits */
             }
         }
       long Dcap = (long) ((double) (wp - 52) * 512.0 / 1701.0);
@@ -1355,7 +1357,7 @@ static ic_status enclose_at (run *R, ic_result *r, const tail_args *A, long D, i
       /* each method is skipped once the deadline has passed */
       int have = tail_zero (A, tail, &cut, how, sizeof how, method)
         || (!ic_cancelled () && tail_dirichlet (R, A, tail, N, Dt, wp, &cut, how, sizeof how, method))
-        || (!ic_cancelled () && tail_em (R, A, tail, round, Dt, wp, &cut, how, sizeof how, method))
+        || (!ic_cancelled () && tail_em (R, A, tail, round - raised, Dt, wp, &cut, how, sizeof how, method))
         || (!ic_cancelled () && tail_alternating (R, A, tail, N, Dt, wp, &cut, how, sizeof how, method))
         || (!ic_cancelled () && tail_split (R, A, tail, N, Dt + 2, wp, &cut, how, sizeof how, method))
         || (!ic_cancelled () && tail_envelope (R, A, tail, N, wp, &cut, how, sizeof how, method))
@@ -1436,6 +1438,9 @@ static ic_status enclose_at (run *R, ic_result *r, const tail_args *A, long D, i
         }
       if (best >= D) break;
       if (!have && round > 2) break;
+      /* a sum of small magnitude: the next round raises the precision
+       * first, at the same N (from 2^40 on, growing N hit the term cap) */
+      if (have && !A->prod && shift > 0 && prec_for (D + shift, 1UL << 26, opt) > wp) continue;
       /* heuristic: grow N geometrically within the effort limit */
       if (N > opt->max_terms / 4)
         { stop = IC_STOP_TERMS; stop_why = terms_why; break; }
