@@ -1760,6 +1760,14 @@ void ic_form_facts (ic_seq_facts *sf, const ic_form *f, const ic_node *e, ic_asy
 {
   mpfr_prec_t p = ctx->prec;
   sf->env = env_class (f, ctx->X, p);
+  /* A summable envelope, and the decay Leibniz's test needs, are claims
+   * |a(n)| <= C F(n) with a finite C: with g unbounded above (an infinite
+   * end, e.g. an overflowed ratio bound) they do not hold (the certificate
+   * read "|a(n)| <= inf * F(n)").  A lower bound (term test, lower
+   * comparison) needs only g away from 0. */
+  if (!f->zero && !ic_ival_is_finite (f->g)
+      && (sf->env == IC_ENV_SUMMABLE || (sf->env == IC_ENV_DECAYS && f->alt)))
+    sf->env = IC_ENV_NONE;
   sf->sign = f->zero ? 0 : sgn_ival (f->g);
   sf->alt = f->alt;
   sf->decreasing = 0;

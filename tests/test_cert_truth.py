@@ -567,6 +567,12 @@ def check_case(case, rng, fails):
         return 0
     if "for_n_from" in case.cert and int(case.cert["for_n_from"]) < case.frm:
         fails.append("FAIL cert_truth: for_n_from %s < --from %d: %s" % (case.cert["for_n_from"], case.frm, case.replay()))
+    # an upper bound C * F(n) proves summability or decay only with a finite
+    # C ("|a(n)| <= inf * F(n)" is true and proves nothing)
+    if case.cert.get("test") in ("comparison", "Leibniz") and "C" in case.cert \
+            and case.cert["C"].strip().lower() in ("inf", "+inf", "infinity", "nan"):
+        fails.append("FAIL cert_truth: %s certificate with C = %s proves nothing: %s"
+                     % (case.cert["test"], case.cert["C"], case.replay()))
     for st in sts:
         pts = [st.start] if isinstance(st, PointStatement) else sample_points(st.start, rng)
         for n in pts:

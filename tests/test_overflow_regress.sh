@@ -108,3 +108,25 @@ expect_claims claims_from_1e9 0 'proved' 'claim a\n  check: prod(1 + 1/n^2, n >=
 expect_claims claims_softmax_D_1e400 0 'proved' 'claim a\n  check: softmax(V = 3, D = 1e400) max <= 1\n'
 printf '\\data\\\nngram 1=1234567890123456789012345\n\n\\1-grams:\n-1 a\n\\end\\\n' > "$tmp/big.arpa"
 expect_claims claims_arpa_count_25_digits 2 'big.arpa:2:.*(expected|bad count)' "model m\n  arpa: $tmp/big.arpa\nclaim a\n  check: nondegenerate(m)\n"
+
+# ---- an overflowed ratio bound is no comparison --------------------------
+# 1/(n - 10^12)^2 from 10^12 + 1: the envelope rules' ratio bound for the
+# shifted power overflows to +Inf; the verdict once rested on
+# "|a(n)| <= inf * F(n)" (true, and no proof of convergence).  A
+# comparison certificate must carry a finite C; without one the answer is
+# unknown (an honest answer; the limit methods reindex).
+for kind in sum prod; do
+  case $kind in sum) t='1/(n-10^12)^2' ;; prod) t='1+1/(n-10^12)^2' ;; esac
+  timeout $((LIMIT + SLACK)) "$B" $kind --json --timeout 20 --from 1000000000001 -- "$t" < /dev/null > "$tmp/out" 2> "$tmp/err"
+  python3 - "$kind" "$t" "$tmp/out" <<'PY'
+import json, sys
+kind, t, path = sys.argv[1:]
+r = json.load(open(path))
+c = r.get("certificate", {})
+bad = [k for k in ("C", "ratio") if "inf" in str(c.get(k, "")).lower()]
+if r["verdict"] not in ("converges", "unknown") or (r["verdict"] == "converges" and bad):
+    print("FAIL overflow_ratio_%s: verdict %s with %s" % (kind, r["verdict"], {k: c.get(k) for k in ("C", "ratio")}))
+else:
+    print("ok overflow_ratio_%s (%s)" % (kind, r["verdict"]))
+PY
+done
