@@ -775,6 +775,8 @@ static void pow_pos (ic_ival_ptr z, ic_ival_srcptr x, long k)
       /*@ assert hi_v: FrNum (x->hi[0]) ==> FrGe (hi[0], r_powsi (fr_val (x->hi[0]), k)); */
       /*@ assert lo_b: \forall real a; FrLe (x->lo[0], a) ==> FrLe (lo[0], r_powsi (a, k)); */
       /*@ assert hi_b: \forall real a; FrGe (x->hi[0], a) ==> FrGe (hi[0], r_powsi (a, k)); */
+      /*@ assert lo_o: \forall real a; \at (Encloses (x, a), Pre) ==> FrLe (lo[0], r_powsi (a, k)); */
+      /*@ assert hi_o: \forall real a; \at (Encloses (x, a), Pre) ==> FrGe (hi[0], r_powsi (a, k)); */
     }
   else
     {
@@ -797,8 +799,12 @@ A:
       /*@ assert hi_b: \forall real b; \at (Encloses (x, b), A) ==> FrGe (hi[0], r_powsi (\abs (b), k)); */
       /*@ assert lo_c: \forall real b; \at (Encloses (x, b), A) ==> FrLe (lo[0], r_powsi (b, k)); */
       /*@ assert hi_c: \forall real b; \at (Encloses (x, b), A) ==> FrGe (hi[0], r_powsi (b, k)); */
+      /*@ assert lo_e: \forall real b; \at (Encloses (x, b), Pre) ==> FrLe (lo[0], r_powsi (b, k)); */
+      /*@ assert hi_e: \forall real b; \at (Encloses (x, b), Pre) ==> FrGe (hi[0], r_powsi (b, k)); */
       ic_ival_clear (a);
     }
+  /*@ assert both_lo: \forall real a; \at (Encloses (x, a), Pre) ==> FrLe (lo[0], r_powsi (a, k)); */
+  /*@ assert both_hi: \forall real a; \at (Encloses (x, a), Pre) ==> FrGe (hi[0], r_powsi (a, k)); */
   /*@ assert not_nan: !FrNaN (lo[0]) && !FrNaN (hi[0]); */
   ival_take (z, lo, hi);
 }
