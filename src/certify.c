@@ -764,46 +764,55 @@ static int tail_em (run *R, const tail_args *A, ic_ival_ptr tail, int round, lon
 
 static int tends_to_zero (const ic_node *h, unsigned long N, mpfr_prec_t wp);
 
-/* Products of factors p(n) = 1 + (-1)^(n+parity) h(n), h a rational
- * function tending to 0: from an even N0 the tail product is the product of
- * the pairs P(k) = p(2k) p(2k+1), a rational function of k (P - 1 =
- * O(k^-2)) for the rational expansion, which certifies P > 0 and encloses
- * sum log P(k); the partial products ending at an odd n differ from those
- * ending at an even one by a factor p(n) -> 1, so the limits agree. */
-static int tail_alt_pairs_prod (const tail_args *A, ic_ival_ptr tail, unsigned long N, long D, mpfr_prec_t wp,
-                                unsigned long *cut, char *how, size_t howlen, char *method)
+/* Pairing from an even cut N0 >= N, for a(n) = (-1)^(n+parity) h(n)
+ * (prod = 0) or p(n) = 1 + (-1)^(n+parity) h(n) (prod = 1), h -> 0: with
+ * s = (-1)^parity the tail is s sum_{k>=N0/2} [h(2k) - h(2k+1)], or the
+ * product over k >= N0/2 of P(k) = (1 + s h(2k)) (1 - s h(2k+1)).  For a
+ * rational h these are rational functions of k (P - 1 = O(k^-2)) for the
+ * rational expansion, which refuses anything else (and certifies P > 0
+ * for products, enclosing sum log P(k)).  The partial sums (products)
+ * ending at an odd n differ from those ending at an even one by a term
+ * -> 0 (a factor -> 1), so the limits agree. */
+static int tail_pairs (ic_ival_ptr tail, const ic_node *h, int parity, int prod, unsigned long N, long D,
+                       mpfr_prec_t wp, unsigned long *cut, char *how, size_t howlen, char *method)
 {
-  if (N > ULONG_MAX - 1) return 0;
-  ic_node *u = ic_symb_simplify (ic_node_new (IC_SUB, ic_node_copy (A->e), ic_node_num_si (1)));
-  ic_node *h = NULL;
-  int parity = 0, ok = 0;
-  if (ic_symb_strip_alt (u, &h, &parity) && tends_to_zero (h, N, wp))
+  if (N > ULONG_MAX - 1 || !tends_to_zero (h, N, wp)) return 0;
+  unsigned long N0 = N + (N & 1);
+  ic_node *he = ic_symb_subst_affine (h, 2, 0), *ho = ic_symb_subst_affine (h, 2, 1), *g;
+  if (!prod)
+    g = ic_node_new (IC_SUB, he, ho);
+  else
     {
-      unsigned long N0 = N + (N & 1);
-      /* p(2k) = 1 + s h(2k), p(2k+1) = 1 - s h(2k+1), s = (-1)^parity */
-      ic_node *he = ic_symb_subst_affine (h, 2, 0), *ho = ic_symb_subst_affine (h, 2, 1);
       if (parity & 1) he = ic_mk_neg (he); else ho = ic_mk_neg (ho);
-      ic_node *g = ic_node_new (IC_MUL, ic_node_new (IC_ADD, ic_node_num_si (1), he),
-                                ic_node_new (IC_ADD, ic_node_num_si (1), ho));
-      char rd[256];
-      ok = ic_ratexp_tail (tail, g, 1, N0 / 2, D + 2, wp, method, 48, rd, sizeof rd);
-      ic_node_free (g);
-      if (ok)
-        {
-          *cut = N0;
-          snprintf (how, howlen, "%s of the paired factors p(2k) p(2k+1), k >= %lu (p(n) = 1 + (-1)^n h(n), h -> 0); %s",
-                    method, N0 / 2, rd);
-        }
+      g = ic_node_new (IC_MUL, ic_node_new (IC_ADD, ic_node_num_si (1), he),
+                       ic_node_new (IC_ADD, ic_node_num_si (1), ho));
     }
-  ic_node_free (h);
-  ic_node_free (u);
-  return ok;
+  char rd[256];
+  int ok = ic_ratexp_tail (tail, g, prod, N0 / 2, D + 2, wp, method, 48, rd, sizeof rd);
+  ic_node_free (g);
+  if (!ok) return 0;
+  if (!prod && (parity & 1)) ic_ival_neg (tail, tail);
+  *cut = N0;
+  snprintf (how, howlen, "%s of the paired %s, k >= %lu (%s = %s(-1)^(n+%d) h(n), h -> 0); %s", method,
+            prod ? "factors p(2k) p(2k+1)" : "terms h(2k) - h(2k+1)", N0 / 2, prod ? "p(n)" : "a(n)",
+            prod ? "1 + " : "", parity & 1, rd);
+  return 1;
 }
 
 static int tail_alternating (run *R, const tail_args *A, ic_ival_ptr tail, unsigned long N, long D,
                              mpfr_prec_t wp, unsigned long *cut, char *how, size_t howlen, char *method)
 {
-  if (A->prod && A->e) return tail_alt_pairs_prod (A, tail, N, D, wp, cut, how, howlen, method);
+  if (A->prod && A->e)
+    {
+      /* p - 1 = (-1)^(n+parity) h(n): pairs of factors */
+      ic_node *u = ic_symb_simplify (ic_node_new (IC_SUB, ic_node_copy (A->e), ic_node_num_si (1)));
+      ic_node *h = NULL;
+      int parity = 0;
+      int ok = ic_symb_strip_alt (u, &h, &parity) && tail_pairs (tail, h, parity, 1, N, D, wp, cut, how, howlen, method);
+      ic_node_free (h);
+      ic_node_free (u);
+      return ok;
+    }
   if (A->prod || !A->sf || !A->sf->alt) return 0;
   if (A->h_cm)
     {
@@ -820,27 +829,8 @@ static int tail_alternating (run *R, const tail_args *A, ic_ival_ptr tail, unsig
       snprintf (how, howlen, "Cohen-Villegas-Zagier acceleration from n = %lu with %ld terms (h completely monotone)", Nc, m);
       return 1;
     }
-  if (A->h && N <= ULONG_MAX - 1 && tends_to_zero (A->h, N, wp))
-    {
-      /* h a rational function of n, h -> 0: pairing the terms from an even
-       * N0, sum_{n>=N0} (-1)^(n+parity) h(n) = (-1)^parity sum_{k>=N0/2}
-       * [h(2k) - h(2k+1)] (the partial sums to odd n differ from those to
-       * even n by a term, which tends to 0), a rational function of k
-       * summed by the rational expansion (which refuses anything else) */
-      unsigned long N0 = N + (N & 1);
-      ic_node *g = ic_node_new (IC_SUB, ic_symb_subst_affine (A->h, 2, 0), ic_symb_subst_affine (A->h, 2, 1));
-      char rd[256];
-      int ok = ic_ratexp_tail (tail, g, 0, N0 / 2, D + 2, wp, method, 48, rd, sizeof rd);
-      ic_node_free (g);
-      if (ok)
-        {
-          if (A->parity & 1) ic_ival_neg (tail, tail);
-          *cut = N0;
-          snprintf (how, howlen, "%s of the paired terms h(2k) - h(2k+1), k >= %lu (a(n) = (-1)^(n+%d) h(n), h -> 0); %s",
-                    method, N0 / 2, A->parity & 1, rd);
-          return 1;
-        }
-    }
+  /* h a rational function of n: pairs of terms */
+  if (A->h && tail_pairs (tail, A->h, A->parity, 0, N, D, wp, cut, how, howlen, method)) return 1;
   int decreasing = A->sf->decreasing;
   if (!decreasing && N >= 16)
     {
@@ -1272,12 +1262,8 @@ static int narrower (ic_ival_srcptr x, ic_ival_srcptr y)
 /* x at precision p >= its own, with the same endpoints (exact). */
 static void ival_raise_prec (ic_ival_ptr x, mpfr_prec_t p)
 {
-  ic_ival_t t;
-  ic_ival_init2 (t, p);
-  ic_ival_set (t, x);
-  mpfr_swap (x->lo, t->lo);
-  mpfr_swap (x->hi, t->hi);
-  ic_ival_clear (t);
+  mpfr_prec_round (x->lo, p, MPFR_RNDD);       /* exact: p >= the precision of x */
+  mpfr_prec_round (x->hi, p, MPFR_RNDU);
 }
 
 static ic_status enclose_at (run *R, ic_result *r, const tail_args *A, long D, int arm_round,
