@@ -689,7 +689,7 @@ typedef struct {
   const ic_node *e;
   int prod;
   const ic_seq_facts *sf;
-  int h_cm;
+  unsigned long h_cm;       /* h completely monotone on [h_cm, inf); 0: not known */
   const ic_node *h;
   int parity;
   unsigned long X;          /* envelope domain start */
@@ -816,8 +816,12 @@ static int tail_alternating (run *R, const tail_args *A, ic_ival_ptr tail, unsig
   if (A->prod || !A->sf || !A->sf->alt) return 0;
   if (A->h_cm)
     {
-      /* sum_{n>=N} (-1)^(n+parity) h(n) = (-1)^(N+parity) sum_k (-1)^k h(N+k) */
-      unsigned long Nc = R->opt->from < 16 ? 16 : R->opt->from;
+      /* sum_{n>=N} (-1)^(n+parity) h(n) = (-1)^(N+parity) sum_k (-1)^k h(N+k),
+       * from a start where h is certified CM (before it, h may have a pole
+       * or change sign: (-1)^n/(n-100.5) from 17 is CM only after 100.5) */
+      unsigned long Nc = A->h_cm;
+      if (Nc < R->opt->from) Nc = R->opt->from;
+      if (Nc < 16) Nc = 16;
       ic_evaluator *hev = ic_eval_new (A->h, wp);
       long m = 0;
       int ok = cvz_tail (R, tail, hev, Nc, D, wp, &m);
@@ -1825,11 +1829,12 @@ static int certify_lscale (run *R, ic_result *r, const ic_node *e, ic_status *st
       if (v == IC_V_CONVERGES)
         {
           /* Leibniz tails as in certify_sum: h completely monotone helps */
-          int h_cm = 0, cms = 0, par = parity;
+          int cms = 0, par = parity;
+          unsigned long h_cm = 0;
           ic_node *hh = NULL;
           if (alt && h && ic_cm_certify (h, N, &cms) && cms != 0)
             {
-              h_cm = 1;
+              h_cm = N;                       /* CM on [N, inf) only */
               hh = cms < 0 ? ic_mk_neg (ic_node_copy (h)) : ic_node_copy (h);
               if (cms < 0) par ^= 1;
             }
@@ -2202,14 +2207,15 @@ static ic_status certify_sum (run *R, ic_result *r, const ic_node *e)
   cert_env_clear (&B);
   if (r->verdict == IC_CONVERGES)
     {
-      int h_cm = 0, parity = 0, cms = 0;
+      int parity = 0, cms = 0;
+      unsigned long h_cm = 0;
       ic_node *h = NULL;
       if (sf.alt && ic_symb_strip_alt (e, &h, &parity))
         {
           unsigned long N0 = opt->from < 16 ? 16 : opt->from;
           if (ic_cm_certify (h, N0, &cms) && cms != 0)
             {
-              h_cm = 1;
+              h_cm = N0;
               if (cms < 0) { ic_node *t = ic_mk_neg (h); h = t; }
               if (cms < 0) parity ^= 1;
             }
