@@ -668,4 +668,35 @@ int mpfr_lessequal_p (mpfr_srcptr x, mpfr_srcptr y);
 */
 int mpfr_less_p (mpfr_srcptr x, mpfr_srcptr y);
 
+/* ---- the evaluation step (src/kern/evalop.c) ---- */
+
+/* Gamma (MPFR manual 5.7 "Special Functions"): correctly rounded
+ * (r_gamma, specs/gamma.acsl); Gamma(+Inf) = +Inf.  Only operands >= 2
+ * and +Inf are described (the kernel calls it on no other). */
+/*@ requires \valid (rop) && \valid_read (op) && \separated (rop, op);
+    requires FrInited (*rop) && FrInited (*op);
+    assigns *rop;
+    ensures FrInited (*rop) && fr_prec (*rop) == fr_prec (\old (*rop));
+    ensures FrNum (\old (*op)) && fr_val (\old (*op)) >= 2 ==>
+      Rounded (*rop, r_gamma (fr_val (\old (*op))), rnd);
+    ensures FrPInf (\old (*op)) ==> FrPInf (*rop);
+*/
+int mpfr_gamma (mpfr_ptr rop, mpfr_srcptr op, mpfr_rnd_t rnd);
+
+/* A nonzero finite number (MPFR manual 5.6 "Comparison Functions"). */
+/*@ requires \valid_read (x) && FrInited (*x);
+    assigns \nothing;
+    ensures \result != 0 <==> FrNum (*x) && fr_val (*x) != 0;
+*/
+int mpfr_regular_p (mpfr_srcptr x);
+
+/* The exponent of a nonzero finite number (MPFR manual 5.16
+ * "Miscellaneous Functions": undefined for NaN, infinities and zero).
+ * Nothing is said of its value: the kernel uses it only to choose an
+ * enclosure, each of which is sound. */
+/*@ requires \valid_read (x) && FrInited (*x) && FrNum (*x) && fr_val (*x) != 0;
+    assigns \nothing;
+*/
+mpfr_exp_t mpfr_get_exp (mpfr_srcptr x);
+
 #endif

@@ -10,9 +10,11 @@
 #include "powexp.acsl"
 #include "elementary.acsl"
 #include "powtrig.acsl"
+#include "gamma.acsl"
 #include "mpfr_model.h"
 #include "ival.h"
 #include "verdict.h"
+#include "evalop.h"
 #include "interval.acsl"
 #include "series.acsl"
 #include "mul.acsl"
@@ -21,4 +23,5 @@
 #include "div.acsl"
 #include "sqr.acsl"
 #include "scale.acsl"
+#include "term.acsl"
 #endif

@@ -109,33 +109,6 @@ static int q_small (mpq_srcptr q)
 static int q_is_int (mpq_srcptr q) { return mpz_cmp_ui (mpq_denref (q), 1) == 0; }
 
 /* Make sure v->v holds the value (converting an exact rational). */
-/* sin/cos of x: the sound enclosure [-1, 1], without calling mpfr_sin or
- * mpfr_cos, whose argument reduction costs time and memory proportional
- * to the exponent of x (sin(exp(n^3)) at n = 115 and cos(2^(2^n)) at
- * n = 20 took minutes, beyond --timeout), when
- *   - x is wider than 4: ic_ival_sin would return the same (f(m) +- r
- *     with r >= 2 covers [-1, 1]);
- *   - |x| >= 2^(65536 + 4 prec) (heuristic cut-off, below it the
- *     reduction is cheap; above it [-1, 1] loses only tightness).
- * Returns 1 if z was set. */
-static int trig_wide (ic_ival_ptr z, ic_ival_srcptr x)
-{
-  if (mpfr_nan_p (x->lo) || mpfr_nan_p (x->hi)) return 0;
-  mpfr_t w;
-  mpfr_init2 (w, 32);
-  mpfr_sub (w, x->hi, x->lo, MPFR_RNDD);        /* w <= hi - lo */
-  int wide = mpfr_cmp_ui (w, 4) >= 0;
-  mpfr_clear (w);
-  mpfr_exp_t big = 65536 + 4 * (mpfr_exp_t) mpfr_get_prec (z->lo);
-  if ((mpfr_regular_p (x->lo) && mpfr_get_exp (x->lo) > big)
-      || (mpfr_regular_p (x->hi) && mpfr_get_exp (x->hi) > big))
-    wide = 1;
-  if (!wide) return 0;
-  mpfr_set_si (z->lo, -1, MPFR_RNDD);
-  mpfr_set_si (z->hi, 1, MPFR_RNDU);
-  return 1;
-}
-
 static void to_ival (evnode *v)
 {
   if (v->exact) ic_ival_set_q (v->v, v->q);
@@ -253,19 +226,6 @@ static int cancels_exactly (const evnode *v)
   return a->e->op == IC_NEG && same_value (a->a, b, 0);
 }
 
-/* z encloses x! = Gamma(x+1) for the (integer-valued, x >= 0) interval x:
- * Gamma is increasing on [2, inf) and x! is evaluated at points */
-static void factorial_gamma (ic_ival_ptr z, ic_ival_srcptr x)
-{
-  mpfr_t t;
-  mpfr_init2 (t, mpfr_get_prec (z->lo) + 10);
-  mpfr_add_ui (t, x->lo, 1, MPFR_RNDD);
-  mpfr_gamma (z->lo, t, MPFR_RNDD);
-  mpfr_add_ui (t, x->hi, 1, MPFR_RNDU);
-  mpfr_gamma (z->hi, t, MPFR_RNDU);
-  mpfr_clear (t);
-}
-
 #define UNDEF(msg) do { ev->why = (msg); return IC_EV_UNDEFINED; } while (0)
 
 static int eval_node (ic_evaluator *ev, evnode *v);
@@ -277,6 +237,10 @@ static int eval (ic_evaluator *ev, evnode *v)
   return r;
 }
 
+/* The node v from its evaluated operands: exact rational arithmetic
+ * where it decides the node (exact values, exact zeros and poles), else
+ * the proved interval step ic_evop / ic_evop_fact (src/kern/evalop.c)
+ * with what the exact values say about the operands (ic_evop_hyp). */
 static int eval_node (ic_evaluator *ev, evnode *v)
 {
   const ic_node *e = v->e;
@@ -303,6 +267,8 @@ static int eval_node (ic_evaluator *ev, evnode *v)
   if (v->b && (r = eval (ev, v->b)) != IC_EV_OK) return r;
   evnode *a = v->a, *b = v->b;
   int ex = a->exact && (!b || b->exact);
+  ic_evop_hyp h = { 0 };
+  h.range = ev->range;
   switch (e->op)
     {
     case IC_ADD: case IC_SUB: case IC_MUL: case IC_DIV:
@@ -315,21 +281,13 @@ static int eval_node (ic_evaluator *ev, evnode *v)
           else mpq_div (v->q, a->q, b->q);
           if (q_small (v->q)) { v->exact = 1; to_ival (v); return IC_EV_OK; }
         }
-      if (e->op == IC_ADD) ic_ival_add (v->v, a->v, b->v);
-      else if (e->op == IC_SUB) ic_ival_sub (v->v, a->v, b->v);
-      else if (e->op == IC_MUL) ic_ival_mul (v->v, a->v, b->v);
-      else if (ic_ival_div (v->v, a->v, b->v) != IC_IVAL_OK) return IC_EV_INEXACT;
-      if ((e->op == IC_ADD || e->op == IC_SUB) && cancels_exactly (v))
-        { mpq_set_ui (v->q, 0, 1); v->exact = 1; to_ival (v); }
-      return IC_EV_OK;
+      break;
     case IC_NEG:
       if (ex) { mpq_neg (v->q, a->q); v->exact = 1; to_ival (v); return IC_EV_OK; }
-      ic_ival_neg (v->v, a->v);
-      return IC_EV_OK;
+      break;
     case IC_ABS:
       if (ex) { mpq_abs (v->q, a->q); v->exact = 1; to_ival (v); return IC_EV_OK; }
-      ic_ival_abs (v->v, a->v);
-      return IC_EV_OK;
+      break;
     case IC_POW:
       if (b->exact && q_is_int (b->q))
         {
@@ -361,120 +319,83 @@ static int eval_node (ic_evaluator *ev, evnode *v)
                       v->exact = 1; to_ival (v); return IC_EV_OK;
                     }
                 }
-              if (k < 0 && !(ic_ival_is_pos (a->v) || ic_ival_is_neg (a->v))) return IC_EV_INEXACT;
-              ic_ival_pow_si (v->v, a->v, k);
-              return IC_EV_OK;
+              h.b_int = 1;
+              h.k = k;
             }
-          /* huge integer exponent: need base > 0 (|base| handled via sign) */
+          /* else a huge integer exponent: the base must be > 0 */
         }
-      if (ev->range && b->has_var)
-        {
-          /* (-1)^(n+k) over a range of n: only |value| = 1 is known */
-          if (a->exact && (mpq_cmp_si (a->q, -1, 1) == 0))
-            { ic_ival_set_si (v->v, -1); mpfr_set_si (v->v->hi, 1, MPFR_RNDU); return IC_EV_OK; }
-          if (!ic_ival_is_pos (a->v)) return IC_EV_INEXACT;
-        }
-      if (a->exact && mpq_sgn (a->q) < 0)
-        UNDEF ("negative number raised to a non-integer power");
       if (a->exact && mpq_cmp_ui (a->q, 1, 1) == 0)
         { mpq_set_ui (v->q, 1, 1); v->exact = 1; to_ival (v); return IC_EV_OK; }   /* 1^y = 1 */
       /* a > 0 rational, y = p/k rational: exact when a is a perfect k-th
        * power (otherwise a^y is irrational, never equal to a rational) */
-      if (a->exact && b->exact && mpq_sgn (a->q) > 0 && q_small (a->q)
+      if (!h.b_int && a->exact && b->exact && mpq_sgn (a->q) > 0 && q_small (a->q)
           && q_pow_rational_exact (v->q, a->q, b->q))
         { v->exact = 1; to_ival (v); return IC_EV_OK; }
-      if (a->exact && mpq_sgn (a->q) == 0)
-        {
-          if (b->exact && mpq_sgn (b->q) > 0) { mpq_set_ui (v->q, 0, 1); v->exact = 1; to_ival (v); return IC_EV_OK; }
-          if (ic_ival_is_pos (b->v)) { ic_ival_set_si (v->v, 0); return IC_EV_OK; }
-          if (b->exact || ic_ival_is_nonpos (b->v)) UNDEF ("0 raised to a non-positive power");
-          return IC_EV_INEXACT;
-        }
-      if (!ic_ival_is_pos (a->v))
-        {
-          if (ic_ival_is_neg (a->v) && b->exact && !q_is_int (b->q)) UNDEF ("negative number raised to a non-integer power");
-          return IC_EV_INEXACT;
-        }
-      ic_ival_pow (v->v, a->v, b->v);
-      return IC_EV_OK;
+      if (!h.b_int && a->exact && mpq_sgn (a->q) == 0 && b->exact && mpq_sgn (b->q) > 0)
+        { mpq_set_ui (v->q, 0, 1); v->exact = 1; to_ival (v); return IC_EV_OK; }
+      h.b_nonint = b->exact && !q_is_int (b->q);
+      h.a_zero = a->exact && mpq_sgn (a->q) == 0;
+      h.a_m1 = a->exact && mpq_cmp_si (a->q, -1, 1) == 0;
+      h.b_var = b->has_var;
+      break;
     case IC_LOG:
       if (a->exact && mpq_sgn (a->q) <= 0) UNDEF ("log of a non-positive number");
       if (ex && mpq_cmp_ui (a->q, 1, 1) == 0) { mpq_set_ui (v->q, 0, 1); v->exact = 1; to_ival (v); return IC_EV_OK; }
-      if (ic_ival_is_nonpos (a->v)) UNDEF ("log of a non-positive number");
-      if (ic_ival_log (v->v, a->v) != IC_IVAL_OK) return IC_EV_INEXACT;
-      return IC_EV_OK;
+      break;
     case IC_SQRT:
       if (a->exact && mpq_sgn (a->q) < 0) UNDEF ("sqrt of a negative number");
       /* sqrt of the square of a rational: exact (zeros, poles decided) */
       if (a->exact && q_small (a->q) && q_root_exact (v->q, a->q, 2)) { v->exact = 1; to_ival (v); return IC_EV_OK; }
-      if (ic_ival_is_neg (a->v)) UNDEF ("sqrt of a negative number");
-      if (ic_ival_sqrt (v->v, a->v) != IC_IVAL_OK)
-        {
-          /* [-tiny, x]: sqrt is defined only where the argument is >= 0 */
-          return IC_EV_INEXACT;
-        }
-      return IC_EV_OK;
+      break;
     case IC_EXP:
       if (ex && mpq_sgn (a->q) == 0) { mpq_set_ui (v->q, 1, 1); v->exact = 1; to_ival (v); return IC_EV_OK; }
-      ic_ival_exp (v->v, a->v);
-      return IC_EV_OK;
-    case IC_SIN:
+      break;
+    case IC_SIN: case IC_ATAN:
       if (ex && mpq_sgn (a->q) == 0) { mpq_set_ui (v->q, 0, 1); v->exact = 1; to_ival (v); return IC_EV_OK; }
-      if (!trig_wide (v->v, a->v)) ic_ival_sin (v->v, a->v);
-      return IC_EV_OK;
+      break;
     case IC_COS:
       if (ex && mpq_sgn (a->q) == 0) { mpq_set_ui (v->q, 1, 1); v->exact = 1; to_ival (v); return IC_EV_OK; }
-      if (!trig_wide (v->v, a->v)) ic_ival_cos (v->v, a->v);
-      return IC_EV_OK;
-    case IC_ATAN:
-      if (ex && mpq_sgn (a->q) == 0) { mpq_set_ui (v->q, 0, 1); v->exact = 1; to_ival (v); return IC_EV_OK; }
-      ic_ival_atan (v->v, a->v);
-      return IC_EV_OK;
+      break;
     case IC_FACT:
-      if (a->exact)
-        {
-          if (!q_is_int (a->q) || mpq_sgn (a->q) < 0) UNDEF ("factorial of a non-integer or negative number");
-          if (mpz_cmp_ui (mpq_numref (a->q), FACT_EXACT_MAX) <= 0)
-            {
-              unsigned long m = mpz_get_ui (mpq_numref (a->q));
-              if (v->fm && m >= v->fm && m - v->fm <= 64)
-                for (unsigned long j = v->fm + 1; j <= m; j++)
-                  mpz_mul_ui (v->fz, v->fz, j);                 /* j! = (j-1)! j */
-              else
-                mpz_fac_ui (v->fz, m);
-              v->fm = m ? m : 1;                                /* 0! = 1! */
-              mpz_set (mpq_numref (v->q), v->fz);
-              mpz_set_ui (mpq_denref (v->q), 1);
-              v->exact = 1; to_ival (v); return IC_EV_OK;
-            }
-        }
-      else if (!ev->range) return IC_EV_INEXACT;   /* argument not known to be an integer */
-      /* m! = Gamma(m+1), increasing for m >= 1 */
-      if (mpfr_cmp_ui (a->v->lo, 1) < 0) return IC_EV_INEXACT;
-      if (!ev->range && a->exact && mpz_fits_slong_p (mpq_numref (a->q)))
-        {
-          /* consecutive n: m! = im! (im+1) ... m in interval arithmetic */
-          unsigned long m = mpz_get_ui (mpq_numref (a->q));
-          if (v->im && m >= v->im && m - v->im <= 64 && v->isteps + (m - v->im) <= 1024)
-            {
-              for (unsigned long j = v->im + 1; j <= m; j++)
-                ic_ival_mul_si (v->iv, v->iv, (long) j);       /* encloses j! */
-              v->isteps += m - v->im;
-            }
-          else
-            {
-              factorial_gamma (v->iv, a->v);
-              v->isteps = 0;
-            }
-          v->im = m;
-          ic_ival_set (v->v, v->iv);
-          return IC_EV_OK;
-        }
-      factorial_gamma (v->v, a->v);
-      return IC_EV_OK;
+      {
+        unsigned long m = 0;
+        int m_ok = 0;
+        if (a->exact)
+          {
+            if (!q_is_int (a->q) || mpq_sgn (a->q) < 0) UNDEF ("factorial of a non-integer or negative number");
+            if (mpz_cmp_ui (mpq_numref (a->q), FACT_EXACT_MAX) <= 0)
+              {
+                m = mpz_get_ui (mpq_numref (a->q));
+                if (v->fm && m >= v->fm && m - v->fm <= 64)
+                  for (unsigned long j = v->fm + 1; j <= m; j++)
+                    mpz_mul_ui (v->fz, v->fz, j);                 /* j! = (j-1)! j */
+                else
+                  mpz_fac_ui (v->fz, m);
+                v->fm = m ? m : 1;                                /* 0! = 1! */
+                mpz_set (mpq_numref (v->q), v->fz);
+                mpz_set_ui (mpq_denref (v->q), 1);
+                v->exact = 1; to_ival (v); return IC_EV_OK;
+              }
+            if (mpz_fits_slong_p (mpq_numref (a->q)))
+              {
+                m = mpz_get_ui (mpq_numref (a->q));
+                m_ok = 1;
+              }
+          }
+        return ic_evop_fact (v->v, a->v, ev->range, a->exact, m_ok, m, v->iv, &v->im, &v->isteps);
+      }
     default:
       return IC_EV_INEXACT;
     }
+  r = ic_evop (v->v, e->op, a->v, b ? b->v : a->v, h);
+  if (r == IC_EVOP_UNDEF)
+    UNDEF (e->op == IC_LOG ? "log of a non-positive number"
+           : e->op == IC_SQRT ? "sqrt of a negative number"
+           : h.a_zero ? "0 raised to a negative power"
+           : "negative number raised to a non-integer power");
+  if (r == IC_EVOP_OK && (e->op == IC_ADD || e->op == IC_SUB) && cancels_exactly (v))
+    { mpq_set_ui (v->q, 0, 1); v->exact = 1; to_ival (v); }
+  return r;
 }
 
 int ic_eval_at_ui (ic_evaluator *ev, ic_ival_ptr out, unsigned long n, const char **why)

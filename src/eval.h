@@ -6,13 +6,14 @@
 #define IC_EVAL_H
 #include "term.h"
 #include "ival.h"
+#include "evalop.h"
 
 typedef struct ic_evaluator ic_evaluator;
 
 enum {
-  IC_EV_OK = 0,
-  IC_EV_UNDEFINED,   /* certainly undefined at this n (pole, log(<=0), ...) */
-  IC_EV_INEXACT      /* could not decide at this precision: raise it        */
+  IC_EV_OK = IC_EVOP_OK,
+  IC_EV_UNDEFINED = IC_EVOP_UNDEF, /* certainly undefined at this n (pole, log(<=0), ...) */
+  IC_EV_INEXACT = IC_EVOP_INEXACT  /* could not decide at this precision: raise it        */
 };
 
 ic_evaluator *ic_eval_new (const ic_node *e, mpfr_prec_t prec);

@@ -13,11 +13,7 @@
 #define IC_TERM_H
 #include "infcert.h"
 
-typedef enum {
-  IC_NUM, IC_VAR, IC_PI, IC_E,
-  IC_ADD, IC_SUB, IC_MUL, IC_DIV, IC_POW, IC_NEG,
-  IC_LOG, IC_EXP, IC_SQRT, IC_SIN, IC_COS, IC_ATAN, IC_ABS, IC_FACT
-} ic_op;
+#include "termop.h"            /* ic_op: the operations */
 
 struct ic_node {
   ic_op op;

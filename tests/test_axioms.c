@@ -431,6 +431,97 @@ static void test_powtrig (gmp_randstate_t st)
   test_op1 ("mpfr_div_2ui_rounded", half_wrap, st, 0);
 }
 
+/* specs/gamma.acsl: Gamma, the factorial, and three facts about powers;
+ * the contracts of mpfr_gamma, mpfr_regular_p (specs/mpfr_model.h). */
+static void test_gamma (gmp_randstate_t st)
+{
+  mpfr_t x, y, a, b, e, r;
+  mpz_t f;
+  int ok_gf = 1, ok_gm = 1, ok_fs = 1, ok_f0 = 1, ok_pi = 1, ok_zb = 1, ok_m1 = 1, ok_g = 1,
+      ok_ginf = 1, ok_reg = 1;
+  long n = 1000;
+  mpfr_inits2 (256, x, y, a, b, (mpfr_ptr) 0);
+  mpfr_init2 (e, 4 * 53 + 64);
+  mpfr_init2 (r, 53);
+  mpz_init (f);
+  /* Fact_Zero: 0! = 1 (GMP's factorial) */
+  mpz_fac_ui (f, 0);
+  if (mpz_cmp_ui (f, 1) != 0) ok_f0 = 0;
+  for (long i = 0; i < n; i++)
+    {
+      unsigned long m = gmp_urandomm_ui (st, 300);
+      /* Gamma_Fact: Gamma(m + 1) = m!, mpfr_gamma bracketing the exact m! */
+      mpz_fac_ui (f, m);
+      mpfr_set_ui (x, m + 1, MPFR_RNDN);
+      mpfr_gamma (a, x, MPFR_RNDD); mpfr_gamma (b, x, MPFR_RNDU);
+      if (mpfr_cmp_z (a, f) > 0 || mpfr_cmp_z (b, f) < 0) ok_gf = 0;
+      /* Fact_Step: m! = (m-1)! m, m >= 1 */
+      if (m >= 1)
+        {
+          mpz_t g;
+          mpz_init (g);
+          mpz_fac_ui (g, m - 1);
+          mpz_mul_ui (g, g, m);
+          if (mpz_cmp (g, f) != 0) ok_fs = 0;
+          mpz_clear (g);
+        }
+      /* Gamma_Mono: 2 <= x <= y ==> Gamma(x) <= Gamma(y) */
+      mpfr_urandomb (x, st); mpfr_mul_ui (x, x, 1 + gmp_urandomm_ui (st, 200), MPFR_RNDN);
+      mpfr_add_ui (x, x, 2, MPFR_RNDN);
+      mpfr_urandomb (y, st); mpfr_mul_2si (y, y, -(long) gmp_urandomm_ui (st, 30), MPFR_RNDN);
+      mpfr_add (y, y, x, MPFR_RNDN);
+      mpfr_gamma (a, x, MPFR_RNDD); mpfr_gamma (b, y, MPFR_RNDU);
+      if (mpfr_greater_p (a, b)) ok_gm = 0;
+      /* mpfr_gamma's contract on x >= 2 (Rounded, 53 bits, 4x reference) */
+      mpfr_prec_round (x, 53, MPFR_RNDN);
+      mpfr_gamma (e, x, MPFR_RNDN);
+      for (int d = 0; d < 2; d++)
+        {
+          mpfr_rnd_t rnd = d ? MPFR_RNDU : MPFR_RNDD;
+          mpfr_gamma (r, x, rnd);
+          if (!rounded_ok (r, e, rnd)) ok_g = 0;
+        }
+      mpfr_set_prec (x, 256);
+      /* Pow_Int: x > 0, k integer: x^k (real power) = x^k (integer power) */
+      long k = (long) gmp_urandomm_ui (st, 41) - 20;
+      random_fr (x, st, 6);
+      mpfr_abs (x, x, MPFR_RNDN);
+      if (mpfr_zero_p (x)) mpfr_set_ui (x, 3, MPFR_RNDN);
+      mpfr_set_si (y, k, MPFR_RNDN);
+      mpfr_pow (a, x, y, MPFR_RNDN); mpfr_pow_si (b, x, k, MPFR_RNDN);
+      if (!mpfr_equal_p (a, b)) ok_pi = 0;
+      /* PowSi_Zero_Base: 0^k = 0 for k > 0; PowSi_Minus_One: (-1)^k = +-1 */
+      mpfr_set_zero (x, 1);
+      if (k > 0) { mpfr_pow_si (a, x, k, MPFR_RNDN); if (!mpfr_zero_p (a)) ok_zb = 0; }
+      mpfr_set_si (x, -1, MPFR_RNDN);
+      mpfr_pow_si (a, x, k, MPFR_RNDN);
+      if (mpfr_cmp_si (a, -1) < 0 || mpfr_cmp_si (a, 1) > 0) ok_m1 = 0;
+      /* mpfr_regular_p: nonzero and finite */
+      random_fr (x, st, 6);
+      if ((mpfr_regular_p (x) != 0) != (mpfr_number_p (x) && !mpfr_zero_p (x))) ok_reg = 0;
+    }
+  /* Gamma(+Inf) = +Inf; mpfr_regular_p of the specials */
+  mpfr_set_inf (x, 1);
+  mpfr_gamma (a, x, MPFR_RNDD);
+  if (!mpfr_inf_p (a) || mpfr_sgn (a) < 0) ok_ginf = 0;
+  mpfr_set_nan (x);
+  if (mpfr_regular_p (x)) ok_reg = 0;
+  mpfr_set_inf (x, -1);
+  if (mpfr_regular_p (x)) ok_reg = 0;
+  report (ok_f0, "axiom_Fact_Zero", 1);
+  report (ok_fs, "axiom_Fact_Step", n);
+  report (ok_gf, "axiom_Gamma_Fact", n);
+  report (ok_gm, "axiom_Gamma_Mono", n);
+  report (ok_pi, "axiom_Pow_Int", n);
+  report (ok_zb, "axiom_PowSi_Zero_Base", n);
+  report (ok_m1, "axiom_PowSi_Minus_One", n);
+  report (ok_g, "mpfr_gamma_rounded", n);
+  report (ok_ginf, "mpfr_gamma_inf", 1);
+  report (ok_reg, "mpfr_regular_p", n);
+  mpz_clear (f);
+  mpfr_clears (x, y, a, b, e, r, (mpfr_ptr) 0);
+}
+
 int main (int argc, char **argv)
 {
   gmp_randstate_t st;
@@ -449,6 +540,7 @@ int main (int argc, char **argv)
   test_more_contracts (st);
   test_elementary (st);
   test_powtrig (st);
+  test_gamma (st);
   test_specials ();
   test_analysis (st);
   gmp_randclear (st);
