@@ -143,7 +143,7 @@ static int pow_step (ic_ival_ptr z, ic_ival_srcptr x, ic_ival_srcptr y, ic_evop_
 /*@ requires valid: \valid (z) && \valid_read (x) && \valid_read (y);
     requires sep: \separated (z, x) && \separated (z, y);
     requires ok: IvalOk (x) && IvalOk (y) && IvalInited (z);
-    requires op: IC_ADD <= op <= IC_ABS;
+    requires op: IC_ADD <= op <= IC_FACT;
     assigns *z;
     ensures status: \result == IC_EVOP_OK || \result == IC_EVOP_UNDEF || \result == IC_EVOP_INEXACT;
     ensures sound: \result == IC_EVOP_OK ==> IvalOk (z) && StepSound{Pre, Post} (z, op, x, y, h);

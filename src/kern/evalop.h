@@ -32,8 +32,9 @@ typedef struct {
   int b_var;     /* b depends on n (only chooses a rule, claims nothing) */
 } ic_evop_hyp;
 
-/* z = op(x, y) for the operations IC_ADD ... IC_ABS except IC_FACT; a
- * unary operation ignores y (pass x).  z must not alias x, y. */
+/* z = op(x, y) for the operations IC_ADD ... IC_ABS; a unary operation
+ * ignores y (pass x).  IC_FACT gives IC_EVOP_INEXACT (see ic_evop_fact).
+ * z must not alias x, y. */
 int ic_evop (ic_ival_ptr z, ic_op op, ic_ival_srcptr x, ic_ival_srcptr y, ic_evop_hyp h);
 
 /* z = x! (the factorial, defined at the integers >= 0).  a_int: x is
