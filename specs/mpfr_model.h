@@ -602,6 +602,39 @@ int mpfr_div_2ui (mpfr_ptr rop, mpfr_srcptr op1, unsigned long op2, mpfr_rnd_t r
 */
 int mpfr_set_z (mpfr_ptr rop, mpz_srcptr op, mpfr_rnd_t rnd);
 
+/* Products and quotients by a GMP integer (MPFR manual 5.5: correctly
+ * rounded, like their mpfr_t versions): finite op1 only, and for the
+ * quotient a non-zero op2.  Used by ic_ival_mul_z / ic_ival_div_z, the
+ * big-integer twins of ic_ival_mul_ui / ic_ival_div_ui. */
+/*@ requires \valid (rop) && \valid_read (op1) && \valid_read (op2);
+    requires FrInited (*rop) && FrInited (*op1);
+    assigns *rop;
+    ensures FrInited (*rop) && fr_prec (*rop) == fr_prec (\old (*rop));
+    ensures FrNum (\old (*op1)) ==>
+      Rounded (*rop, fr_val (\old (*op1)) * z_val (\old (*op2)), rnd);
+*/
+int mpfr_mul_z (mpfr_ptr rop, mpfr_srcptr op1, mpz_srcptr op2, mpfr_rnd_t rnd);
+
+/*@ requires \valid (rop) && \valid_read (op1) && \valid_read (op2);
+    requires FrInited (*rop) && FrInited (*op1);
+    assigns *rop;
+    ensures FrInited (*rop) && fr_prec (*rop) == fr_prec (\old (*rop));
+    ensures FrNum (\old (*op1)) && z_val (\old (*op2)) != 0 ==>
+      Rounded (*rop, fr_val (\old (*op1)) / z_val (\old (*op2)), rnd);
+*/
+int mpfr_div_z (mpfr_ptr rop, mpfr_srcptr op1, mpz_srcptr op2, mpfr_rnd_t rnd);
+
+/* x rounded in place to precision prec (MPFR manual 5.2: "Round x
+ * according to rnd with precision prec"; the value is kept when prec is
+ * at least x's precision; infinities and NaN are kept, 4.3). */
+/*@ requires \valid (x) && FrInited (*x) && FrPrecOk (prec);
+    assigns *x;
+    ensures FrInited (*x) && fr_prec (*x) == prec;
+    ensures FrNum (\old (*x)) ==> Rounded (*x, fr_val (\old (*x)), rnd);
+    ensures !FrNum (\old (*x)) ==> fr_kind (*x) == fr_kind (\old (*x));
+*/
+int mpfr_prec_round (mpfr_ptr x, mpfr_prec_t prec, mpfr_rnd_t rnd);
+
 /*@ requires \valid (rop) && \valid_read (op) && FrInited (*rop);
     assigns *rop;
     ensures FrInited (*rop) && fr_prec (*rop) == fr_prec (\old (*rop));

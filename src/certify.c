@@ -237,7 +237,7 @@ static ic_status eval_checked (run *R, ic_evaluator *ev, ic_ival_ptr out, unsign
 
 /* ---- the analysis: forms and facts ------------------------------------- */
 
-static const unsigned long X_CANDIDATES[] = { 16, 64, 256, 1024, 16384, 262144 };
+static const unsigned long X_CANDIDATES[] = { 16, 64, 256, 1024, 16384, 262144, 1048576 };
 #define NX (sizeof X_CANDIDATES / sizeof X_CANDIDATES[0])
 
 /* Next candidate X >= from (after *it) at which e (or e - 1 when
@@ -1263,13 +1263,6 @@ static int narrower (ic_ival_srcptr x, ic_ival_srcptr y)
  * (verified assembly).  Grows N (heuristic) until the digits are reached
  * or the effort limit (max_terms, 10 s without --timeout) is hit; keeps the
  * best enclosure found. */
-/* x at precision p >= its own, with the same endpoints (exact). */
-static void ival_raise_prec (ic_ival_ptr x, mpfr_prec_t p)
-{
-  mpfr_prec_round (x->lo, p, MPFR_RNDD);       /* exact: p >= the precision of x */
-  mpfr_prec_round (x->hi, p, MPFR_RNDU);
-}
-
 static ic_status enclose_at (run *R, ic_result *r, const tail_args *A, long D, int arm_round,
                              int base_items)
 {
@@ -1335,8 +1328,8 @@ static ic_status enclose_at (run *R, ic_result *r, const tail_args *A, long D, i
             {
               wp = want;
               prec_capped = wp < prec_for (D + shift, 1UL << 26, &uncapped);
-              ival_raise_prec (best_enc, wp); ival_raise_prec (best_tail, wp);
-              ival_raise_prec (tail, wp); ival_raise_prec (enc, wp);
+              ic_ival_round_prec (best_enc, wp); ic_ival_round_prec (best_tail, wp);
+              ic_ival_round_prec (tail, wp); ic_ival_round_prec (enc, wp);
               partial_clear (&P);
               partial_init (&P, A->pe ? A->pe : A->e, wp, from, A->prod);
               raised++;              /* this round: the same cut, more bits */

@@ -160,14 +160,12 @@ static void pow_neg (ic_ival_ptr z, unsigned long n, const mpq_t s)
   if (mpz_cmp_ui (mpq_denref (s), 1) == 0 && mpz_fits_ulong_p (mpq_numref (s))
       && mpz_get_ui (mpq_numref (s)) <= 64)
     {
-      /* integer s: n^-s = 1 / n^s, n^s exact as an integer */
+      /* integer s: n^-s = 1 / n^s, n^s exact as an integer (n >= 1) */
       mpz_t p;
       mpz_init (p);
       mpz_ui_pow_ui (p, n, mpz_get_ui (mpq_numref (s)));
-      mpfr_set_z (l, p, MPFR_RNDU);                 /* l >= n^s */
-      mpfr_ui_div (z->lo, 1, l, MPFR_RNDD);         /* lo <= n^-s */
-      mpfr_set_z (l, p, MPFR_RNDD);                 /* l <= n^s */
-      mpfr_ui_div (z->hi, 1, l, MPFR_RNDU);         /* hi >= n^-s */
+      ic_ival_set_ui (z, 1);
+      ic_ival_div_z (z, z, p);                      /* proved: one rounding per end */
       mpz_clear (p);
       mpfr_clears (l, lh, sl, sh, ul, uh, d, (mpfr_ptr) 0);
       return;
@@ -758,17 +756,12 @@ static void mul_ratio (ic_ival_ptr x, long j, unsigned long SP, unsigned long SQ
       mpz_set_ui (f2z, SQ);
       mpz_mul_ui (f2z, f2z, (unsigned long) (2 * j - 2));
       mpz_add_ui (f2z, f2z, SP);                     /* f2z = f2 exactly */
-      mpz_mul (fz, fz, f2z);                         /* fz = f1 f2 */
-      mpfr_mul_z (x->lo, x->lo, fz, MPFR_RNDD);
-      mpfr_mul_z (x->hi, x->hi, fz, MPFR_RNDU);
+      mpz_mul (fz, fz, f2z);                         /* fz = f1 f2 >= 0 */
+      ic_ival_mul_z (x, x, fz);                      /* proved */
     }
   if (!divide) return;
   if (dd) ic_ival_div_ui (x, x, dd);                  /* dd >= 1, proved */
-  else
-    {
-      mpfr_div_z (x->lo, x->lo, ddz, MPFR_RNDD);
-      mpfr_div_z (x->hi, x->hi, ddz, MPFR_RNDU);
-    }
+  else ic_ival_div_z (x, x, ddz);                     /* ddz >= 1, proved */
 }
 
 /* Z = M^s zeta(s, M) for s = SP/SQ > 1:
@@ -865,8 +858,7 @@ static int zeta_scaled (ic_ival_ptr Z, unsigned long SP, unsigned long SQ,
           mpfr_prec_t q = qd < 64 ? 64 : (qd > (double) prec ? prec : (mpfr_prec_t) qd);
           if (q > cur)
             {
-              mpfr_prec_round (H->lo, q, MPFR_RNDD);
-              mpfr_prec_round (H->hi, q, MPFR_RNDU);
+              ic_ival_round_prec (H, q);               /* exact: H is 0 or has cur < q bits */
               cur = q;
             }
           ic_ival_add (H, H, &bb[j - 1]);          /* H = b_j + r_(j+1) (...) */
@@ -877,8 +869,7 @@ static int zeta_scaled (ic_ival_ptr Z, unsigned long SP, unsigned long SQ,
   free (te);
   if (m >= 0)
     {
-      mpfr_prec_round (H->lo, prec, MPFR_RNDD);      /* exact: prec >= H's */
-      mpfr_prec_round (H->hi, prec, MPFR_RNDU);
+      ic_ival_round_prec (H, prec);                  /* exact: prec >= H's */
       /* g_1 = SP/(SQ M) at prec, then sum_{j<=m} t_j = g_1 H */
       ic_ival_t g1;
       ic_ival_init2 (g1, prec);

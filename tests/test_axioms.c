@@ -431,6 +431,84 @@ static void test_powtrig (gmp_randstate_t st)
   test_op1 ("mpfr_div_2ui_rounded", half_wrap, st, 0);
 }
 
+/* mpfr_mul_z / mpfr_div_z (ic_ival_mul_z / div_z): correctly rounded
+ * against the exact product (53-bit x times a 200-bit integer is exact at
+ * 300 bits) and against the other-direction rounding of the quotient at
+ * 400 bits; infinities kept.  mpfr_prec_round: rounding a 300-bit x to 20
+ * bits is Rounded against x itself; to 400 bits it keeps x; infinities
+ * keep their sign. */
+static void test_bigint_contracts (gmp_randstate_t st)
+{
+  mpfr_t x, r, e, e2;
+  mpz_t z;
+  int ok_mz = 1, ok_dz = 1, ok_pr = 1;
+  long n = 1000;
+  mpfr_init2 (x, 53); mpfr_init2 (r, 20); mpfr_init2 (e, 400); mpfr_init2 (e2, 400);
+  mpz_init (z);
+  for (long i = 0; i < n; i++)
+    {
+      random_fr (x, st, 40);
+      mpz_urandomb (z, st, 200);
+      if (i % 3 == 0) mpz_neg (z, z);
+      mpfr_mul_z (e, x, z, MPFR_RNDN);                          /* exact: 253 < 400 bits */
+      for (int d = 0; d < 2; d++)
+        {
+          mpfr_rnd_t rnd = d ? MPFR_RNDU : MPFR_RNDD;
+          mpfr_mul_z (r, x, z, rnd);
+          if (!rounded_ok (r, e, rnd)) ok_mz = 0;
+          if (mpz_sgn (z) != 0)
+            {
+              mpfr_div_z (r, x, z, rnd);
+              mpfr_div_z (e2, x, z, d ? MPFR_RNDD : MPFR_RNDU);  /* the other side of x / z */
+              if (d ? mpfr_less_p (r, e2) : mpfr_greater_p (r, e2)) ok_dz = 0;
+              if (mpfr_nan_p (r)) ok_dz = 0;
+            }
+        }
+      /* prec_round: x with 300 bits, rounded to 20 and raised to 400 */
+      mpfr_set_prec (e2, 300);
+      random_fr (e2, st, 40);
+      if (mpfr_regular_p (e2))                                  /* low bits set */
+        {
+          mpfr_urandomb (e, st);
+          mpfr_mul_2si (e, e, mpfr_get_exp (e2) - 200, MPFR_RNDN);
+          mpfr_add (e2, e2, e, MPFR_RNDN);
+        }
+      mpfr_set (e, e2, MPFR_RNDN);                              /* exact copy at 400 bits */
+      for (int d = 0; d < 2; d++)
+        {
+          mpfr_rnd_t rnd = d ? MPFR_RNDU : MPFR_RNDD;
+          mpfr_set_prec (r, 300);
+          mpfr_set (r, e2, MPFR_RNDN);
+          mpfr_prec_round (r, 20, rnd);
+          if (!rounded_ok (r, e, rnd) || mpfr_get_prec (r) != 20) ok_pr = 0;
+          mpfr_set_prec (r, 300);
+          mpfr_set (r, e2, MPFR_RNDN);
+          mpfr_prec_round (r, 400, rnd);
+          if (!mpfr_equal_p (r, e) || mpfr_get_prec (r) != 400) ok_pr = 0;
+        }
+      mpfr_set_prec (e2, 400);
+      mpfr_set_prec (r, 20);
+    }
+  for (int sg = -1; sg <= 1; sg += 2)
+    {
+      mpfr_set_inf (x, sg);
+      mpz_set_ui (z, 7);
+      mpfr_mul_z (r, x, z, MPFR_RNDD);
+      if (!mpfr_inf_p (r) || mpfr_sgn (r) != sg) ok_mz = 0;
+      mpfr_div_z (r, x, z, MPFR_RNDU);
+      if (!mpfr_inf_p (r) || mpfr_sgn (r) != sg) ok_dz = 0;
+      mpfr_set_prec (r, 300);
+      mpfr_set_inf (r, sg);
+      mpfr_prec_round (r, 20, MPFR_RNDD);
+      if (!mpfr_inf_p (r) || mpfr_sgn (r) != sg) ok_pr = 0;
+    }
+  report (ok_mz, "mpfr_mul_z_rounded", n);
+  report (ok_dz, "mpfr_div_z_rounded", n);
+  report (ok_pr, "mpfr_prec_round_rounded", n);
+  mpz_clear (z);
+  mpfr_clears (x, r, e, e2, (mpfr_ptr) 0);
+}
+
 /* specs/gamma.acsl: Gamma, the factorial, and three facts about powers;
  * the contracts of mpfr_gamma, mpfr_regular_p (specs/mpfr_model.h). */
 static void test_gamma (gmp_randstate_t st)
@@ -541,6 +619,7 @@ int main (int argc, char **argv)
   test_elementary (st);
   test_powtrig (st);
   test_gamma (st);
+  test_bigint_contracts (st);
   test_specials ();
   test_analysis (st);
   gmp_randclear (st);

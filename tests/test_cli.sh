@@ -63,6 +63,12 @@ expect "alternating pole"      2 "term undefined at n = 10000: division by zero"
 expect "product pole sqrt"     2 "term undefined at n = 10000: division by zero" -- prod '1 + 1/(sqrt(n)-100)'
 expect "pole log(n)-log(100)"  2 "term undefined at n = 100: division by zero" -- sum '1/(log(n)-log(100))'
 expect "pole sqrt(2n)-sqrt(200)" 2 "term undefined at n = 100: division by zero" -- sum '1/(sqrt(2*n)-sqrt(200))'
+# ... and far out: the terms are evaluated up to where the certificate
+# starts, and the starts tried reach 2^20 (they stopped at 2^18, so this
+# pole at 10^6 was an unknown, exit 3, though the README calls it bad input)
+expect "pole at 10^6 in sqrt"  2 "term undefined at n = 1000000: division by zero" -- sum '1/(n^2*(sqrt(n)-1000))'
+# beyond every start tried: unknown, never a verdict
+expect_verdict "pole at 4*10^6: unknown" unknown 3 -- sum '1/(n^2*(sqrt(n)-2000))'
 # ... and a term that is never 0 at an integer n (sqrt(n) = 100.5 at
 # n = 10100.25) is not bad input: sum 1/(sqrt(n)-100.5) diverges (terms ~
 # n^-1/2 > 0 from n = 10101 on), sum 1/(n^2 (sqrt(n)-100.5)) converges to

@@ -14,7 +14,8 @@
  *    for bit, as a separate z.
  *  - Domain: x.lo <= 0 gives IC_IVAL_EDOM and the whole line.
  * Unary kernels ic_ival_set/abs/sqr/mul_si/set_si (also proved): the
- * same containment against exact 1024-bit MPFR values, no NaN, aliasing.
+ * same containment against exact 1024-bit MPFR values, no NaN, aliasing;
+ * likewise the big-integer scalings mul_z / div_z and round_prec.
  * Random tests print their seed (argv[1] replays a run). */
 #include <stdio.h>
 #include <stdlib.h>
@@ -376,6 +377,106 @@ static void test_unary_contains (gmp_randstate_t st)
   ic_ival_clear (x); ic_ival_clear (z); ic_ival_clear (w);
 }
 
+/* Big-integer scaling and the precision change (ic_ival_mul_z,
+ * ic_ival_div_z, ic_ival_round_prec): for random x (random_y: points,
+ * intervals, infinite endpoints) and random GMP integers c of 0..200 bits,
+ * z = x c (c >= 0) and z = x / c (c >= 1) at 53 bits must contain a c,
+ * a / c for sample points a of x (a c exact at 1024 bits; a / c bracketed
+ * by its 1024-bit RNDD and RNDU values); a c that fits one word gives the
+ * interval of ic_ival_mul_ui / ic_ival_div_ui bit for bit (both correctly
+ * rounded); z == x gives the same interval.  round_prec: x at PREF bits
+ * rounded to 53 bits contains x's sample points; rounded to 2 PREF bits it
+ * keeps x's endpoints exactly; both set the precision asked. */
+static void test_bigint_prec (gmp_randstate_t st)
+{
+  static const char *names[] = { "ic_ival_mul_z", "ic_ival_div_z" };
+  ic_ival_t x, z, w, u;
+  mpfr_t a, r, r2;
+  mpz_t c;
+  long n = 3000;
+  ic_ival_init2 (x, P); ic_ival_init2 (z, P); ic_ival_init2 (w, P); ic_ival_init2 (u, P);
+  mpfr_init2 (a, PREF); mpfr_init2 (r, REF1024); mpfr_init2 (r2, REF1024);
+  mpz_init (c);
+  for (int f = 0; f < 2; f++)
+    {
+      int ok = 1, ok_nan = 1, ok_alias = 1, ok_ui = 1;
+      long pts = 0, nui = 0;
+      for (long i = 0; i < n; i++)
+        {
+          mpz_urandomb (c, st, gmp_urandomm_ui (st, 201));
+          if (f == 0 && i % 7 == 0) mpz_set_ui (c, 0);
+          if (f == 1 && mpz_sgn (c) == 0) mpz_set_ui (c, 1);
+          random_y (x, st, (int) (i % 6));
+          if (f == 0) ic_ival_mul_z (z, x, c); else ic_ival_div_z (z, x, c);
+          if (mpfr_nan_p (z->lo) || mpfr_nan_p (z->hi)) ok_nan = 0;
+          for (int k = 0; k < 5; k++)
+            {
+              if (!sample (a, x, k < 2 ? k : 2, st)) continue;
+              if (f == 0) { mpfr_mul_z (r, a, c, MPFR_RNDN); mpfr_set (r2, r, MPFR_RNDN); }  /* exact */
+              else { mpfr_div_z (r, a, c, MPFR_RNDD); mpfr_div_z (r2, a, c, MPFR_RNDU); }
+              pts++;
+              if (!(mpfr_lessequal_p (z->lo, r) && mpfr_lessequal_p (r2, z->hi)))
+                {
+                  if (ok) mpfr_printf ("  %s: [%Re, %Re] c=%Zd: a=%Re: [%Re, %Re] not in [%Re, %Re]\n",
+                                       names[f], x->lo, x->hi, c, a, r, r2, z->lo, z->hi);
+                  ok = 0;
+                }
+            }
+          if (mpz_fits_ulong_p (c))
+            {
+              nui++;
+              if (f == 0) ic_ival_mul_ui (u, x, mpz_get_ui (c)); else ic_ival_div_ui (u, x, mpz_get_ui (c));
+              if (!same (u, z)) ok_ui = 0;
+            }
+          ic_ival_set (w, x);
+          if (f == 0) ic_ival_mul_z (w, w, c); else ic_ival_div_z (w, w, c);
+          if (!same (w, z)) ok_alias = 0;
+        }
+      char nm[64];
+      snprintf (nm, sizeof nm, "%s_contains", names[f]); check (ok && pts > n, nm, pts);
+      snprintf (nm, sizeof nm, "%s_no_nan", names[f]); check (ok_nan, nm, n);
+      snprintf (nm, sizeof nm, "%s_alias", names[f]); check (ok_alias, nm, n);
+      snprintf (nm, sizeof nm, "%s_as_ui", names[f]); check (ok_ui && nui > 0, nm, nui);
+    }
+  {
+    int ok_down = 1, ok_up = 1, ok_prec = 1;
+    long pts = 0;
+    ic_ival_t y;
+    ic_ival_init2 (y, PREF);
+    for (long i = 0; i < n; i++)
+      {
+        ic_ival_set_prec (y, PREF);
+        random_y (y, st, (int) (i % 6));
+        if (i % 2)                      /* endpoints with all PREF bits */
+          {
+            mpfr_urandomb (a, st);
+            if (mpfr_number_p (y->lo)) mpfr_sub (y->lo, y->lo, a, MPFR_RNDD);
+            if (mpfr_number_p (y->hi)) mpfr_add (y->hi, y->hi, a, MPFR_RNDU);
+          }
+        ic_ival_set_prec (w, PREF);
+        ic_ival_set (w, y);             /* w = y exactly (same precision) */
+        ic_ival_round_prec (w, 2 * PREF);
+        if (!same (w, y)) ok_up = 0;
+        ic_ival_round_prec (w, P);
+        if (ic_ival_get_prec (w) != P || mpfr_get_prec (w->hi) != P) ok_prec = 0;
+        if (mpfr_nan_p (w->lo) || mpfr_nan_p (w->hi)) ok_down = 0;
+        for (int k = 0; k < 5; k++)
+          {
+            if (!sample (a, y, k < 2 ? k : 2, st)) continue;
+            pts++;
+            if (!(mpfr_lessequal_p (w->lo, a) && mpfr_lessequal_p (a, w->hi))) ok_down = 0;
+          }
+      }
+    ic_ival_clear (y);
+    check (ok_down && pts > n, "ic_ival_round_prec_contains", pts);
+    check (ok_up, "ic_ival_round_prec_exact_up", n);
+    check (ok_prec, "ic_ival_round_prec_prec", n);
+  }
+  mpz_clear (c);
+  mpfr_clear (a); mpfr_clear (r); mpfr_clear (r2);
+  ic_ival_clear (x); ic_ival_clear (z); ic_ival_clear (w); ic_ival_clear (u);
+}
+
 int main (int argc, char **argv)
 {
   gmp_randstate_t st;
@@ -387,6 +488,7 @@ int main (int argc, char **argv)
   test_pow_edom ();
   test_pow_contains (st);
   test_unary_contains (st);
+  test_bigint_prec (st);
   gmp_randclear (st);
   mpfr_free_cache ();
   return nfail != 0;

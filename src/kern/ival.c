@@ -614,6 +614,82 @@ L:
   /*@ assert hi_v: \forall real a; \at (Encloses (x, a), Pre) ==> FrGe (z->hi[0], a * c); */
 }
 
+/* x / d for a GMP integer d > 0: ic_ival_div_ui for divisors beyond one
+ * word (em.c: (SQ M)^2 for M near 2^62); the same endpoint rule. */
+/*@ requires valid: \valid (z) && \valid_read (x) && \valid_read (d);
+    requires alias: z == x || \separated (z, x);
+    requires sep: \separated (z, d);
+    requires ok: IvalOk (x) && IvalInited (z);
+    requires pos: z_val (*d) > 0;
+    assigns *z;
+    ensures ok: IvalOk (z);
+    ensures sound: \forall real a; \old (Encloses (x, a)) ==> Encloses (z, a / \old (z_val (*d)));
+*/
+void ic_ival_div_z (ic_ival_ptr z, ic_ival_srcptr x, mpz_srcptr d)
+{
+  if (mpfr_number_p (x->lo)) mpfr_div_z (z->lo, x->lo, d, MPFR_RNDD);   /* z.lo <= x.lo / d */
+  else mpfr_set_inf (z->lo, -1);
+  /*@ assert lo_q: FrNum (\at (x->lo[0], Pre)) ==> FrLe (z->lo[0], rquot (fr_val (\at (x->lo[0], Pre)), \at (z_val (*d), Pre))); */
+  /*@ assert lo_r: \forall real a; \at (Encloses (x, a), Pre) ==> FrLe (z->lo[0], rquot (a, \at (z_val (*d), Pre))); */
+  /*@ assert lo_v: \forall real a; \at (Encloses (x, a), Pre) ==> FrLe (z->lo[0], a / \at (z_val (*d), Pre)); */
+L:
+  if (mpfr_number_p (x->hi)) mpfr_div_z (z->hi, x->hi, d, MPFR_RNDU);   /* z.hi >= x.hi / d */
+  else mpfr_set_inf (z->hi, 1);
+  /*@ assert lo_kept: z->lo[0] == \at (z->lo[0], L); */
+  /*@ assert hi_q: FrNum (\at (x->hi[0], Pre)) ==> FrGe (z->hi[0], rquot (fr_val (\at (x->hi[0], Pre)), \at (z_val (*d), Pre))); */
+  /*@ assert hi_r: \forall real a; \at (Encloses (x, a), Pre) ==> FrGe (z->hi[0], rquot (a, \at (z_val (*d), Pre))); */
+  /*@ assert hi_v: \forall real a; \at (Encloses (x, a), Pre) ==> FrGe (z->hi[0], a / \at (z_val (*d), Pre)); */
+}
+
+/* x c for a GMP integer c >= 0: ic_ival_mul_ui for factors beyond one
+ * word (em.c: the ratios f1 f2 of the zeta expansion); the same rule. */
+/*@ requires valid: \valid (z) && \valid_read (x) && \valid_read (c);
+    requires alias: z == x || \separated (z, x);
+    requires sep: \separated (z, c);
+    requires ok: IvalOk (x) && IvalInited (z);
+    requires nonneg: z_val (*c) >= 0;
+    assigns *z;
+    ensures ok: IvalOk (z);
+    ensures sound: \forall real a; \old (Encloses (x, a)) ==> Encloses (z, a * \old (z_val (*c)));
+*/
+void ic_ival_mul_z (ic_ival_ptr z, ic_ival_srcptr x, mpz_srcptr c)
+{
+  if (mpfr_number_p (x->lo)) mpfr_mul_z (z->lo, x->lo, c, MPFR_RNDD);   /* z.lo <= x.lo c */
+  else mpfr_set_inf (z->lo, -1);
+  /*@ assert lo_q: FrNum (\at (x->lo[0], Pre)) ==> FrLe (z->lo[0], rscale (fr_val (\at (x->lo[0], Pre)), \at (z_val (*c), Pre))); */
+  /*@ assert lo_r: \forall real a; \at (Encloses (x, a), Pre) ==> FrLe (z->lo[0], rscale (a, \at (z_val (*c), Pre))); */
+  /*@ assert lo_v: \forall real a; \at (Encloses (x, a), Pre) ==> FrLe (z->lo[0], a * \at (z_val (*c), Pre)); */
+L:
+  if (mpfr_number_p (x->hi)) mpfr_mul_z (z->hi, x->hi, c, MPFR_RNDU);   /* z.hi >= x.hi c */
+  else mpfr_set_inf (z->hi, 1);
+  /*@ assert lo_kept: z->lo[0] == \at (z->lo[0], L); */
+  /*@ assert hi_q: FrNum (\at (x->hi[0], Pre)) ==> FrGe (z->hi[0], rscale (fr_val (\at (x->hi[0], Pre)), \at (z_val (*c), Pre))); */
+  /*@ assert hi_r: \forall real a; \at (Encloses (x, a), Pre) ==> FrGe (z->hi[0], rscale (a, \at (z_val (*c), Pre))); */
+  /*@ assert hi_v: \forall real a; \at (Encloses (x, a), Pre) ==> FrGe (z->hi[0], a * \at (z_val (*c), Pre)); */
+}
+
+/* x at precision prec, endpoints rounded outward (lo down, hi up): the
+ * same endpoints when prec is at least x's precision, a wider interval
+ * otherwise.  Replaces the hand-written mpfr_prec_round pairs of em.c's
+ * Horner steps and certify.c. */
+/*@ requires valid: \valid (x);
+    requires ok: IvalOk (x);
+    requires prec_ok: FrPrecOk (prec);
+    assigns *x;
+    ensures ok: IvalOk (x);
+    ensures prec: fr_prec (x->lo[0]) == prec && fr_prec (x->hi[0]) == prec;
+    ensures sound: \forall real a; \old (Encloses (x, a)) ==> Encloses (x, a);
+*/
+void ic_ival_round_prec (ic_ival_ptr x, mpfr_prec_t prec)
+{
+  mpfr_prec_round (x->lo, prec, MPFR_RNDD);
+  /*@ assert lo: \forall real a; FrLe (\at (x->lo[0], Pre), a) ==> FrLe (x->lo[0], a); */
+L:
+  mpfr_prec_round (x->hi, prec, MPFR_RNDU);
+  /*@ assert lo_kept: x->lo[0] == \at (x->lo[0], L); */
+  /*@ assert hi: \forall real a; FrGe (\at (x->hi[0], Pre), a) ==> FrGe (x->hi[0], a); */
+}
+
 /* x y, with a fast path for finite non-negative factors (the sieves'
  * products of powers): 0 <= x.lo <= a <= x.hi and 0 <= y.lo <= b <= y.hi
  * give x.lo y.lo <= a b <= x.hi y.hi, so two roundings where ic_ival_mul

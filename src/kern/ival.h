@@ -51,6 +51,10 @@ int  ic_ival_div (ic_ival_ptr z, ic_ival_srcptr x, ic_ival_srcptr y); /* 0 not i
 void ic_ival_mul_si (ic_ival_ptr z, ic_ival_srcptr x, long c);
 void ic_ival_mul_ui (ic_ival_ptr z, ic_ival_srcptr x, unsigned long c);
 void ic_ival_div_ui (ic_ival_ptr z, ic_ival_srcptr x, unsigned long d);   /* d >= 1 */
+void ic_ival_mul_z (ic_ival_ptr z, ic_ival_srcptr x, mpz_srcptr c);        /* c >= 0 */
+void ic_ival_div_z (ic_ival_ptr z, ic_ival_srcptr x, mpz_srcptr d);        /* d > 0 */
+/* x at precision prec, endpoints rounded outward (exact if prec >= x's) */
+void ic_ival_round_prec (ic_ival_ptr x, mpfr_prec_t prec);
 /* x y; two roundings instead of eight when both are finite and >= 0 */
 void ic_ival_mul_nonneg (ic_ival_ptr z, ic_ival_srcptr x, ic_ival_srcptr y);
 void ic_ival_sqr (ic_ival_ptr z, ic_ival_srcptr x);
