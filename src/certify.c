@@ -966,8 +966,8 @@ static int tail_lscale (const tail_args *A, ic_ival_ptr tail, unsigned long N, m
   int ok = ic_ival_is_finite (t);
   if (ok)
     {
-      mpfr_set (tail->hi, t->hi, MPFR_RNDU);
-      mpfr_set_zero (tail->lo, 1);
+      ic_ival_set_si (tail, 0);
+      ic_ival_hull (tail, tail, t);                        /* [0, t.hi]: t > 0 */
       if (ls->sign < 0) ic_ival_neg (tail, tail);
       *cut = N;
       snprintf (how, howlen, "log-scale majorant: |a(x)| <= %.6g * B_%d(x) for x >= %lu, tail <= B_%d(N) + integral",

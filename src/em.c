@@ -152,41 +152,30 @@ static int pow_neg_root (ic_ival_ptr z, unsigned long n, const mpq_t s)
   return ok;
 }
 
+/* z encloses n^-s for an integer n >= 1 and a rational s, by proved
+ * operations only: an integer s (up to 64) as 1 / n^s with n^s an exact
+ * integer, any other s as the interval power [n, n]^[-s] (ic_ival_pow). */
 static void pow_neg (ic_ival_ptr z, unsigned long n, const mpq_t s)
 {
-  mpfr_prec_t prec = ic_ival_get_prec (z);
-  mpfr_t l, lh, sl, sh, ul, uh, d;
-  mpfr_inits2 (prec + 8, l, lh, sl, sh, ul, uh, d, (mpfr_ptr) 0);
   if (mpz_cmp_ui (mpq_denref (s), 1) == 0 && mpz_fits_ulong_p (mpq_numref (s))
       && mpz_get_ui (mpq_numref (s)) <= 64)
     {
-      /* integer s: n^-s = 1 / n^s, n^s exact as an integer (n >= 1) */
       mpz_t p;
       mpz_init (p);
       mpz_ui_pow_ui (p, n, mpz_get_ui (mpq_numref (s)));
       ic_ival_set_ui (z, 1);
-      ic_ival_div_z (z, z, p);                      /* proved: one rounding per end */
+      ic_ival_div_z (z, z, p);                      /* p = n^s >= 1 */
       mpz_clear (p);
-      mpfr_clears (l, lh, sl, sh, ul, uh, d, (mpfr_ptr) 0);
       return;
     }
-  mpfr_set_ui (l, n, MPFR_RNDN);                    /* exact */
-  mpfr_log (l, l, MPFR_RNDD);                       /* l < log n */
-  mpfr_set (lh, l, MPFR_RNDN);
-  mpfr_nextabove (lh);                              /* lh > log n */
-  mpfr_set_q (sl, s, MPFR_RNDD);                    /* sl <= s */
-  mpfr_set_q (sh, s, MPFR_RNDU);                    /* sh >= s */
-  mpfr_mul (ul, l, sl, MPFR_RNDD);                  /* ul <= s log n */
-  mpfr_mul (uh, lh, sh, MPFR_RNDU);                 /* uh >= s log n */
-  mpfr_sub (d, uh, ul, MPFR_RNDU);                  /* d >= uh - ul >= 0 */
-  mpfr_neg (uh, uh, MPFR_RNDN);                     /* exact */
-  mpfr_exp (z->lo, uh, MPFR_RNDD);                  /* lo <= exp(-uh) <= n^-s */
-  mpfr_set (l, z->lo, MPFR_RNDN);
-  mpfr_nextabove (l);                               /* l >= exp(-uh) */
-  mpfr_mul_2ui (d, d, 1, MPFR_RNDU);
-  mpfr_add_ui (d, d, 1, MPFR_RNDU);                 /* d >= 1 + 2(uh-ul) >= exp(uh-ul) */
-  mpfr_mul (z->hi, l, d, MPFR_RNDU);                /* hi >= exp(-ul) >= n^-s */
-  mpfr_clears (l, lh, sl, sh, ul, uh, d, (mpfr_ptr) 0);
+  ic_ival_t x, y;
+  mpfr_prec_t prec = ic_ival_get_prec (z) + 8;
+  ic_ival_init2 (x, prec); ic_ival_init2 (y, prec);
+  ic_ival_set_ui (x, n);
+  ic_ival_set_q (y, s);
+  ic_ival_neg (y, y);
+  ic_ival_pow (z, x, y);                            /* x = [n, n] > 0 */
+  ic_ival_clear (x); ic_ival_clear (y);
 }
 
 /* ---- direct sums by a multiplicative sieve ------------------------------
@@ -197,23 +186,12 @@ static void pow_neg (ic_ival_ptr z, unsigned long n, const mpq_t s)
  * with l_n enclosing log n when want_log, else NULL. */
 typedef void (*acc_fn) (void *st, unsigned long n, ic_ival_srcptr v, ic_ival_srcptr l);
 
-/* l encloses log n for an integer n >= 2, with one logarithm where
- * ic_ival_log takes two (speed, issue 13): log n is irrational (n^q = e^p
- * has no solution in integers p, q >= 1, e being transcendental), so it
- * is no floating-point number, and lo = log n correctly rounded down (the
- * largest floating-point number below it at l's precision) has log n in
- * (lo, nextabove(lo)). */
+/* l encloses log n for an integer n >= 2 (the proved ic_ival_log of the
+ * point n). */
 static void log_int (ic_ival_ptr l, unsigned long n)
 {
   ic_ival_set_ui (l, n);
-  if (mpfr_cmp_ui (l->lo, n) != 0 || mpfr_cmp_ui (l->hi, n) != 0)
-    {
-      ic_ival_log (l, l);                  /* n not exact at l's precision */
-      return;
-    }
-  mpfr_log (l->lo, l->lo, MPFR_RNDD);
-  mpfr_set (l->hi, l->lo, MPFR_RNDN);      /* same precision: exact */
-  mpfr_nextabove (l->hi);
+  ic_ival_log (l, l);                      /* n >= 2 > 0 */
 }
 
 static int sieve_pow (unsigned long N, unsigned long M, const mpq_t s, int want_log,
@@ -1938,8 +1916,9 @@ static int tail_log_series (ic_ival_ptr out, const ic_node *f, const ic_mono *u,
       ok = ic_ival_is_pos (t) && ic_ival_div (R, R, t) == IC_IVAL_OK && ic_ival_is_finite (R);
       if (ok)
         {
-          mpfr_sub (S->lo, S->lo, R->hi, MPFR_RNDD);
-          mpfr_add (S->hi, S->hi, R->hi, MPFR_RNDU);
+          ic_ival_neg (t, R);
+          ic_ival_hull (t, t, R);                 /* [-R.hi, R.hi]: R > 0 */
+          ic_ival_add (S, S, t);
           ic_ival_add (out, S, D);
           strcpy (info->method, "log-series");
           info->m = mmax;

@@ -620,8 +620,7 @@ int ic_ratexp_tail (ic_ival_ptr out, const ic_node *f, int prod, unsigned long N
   for (long j = 1; rem_ok && j <= J; j++)
     {
       if (ic_cancelled ()) { rem_ok = 0; break; }
-      mpfr_div_ui (mj->lo, mj->lo, M, MPFR_RNDD);                  /* lo <= M^-j */
-      mpfr_div_ui (mj->hi, mj->hi, M, MPFR_RNDU);                  /* hi >= M^-j */
+      ic_ival_div_ui (mj, mj, M);                                  /* M^-j (proved) */
       if (mpq_sgn (a[j]) == 0) continue;
       double lw = lg2q (a[j]) - j * lM;                            /* log2 |a_j M^-j| (heuristic) */
       long m = em_terms_needed (j, M, -tb - 5 - log2 ((double) J) - lw);
