@@ -48,6 +48,15 @@ typedef __mpq_struct ic_q_struct;
     }
 */
 
+/*@ axiomatic Pow2 {
+      // 2^e for an integer e: the factor of mpfr_mul_2si.  Only its sign
+      // is used; a block keyed on its own symbol, so it enters only the
+      // goals that mention r_pow2 (ic_ival_mul_2si's).
+      logic real r_pow2 (integer e);
+      axiom Pow2_Pos: \forall integer e; r_pow2 (e) > 0;
+    }
+*/
+
 /*@ axiomatic MpfrValue {
       logic integer fr_kind (ic_fr_struct x);
       logic real    fr_val  (ic_fr_struct x);
@@ -634,6 +643,18 @@ int mpfr_div_z (mpfr_ptr rop, mpfr_srcptr op1, mpz_srcptr op2, mpfr_rnd_t rnd);
     ensures !FrNum (\old (*x)) ==> fr_kind (*x) == fr_kind (\old (*x));
 */
 int mpfr_prec_round (mpfr_ptr x, mpfr_prec_t prec, mpfr_rnd_t rnd);
+
+/* x 2^e (MPFR manual 5.5 mpfr_mul_2si: exact unless it overflows or
+ * underflows, then rounded as asked); an infinity stays one.  r_pow2 is
+ * 2^e; only its sign is used (axiom Pow2_Pos, block Pow2 above). */
+/*@ requires \valid (rop) && \valid_read (op1);
+    requires FrInited (*rop) && FrInited (*op1);
+    assigns *rop;
+    ensures FrInited (*rop) && fr_prec (*rop) == fr_prec (\old (*rop));
+    ensures FrNum (\old (*op1)) ==> Rounded (*rop, fr_val (\old (*op1)) * r_pow2 (op2), rnd);
+    ensures !FrNum (\old (*op1)) ==> fr_kind (*rop) == fr_kind (\old (*op1));
+*/
+int mpfr_mul_2si (mpfr_ptr rop, mpfr_srcptr op1, long op2, mpfr_rnd_t rnd);
 
 /*@ requires \valid (rop) && \valid_read (op) && FrInited (*rop);
     assigns *rop;

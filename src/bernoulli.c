@@ -55,13 +55,11 @@ int ic_bernoulli_b2k (mpq_t *out, long n)
   return ok;
 }
 
-/* z = sgn * num / den rounded outward, num, den > 0 integers. */
+/* z = sgn * num / den, num, den > 0 integers (proved operations). */
 static void set_ratio (ic_ival_ptr z, const mpz_t num, const mpz_t den, int sgn)
 {
-  mpfr_set_z (z->lo, num, MPFR_RNDD);          /* lo <= num          */
-  mpfr_div_z (z->lo, z->lo, den, MPFR_RNDD);   /* lo <= num / den    */
-  mpfr_set_z (z->hi, num, MPFR_RNDU);          /* hi >= num          */
-  mpfr_div_z (z->hi, z->hi, den, MPFR_RNDU);   /* hi >= num / den    */
+  ic_ival_set_z (z, num);
+  ic_ival_div_z (z, z, den);
   if (sgn < 0) ic_ival_neg (z, z);
 }
 
@@ -146,17 +144,21 @@ long ic_bernoulli_em_switch (const ic_ival_struct *em, long n)
   return n + 1;
 }
 
-/* t >= sum_{odd j >= L} j^-2k by [T] (L odd >= 3, k >= 1), t's precision. */
-void ic_bernoulli_oddpow_tail_upper (mpfr_ptr t, unsigned long L, unsigned long k)
+/* t encloses L^-2k (1 + L/(2(2k-1))), the bound [T] on sum_{odd j >= L}
+ * j^-2k (L odd >= 3, 1 <= k < 2^30), at t's precision. */
+void ic_bernoulli_oddpow_tail (ic_ival_ptr t, unsigned long L, unsigned long k)
 {
-  mpfr_t u;
-  mpfr_init2 (u, mpfr_get_prec (t));
-  mpfr_set_ui (u, L, MPFR_RNDU);
-  mpfr_div_ui (u, u, 2 * (2 * k - 1), MPFR_RNDU);
-  mpfr_add_ui (u, u, 1, MPFR_RNDU);                /* u >= 1 + L/(2(2k-1)) */
-  mpfr_ui_pow_ui (t, L, 2 * k, MPFR_RNDD);          /* t <= L^2k */
-  mpfr_div (t, u, t, MPFR_RNDU);                   /* t >= L^-2k (1 + L/(2(2k-1))) */
-  mpfr_clear (u);
+  ic_ival_t u, p;
+  mpfr_prec_t prec = ic_ival_get_prec (t);
+  ic_ival_init2 (u, prec); ic_ival_init2 (p, prec);
+  ic_ival_set_ui (u, L);
+  ic_ival_div_ui (u, u, 2 * (2 * k - 1));
+  ic_ival_set_ui (p, 1);
+  ic_ival_add (u, u, p);                           /* 1 + L/(2(2k-1)) */
+  ic_ival_set_ui (p, L);
+  ic_ival_pow_si (p, p, -2 * (long) k);            /* L^-2k, L > 0 */
+  ic_ival_mul_nonneg (t, u, p);
+  ic_ival_clear (u); ic_ival_clear (p);
 }
 
 /* Heuristic: the largest odd power base K (>= 3) so that [T] with L = K + 2
@@ -169,25 +171,14 @@ static unsigned long oddpow_terms (long P, long k)
   return L < 5 ? 3 : L - 2;
 }
 
-/* e = (-1)^(k-1) [lo, hi] T / (4^k d), rounded outward (T, d > 0 and
- * 0 <= lo <= hi): one entry of the table from the tangent number T_k. */
-static void tangent_entry (ic_ival_ptr e, mpfr_srcptr lo, mpfr_srcptr hi, const mpz_t T, const mpz_t d, long k)
+/* e = (-1)^(k-1) E T / (4^k d) (T, d > 0): one entry of the table from
+ * the tangent number T_k, by proved operations. */
+static void tangent_entry (ic_ival_ptr e, ic_ival_srcptr E, const mpz_t T, const mpz_t d, long k)
 {
-  mpfr_mul_z (e->lo, lo, T, MPFR_RNDD);
-  mpfr_div_z (e->lo, e->lo, d, MPFR_RNDD);
-  mpfr_div_2ui (e->lo, e->lo, 2 * (unsigned long) k, MPFR_RNDD);
-  mpfr_mul_z (e->hi, hi, T, MPFR_RNDU);
-  mpfr_div_z (e->hi, e->hi, d, MPFR_RNDU);
-  mpfr_div_2ui (e->hi, e->hi, 2 * (unsigned long) k, MPFR_RNDU);
+  ic_ival_mul_z (e, E, T);
+  ic_ival_div_z (e, e, d);
+  ic_ival_mul_2si (e, e, -2 * k);
   if (k % 2 == 0) ic_ival_neg (e, e);
-}
-
-/* x = [lo, hi] * y for intervals of positive numbers, rounded outward. */
-static void pos_mul (mpfr_ptr lo, mpfr_ptr hi, mpfr_srcptr xl, mpfr_srcptr xh,
-                     mpfr_srcptr yl, mpfr_srcptr yh)
-{
-  mpfr_mul (lo, xl, yl, MPFR_RNDD);
-  mpfr_mul (hi, xh, yh, MPFR_RNDU);
 }
 
 int ic_bernoulli_em_scaled (ic_ival_struct *em, ic_ival_struct *em64, long n, const mpz_t dd,
@@ -210,15 +201,13 @@ int ic_bernoulli_em_scaled (ic_ival_struct *em, ic_ival_struct *em64, long n, co
     {
       mpz_t *t = malloc ((size_t) nt * sizeof *t);
       mpz_t d;
-      mpfr_t El, Eh, Gl, Gh;
+      ic_ival_t E, G;
       for (long k = 0; k < nt; k++) mpz_init (t[k]);
       mpz_init (d);
-      mpfr_inits2 (pw, El, Eh, (mpfr_ptr) 0);
-      mpfr_inits2 (96, Gl, Gh, (mpfr_ptr) 0);
-      mpfr_set_ui (Gl, 1, MPFR_RNDD);
-      mpfr_set_ui (Gh, 1, MPFR_RNDU);                  /* G_1 = 1/1! */
-      mpfr_set_ui (El, 1, MPFR_RNDD);
-      mpfr_set_ui (Eh, 1, MPFR_RNDU);                  /* E_1 = 1 */
+      ic_ival_init2 (E, pw);
+      ic_ival_init2 (G, 96);
+      ic_ival_set_ui (G, 1);                           /* G_1 = 1/1! */
+      ic_ival_set_ui (E, 1);                           /* E_1 = 1 */
       ok = ic_bernoulli_tangent (t, nt);
       for (long k = 1; ok && k <= nt; k++)
         {
@@ -226,16 +215,14 @@ int ic_bernoulli_em_scaled (ic_ival_struct *em, ic_ival_struct *em64, long n, co
           if (k > 1)
             {
               unsigned long f = (unsigned long) (2 * k - 2) * (unsigned long) (2 * k - 1);
-              mpfr_div_ui (El, El, f, MPFR_RNDD);
-              mpfr_div_ui (Eh, Eh, f, MPFR_RNDU);
-              mpfr_div_z (El, El, dd, MPFR_RNDD);      /* El <= E_k */
-              mpfr_div_z (Eh, Eh, dd, MPFR_RNDU);      /* Eh >= E_k */
+              ic_ival_div_ui (E, E, f);
+              ic_ival_div_z (E, E, dd);                /* E_k, dd >= 1 */
             }
           mpz_set_ui (d, 0);
           mpz_setbit (d, 2 * k);
           mpz_sub_ui (d, d, 1);                        /* d = 4^k - 1 */
           /* |b_k| / dd^(k-1) = T_k E_k / (4^k d), T_k > 0, E_k > 0 */
-          tangent_entry (e, El, Eh, t[k - 1], d, k);   /* sign (-1)^(k-1) */
+          tangent_entry (e, E, t[k - 1], d, k);        /* sign (-1)^(k-1) */
           if (em64)
             {
               /* unscaled at 64 bits: T_k G_k / (4^k d), G_k = 1/(2k-1)! */
@@ -243,49 +230,37 @@ int ic_bernoulli_em_scaled (ic_ival_struct *em, ic_ival_struct *em64, long n, co
               if (k > 1)
                 {
                   unsigned long f = (unsigned long) (2 * k - 2) * (unsigned long) (2 * k - 1);
-                  mpfr_div_ui (Gl, Gl, f, MPFR_RNDD);  /* Gl <= G_k */
-                  mpfr_div_ui (Gh, Gh, f, MPFR_RNDU);  /* Gh >= G_k */
+                  ic_ival_div_ui (G, G, f);            /* G_k */
                 }
-              tangent_entry (e6, Gl, Gh, t[k - 1], d, k);
+              tangent_entry (e6, G, t[k - 1], d, k);
             }
           /* heuristic: E at the precision the later entries need */
           mpfr_prec_t q = (k < n ? mpfr_get_prec (em[k].lo) : 64) + 64 + (mpfr_prec_t) log2 ((double) n + 1);
-          if (q < mpfr_get_prec (El))
-            {
-              mpfr_prec_round (El, q, MPFR_RNDD);
-              mpfr_prec_round (Eh, q, MPFR_RNDU);
-            }
+          if (q < ic_ival_get_prec (E)) ic_ival_round_prec (E, q);
         }
       for (long k = 0; k < nt; k++) mpz_clear (t[k]);
       free (t);
       mpz_clear (d);
-      mpfr_clears (El, Eh, Gl, Gh, (mpfr_ptr) 0);
+      ic_ival_clear (E); ic_ival_clear (G);
     }
   if (!ok || k0 > n) return ok;
 
-  /* Part 2: [E] for k = k0..n. */
-  mpfr_t pil, pih, Fl, Fh, Ul, Uh, Wl, Wh, Xl, Xh, F64l, F64h, sl, sh, dl, dh, tl;
-  mpfr_inits2 (pw, pil, pih, Fl, Fh, Ul, Uh, Wl, Wh, (mpfr_ptr) 0);
-  mpfr_inits2 (64, Xl, Xh, F64l, F64h, (mpfr_ptr) 0);
-  mpfr_inits2 (pw, sl, sh, dl, dh, tl, (mpfr_ptr) 0);
-  mpfr_const_pi (pil, MPFR_RNDD);                      /* pil <= pi */
-  mpfr_const_pi (pih, MPFR_RNDU);                      /* pih >= pi */
-  mpfr_sqr (Fl, pih, MPFR_RNDU);
-  mpfr_mul_2ui (Fl, Fl, 2, MPFR_RNDU);                 /* Fl >= 4 pi^2 */
-  mpfr_ui_div (Fl, 1, Fl, MPFR_RNDD);                  /* Fl <= F = 1/(4 pi^2) */
-  mpfr_sqr (Fh, pil, MPFR_RNDD);
-  mpfr_mul_2ui (Fh, Fh, 2, MPFR_RNDD);                 /* Fh <= 4 pi^2 */
-  mpfr_ui_div (Fh, 1, Fh, MPFR_RNDU);                  /* Fh >= F */
-  mpfr_div_z (Ul, Fl, dd, MPFR_RNDD);                  /* Ul <= U = F/dd */
-  mpfr_div_z (Uh, Fh, dd, MPFR_RNDU);                  /* Uh >= U */
-  mpfr_pow_ui (Wl, Ul, (unsigned long) (k0 - 1), MPFR_RNDD);
-  mpfr_mul (Wl, Wl, Fl, MPFR_RNDD);                    /* Wl <= F U^(k0-1) */
-  mpfr_pow_ui (Wh, Uh, (unsigned long) (k0 - 1), MPFR_RNDU);
-  mpfr_mul (Wh, Wh, Fh, MPFR_RNDU);                    /* Wh >= F U^(k0-1) */
-  mpfr_set (F64l, Fl, MPFR_RNDD);
-  mpfr_set (F64h, Fh, MPFR_RNDU);
-  mpfr_pow_ui (Xl, F64l, (unsigned long) k0, MPFR_RNDD);   /* Xl <= (2 pi)^-2k0 */
-  mpfr_pow_ui (Xh, F64h, (unsigned long) k0, MPFR_RNDU);   /* Xh >= (2 pi)^-2k0 */
+  /* Part 2: [E] for k = k0..n, by proved interval operations on F, U,
+   * W = F U^(k-1), X = F^k (64 bits) and the power sums. */
+  ic_ival_t F, U, W, X, F64, S, A, D, Z, T;
+  ic_ival_init2 (F, pw); ic_ival_init2 (U, pw); ic_ival_init2 (W, pw);
+  ic_ival_init2 (X, 64); ic_ival_init2 (F64, 64); ic_ival_init2 (T, 64);
+  ic_ival_init2 (S, pw); ic_ival_init2 (A, pw); ic_ival_init2 (D, pw); ic_ival_init2 (Z, pw);
+  ic_ival_const_pi (F);
+  ic_ival_sqr (F, F);
+  ic_ival_mul_ui (F, F, 4);                            /* 4 pi^2 */
+  ic_ival_set_ui (A, 1);
+  ic_ival_div (F, A, F);                               /* F = 1/(4 pi^2) */
+  ic_ival_div_z (U, F, dd);                            /* U = F/dd, dd >= 1 */
+  ic_ival_pow_si (W, U, k0 - 1);
+  ic_ival_mul_nonneg (W, W, F);                        /* W = F U^(k0-1) */
+  ic_ival_set (F64, F);
+  ic_ival_pow_si (X, F64, k0);                         /* X = (2 pi)^-2k0 */
 
   /* fixed-point scale P and the largest odd power base K at k0 */
   long P = (long) mpfr_get_prec (em[k0 - 1].lo) + guard;
@@ -294,8 +269,8 @@ int ic_bernoulli_em_scaled (ic_ival_struct *em, ic_ival_struct *em64, long n, co
   long na = (long) (K - 1) / 2;                        /* a[i] for j = 2i + 3 */
   long nalloc = na;
   mpz_t *a = malloc ((size_t) (na > 0 ? na : 1) * sizeof *a);
-  mpz_t pk, S, E;
-  mpz_inits (pk, S, E, (mpz_ptr) 0);
+  mpz_t pk, Sz;
+  mpz_inits (pk, Sz, (mpz_ptr) 0);
   for (long i = 0; i < na; i++)
     {
       unsigned long j = 2 * (unsigned long) i + 3;
@@ -326,67 +301,61 @@ int ic_bernoulli_em_scaled (ic_ival_struct *em, ic_ival_struct *em64, long n, co
           if ((k & 63) == 0 && ic_cancelled ()) { ok = 0; break; }
           /* W = F U^(k-1), X = (2 pi)^-2k = F^k */
           mpfr_prec_t wq = (mpfr_prec_t) P + 32;
-          if (wq < mpfr_get_prec (Wl))
-            {
-              mpfr_prec_round (Wl, wq, MPFR_RNDD); mpfr_prec_round (Wh, wq, MPFR_RNDU);
-              mpfr_prec_round (Ul, wq, MPFR_RNDD); mpfr_prec_round (Uh, wq, MPFR_RNDU);
-            }
-          pos_mul (Wl, Wh, Wl, Wh, Ul, Uh);
-          pos_mul (Xl, Xh, Xl, Xh, F64l, F64h);
+          if (wq < ic_ival_get_prec (W)) { ic_ival_round_prec (W, wq); ic_ival_round_prec (U, wq); }
+          ic_ival_mul_nonneg (W, W, U);
+          ic_ival_mul_nonneg (X, X, F64);
         }
-      /* S in units 2^-P: [2^P + sum a, the same + 2 na + tail] */
-      mpz_set_ui (S, 0);
-      mpz_setbit (S, (mp_bitcnt_t) P);
-      for (long i = 0; i < na; i++) mpz_add (S, S, a[i]);
-      mpfr_set_prec (sl, P + 8);
-      mpfr_set_prec (sh, P + 8);
-      mpfr_set_z_2exp (sl, S, -P, MPFR_RNDD);            /* sl <= S_k */
-      mpfr_set_prec (tl, 64);
-      ic_bernoulli_oddpow_tail_upper (tl, K + 2, (unsigned long) k);   /* tl >= tail [T] */
-      mpfr_mul_2si (tl, tl, P, MPFR_RNDU);
-      mpfr_get_z (E, tl, MPFR_RNDU);                     /* E >= tail 2^P */
-      mpz_add (S, S, E);
-      mpz_add_ui (S, S, 2 * (unsigned long) na);          /* power errors < 2 each */
-      mpfr_set_z_2exp (sh, S, -P, MPFR_RNDU);            /* sh >= S_k */
+      /* S_k in [2^-P (2^P + sum a),  2^-P (the same + 2 na) + [T]]:
+       * the hull of the two ends, each enclosed */
+      mpz_set_ui (Sz, 0);
+      mpz_setbit (Sz, (mp_bitcnt_t) P);
+      for (long i = 0; i < na; i++) mpz_add (Sz, Sz, a[i]);
+      ic_ival_set_prec (S, P + 8);
+      ic_ival_set_prec (A, P + 8);
+      ic_ival_set_z (S, Sz);
+      ic_ival_mul_2si (S, S, -P);                        /* lower end */
+      mpz_add_ui (Sz, Sz, 2 * (unsigned long) na);       /* power errors < 2 each */
+      ic_ival_set_z (A, Sz);
+      ic_ival_mul_2si (A, A, -P);
+      ic_bernoulli_oddpow_tail (T, K + 2, (unsigned long) k);
+      ic_ival_add (A, A, T);                             /* upper end */
+      ic_ival_hull (S, S, A);                            /* S_k */
       /* 2 zeta(2k) = 2 S_k / (1 - x), x = 4^-k, and for 0 < x <= 1/4
        *   sum_{i<r} x^i <= 1/(1 - x) = sum_{i<r} x^i + x^r/(1 - x)
        *                             <= sum_{i<r} x^i + 2 x^r,
        * r (heuristic) with x^r below 2^-P: shifts (exact) and additions
-       * instead of a division */
+       * instead of a division; the hull of the two ends again */
       {
-        unsigned long r = (unsigned long) ((P + 10) / (2 * k)) + 1, sx = 2 * (unsigned long) k;
-        mpfr_set_prec (dl, P + 8);
-        mpfr_set_prec (dh, P + 8);
-        mpfr_set (dl, sl, MPFR_RNDD);
-        mpfr_set (dh, sh, MPFR_RNDU);
+        unsigned long r = (unsigned long) ((P + 10) / (2 * k)) + 1;
+        ic_ival_set_prec (D, P + 8);
+        ic_ival_set_prec (Z, P + 8);
+        ic_ival_set (D, S);
+        ic_ival_set (Z, S);
         for (unsigned long i = 1; i < r; i++)
           {
-            mpfr_div_2ui (dl, dl, sx, MPFR_RNDD);       /* dl <= sl x^i */
-            mpfr_add (sl, sl, dl, MPFR_RNDD);
-            mpfr_div_2ui (dh, dh, sx, MPFR_RNDU);       /* dh >= S_k x^i */
-            mpfr_add (sh, sh, dh, MPFR_RNDU);
+            ic_ival_mul_2si (D, D, -2 * k);              /* S x^i */
+            ic_ival_add (Z, Z, D);                       /* S sum_{j<=i} x^j */
           }
-        mpfr_div_2ui (dh, dh, sx - 1, MPFR_RNDU);       /* dh >= 2 S_k x^r */
-        mpfr_add (sh, sh, dh, MPFR_RNDU);
-        mpfr_mul_2ui (sl, sl, 1, MPFR_RNDD);             /* sl <= 2 zeta(2k) */
-        mpfr_mul_2ui (sh, sh, 1, MPFR_RNDU);             /* sh >= 2 zeta(2k) */
+        ic_ival_mul_2si (D, D, -(2 * k - 1));            /* 2 S x^r */
+        ic_ival_add (A, Z, D);
+        ic_ival_hull (Z, Z, A);                          /* S_k / (1 - x) */
+        ic_ival_mul_2si (Z, Z, 1);                       /* 2 zeta(2k) */
       }
       /* |b_k| / dd^(k-1) = 2 zeta(2k) W, sign (-1)^(k+1) */
       ic_ival_ptr e = &em[k - 1];
-      mpfr_mul (e->lo, sl, Wl, MPFR_RNDD);
-      mpfr_mul (e->hi, sh, Wh, MPFR_RNDU);
+      ic_ival_mul_nonneg (e, Z, W);
       if (k % 2 == 0) ic_ival_neg (e, e);
       if (em64)
         {
           ic_ival_ptr e6 = &em64[k - 1];
-          mpfr_mul (e6->lo, sl, Xl, MPFR_RNDD);
-          mpfr_mul (e6->hi, sh, Xh, MPFR_RNDU);
+          ic_ival_mul_nonneg (e6, Z, X);
           if (k % 2 == 0) ic_ival_neg (e6, e6);
         }
     }
   for (long i = 0; i < nalloc; i++) mpz_clear (a[i]);
   free (a);
-  mpz_clears (pk, S, E, (mpz_ptr) 0);
-  mpfr_clears (pil, pih, Fl, Fh, Ul, Uh, Wl, Wh, Xl, Xh, F64l, F64h, sl, sh, dl, dh, tl, (mpfr_ptr) 0);
+  mpz_clears (pk, Sz, (mpz_ptr) 0);
+  ic_ival_clear (F); ic_ival_clear (U); ic_ival_clear (W); ic_ival_clear (X); ic_ival_clear (F64);
+  ic_ival_clear (T); ic_ival_clear (S); ic_ival_clear (A); ic_ival_clear (D); ic_ival_clear (Z);
   return ok;
 }

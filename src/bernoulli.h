@@ -51,8 +51,9 @@ int ic_bernoulli_em_scaled (ic_ival_struct *em, ic_ival_struct *em64, long n, co
  * formula for these precisions (n + 1: none). */
 long ic_bernoulli_em_switch (const ic_ival_struct *em, long n);
 
-/* t >= sum over odd j >= L of j^-2k (L odd >= 3, k >= 1), rounded up at
- * t's precision: L^-2k (1 + L/(2(2k-1))) (bound [T] in bernoulli.c). */
-void ic_bernoulli_oddpow_tail_upper (mpfr_ptr t, unsigned long L, unsigned long k);
+/* t encloses L^-2k (1 + L/(2(2k-1))) (L odd >= 3, k >= 1), which bounds
+ * the sum over odd j >= L of j^-2k (bound [T] in bernoulli.c): t.hi is
+ * an upper bound of that sum, at t's precision. */
+void ic_bernoulli_oddpow_tail (ic_ival_ptr t, unsigned long L, unsigned long k);
 
 #endif

@@ -502,6 +502,42 @@ static void test_bigint_contracts (gmp_randstate_t st)
       mpfr_prec_round (r, 20, MPFR_RNDD);
       if (!mpfr_inf_p (r) || mpfr_sgn (r) != sg) ok_pr = 0;
     }
+  /* mpfr_mul_2si: exact within the range (compared at 400 bits), rounded
+   * in the direction asked beyond it, infinities kept; Pow2_Pos: 2^e > 0,
+   * here as MPFR's 2^e (mpfr_set_ui_2exp) for |e| <= 10^6 */
+  int ok_m2 = 1, ok_p2 = 1;
+  for (long i = 0; i < n; i++)
+    {
+      long ee = (long) gmp_urandomm_ui (st, 2000001) - 1000000;
+      mpfr_set_ui_2exp (e, 1, ee, MPFR_RNDN);
+      if (mpfr_sgn (e) <= 0) ok_p2 = 0;
+      random_fr (x, st, 40);
+      long sh = (long) gmp_urandomm_ui (st, 401) - 200;
+      if (i % 20 == 0) sh = (i % 40) ? LONG_MAX / 2 : -(LONG_MAX / 2);
+      mpfr_mul_2si (e, x, sh < -300 || sh > 300 ? 0 : sh, MPFR_RNDN);    /* exact at 400 bits */
+      for (int d = 0; d < 2; d++)
+        {
+          mpfr_rnd_t rnd = d ? MPFR_RNDU : MPFR_RNDD;
+          mpfr_mul_2si (r, x, sh, rnd);
+          if (sh >= -300 && sh <= 300) { if (!rounded_ok (r, e, rnd)) ok_m2 = 0; }
+          else if (mpfr_sgn (x) != 0)
+            {
+              /* beyond the range: RNDD below x 2^sh, RNDU above it */
+              int s = mpfr_sgn (x);
+              if (sh > 0 && (d ? s > 0 && !mpfr_inf_p (r) : s < 0 && !mpfr_inf_p (r))) ok_m2 = 0;
+              if (sh < 0 && (d ? mpfr_sgn (r) < 0 || (s > 0 && mpfr_sgn (r) == 0)
+                               : mpfr_sgn (r) > 0 || (s < 0 && mpfr_sgn (r) == 0))) ok_m2 = 0;
+            }
+        }
+    }
+  for (int sg = -1; sg <= 1; sg += 2)
+    {
+      mpfr_set_inf (x, sg);
+      mpfr_mul_2si (r, x, -5, MPFR_RNDD);
+      if (!mpfr_inf_p (r) || mpfr_sgn (r) != sg) ok_m2 = 0;
+    }
+  report (ok_m2, "mpfr_mul_2si_rounded", n);
+  report (ok_p2, "axiom_Pow2_Pos", n);
   report (ok_mz, "mpfr_mul_z_rounded", n);
   report (ok_dz, "mpfr_div_z_rounded", n);
   report (ok_pr, "mpfr_prec_round_rounded", n);

@@ -439,6 +439,49 @@ static void test_bigint_prec (gmp_randstate_t st)
       snprintf (nm, sizeof nm, "%s_as_ui", names[f]); check (ok_ui && nui > 0, nm, nui);
     }
   {
+    /* mul_2si: a 2^e exact at 1024 bits for |e| <= 200; with e near the
+     * ends of the exponent range, the results are outward (0 or the
+     * largest number / an infinity on the right side) */
+    int ok = 1, ok_nan = 1, ok_alias = 1;
+    long pts = 0;
+    for (long i = 0; i < n; i++)
+      {
+        long e = (long) gmp_urandomm_ui (st, 401) - 200;
+        if (i % 50 == 0) e = (i % 100) ? LONG_MAX / 4 : -(LONG_MAX / 4);
+        random_y (x, st, (int) (i % 6));
+        ic_ival_mul_2si (z, x, e);
+        if (mpfr_nan_p (z->lo) || mpfr_nan_p (z->hi)) ok_nan = 0;
+        for (int k = 0; k < 5; k++)
+          {
+            if (!sample (a, x, k < 2 ? k : 2, st)) continue;
+            pts++;
+            if (e > -1000 && e < 1000)
+              {
+                mpfr_mul_2si (r, a, e, MPFR_RNDN);                   /* exact */
+                if (!(mpfr_lessequal_p (z->lo, r) && mpfr_lessequal_p (r, z->hi))) ok = 0;
+              }
+            else if (mpfr_sgn (a) != 0)
+              {
+                /* a 2^e beyond MPFR's range: below every positive number
+                 * (e < 0) or above every number (e > 0) */
+                int s = mpfr_sgn (a);
+                if (e < 0 ? !(s > 0 ? mpfr_sgn (z->lo) <= 0 && mpfr_sgn (z->hi) > 0
+                                    : mpfr_sgn (z->lo) < 0 && mpfr_sgn (z->hi) >= 0)
+                          : !(s > 0 ? mpfr_inf_p (z->hi) && mpfr_sgn (z->hi) > 0
+                                    : mpfr_inf_p (z->lo) && mpfr_sgn (z->lo) < 0))
+                  ok = 0;
+              }
+            else if (!(mpfr_sgn (z->lo) <= 0 && mpfr_sgn (z->hi) >= 0)) ok = 0;
+          }
+        ic_ival_set (w, x);
+        ic_ival_mul_2si (w, w, e);
+        if (!same (w, z)) ok_alias = 0;
+      }
+    check (ok && pts > n, "ic_ival_mul_2si_contains", pts);
+    check (ok_nan, "ic_ival_mul_2si_no_nan", n);
+    check (ok_alias, "ic_ival_mul_2si_alias", n);
+  }
+  {
     int ok_down = 1, ok_up = 1, ok_prec = 1;
     long pts = 0;
     ic_ival_t y;

@@ -668,6 +668,32 @@ L:
   /*@ assert hi_v: \forall real a; \at (Encloses (x, a), Pre) ==> FrGe (z->hi[0], a * \at (z_val (*c), Pre)); */
 }
 
+/* x 2^e: t -> t 2^e is increasing, so each endpoint is scaled alone
+ * (exact unless the exponent range is left; MPFR then rounds in the
+ * direction asked); an infinite endpoint stays one.  The power sums of
+ * bernoulli.c (scales 2^-P, the geometric factors 4^-k). */
+/*@ requires valid: \valid (z) && \valid_read (x);
+    requires alias: z == x || \separated (z, x);
+    requires ok: IvalOk (x) && IvalInited (z);
+    assigns *z;
+    ensures ok: IvalOk (z);
+    ensures sound: \forall real a; \old (Encloses (x, a)) ==> Encloses (z, a * r_pow2 (e));
+*/
+void ic_ival_mul_2si (ic_ival_ptr z, ic_ival_srcptr x, long e)
+{
+  /* in place: z.lo reads only x.lo and z.hi only x.hi (z may be x) */
+  mpfr_mul_2si (z->lo, x->lo, e, MPFR_RNDD);
+  /*@ assert lo_q: FrNum (\at (x->lo[0], Pre)) ==> FrLe (z->lo[0], rscale (fr_val (\at (x->lo[0], Pre)), r_pow2 (e))); */
+  /*@ assert lo_r: \forall real a; \at (Encloses (x, a), Pre) ==> FrLe (z->lo[0], rscale (a, r_pow2 (e))); */
+  /*@ assert lo_v: \forall real a; \at (Encloses (x, a), Pre) ==> FrLe (z->lo[0], a * r_pow2 (e)); */
+L:
+  mpfr_mul_2si (z->hi, x->hi, e, MPFR_RNDU);
+  /*@ assert lo_kept: z->lo[0] == \at (z->lo[0], L); */
+  /*@ assert hi_q: FrNum (\at (x->hi[0], Pre)) ==> FrGe (z->hi[0], rscale (fr_val (\at (x->hi[0], Pre)), r_pow2 (e))); */
+  /*@ assert hi_r: \forall real a; \at (Encloses (x, a), Pre) ==> FrGe (z->hi[0], rscale (a, r_pow2 (e))); */
+  /*@ assert hi_v: \forall real a; \at (Encloses (x, a), Pre) ==> FrGe (z->hi[0], a * r_pow2 (e)); */
+}
+
 /* x at precision prec, endpoints rounded outward (lo down, hi up): the
  * same endpoints when prec is at least x's precision, a wider interval
  * otherwise.  Replaces the hand-written mpfr_prec_round pairs of em.c's

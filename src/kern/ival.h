@@ -53,6 +53,7 @@ void ic_ival_mul_ui (ic_ival_ptr z, ic_ival_srcptr x, unsigned long c);
 void ic_ival_div_ui (ic_ival_ptr z, ic_ival_srcptr x, unsigned long d);   /* d >= 1 */
 void ic_ival_mul_z (ic_ival_ptr z, ic_ival_srcptr x, mpz_srcptr c);        /* c >= 0 */
 void ic_ival_div_z (ic_ival_ptr z, ic_ival_srcptr x, mpz_srcptr d);        /* d > 0 */
+void ic_ival_mul_2si (ic_ival_ptr z, ic_ival_srcptr x, long e);          /* x 2^e */
 /* x at precision prec, endpoints rounded outward (exact if prec >= x's) */
 void ic_ival_round_prec (ic_ival_ptr x, mpfr_prec_t prec);
 /* x y; two roundings instead of eight when both are finite and >= 0 */
