@@ -30,6 +30,7 @@
 #include "split.h"
 #include "em.h"
 #include "ratexp.h"
+#include "tmexp.h"
 #include "buf.h"
 #include "checked.h"
 
@@ -750,7 +751,9 @@ static int tail_em (run *R, const tail_args *A, ic_ival_ptr tail, int round, lon
     {
       /* rational functions: expansion in 1/n with Hurwitz zeta values */
       char rd[256];
-      if (!ic_ratexp_tail (tail, A->e, A->prod, Nem, D + 2, wp, method, 48, rd, sizeof rd)) return 0;
+      if (!ic_ratexp_tail (tail, A->e, A->prod, Nem, D + 2, wp, method, 48, rd, sizeof rd)
+          && (A->prod || !ic_tmexp_tail (tail, A->e, Nem, D + 2, wp, method, 48, rd, sizeof rd)))
+        return 0;
       *cut = Nem;
       snprintf (how, howlen, "%s: tail of %s from n = %lu; %s", method, A->prod ? "log p(n)" : "a(n)", Nem, rd);
       return 1;
@@ -1025,7 +1028,8 @@ static int split_leaf (run *R, ic_ival_ptr out, const ic_node *e, unsigned long 
     ok = 0;                                   /* a constant summand: the sum would diverge */
   else if (ic_node_is_smooth (e) && ic_em_tail (out, e, 0, N, D, wp, &info))
     { ok = 1; snprintf (m, sizeof m, "%s", info.method); }
-  else if (ic_ratexp_tail (out, e, 0, N, D, wp, m, sizeof m, d, sizeof d))
+  else if (ic_ratexp_tail (out, e, 0, N, D, wp, m, sizeof m, d, sizeof d)
+           || ic_tmexp_tail (out, e, N, D, wp, m, sizeof m, d, sizeof d))
     ok = 1;
   else
     {

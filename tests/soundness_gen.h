@@ -465,12 +465,65 @@ static void part_nmalt (srng *r, scase *c, char *buf, size_t bl, unsigned long N
   mpq_clears (q, x, s, NULL);
 }
 
+/* zeta(s, M) = zeta(s) - sum_{m<M} m^-s for an integer s >= 2 */
+static void hurwitz_int (mpfr_t out, long s, long M)
+{
+  mpfr_t t;
+  mpfr_init2 (t, REF_PREC);
+  mpfr_zeta_ui (out, (unsigned long) s, MPFR_RNDN);
+  for (long m = 1; m < M; m++)
+    {
+      mpfr_set_si (t, m, MPFR_RNDN);
+      mpfr_pow_si (t, t, -s, MPFR_RNDN);
+      mpfr_sub (out, out, t, MPFR_RNDN);
+    }
+  mpfr_clear (t);
+}
+
+/* Terms with a Taylor model at infinity (the "taylor-expansion" tails):
+ *   exp(k/(n+a))/(n+a)^s = sum_j k^j/j! (n+a)^-(s+j),
+ *   log(1 + 1/(n+a))/(n+a)^s = sum_{j>=1} (-1)^(j+1)/j (n+a)^-(s+j),
+ * summed over n >= N: series of Hurwitz zeta values at M = N + a
+ * (absolutely convergent: |k|^j/j!, and 1/(n+a) <= 1/2 for the log). */
+static void part_taylor (srng *r, scase *c, char *buf, size_t bl, unsigned long N)
+{
+  mpq_t q; mpq_init (q);
+  rand_q (r, q, 9, 5, 1);
+  char cq[64], la[32];
+  qtext (cq, sizeof cq, q);
+  int lg = srng_next (r) & 1;
+  long a = srng_int (r, 0, 3), M = (long) N + a;
+  if (lg && M < 2) { a++; M++; }
+  lin (la, sizeof la, a);
+  long sp = srng_int (r, lg ? 1 : 2, 3), k = srng_int (r, 1, 2) * (srng_next (r) & 1 ? -1 : 1);
+  if (lg) snprintf (buf, bl, "%s*log(1+1/(%s))/(%s)^%ld", cq, la, la, sp);
+  else snprintf (buf, bl, "%s*exp(%ld/(%s))/(%s)^%ld", cq, k, la, la, sp);
+  mpfr_t z, t, w;
+  mpfr_inits2 (REF_PREC, z, t, w, (mpfr_ptr) 0);
+  mpfr_set_zero (z, 1);
+  mpfr_set_ui (w, 1, MPFR_RNDN);                       /* k^j / j! (exp) */
+  for (long j = lg ? 1 : 0; j < 600; j++)
+    {
+      if (!lg && j > 0) { mpfr_mul_si (w, w, k, MPFR_RNDN); mpfr_div_ui (w, w, (unsigned long) j, MPFR_RNDN); }
+      if (lg) { mpfr_set_si (w, (j & 1) ? 1 : -1, MPFR_RNDN); mpfr_div_ui (w, w, (unsigned long) j, MPFR_RNDN); }
+      hurwitz_int (t, sp + j, M);
+      mpfr_mul (t, t, w, MPFR_RNDN);
+      mpfr_add (z, z, t, MPFR_RNDN);
+      if (!mpfr_zero_p (t) && mpfr_get_exp (t) < -(REF_PREC + 20)) break;
+    }
+  mpfr_mul_q (z, z, q, MPFR_RNDN);
+  add_fr (c, z);
+  mpfr_clears (z, t, w, (mpfr_ptr) 0);
+  mpq_clear (q);
+}
+
 typedef void (*part_fn) (srng *, scase *, char *, size_t, unsigned long);
 static const part_fn conv_parts[] = { part_pfrac, part_dpole, part_pseries, part_geom, part_alt,
-                                      part_cancel, part_factratio, part_dirichlet, part_nmalt };
+                                      part_cancel, part_factratio, part_dirichlet, part_nmalt, part_taylor };
 static const char *const conv_names[] = { "partial-fractions", "double-pole", "p-series", "geometric", "alternating",
-                                          "cancellation", "factorial-ratio", "dirichlet", "nonmonotone-alternating" };
-#define NCONV 9
+                                          "cancellation", "factorial-ratio", "dirichlet", "nonmonotone-alternating",
+                                          "taylor-model" };
+#define NCONV 10
 
 /* divergent sum parts (no reference) */
 static void part_div (srng *r, char *buf, size_t bl, unsigned long N, const char **name)
