@@ -162,3 +162,12 @@ int ic_str_distance (const char *a, const char *b, int fold_case)
       }
   return d[la][lb];
 }
+
+void ic_say (char *buf, size_t len, const char *fmt, ...)
+{
+  if (!buf || !len) return;
+  va_list ap;
+  va_start (ap, fmt);
+  vsnprintf (buf, len, fmt, ap);
+  va_end (ap);
+}

@@ -34,6 +34,9 @@ void ic_json_error_object (ic_buf *b, const char *kind, const char *msg, const c
 void ic_buf_html (ic_buf *b, const char *s);
 /* Takes the string out (caller frees); b is reset to empty. */
 char *ic_buf_take (ic_buf *b);
+/* snprintf into a fixed buffer that may be absent (buf NULL or len 0:
+ * nothing written): the methods' optional "detail" texts. */
+void ic_say (char *buf, size_t len, const char *fmt, ...) __attribute__ ((format (printf, 3, 4)));
 
 /* Optimal string alignment distance (substitutions, insertions, deletions,
  * adjacent swaps) of two short strings, for "did you mean" hints: 99 when

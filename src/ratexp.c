@@ -60,6 +60,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "ratexp.h"
+#include "buf.h"
 #include "ratfun.h"
 #include "bernoulli.h"
 #include "em_kern.h"
@@ -296,14 +297,6 @@ static int zeta_scaled (ic_ival_ptr Z, long s, unsigned long M, long m,
 
 /* ---- the method ---------------------------------------------------------------- */
 
-static void say (char *buf, size_t len, const char *fmt, ...)
-{
-  if (!buf || !len) return;
-  va_list ap;
-  va_start (ap, fmt);
-  vsnprintf (buf, len, fmt, ap);
-  va_end (ap);
-}
 
 /* Direct part: D = sum_{N<=n<M} P(n)/Q(n) (prod = 0) or
  * D = log prod_{N<=n<M} P(n)/Q(n) (prod = 1), at the precision of D.
@@ -390,7 +383,7 @@ int ic_ratexp_tail (ic_ival_ptr out, const ic_node *f, int prod, unsigned long N
   zp_init (&P); zp_init (&Q); zp_init (&Pr); zp_init (&Qr);
   zp_init (&Num); zp_init (&Den); zp_init (&t1); zp_init (&t2);
   if (!ic_node_has_var (f) || !ic_ratfun_of (&rf, f))
-    { say (detail, dlen, "not a rational function of n"); goto done; }
+    { ic_say (detail, dlen, "not a rational function of n"); goto done; }
 
   /* Integer coefficients: multiply P and Q by the lcm of all denominators. */
   {
@@ -413,12 +406,12 @@ int ic_ratexp_tail (ic_ival_ptr out, const ic_node *f, int prod, unsigned long N
     mpz_clear (L);
   }
   d = Q.d;
-  if (d < 0) { say (detail, dlen, "zero denominator"); goto done; }
+  if (d < 0) { ic_say (detail, dlen, "zero denominator"); goto done; }
   zp_reverse (&Qr, &Q, d);
   if (!prod)
     {
       j0 = P.d < 0 ? 2 : d - P.d;                    /* f == 0: any j0 works */
-      if (j0 < 2) { say (detail, dlen, "deg Q - deg P = %d < 2: not summable", j0); goto done; }
+      if (j0 < 2) { ic_say (detail, dlen, "deg Q - deg P = %d < 2: not summable", j0); goto done; }
       if (P.d >= 0) zp_reverse (&Pr, &P, P.d);
       for (int i = 0; i <= Pr.d; i++) mpz_set (Num.c[i], Pr.c[i]);
       Num.d = Pr.d;
@@ -428,12 +421,12 @@ int ic_ratexp_tail (ic_ival_ptr out, const ic_node *f, int prod, unsigned long N
   else
     {
       if (P.d != d || mpz_cmp (P.c[d], Q.c[d]) != 0)
-        { say (detail, dlen, "factor does not tend to 1"); goto done; }
+        { ic_say (detail, dlen, "factor does not tend to 1"); goto done; }
       zp_reverse (&Pr, &P, d);                       /* Pr_0 = Qr_0 = lead */
       int lo = 0;
       while (lo <= d && mpz_cmp (Pr.c[lo], Qr.c[lo]) == 0) lo++;
       j0 = lo > d ? 2 : lo;                          /* p == 1: log p == 0 */
-      if (j0 < 2) { say (detail, dlen, "p(n) - 1 is not O(n^-2): product not absolutely convergent"); goto done; }
+      if (j0 < 2) { ic_say (detail, dlen, "p(n) - 1 is not O(n^-2): product not absolutely convergent"); goto done; }
       /* Num = Pr' Qr - Qr' Pr, Den = Pr Qr */
       zp_deriv (&t1, &Pr);
       zp_mul (&Num, &t1, &Qr);
@@ -457,12 +450,12 @@ int ic_ratexp_tail (ic_ival_ptr out, const ic_node *f, int prod, unsigned long N
         lrho = -lr;
         found = 1;
       }
-    if (!found) { say (detail, dlen, "roots of the denominator too large"); goto done; }
+    if (!found) { ic_say (detail, dlen, "roots of the denominator too large"); goto done; }
   }
   if (exp2 (lrho + 1) - (double) N > (double) RX_MAX_M)
-    { say (detail, dlen, "roots of the denominator too large (about 2^%.1f)", lrho); goto done; }
+    { ic_say (detail, dlen, "roots of the denominator too large (about 2^%.1f)", lrho); goto done; }
   unsigned long M = pick_M (N, lrho, tb, j0);
-  if (!M) { say (detail, dlen, "no cut-off within the limits"); goto done; }
+  if (!M) { ic_say (detail, dlen, "no cut-off within the limits"); goto done; }
 
   /* Series and truncation (heuristic J: the rigorous remainder bound,
    * estimated in doubles, is below 2^(-tb-3)). */
@@ -537,12 +530,12 @@ int ic_ratexp_tail (ic_ival_ptr out, const ic_node *f, int prod, unsigned long N
     }
   if (!ok)
     {
-      say (detail, dlen, "resource limit (M=%lu, J=%ld)", M, J);
+      ic_say (detail, dlen, "resource limit (M=%lu, J=%ld)", M, J);
       goto clear_series;
     }
   ok = 0;
   if (mpq_sgn (a[1]) != 0 || (!prod && mpq_sgn (a[0]) != 0))
-    { say (detail, dlen, "internal: a_1 != 0"); goto clear_series; }
+    { ic_say (detail, dlen, "internal: a_1 != 0"); goto clear_series; }
 
   /* Heuristic working precision: target plus the magnitude of the terms. */
   mpfr_prec_t wp = (mpfr_prec_t) tb + 64;
@@ -671,8 +664,8 @@ int ic_ratexp_tail (ic_ival_ptr out, const ic_node *f, int prod, unsigned long N
       /* upper bounds, printed rounded up */
       mpfr_snprintf (bs, sizeof bs, "%.3RUg", Bq->hi);
       mpfr_snprintf (rs, sizeof rs, "%.3RUg", rem->hi);
-      say (method, mlen, "rational-expansion");
-      say (detail, dlen,
+      ic_say (method, mlen, "rational-expansion");
+      ic_say (detail, dlen,
            "%s = sum_{j=%d}^{%ld} %s_j n^-j + E(n), exact rational coefficients (%ld nonzero), "
            "|E(n)| <= %s n^-%ld%s by the exact long-division remainder on [0, 1/M]; "
            "tail remainder <= %s; zeta(j, M) by Euler-Maclaurin (m<=%ld), M=%lu, direct %s %lu<=n<%lu, %ld bits",
@@ -680,13 +673,13 @@ int ic_ratexp_tail (ic_ival_ptr out, const ic_node *f, int prod, unsigned long N
            bs, J + 1, prod ? "/(J+1)" : "", rs, mmax, M, prod ? "product" : "sum", N, M, (long) wp);
     }
   else if (ic_cancelled ())
-    say (detail, dlen, "cut short by the time limit (M=%lu, J=%ld)", M, J);
+    ic_say (detail, dlen, "cut short by the time limit (M=%lu, J=%ld)", M, J);
   else if (!rem_ok)
-    say (detail, dlen, "expansion not certified (M=%lu, J=%ld)", M, J);
+    ic_say (detail, dlen, "expansion not certified (M=%lu, J=%ld)", M, J);
   else if (prod)
-    say (detail, dlen, "factor p(%lu) <= 0 or undefined", badn);
+    ic_say (detail, dlen, "factor p(%lu) <= 0 or undefined", badn);
   else
-    say (detail, dlen, "pole of the term at n = %lu", badn);
+    ic_say (detail, dlen, "pole of the term at n = %lu", badn);
 
   ic_ival_clear (total); ic_ival_clear (mj); ic_ival_clear (term);
   ic_ival_clear (Z); ic_ival_clear (D);

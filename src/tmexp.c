@@ -8,18 +8,11 @@
 #include <stdio.h>
 #include <string.h>
 #include "tmexp.h"
+#include "buf.h"
 #include "tmodel.h"
 #include "em.h"
 #include "cancel.h"
 
-static void say (char *buf, size_t len, const char *fmt, ...)
-{
-  if (!buf || !len) return;
-  va_list ap;
-  va_start (ap, fmt);
-  vsnprintf (buf, len, fmt, ap);
-  va_end (ap);
-}
 
 /* z encloses sum_{n>=M} n^-s for a rational s > 1 (ic_em_tail on the term
  * n^(-s), built here). */
@@ -42,7 +35,7 @@ int ic_tmexp_tail (ic_ival_ptr out, const ic_node *f, unsigned long M, long digi
                    mpfr_prec_t prec, char *method, size_t mlen, char *detail, size_t dlen)
 {
   if (method && mlen) method[0] = 0;
-  if (M < 16 || !f || !ic_node_has_var (f)) { say (detail, dlen, "no expansion (cut below 16)"); return 0; }
+  if (M < 16 || !f || !ic_node_has_var (f)) { ic_say (detail, dlen, "no expansion (cut below 16)"); return 0; }
   ic_tm tm;
   ic_tm_init (&tm, prec);
   int ok = 0;
@@ -51,10 +44,10 @@ int ic_tmexp_tail (ic_ival_ptr out, const ic_node *f, unsigned long M, long digi
    * bound at high order is not a reason to give up) */
   int d = IC_TM_MAXD;
   while (d >= 4 && !ic_tm_of (&tm, f, d, M)) d /= 2;
-  if (d < 4) { say (detail, dlen, "no Taylor model at infinity from n = %lu", M); goto done; }
-  if (ic_tm_normalize (&tm) < 0) { say (detail, dlen, "all coefficients of the model vanish"); goto done; }
-  if (mpq_cmp_si (tm.a, -1, 1) >= 0) { say (detail, dlen, "leading exponent not below -1"); goto done; }
-  if (!mpfr_number_p (tm.r) || mpfr_sgn (tm.r) < 0) { say (detail, dlen, "remainder bound not finite"); goto done; }
+  if (d < 4) { ic_say (detail, dlen, "no Taylor model at infinity from n = %lu", M); goto done; }
+  if (ic_tm_normalize (&tm) < 0) { ic_say (detail, dlen, "all coefficients of the model vanish"); goto done; }
+  if (mpq_cmp_si (tm.a, -1, 1) >= 0) { ic_say (detail, dlen, "leading exponent not below -1"); goto done; }
+  if (!mpfr_number_p (tm.r) || mpfr_sgn (tm.r) < 0) { ic_say (detail, dlen, "remainder bound not finite"); goto done; }
 
   {
     ic_ival_t S, z, c, E, t;
@@ -73,7 +66,7 @@ int ic_tmexp_tail (ic_ival_ptr out, const ic_node *f, unsigned long M, long digi
         mpq_sub (s, s, tm.a);                          /* s = i - a > 1 */
         double lc = log10 (1 + fabs (mpq_get_d (tm.c[i])));
         long di = digits + 2 + (long) (lc < 1e6 ? lc : 1e6);
-        if (!zeta_tail (z, s, M, di, prec)) { ok = 0; say (detail, dlen, "zeta(%g, %lu) not enclosed", mpq_get_d (s), M); break; }
+        if (!zeta_tail (z, s, M, di, prec)) { ok = 0; ic_say (detail, dlen, "zeta(%g, %lu) not enclosed", mpq_get_d (s), M); break; }
         ic_ival_set_q (c, tm.c[i]);
         ic_ival_mul (z, z, c);                         /* c_i zeta(i - a, M) */
         ic_ival_add (S, S, z);
@@ -113,8 +106,8 @@ int ic_tmexp_tail (ic_ival_ptr out, const ic_node *f, unsigned long M, long digi
     if (ok)
       {
         ic_ival_set (out, S);
-        say (method, mlen, "taylor-expansion");
-        say (detail, dlen, "f(n) = n^(%g) (sum_{i<=%d} c_i n^-i + R), |R| <= %.3g n^-%d for n >= %lu; "
+        ic_say (method, mlen, "taylor-expansion");
+        ic_say (detail, dlen, "f(n) = n^(%g) (sum_{i<=%d} c_i n^-i + R), |R| <= %.3g n^-%d for n >= %lu; "
              "tail = sum_i c_i zeta(i + %g, %lu) +- %.3g", mpq_get_d (tm.a), tm.d,
              mpfr_get_d (tm.r, MPFR_RNDU), tm.d + 1, M, -mpq_get_d (tm.a), M,
              mpfr_get_d (E->hi, MPFR_RNDU));
