@@ -55,7 +55,9 @@ int ic_tmexp_tail (ic_ival_ptr out, const ic_node *f, unsigned long M, long digi
     ic_ival_init2 (E, prec); ic_ival_init2 (t, prec);
     mpq_t s;
     mpq_init (s);
-    /* heuristic: each zeta value to digits + log10 (1 + |c_i|) + 2 */
+    /* heuristic: each zeta value to digits + log10 (1 + |c_i|) + 2, the
+     * extra digits capped (a huge c_i, even one beyond a double, must not
+     * ask for a million digits) */
     ic_ival_set_si (S, 0);
     ok = 1;
     for (int i = 0; ok && i <= tm.d; i++)
@@ -65,7 +67,8 @@ int ic_tmexp_tail (ic_ival_ptr out, const ic_node *f, unsigned long M, long digi
         mpq_set_si (s, i, 1);
         mpq_sub (s, s, tm.a);                          /* s = i - a > 1 */
         double lc = log10 (1 + fabs (mpq_get_d (tm.c[i])));
-        long di = digits + 2 + (long) (lc < 1e6 ? lc : 1e6);
+        double cap = 4.0 * (double) digits + 100;
+        long di = digits + 2 + (long) (lc < cap ? lc : cap);
         if (!zeta_tail (z, s, M, di, prec)) { ok = 0; ic_say (detail, dlen, "zeta(%g, %lu) not enclosed", mpq_get_d (s), M); break; }
         ic_ival_set_q (c, tm.c[i]);
         ic_ival_mul (z, z, c);                         /* c_i zeta(i - a, M) */
