@@ -632,10 +632,15 @@ void ic_ival_div_z (ic_ival_ptr z, ic_ival_srcptr x, mpz_srcptr d)
   /*@ assert lo_q: FrNum (\at (x->lo[0], Pre)) ==> FrLe (z->lo[0], rquot (fr_val (\at (x->lo[0], Pre)), \at (z_val (*d), Pre))); */
   /*@ assert lo_r: \forall real a; \at (Encloses (x, a), Pre) ==> FrLe (z->lo[0], rquot (a, \at (z_val (*d), Pre))); */
   /*@ assert lo_v: \forall real a; \at (Encloses (x, a), Pre) ==> FrLe (z->lo[0], a / \at (z_val (*d), Pre)); */
+  /* the second call sees x.hi and d as they were on entry (z.lo is
+   * separated from both), stated first so that hi_q needs no frame reasoning */
+  /*@ assert d_kept: z_val (*d) == \at (z_val (*d), Pre); */
+  /*@ assert xhi_kept: x->hi[0] == \at (x->hi[0], Pre); */
 L:
   if (mpfr_number_p (x->hi)) mpfr_div_z (z->hi, x->hi, d, MPFR_RNDU);   /* z.hi >= x.hi / d */
   else mpfr_set_inf (z->hi, 1);
   /*@ assert lo_kept: z->lo[0] == \at (z->lo[0], L); */
+  /*@ assert hi_l: FrNum (\at (x->hi[0], L)) ==> FrGe (z->hi[0], rquot (fr_val (\at (x->hi[0], L)), \at (z_val (*d), L))); */
   /*@ assert hi_q: FrNum (\at (x->hi[0], Pre)) ==> FrGe (z->hi[0], rquot (fr_val (\at (x->hi[0], Pre)), \at (z_val (*d), Pre))); */
   /*@ assert hi_r: \forall real a; \at (Encloses (x, a), Pre) ==> FrGe (z->hi[0], rquot (a, \at (z_val (*d), Pre))); */
   /*@ assert hi_v: \forall real a; \at (Encloses (x, a), Pre) ==> FrGe (z->hi[0], a / \at (z_val (*d), Pre)); */
