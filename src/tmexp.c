@@ -4,7 +4,6 @@
  * interval operations.  Heuristics (labelled) choose only the order, the
  * digits asked of each zeta value and the precisions. */
 #include <math.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 #include "tmexp.h"
@@ -12,7 +11,6 @@
 #include "tmodel.h"
 #include "em.h"
 #include "cancel.h"
-
 
 /* z encloses sum_{n>=M} n^-s for a rational s > 1 (ic_em_tail on the term
  * n^(-s), built here). */
@@ -76,35 +74,21 @@ int ic_tmexp_tail (ic_ival_ptr out, const ic_node *f, unsigned long M, long digi
       }
     if (ok)
       {
-        /* E = r M^-s (1 + M/(s - 1)), s = d + 1 - a > 1: [-E, E] */
+        /* |sum_{n>=M} n^a R(n)| <= r zeta(s, M), s = d + 1 - a > 1, that
+         * zeta value enclosed like the others: [-E, E], E = r zeta.hi */
         mpq_set_si (s, tm.d + 1, 1);
         mpq_sub (s, s, tm.a);
-        ic_ival_set_ui (t, M);
-        ic_ival_set_q (c, s);
-        ic_ival_neg (c, c);
-        ic_ival_pow (E, t, c);                         /* M^-s, M > 0 */
-        {
-          mpq_t s1;
-          mpq_init (s1);
-          mpq_set_si (s1, 1, 1);
-          mpq_sub (s1, s, s1);                         /* s - 1 > 0 */
-          ic_ival_set_q (c, s1);
-          mpq_clear (s1);
-        }
-        ic_ival_set_ui (z, M);
-        ok = ic_ival_is_pos (c) && ic_ival_div (z, z, c) == IC_IVAL_OK;  /* M/(s - 1) */
+        ok = zeta_tail (E, s, M, digits + 2, prec);
         if (ok)
           {
-            ic_ival_set_ui (t, 1);
-            ic_ival_add (z, z, t);                     /* 1 + M/(s - 1) */
-            ic_ival_mul (E, E, z);
             ic_ival_set_fr (t, tm.r);
-            ic_ival_mul (E, E, t);                     /* r M^-s (1 + M/(s - 1)) >= 0 */
+            ic_ival_mul (E, E, t);                     /* r zeta(s, M) >= 0 */
             ic_ival_neg (t, E);
             ic_ival_hull (E, t, E);                    /* [-E.hi, E.hi] */
             ic_ival_add (S, S, E);
             ok = ic_ival_is_finite (S);
           }
+        else ic_say (detail, dlen, "zeta(%g, %lu) of the remainder not enclosed", mpq_get_d (s), M);
       }
     if (ok)
       {

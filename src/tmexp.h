@@ -8,9 +8,8 @@
  * coefficients, and r an upper bound.  For a < -1 every series below
  * converges absolutely, so
  *     sum_{n>=M} f(n) = sum_{i=0}^{d} c_i zeta(i - a, M) + E,
- *     |E| <= r zeta(d + 1 - a, M) <= r M^-s (1 + M/(s - 1)),  s = d + 1 - a,
- * the last step by [Z] (zeta(s, M) <= M^-s + int_M^inf x^-s dx, s > 1,
- * em_kern.h).  Each zeta(i - a, M) = sum_{n>=M} n^-(i-a) is enclosed by
+ *     |E| <= r zeta(d + 1 - a, M).
+ * Each zeta value, zeta(i - a, M) = sum_{n>=M} n^-(i-a) and the remainder's, is enclosed by
  * ic_em_tail ("zeta-power": Euler–Maclaurin for the completely monotone
  * x^-s, remainder by the proved ic_em_remainder).  This is the rational
  * expansion of ratexp.h for every term the Taylor models reach: exp(-1/n)/n^2,
