@@ -241,21 +241,29 @@ static ic_status eval_checked (run *R, ic_evaluator *ev, ic_ival_ptr out, unsign
 static const unsigned long X_CANDIDATES[] = { 16, 64, 256, 1024, 16384, 262144, 1048576 };
 #define NX (sizeof X_CANDIDATES / sizeof X_CANDIDATES[0])
 
-/* Next candidate X >= from (after *it) at which e (or e - 1 when
+/* Where next_form is in X_CANDIDATES, and whether a form was found yet. */
+typedef struct { size_t i; int found; } form_iter;
+#define FORM_ITER_INIT { 0, 0 }
+
+/* Next candidate X >= from (after it->i) at which e (or e - 1 when
  * minus_one) has a form; 0 when the candidates are exhausted.  Larger X
  * give tighter envelopes, so a verdict not reached at one X may be reached
- * at the next. */
+ * at the next.  The last candidate (2^20) is tried only when no earlier one
+ * had a form: it is there for terms with a sign change or a pole beyond
+ * 2^18 (sqrt(n) - 1000), and the factors evaluated before it cost seconds
+ * where a form without a verdict would gain nothing but a tighter range. */
 static unsigned long next_form (ic_form *f, const ic_node *e, int minus_one, unsigned long from,
-                                size_t *it, mpfr_prec_t prec, char *why, size_t whylen)
+                                form_iter *it, mpfr_prec_t prec, char *why, size_t whylen)
 {
-  while (*it < NX)
+  while (it->i < NX)
     {
-      size_t i = (*it)++;
+      size_t i = it->i++;
       if (i > 0 && X_CANDIDATES[i - 1] < from) return 0;   /* X = from already tried */
+      if (i == NX - 1 && it->found) return 0;
       unsigned long X = X_CANDIDATES[i] < from ? from : X_CANDIDATES[i];
       ic_asym_ctx ctx = { .X = X, .prec = prec };
       int ok = minus_one ? ic_form_minus_one (f, e, &ctx) : ic_form_of (f, e, &ctx);
-      if (ok) return X;
+      if (ok) { it->found = 1; return X; }
       snprintf (why, whylen, "%s", ctx.why);
     }
   return 0;
@@ -1552,7 +1560,7 @@ static ic_verdict to_verdict (int v)
 static int analyse_sum (const ic_node *e, unsigned long from, mpfr_prec_t prec, ic_form *f, ic_seq_facts *sf,
                         int *rule, unsigned long *X, char *why, size_t whylen)
 {
-  size_t it = 0;
+  form_iter it = FORM_ITER_INIT;
   unsigned long Xn;
   int v = IC_V_UNKNOWN;
   *X = 0;
@@ -2245,7 +2253,7 @@ static int analyse_prod (run *R, const ic_node *e, const ic_node *u, unsigned lo
                          unsigned long *zero_at, ic_ival_ptr rg, int *have_rg, ic_status *st,
                          char *why, size_t whylen)
 {
-  size_t it = 0;
+  form_iter it = FORM_ITER_INIT;
   unsigned long Xn;
   int v = IC_V_UNKNOWN;
   memset (pf, 0, sizeof *pf);
@@ -2255,11 +2263,15 @@ static int analyse_prod (run *R, const ic_node *e, const ic_node *u, unsigned lo
   *have_rg = 0;
   *st = IC_OK;
   why[0] = 0;
+  /* the factors before X, evaluated once across the candidates */
+  partial P;
+  partial_init (&P, e, 64, from, 1);
   while ((Xn = next_form (fu, e, 1, from, &it, prec, why, whylen)))
     {
       *X = Xn;
-      int maybe_zero = 0;
-      if ((*st = check_defined (R, e, from, Xn, 1, zero_at, &maybe_zero)) != IC_OK) break;
+      if ((*st = partial_extend (R, &P, Xn)) != IC_OK) break;
+      if (P.has_zero) *zero_at = P.zero_at;
+      int maybe_zero = P.maybe_zero;
       ic_asym_ctx ctx = { .X = Xn, .prec = prec };
       ic_form_facts (&pf->u, fu, u, &ctx);
       ic_form u2;
@@ -2296,6 +2308,7 @@ static int analyse_prod (run *R, const ic_node *e, const ic_node *u, unsigned lo
       v = ic_verdict_prod (pf, rule);
       if (v != IC_V_UNKNOWN) break;
     }
+  partial_clear (&P);
   return v;
 }
 
@@ -2415,7 +2428,7 @@ static int prod_logpow_verdict (const ic_node *e, unsigned long from, mpfr_prec_
   for (int k = 2; k <= LOGPOW_KMAX + 1; k++) ok_alloc &= fk[k] != NULL;
   ic_ival_t rg;
   ic_ival_init2 (rg, prec);
-  size_t it = 0;
+  form_iter it = FORM_ITER_INIT;
   unsigned long Xn;
   char why[200];
   int v = IC_V_UNKNOWN;
@@ -2588,7 +2601,7 @@ static int eventually_negative (const ic_node *e, unsigned long from, mpfr_prec_
 {
   ic_form f;
   ic_form_init (&f, prec);
-  size_t it = 0;
+  form_iter it = FORM_ITER_INIT;
   char why[200];
   int neg = 0;
   while (!neg && next_form (&f, e, 0, from, &it, prec, why, sizeof why))
