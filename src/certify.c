@@ -515,13 +515,11 @@ static int cvz_tail (run *R, ic_ival_ptr out, ic_evaluator *hev, unsigned long N
 }
 
 
+/* The result's limit interval [r->lo, r->hi] = x, by the proved
+ * ic_ival_get_fr2 (every value x encloses lies in it). */
 static void set_limit (ic_result *r, ic_ival_srcptr x)
 {
-  mpfr_prec_t p = ic_ival_get_prec (x);
-  mpfr_set_prec (r->lo, p);
-  mpfr_set_prec (r->hi, p);
-  mpfr_set (r->lo, x->lo, MPFR_RNDD);
-  mpfr_set (r->hi, x->hi, MPFR_RNDU);
+  ic_ival_get_fr2 (r->lo, r->hi, x);
   r->has_limit = 1;
 }
 

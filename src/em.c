@@ -55,33 +55,20 @@
 static void pmul (ic_ival_ptr z, ic_ival_srcptr x, ic_ival_srcptr y) { ic_ival_mul_nonneg (z, x, y); }
 static void padd (ic_ival_ptr z, ic_ival_srcptr x, ic_ival_srcptr y) { ic_ival_add (z, x, y); }
 
-/* z = n^-s for an integer n >= 2 and a rational s > 0 (exact SP/SQ).
- * One log and one exp:
- *   l  = RNDD(log n);  log n is irrational for n >= 2, so log n in (l, l+).
- *   uh >= s log n >= ul  (products with s rounded outward),
- *   lo = RNDD(exp(-uh)) <= n^-s,
- *   n^-s = exp(-uh) exp(uh - ul') <= next(lo) (1 + 2 d), d >= uh - ul,
- *   using e^d <= 1 + 2d for 0 <= d <= 1. */
 /* z = n^-s for s = A + R/Q (0 < R < Q <= 2^16) without log and exp.
  *
  * y ~ n^(-1/Q) by Newton's iteration y += y (1 - n y^Q)/Q at doubling
  * precision up to about half the working precision (a heuristic, never
- * trusted), then ONE correctly rounded power proves an enclosure:
- *   t = RNDD(y^Q), so t <= y^Q <= t+ (t+ the next float above t);
- *   eta = n y^Q - 1 lies in [RNDD(n t) - 1, RNDU(n t+) - 1] = [el, eh];
- *   n^(-1/Q) = y (n y^Q)^(-1/Q) = y (1 + eta)^(-1/Q)            (y > 0),
- * and for |eta| <= 1/4, Q >= 1 (Lemma [ROOT], proof below)
- *   1 - eta/Q <= (1 + eta)^(-1/Q) <= 1 - eta/Q + 3 eta^2.
- * Proof of [ROOT]: f(x) = (1+x)^(-1/Q) has f(0) = 1, f'(0) = -1/Q and
- * f''(x) = (1/Q)(1/Q + 1)(1+x)^(-1/Q-2) > 0 on x > -1, so f lies above its
- * tangent at 0; by Taylor with Lagrange remainder f(eta) = 1 - eta/Q +
- * f''(xi) eta^2/2 with |xi| <= 1/4, and f''(xi) <= 2 (3/4)^-3 < 4.75.
- * Since Newton leaves |eta| about Q 2^-(wp/2), eta^2 is below 2^-wp: one
- * power at wp instead of two (the former check n lo^Q <= 1 <= n hi^Q) and
- * a Newton iteration that stops at half the precision.
- * z = [lo^R rounded down, hi^R rounded up] / n^A (n^A an exact integer).
- * Returns 0 (z untouched) when the check |eta| <= 1/4 fails or s is not of
- * that form. */
+ * trusted); then the proved ic_ival_rootinv encloses n^(-1/Q) from y by
+ * [ROOT] (specs/powtrig.acsl, RootInv_Bracket): with eta = n y^Q - 1 and
+ * |eta| <= 1/4, n^(-1/Q)/y = (1 + eta)^(-1/Q) lies in
+ * [1 - eta/Q, 1 - eta/Q + 3 eta^2].  Newton leaves |eta| about
+ * Q 2^-(wp/2), so eta^2 is below 2^-wp: the bracket is as narrow as the
+ * working precision, at the cost of two powers y^Q where ic_ival_pow takes
+ * two exponentials and two logarithms (three times faster at 3000 digits).
+ * z = (n^(-1/Q))^R / n^A by the proved ic_ival_pow_si and ic_ival_div_z
+ * (n^A an exact integer).  Returns 0 (z untouched) when the check
+ * |eta| <= 1/4 fails or s is not of that form. */
 static int pow_neg_root (ic_ival_ptr z, unsigned long n, const mpq_t s)
 {
   if (!mpz_fits_ulong_p (mpq_numref (s)) || mpz_cmp_ui (mpq_denref (s), 65536) > 0
@@ -93,9 +80,9 @@ static int pow_neg_root (ic_ival_ptr z, unsigned long n, const mpq_t s)
   /* heuristic: Newton's last precision; |eta| ~ Q 2^-np, eta^2 << 2^-wp */
   mpfr_prec_t np = wp / 2 + 24 + (mpfr_prec_t) log2 ((double) Q);
   if (np > wp) np = wp;
-  mpfr_t y, t, el, eh, d, lo, hi;
-  mpfr_inits2 (wp, y, t, el, eh, d, lo, hi, (mpfr_ptr) 0);
-  mpfr_set_prec (y, 53);
+  mpfr_t y, t;
+  mpfr_init2 (y, 53);
+  mpfr_init2 (t, 53);
   mpfr_set_d (y, exp (-log ((double) n) / (double) Q), MPFR_RNDN);
   for (mpfr_prec_t cur = 53; cur < np;)
     {
@@ -109,46 +96,23 @@ static int pow_neg_root (ic_ival_ptr z, unsigned long n, const mpq_t s)
       mpfr_div_ui (t, t, Q, MPFR_RNDN);
       mpfr_add (y, y, t, MPFR_RNDN);
     }
-  mpfr_set_prec (t, wp);
-  int ok = mpfr_sgn (y) > 0;
-  if (ok)
-    {
-      mpfr_pow_ui (t, y, Q, MPFR_RNDD);                /* t <= y^Q (correctly rounded) */
-      mpfr_mul_ui (el, t, n, MPFR_RNDD);               /* el <= n t <= n y^Q */
-      mpfr_sub_ui (el, el, 1, MPFR_RNDD);              /* el <= eta */
-      mpfr_nextabove (t);                              /* t >= y^Q */
-      mpfr_mul_ui (eh, t, n, MPFR_RNDU);               /* eh >= n y^Q */
-      mpfr_sub_ui (eh, eh, 1, MPFR_RNDU);              /* eh >= eta */
-      ok = mpfr_cmp_d (el, -0.25) >= 0 && mpfr_cmp_d (eh, 0.25) <= 0;   /* |eta| <= 1/4 */
-    }
-  if (ok)
-    {
-      /* lower factor: 1 - eta/Q >= 1 - eh/Q */
-      mpfr_div_ui (d, eh, Q, MPFR_RNDU);               /* d >= eh/Q */
-      mpfr_ui_sub (t, 1, d, MPFR_RNDD);                /* t <= 1 - eh/Q <= (1+eta)^(-1/Q) */
-      mpfr_mul (lo, y, t, MPFR_RNDD);                  /* lo <= n^(-1/Q) (y, t > 0) */
-      /* upper factor: 1 - eta/Q + 3 eta^2 <= 1 - el/Q + 3 max(el^2, eh^2) */
-      mpfr_div_ui (d, el, Q, MPFR_RNDD);               /* d <= el/Q */
-      mpfr_ui_sub (t, 1, d, MPFR_RNDU);                /* t >= 1 - el/Q */
-      if (mpfr_cmpabs (el, eh) > 0) mpfr_sqr (d, el, MPFR_RNDU);
-      else mpfr_sqr (d, eh, MPFR_RNDU);                /* d >= eta^2 */
-      mpfr_mul_ui (d, d, 3, MPFR_RNDU);                /* d >= 3 eta^2 */
-      mpfr_add (t, t, d, MPFR_RNDU);                   /* t >= (1+eta)^(-1/Q) */
-      mpfr_mul (hi, y, t, MPFR_RNDU);                  /* hi >= n^(-1/Q) */
-      ok = mpfr_sgn (lo) > 0;
-    }
+  ic_ival_t r, Y, E, T, U;
+  ic_ival_init2 (r, wp); ic_ival_init2 (Y, wp);
+  ic_ival_init2 (E, wp); ic_ival_init2 (T, wp); ic_ival_init2 (U, wp);
+  ic_ival_set_fr (Y, y);                               /* y rounded outward */
+  int ok = ic_ival_rootinv (r, Y, E, T, U, n, Q);      /* n^(-1/Q) */
   if (ok)
     {
       mpz_t nA;
       mpz_init (nA);
       mpz_ui_pow_ui (nA, n, A);                        /* exact */
-      mpfr_pow_ui (t, lo, R, MPFR_RNDD);               /* t <= n^(-R/Q) */
-      mpfr_div_z (z->lo, t, nA, MPFR_RNDD);            /* lo <= n^-s */
-      mpfr_pow_ui (t, hi, R, MPFR_RNDU);               /* t >= n^(-R/Q) */
-      mpfr_div_z (z->hi, t, nA, MPFR_RNDU);            /* hi >= n^-s */
+      ic_ival_pow_si (r, r, (long) R);                 /* n^(-R/Q) */
+      ic_ival_div_z (z, r, nA);                        /* n^-s */
       mpz_clear (nA);
     }
-  mpfr_clears (y, t, el, eh, d, lo, hi, (mpfr_ptr) 0);
+  ic_ival_clear (r); ic_ival_clear (Y);
+  ic_ival_clear (E); ic_ival_clear (T); ic_ival_clear (U);
+  mpfr_clears (y, t, (mpfr_ptr) 0);
   return ok;
 }
 

@@ -636,6 +636,65 @@ static void test_gamma (gmp_randstate_t st)
   mpfr_clears (x, y, a, b, e, r, (mpfr_ptr) 0);
 }
 
+/* RootInv_Bracket ([ROOT], specs/powtrig.acsl): for y > 0 with
+ * e = n y^q - 1 in [-1/4, 1/4], 1 - e/q <= n^(-1/q)/y <= 1 - e/q + 3 e^2.
+ * Sampled at 2048 bits with y = n^(-1/q) (1 + d), |d| from 2^-20 to 1/4q
+ * (both signs) and at the edges |e| = 1/4 (y solved for e = +-1/4); the
+ * gaps checked are at least about e^2/q^2 > 2^-80, far above the 2^-2000
+ * error of the 2048-bit computation (a slack of 2^-1900 is allowed). */
+static void test_rootinv (gmp_randstate_t st)
+{
+  mpfr_t r, y, e, lo, hi, v, t, slack;
+  mpfr_inits2 (2048, r, y, e, lo, hi, v, t, slack, (mpfr_ptr) 0);
+  mpfr_set_ui_2exp (slack, 1, -1900, MPFR_RNDN);
+  int ok = 1;
+  long n = 3000, tested = 0;
+  for (long i = 0; i < n; i++)
+    {
+      unsigned long nn = 1 + gmp_urandomm_ui (st, 1000000), q = 1 + gmp_urandomm_ui (st, 2000);
+      mpfr_set_ui (r, nn, MPFR_RNDN);
+      mpfr_rootn_ui (r, r, q, MPFR_RNDN);
+      mpfr_ui_div (r, 1, r, MPFR_RNDN);                    /* n^(-1/q) */
+      int kind = (int) gmp_urandomm_ui (st, 4);
+      if (kind < 2)
+        {
+          /* y = r (1 + d), d = +-2^-k u */
+          mpfr_urandomb (t, st);
+          mpfr_mul_2si (t, t, -(long) gmp_urandomm_ui (st, 20), MPFR_RNDN);
+          mpfr_div_ui (t, t, 4 * q, MPFR_RNDN);
+          if (kind) mpfr_neg (t, t, MPFR_RNDN);
+          mpfr_add_ui (t, t, 1, MPFR_RNDN);
+          mpfr_mul (y, r, t, MPFR_RNDN);
+        }
+      else
+        {
+          /* y^q = (1 + e)/n with e = +-1/4 (then y is rounded: e moves by 2^-2000) */
+          mpfr_set_d (t, kind == 2 ? 1.25 : 0.75, MPFR_RNDN);
+          mpfr_div_ui (t, t, nn, MPFR_RNDN);
+          mpfr_rootn_ui (y, t, q, MPFR_RNDN);
+        }
+      mpfr_pow_ui (e, y, q, MPFR_RNDN);
+      mpfr_mul_ui (e, e, nn, MPFR_RNDN);
+      mpfr_sub_ui (e, e, 1, MPFR_RNDN);                    /* e = n y^q - 1 */
+      mpfr_mul_2ui (t, e, 2, MPFR_RNDN);
+      if (mpfr_cmp_si (t, -1) < 0 || mpfr_cmp_si (t, 1) > 0) continue;   /* outside the hypothesis */
+      tested++;
+      mpfr_div (v, r, y, MPFR_RNDN);                       /* n^(-1/q) / y */
+      mpfr_div_ui (lo, e, q, MPFR_RNDN);
+      mpfr_ui_sub (lo, 1, lo, MPFR_RNDN);                  /* 1 - e/q */
+      mpfr_sqr (hi, e, MPFR_RNDN);
+      mpfr_mul_ui (hi, hi, 3, MPFR_RNDN);
+      mpfr_add (hi, hi, lo, MPFR_RNDN);                    /* 1 - e/q + 3 e^2 */
+      mpfr_sub (t, lo, v, MPFR_RNDN);
+      if (mpfr_cmp (t, slack) > 0) ok = 0;
+      mpfr_sub (t, v, hi, MPFR_RNDN);
+      if (mpfr_cmp (t, slack) > 0) ok = 0;
+    }
+  if (tested < n / 2) ok = 0;
+  report (ok, "axiom_RootInv_Bracket", tested);
+  mpfr_clears (r, y, e, lo, hi, v, t, slack, (mpfr_ptr) 0);
+}
+
 int main (int argc, char **argv)
 {
   gmp_randstate_t st;
@@ -654,6 +713,7 @@ int main (int argc, char **argv)
   test_more_contracts (st);
   test_elementary (st);
   test_powtrig (st);
+  test_rootinv (st);
   test_gamma (st);
   test_bigint_contracts (st);
   test_specials ();

@@ -520,6 +520,112 @@ static void test_bigint_prec (gmp_randstate_t st)
   ic_ival_clear (x); ic_ival_clear (z); ic_ival_clear (w); ic_ival_clear (u);
 }
 
+/* rootinv: ic_ival_rootinv with y as the interval [y, y] (em.c's use). */
+static ic_ival_struct RW[4];
+static int rootinv (ic_ival_ptr z, mpfr_srcptr y, unsigned long n, unsigned long q)
+{
+  mpfr_prec_t p = ic_ival_get_prec (z);
+  for (int i = 0; i < 4; i++) ic_ival_init2 (&RW[i], p);
+  ic_ival_set_fr (&RW[0], y);
+  int r = ic_ival_rootinv (z, &RW[0], &RW[1], &RW[2], &RW[3], n, q);
+  for (int i = 0; i < 4; i++) ic_ival_clear (&RW[i]);
+  return r;
+}
+
+/* ic_ival_rootinv: n^(-1/q) from an approximation y.  Containment of the
+ * 4096-bit reference for y accurate to 53 bits (the kernel's own check
+ * |e| <= 1/4 passes), width near the working precision when y is accurate
+ * to it, and the refusals: y <= 0, NaN, infinite, or far off (|e| > 1/4)
+ * give 0 and the whole line. */
+static void test_rootinv (gmp_randstate_t st)
+{
+  mpfr_t r, y, w;
+  mpfr_init2 (r, 4096);
+  mpfr_init2 (y, 53);
+  mpfr_init2 (w, 64);
+  ic_ival_t z;
+  ic_ival_init2 (z, 53);
+  int ok_c = 1, ok_w = 1, ok_r = 1;
+  long n = 2000;
+  for (long i = 0; i < n; i++)
+    {
+      unsigned long nn = 1 + gmp_urandomm_ui (st, i % 2 ? 1000000000UL : 100), q = 1 + gmp_urandomm_ui (st, 5000);
+      mpfr_prec_t p = 20 + (mpfr_prec_t) gmp_urandomm_ui (st, 2000);
+      ic_ival_set_prec (z, p);
+      mpfr_set_ui (r, nn, MPFR_RNDN);
+      mpfr_rootn_ui (r, r, q, MPFR_RNDN);
+      mpfr_ui_div (r, 1, r, MPFR_RNDN);                    /* n^(-1/q), 4096 bits */
+      /* y to 53 bits, or to 2p + 64 bits (then the bracket is about 2^-p wide) */
+      int fine = (int) (i % 3 == 0);
+      mpfr_set_prec (y, fine ? 2 * p + 64 : 53);
+      mpfr_set (y, r, MPFR_RNDN);
+      if (!rootinv (z, y, nn, q)) { ok_c = 0; continue; }
+      if (!(mpfr_number_p (z->lo) && mpfr_number_p (z->hi) && mpfr_lessequal_p (z->lo, r) && mpfr_lessequal_p (r, z->hi)))
+        ok_c = 0;
+      if (fine)
+        {
+          mpfr_sub (w, z->hi, z->lo, MPFR_RNDU);
+          mpfr_div (w, w, r, MPFR_RNDU);
+          if (mpfr_cmp_ui_2exp (w, 1, 8 - (long) p) > 0) ok_w = 0;
+        }
+    }
+  check (ok_c, "ic_ival_rootinv_contains", n);
+  check (ok_w, "ic_ival_rootinv_width", n / 3);
+  /* refusals */
+  ic_ival_set_prec (z, 100);
+  mpfr_set_prec (y, 53);
+  double bad[] = { 0.0, -0.5, 1.0 / 0.0, -1.0 / 0.0, 0.0 / 0.0, 2.0 };
+  for (size_t k = 0; k < sizeof bad / sizeof bad[0]; k++)
+    {
+      mpfr_set_d (y, bad[k], MPFR_RNDN);
+      /* 2 ~ 1000^(-1/3) * 20: e = 1000 * 8 - 1, far beyond 1/4 */
+      if (rootinv (z, y, 1000, 3) != 0 || !mpfr_inf_p (z->lo) || !mpfr_inf_p (z->hi)
+          || mpfr_sgn (z->lo) > 0 || mpfr_sgn (z->hi) < 0)
+        ok_r = 0;
+    }
+  /* just inside and just outside |e| <= 1/4 for n = 16, q = 4 (n^(-1/4) = 1/2):
+   * y = 0.53 gives e = 16 y^4 - 1 = 0.2624 (refused), y = 0.52: 0.1698 (kept) */
+  mpfr_set_d (y, 0.53, MPFR_RNDN);
+  if (rootinv (z, y, 16, 4) != 0) ok_r = 0;
+  mpfr_set_d (y, 0.52, MPFR_RNDN);
+  if (rootinv (z, y, 16, 4) != 1 || mpfr_cmp_d (z->lo, 0.5) > 0 || mpfr_cmp_d (z->hi, 0.5) < 0) ok_r = 0;
+  check (ok_r, "ic_ival_rootinv_refusals", 8);
+  ic_ival_clear (z);
+  mpfr_clears (r, y, w, (mpfr_ptr) 0);
+}
+
+/* ic_ival_get_fr2 (certify.c's set_limit): the ends come out at x's
+ * precision with their values unchanged (an infinite end stays infinite),
+ * whatever precision lo and hi had before. */
+static void test_get_fr2 (gmp_randstate_t st)
+{
+  mpfr_t lo, hi;
+  mpfr_init2 (lo, 7);
+  mpfr_init2 (hi, 300);
+  ic_ival_t x;
+  ic_ival_init2 (x, 64);
+  int ok = 1;
+  long n = 500;
+  for (long i = 0; i < n; i++)
+    {
+      mpfr_prec_t p = 2 + (mpfr_prec_t) gmp_urandomm_ui (st, 3000);
+      ic_ival_set_prec (x, p);
+      mpfr_urandomb (x->lo, st);
+      mpfr_urandomb (x->hi, st);
+      mpfr_mul_2si (x->hi, x->hi, (long) gmp_urandomm_ui (st, 200) - 100, MPFR_RNDU);
+      mpfr_sub (x->lo, x->hi, x->lo, MPFR_RNDD);          /* lo <= hi, either sign */
+      if (i % 7 == 1) mpfr_set_inf (x->lo, -1);
+      if (i % 11 == 2) mpfr_set_inf (x->hi, 1);
+      ic_ival_get_fr2 (lo, hi, x);
+      if (mpfr_get_prec (lo) != p || mpfr_get_prec (hi) != p
+          || !mpfr_equal_p (lo, x->lo) || !mpfr_equal_p (hi, x->hi))
+        ok = 0;
+    }
+  check (ok, "ic_ival_get_fr2_exact", n);
+  ic_ival_clear (x);
+  mpfr_clears (lo, hi, (mpfr_ptr) 0);
+}
+
 int main (int argc, char **argv)
 {
   gmp_randstate_t st;
@@ -532,6 +638,8 @@ int main (int argc, char **argv)
   test_pow_contains (st);
   test_unary_contains (st);
   test_bigint_prec (st);
+  test_rootinv (st);
+  test_get_fr2 (st);
   gmp_randclear (st);
   mpfr_free_cache ();
   return nfail != 0;

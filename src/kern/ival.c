@@ -205,6 +205,27 @@ void ic_ival_set_fr2 (ic_ival_ptr z, mpfr_srcptr lo, mpfr_srcptr hi)
   fix (z);
 }
 
+/* The inverse of ic_ival_set_fr2: lo, hi = the ends of x at x's precision
+ * (so exact), lo rounded down and hi up: every value x encloses lies in
+ * [lo, hi].  certify.c's set_limit: the printed limit interval. */
+/*@ requires valid: \valid (lo) && \valid (hi) && \valid_read (x);
+    requires sep: \separated (lo, hi) && \separated (&x->lo[0], lo) && \separated (&x->lo[0], hi)
+                  && \separated (&x->hi[0], lo) && \separated (&x->hi[0], hi);
+    requires ok: IvalOk (x) && FrInited (*lo) && FrInited (*hi);
+    assigns *lo, *hi;
+    ensures ok: FrInited (*lo) && FrInited (*hi) && !FrNaN (*lo) && !FrNaN (*hi);
+    ensures prec: fr_prec (*lo) == fr_prec (x->lo[0]) && fr_prec (*hi) == fr_prec (x->lo[0]);
+    ensures sound: \forall real a; \old (Encloses (x, a)) ==> FrLe (*lo, a) && FrGe (*hi, a);
+*/
+void ic_ival_get_fr2 (mpfr_ptr lo, mpfr_ptr hi, ic_ival_srcptr x)
+{
+  mpfr_prec_t p = ic_ival_get_prec (x);
+  mpfr_set_prec (lo, p);
+  mpfr_set_prec (hi, p);
+  mpfr_set (lo, x->lo, MPFR_RNDD);
+  mpfr_set (hi, x->hi, MPFR_RNDU);
+}
+
 /*@ requires valid: \valid (z) && IvalInited (z);
     assigns *z;
     ensures full: IvalOk (z) && IvalFull (z);
@@ -965,6 +986,180 @@ void ic_ival_pow_si (ic_ival_ptr z, ic_ival_srcptr x, long k)
       pow_recip (z, x, -k);
       /*@ assert r: \forall real a; 1 / r_powsi (a, -k) == r_powsi (a, k); */
     }
+}
+
+/* ic_ival_rootinv, step 1: E encloses e = n y^q - 1 for y = Y.lo, T = 1. */
+/*@ requires valid: \valid (E) && \valid (T) && \valid_read (Y);
+    requires sep: \separated (E, T, Y);
+    requires ok: IvalOk (Y) && IvalInited (E) && IvalInited (T);
+    requires y: FrNum (Y->lo[0]) && Encloses (Y, fr_val (Y->lo[0]));
+    requires q: 1 <= q <= LONG_MAX;
+    assigns *E, *T;
+    ensures ok: IvalOk (E) && IvalOk (T);
+    ensures one: Encloses (T, 1);
+    ensures e: Encloses (E, n * r_powsi (fr_val (\old (Y->lo[0])), q) - 1);
+    ensures y_same: Y->lo[0] == \old (Y->lo[0]) && Y->hi[0] == \old (Y->hi[0]);
+*/
+static void rootinv_eta (ic_ival_ptr E, ic_ival_ptr T, ic_ival_srcptr Y, unsigned long n, unsigned long q)
+{
+  ic_ival_pow_si (E, Y, (long) q);
+  /*@ assert e_pow: Encloses (E, r_powsi (fr_val (\at (Y->lo[0], Pre)), q)); */
+  ic_ival_mul_ui (E, E, n);
+  /*@ assert e_mul: Encloses (E, r_powsi (fr_val (\at (Y->lo[0], Pre)), q) * n); */
+L:
+  ic_ival_set_si (T, 1);
+  /*@ assert e_kept: E->lo[0] == \at (E->lo[0], L) && E->hi[0] == \at (E->hi[0], L); */
+  ic_ival_sub (E, E, T);
+}
+
+/* ic_ival_rootinv, step 2: T = 1 - E/q (T encloses 1 on entry; U: work). */
+/*@ requires valid: \valid (T) && \valid (U) && \valid_read (E);
+    requires sep: \separated (E, T, U);
+    requires ok: IvalOk (E) && IvalOk (T) && IvalInited (U);
+    requires q: q >= 1;
+    assigns *T, *U;
+    ensures ok: IvalOk (T) && IvalOk (U);
+    ensures sound: \forall real e, t; \old (Encloses (E, e)) && \old (Encloses (T, t)) ==> Encloses (T, t - e / q);
+    ensures e_same: E->lo[0] == \old (E->lo[0]) && E->hi[0] == \old (E->hi[0]);
+*/
+static void rootinv_lo (ic_ival_ptr T, ic_ival_ptr U, ic_ival_srcptr E, unsigned long q)
+{
+  ic_ival_div_ui (U, E, q);
+  /*@ assert t_kept: T->lo[0] == \at (T->lo[0], Pre) && T->hi[0] == \at (T->hi[0], Pre); */
+  ic_ival_sub (T, T, U);
+}
+
+/* ic_ival_rootinv, step 3: U = 3 E^2 + T. */
+/*@ requires valid: \valid (U) && \valid_read (E) && \valid_read (T);
+    requires sep: \separated (E, T, U);
+    requires ok: IvalOk (E) && IvalOk (T) && IvalInited (U);
+    assigns *U;
+    ensures ok: IvalOk (U);
+    ensures sound: \forall real e, t; \old (Encloses (E, e)) && \old (Encloses (T, t)) ==> Encloses (U, e * e * 3 + t);
+    ensures same: E->lo[0] == \old (E->lo[0]) && E->hi[0] == \old (E->hi[0])
+                  && T->lo[0] == \old (T->lo[0]) && T->hi[0] == \old (T->hi[0]);
+*/
+static void rootinv_hi (ic_ival_ptr U, ic_ival_srcptr E, ic_ival_srcptr T)
+{
+  ic_ival_sqr (U, E);
+  ic_ival_mul_ui (U, U, 3);
+  /*@ assert t_kept: T->lo[0] == \at (T->lo[0], Pre) && T->hi[0] == \at (T->hi[0], Pre); */
+  ic_ival_add (U, U, T);
+}
+
+/* ic_ival_rootinv, step 4: z = Y hull(T, U), where T and U enclose the two
+ * ends of [ROOT] (RootInv_Bracket) for y = fr_val (ys), a ghost copy of
+ * the caller's Y.lo taken before its calls: a value, not memory, so the
+ * caller never moves the facts about y from one memory state to another.
+ * E is read only to say that it is still an interval (the caller's
+ * contract), which is cheaper here than a frame step in the caller. */
+/*@ requires valid: \valid (z) && \valid (T) && \valid_read (U) && \valid_read (Y) && \valid_read (E);
+    requires sep: \separated (z, Y, T, U, E);
+    requires ok: IvalOk (Y) && IvalOk (T) && IvalOk (U) && IvalOk (E) && IvalInited (z);
+    requires y: fr_val (ys) > 0 && Encloses (Y, fr_val (ys));
+    requires n: n >= 1;
+    requires q: q >= 1;
+    requires small: \let e = n * r_powsi (fr_val (ys), q) - 1; -1 <= 4 * e <= 1;
+    requires lo_end: \let e = n * r_powsi (fr_val (ys), q) - 1; Encloses (T, 1 - e / q);
+    requires hi_end: \let e = n * r_powsi (fr_val (ys), q) - 1; Encloses (U, e * e * 3 + (1 - e / q));
+    assigns *z, *T;
+    ensures ok: IvalOk (z) && IvalOk (T);
+    ensures ok_w: IvalOk (U) && IvalOk (E);
+    ensures sound: Encloses (z, r_rootinv (n, q));
+*/
+static void rootinv_finish (ic_ival_ptr z, ic_ival_srcptr Y, ic_ival_ptr T, ic_ival_srcptr U,
+                            ic_ival_srcptr E, unsigned long n, unsigned long q) /*@ ghost (ic_fr_struct ys) */
+{
+  /*@ assert bracket: \let y = fr_val (ys); \let e = n * r_powsi (y, q) - 1;
+        1 - e / q <= r_rootinv (n, q) / y <= e * e * 3 + (1 - e / q); */
+  ic_ival_hull (T, T, U);
+  /*@ assert w: Encloses (T, r_rootinv (n, q) / fr_val (ys)); */
+  /*@ assert y_kept: Y->lo[0] == \at (Y->lo[0], Pre) && Y->hi[0] == \at (Y->hi[0], Pre); */
+  /*@ assert y_enc: Encloses (Y, fr_val (ys)); */
+L:
+  ic_ival_mul (z, Y, T);
+  /*@ assert z_prod: Encloses (z, fr_val (ys) * (r_rootinv (n, q) / fr_val (ys))); */
+  /*@ assert r: r_rootinv (n, q) == fr_val (ys) * (r_rootinv (n, q) / fr_val (ys)); */
+  /*@ assert t_kept: T->lo[0] == \at (T->lo[0], L) && T->hi[0] == \at (T->hi[0], L); */
+  /*@ assert ue_kept: U->lo[0] == \at (U->lo[0], Pre) && U->hi[0] == \at (U->hi[0], Pre)
+        && E->lo[0] == \at (E->lo[0], Pre) && E->hi[0] == \at (E->hi[0], Pre); */
+}
+
+/* n^(-1/q) from an approximation y = Y.lo > 0 of it, by [ROOT]
+ * (RootInv_Bracket): with e = n y^q - 1 enclosed in E and |E| <= 1/4,
+ * n^(-1/q) / y lies between 1 - e/q and 1 - e/q + 3 e^2, so in the hull T
+ * of their enclosures, and n^(-1/q) in Y T.  E, T, U are the caller's work
+ * space.  Four steps of at most three calls each (rootinv_eta, _lo, _hi,
+ * _finish) keep each goal's context small, and the facts about y are
+ * stated on a ghost copy y0 of Y.lo.  em.c takes y from a Newton iteration
+ * at half the precision above 2048 bits: the bracket then costs two powers
+ * y^q where ic_ival_pow takes two exponentials and two logarithms.
+ * Returns 0, z the whole line, when Y.lo is not a positive number below
+ * Y.hi or the check |E| <= 1/4 fails. */
+/*@ requires valid: \valid (z) && \valid (E) && \valid (T) && \valid (U) && \valid_read (Y);
+    requires sep: \separated (z, Y, E, T, U);
+    requires ok: IvalOk (Y) && IvalInited (z) && IvalInited (E) && IvalInited (T) && IvalInited (U);
+    requires n: n >= 1;
+    requires q: q >= 1;
+    assigns *z, *E, *T, *U;
+    ensures ok_z: IvalOk (z);
+    ensures ok_w: IvalOk (E) && IvalOk (T) && IvalOk (U);
+    ensures sound: \result != 0 ==> Encloses (z, r_rootinv (n, q));
+*/
+int ic_ival_rootinv (ic_ival_ptr z, ic_ival_srcptr Y, ic_ival_ptr E, ic_ival_ptr T, ic_ival_ptr U,
+                     unsigned long n, unsigned long q)
+{
+  if (!(q <= LONG_MAX && mpfr_number_p (Y->lo) && mpfr_sgn (Y->lo) > 0 && mpfr_lessequal_p (Y->lo, Y->hi)))
+    {
+      ic_ival_set_si (E, 0);
+      /*@ assert z0: z->lo[0] == \at (z->lo[0], Pre) && z->hi[0] == \at (z->hi[0], Pre); */
+      ic_ival_set_si (T, 0);
+      /*@ assert z1: z->lo[0] == \at (z->lo[0], Pre) && z->hi[0] == \at (z->hi[0], Pre); */
+      ic_ival_set_si (U, 0);
+      /*@ assert z2: z->lo[0] == \at (z->lo[0], Pre) && z->hi[0] == \at (z->hi[0], Pre); */
+      /*@ assert ok_w: IvalOk (E) && IvalOk (T) && IvalOk (U); */
+      ic_ival_set_full (z);
+      return 0;
+    }
+  /*@ ghost ic_fr_struct y0 = Y->lo[0]; */
+  /*@ assert y: Encloses (Y, fr_val (y0)) && fr_val (y0) > 0; */
+  rootinv_eta (E, T, Y, n, q);
+  /*@ assert zy_eta: z->lo[0] == \at (z->lo[0], Pre) && z->hi[0] == \at (z->hi[0], Pre) && Y->lo[0] == \at (Y->lo[0], Pre) && Y->hi[0] == \at (Y->hi[0], Pre); */
+  /*@ assert e: \let e = n * r_powsi (fr_val (y0), q) - 1; Encloses (E, e); */
+  /*@ assert ok_et: IvalOk (E) && IvalOk (T) && Encloses (T, 1); */
+M:
+  ic_ival_mul_ui (U, E, 4);                    /* 4 e in U */
+  /*@ assert k_m: E->lo[0] == \at (E->lo[0], M) && E->hi[0] == \at (E->hi[0], M)
+        && T->lo[0] == \at (T->lo[0], M) && T->hi[0] == \at (T->hi[0], M); */
+  /*@ assert zy_m: z->lo[0] == \at (z->lo[0], Pre) && z->hi[0] == \at (z->hi[0], Pre) && Y->lo[0] == \at (Y->lo[0], Pre) && Y->hi[0] == \at (Y->hi[0], Pre); */
+  /*@ assert u4: \let e = n * r_powsi (fr_val (y0), q) - 1; Encloses (U, e * 4); */
+  /*@ assert ok_m: IvalOk (E) && IvalOk (T) && IvalOk (U); */
+  if (!(mpfr_cmp_si (U->lo, -1) >= 0 && mpfr_cmp_si (U->hi, 1) <= 0))
+    {
+F:
+      ic_ival_set_full (z);
+      /*@ assert k_f: E->lo[0] == \at (E->lo[0], F) && E->hi[0] == \at (E->hi[0], F)
+            && T->lo[0] == \at (T->lo[0], F) && T->hi[0] == \at (T->hi[0], F)
+            && U->lo[0] == \at (U->lo[0], F) && U->hi[0] == \at (U->hi[0], F); */
+      return 0;
+    }
+  /*@ assert small: \let e = n * r_powsi (fr_val (y0), q) - 1; -1 <= 4 * e <= 1; */
+  /*@ assert e1: \let e = n * r_powsi (fr_val (y0), q) - 1; Encloses (E, e); */
+  /*@ assert t1: Encloses (T, 1); */
+L1:
+  rootinv_lo (T, U, E, q);                      /* 1 - e/q in T */
+  /*@ assert zy_lo: z->lo[0] == \at (z->lo[0], Pre) && z->hi[0] == \at (z->hi[0], Pre) && Y->lo[0] == \at (Y->lo[0], Pre) && Y->hi[0] == \at (Y->hi[0], Pre); */
+  /*@ assert lo_end: \let e = n * r_powsi (fr_val (y0), q) - 1; Encloses (T, 1 - e / q); */
+  /*@ assert e_kept: E->lo[0] == \at (E->lo[0], L1) && E->hi[0] == \at (E->hi[0], L1); */
+L2:
+  rootinv_hi (U, E, T);                         /* 1 - e/q + 3 e^2 in U */
+  /*@ assert zy_hi: z->lo[0] == \at (z->lo[0], Pre) && z->hi[0] == \at (z->hi[0], Pre) && Y->lo[0] == \at (Y->lo[0], Pre) && Y->hi[0] == \at (Y->hi[0], Pre); */
+  /*@ assert hi_end: \let e = n * r_powsi (fr_val (y0), q) - 1; Encloses (U, e * e * 3 + (1 - e / q)); */
+  /*@ assert t_kept: T->lo[0] == \at (T->lo[0], L2) && T->hi[0] == \at (T->hi[0], L2); */
+  /*@ assert ok_2: IvalOk (E) && IvalOk (T) && IvalOk (U); */
+  /*@ assert y_now: Encloses (Y, fr_val (y0)); */
+  rootinv_finish (z, Y, T, U, E, n, q) /*@ ghost (y0) */;
+  return 1;
 }
 
 /*@ requires valid: \valid (z) && \valid_read (x);

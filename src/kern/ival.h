@@ -39,6 +39,8 @@ void ic_ival_set_q (ic_ival_ptr z, const mpq_t v);
 void ic_ival_set_fr (ic_ival_ptr z, mpfr_srcptr v);      /* outward if prec smaller */
 /* z = [lo, hi] rounded outward; requires lo <= hi. */
 void ic_ival_set_fr2 (ic_ival_ptr z, mpfr_srcptr lo, mpfr_srcptr hi);
+/* lo, hi = the ends of x at its precision (lo down, hi up): the inverse of set_fr2 */
+void ic_ival_get_fr2 (mpfr_ptr lo, mpfr_ptr hi, ic_ival_srcptr x);
 void ic_ival_set_full (ic_ival_ptr z);                   /* (-Inf, +Inf) */
 void ic_ival_const_pi (ic_ival_ptr z);
 void ic_ival_const_e (ic_ival_ptr z);
@@ -60,6 +62,11 @@ void ic_ival_round_prec (ic_ival_ptr x, mpfr_prec_t prec);
 void ic_ival_mul_nonneg (ic_ival_ptr z, ic_ival_srcptr x, ic_ival_srcptr y);
 void ic_ival_sqr (ic_ival_ptr z, ic_ival_srcptr x);
 void ic_ival_pow_si (ic_ival_ptr z, ic_ival_srcptr x, long k); /* k<0: 0 not in x */
+/* n^(-1/q) from an approximation Y.lo > 0 of it (E, T, U: work space,
+ * all five separate); returns 0 (z the whole line) when Y.lo is not a
+ * positive number or |n Y.lo^q - 1| > 1/4. */
+int  ic_ival_rootinv (ic_ival_ptr z, ic_ival_srcptr Y, ic_ival_ptr E, ic_ival_ptr T, ic_ival_ptr U,
+                      unsigned long n, unsigned long q);
 void ic_ival_abs (ic_ival_ptr z, ic_ival_srcptr x);
 
 void ic_ival_exp (ic_ival_ptr z, ic_ival_srcptr x);
