@@ -24,4 +24,5 @@
 #include "sqr.acsl"
 #include "scale.acsl"
 #include "term.acsl"
+#include "gmpq.h"
 #endif

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <stdio.h>
 #include "eval.h"
+#include "kern/exact.h"
 
 #define EXACT_MAX_BITS 65536   /* rationals larger than this go to intervals */
 #define FACT_EXACT_MAX 20000   /* factorial(m) exactly for m <= this          */
@@ -272,27 +273,22 @@ static int eval_node (ic_evaluator *ev, evnode *v)
   switch (e->op)
     {
     case IC_ADD: case IC_SUB: case IC_MUL: case IC_DIV:
-      if (e->op == IC_DIV && b->exact && mpq_sgn (b->q) == 0) UNDEF ("division by zero");
-      if (ex)
-        {
-          if (e->op == IC_ADD) mpq_add (v->q, a->q, b->q);
-          else if (e->op == IC_SUB) mpq_sub (v->q, a->q, b->q);
-          else if (e->op == IC_MUL) mpq_mul (v->q, a->q, b->q);
-          else mpq_div (v->q, a->q, b->q);
-          if (q_small (v->q)) { v->exact = 1; to_ival (v); return IC_EV_OK; }
-        }
+      if (ic_exact_undef (e->op, a->exact, a->q, b->exact, b->q)) UNDEF ("division by zero");
+      if (ex && ic_exact_arith (v->q, e->op, a->q, b->q) && q_small (v->q))
+        { v->exact = 1; to_ival (v); return IC_EV_OK; }
       break;
-    case IC_NEG:
-      if (ex) { mpq_neg (v->q, a->q); v->exact = 1; to_ival (v); return IC_EV_OK; }
-      break;
-    case IC_ABS:
-      if (ex) { mpq_abs (v->q, a->q); v->exact = 1; to_ival (v); return IC_EV_OK; }
+    case IC_NEG: case IC_ABS:
+      if (ex && ic_exact_arith (v->q, e->op, a->q, a->q)) { v->exact = 1; to_ival (v); return IC_EV_OK; }
       break;
     case IC_POW:
+      /* what the exact values say about the operands (h.b_int, h.k,
+       * h.b_nonint, h.a_zero, h.a_m1), read by the rules below and by
+       * the interval step */
+      ic_exact_hyp (&h, a->exact, a->q, b->exact, b->q);
+      /* integer exponent: defined for any base except 0^negative */
+      if (ic_exact_undef (IC_POW, a->exact, a->q, b->exact, b->q)) UNDEF ("0 raised to a negative power");
       if (b->exact && q_is_int (b->q))
         {
-          /* integer exponent: defined for any base except 0^negative */
-          if (a->exact && mpq_sgn (a->q) == 0 && mpq_sgn (b->q) < 0) UNDEF ("0 raised to a negative power");
           if (a->exact && (mpq_cmp_si (a->q, 1, 1) == 0 || mpq_cmp_si (a->q, -1, 1) == 0 || mpq_sgn (a->q) == 0))
             {
               /* 1^k, (-1)^k, 0^k (k > 0) exactly */
@@ -319,8 +315,6 @@ static int eval_node (ic_evaluator *ev, evnode *v)
                       v->exact = 1; to_ival (v); return IC_EV_OK;
                     }
                 }
-              h.b_int = 1;
-              h.k = k;
             }
           /* else a huge integer exponent: the base must be > 0 */
         }
@@ -333,17 +327,14 @@ static int eval_node (ic_evaluator *ev, evnode *v)
         { v->exact = 1; to_ival (v); return IC_EV_OK; }
       if (!h.b_int && a->exact && mpq_sgn (a->q) == 0 && b->exact && mpq_sgn (b->q) > 0)
         { mpq_set_ui (v->q, 0, 1); v->exact = 1; to_ival (v); return IC_EV_OK; }
-      h.b_nonint = b->exact && !q_is_int (b->q);
-      h.a_zero = a->exact && mpq_sgn (a->q) == 0;
-      h.a_m1 = a->exact && mpq_cmp_si (a->q, -1, 1) == 0;
       h.b_var = b->has_var;
       break;
     case IC_LOG:
-      if (a->exact && mpq_sgn (a->q) <= 0) UNDEF ("log of a non-positive number");
+      if (ic_exact_undef (IC_LOG, a->exact, a->q, 0, a->q)) UNDEF ("log of a non-positive number");
       if (ex && mpq_cmp_ui (a->q, 1, 1) == 0) { mpq_set_ui (v->q, 0, 1); v->exact = 1; to_ival (v); return IC_EV_OK; }
       break;
     case IC_SQRT:
-      if (a->exact && mpq_sgn (a->q) < 0) UNDEF ("sqrt of a negative number");
+      if (ic_exact_undef (IC_SQRT, a->exact, a->q, 0, a->q)) UNDEF ("sqrt of a negative number");
       /* sqrt of the square of a rational: exact (zeros, poles decided) */
       if (a->exact && q_small (a->q) && q_root_exact (v->q, a->q, 2)) { v->exact = 1; to_ival (v); return IC_EV_OK; }
       break;
@@ -360,9 +351,9 @@ static int eval_node (ic_evaluator *ev, evnode *v)
       {
         unsigned long m = 0;
         int m_ok = 0;
+        if (ic_exact_undef (IC_FACT, a->exact, a->q, 0, a->q)) UNDEF ("factorial of a non-integer or negative number");
         if (a->exact)
           {
-            if (!q_is_int (a->q) || mpq_sgn (a->q) < 0) UNDEF ("factorial of a non-integer or negative number");
             if (mpz_cmp_ui (mpq_numref (a->q), FACT_EXACT_MAX) <= 0)
               {
                 m = mpz_get_ui (mpq_numref (a->q));
@@ -372,8 +363,7 @@ static int eval_node (ic_evaluator *ev, evnode *v)
                 else
                   mpz_fac_ui (v->fz, m);
                 v->fm = m ? m : 1;                                /* 0! = 1! */
-                mpz_set (mpq_numref (v->q), v->fz);
-                mpz_set_ui (mpq_denref (v->q), 1);
+                mpq_set_z (v->q, v->fz);
                 v->exact = 1; to_ival (v); return IC_EV_OK;
               }
             if (mpz_fits_slong_p (mpq_numref (a->q)))

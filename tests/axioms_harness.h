@@ -32,7 +32,7 @@ static inline int rounded_ok (mpfr_srcptr r, mpfr_srcptr exact, mpfr_rnd_t rnd)
 }
 
 /* A finite value of random sign and exponent in [-emax, emax]; zero 1 in 20. */
-static void random_fr (mpfr_ptr x, gmp_randstate_t st, long emax)
+static inline void random_fr (mpfr_ptr x, gmp_randstate_t st, long emax)
 {
   mpfr_urandomb (x, st);
   mpfr_mul_2si (x, x, (long) (gmp_urandomm_ui (st, 2 * emax + 1)) - emax, MPFR_RNDN);
