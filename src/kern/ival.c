@@ -1068,7 +1068,7 @@ static void rootinv_hi (ic_ival_ptr U, ic_ival_srcptr E, ic_ival_srcptr T)
     ensures sound: Encloses (z, r_rootinv (n, q));
 */
 static void rootinv_finish (ic_ival_ptr z, ic_ival_srcptr Y, ic_ival_ptr T, ic_ival_srcptr U,
-                            ic_ival_srcptr E, unsigned long n, unsigned long q) /*@ ghost (ic_fr_struct ys) */
+                            ic_ival_srcptr E __attribute__ ((unused)), unsigned long n __attribute__ ((unused)), unsigned long q __attribute__ ((unused))) /*@ ghost (ic_fr_struct ys) */
 {
   /*@ assert bracket: \let y = fr_val (ys); \let e = n * r_powsi (y, q) - 1;
         1 - e / q <= r_rootinv (n, q) / y <= e * e * 3 + (1 - e / q); */
