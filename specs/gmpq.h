@@ -7,7 +7,7 @@
  * canonical operands and canonicalize their result"); every mpq the
  * evaluator holds comes from the parser's canonical constants (mpq_set_str
  * then mpq_canonicalize, src/term.c) or from these functions.  Each
- * contract is sampled by tests/test_axioms.c against an independent
+ * contract is sampled by tests/test_kern_exact.c against an independent
  * computation (MPFR at a precision where the values are exact, or GMP's
  * integer functions). */
 #ifndef IC_SPECS_GMPQ_H

@@ -107,8 +107,6 @@ static int q_small (mpq_srcptr q)
   return mpz_sizeinbase (mpq_numref (q), 2) + mpz_sizeinbase (mpq_denref (q), 2) < EXACT_MAX_BITS;
 }
 
-static int q_is_int (mpq_srcptr q) { return mpz_cmp_ui (mpq_denref (q), 1) == 0; }
-
 /* Make sure v->v holds the value (converting an exact rational). */
 static void to_ival (evnode *v)
 {
@@ -287,7 +285,7 @@ static int eval_node (ic_evaluator *ev, evnode *v)
       ic_exact_hyp (&h, a->exact, a->q, b->exact, b->q);
       /* integer exponent: defined for any base except 0^negative */
       if (ic_exact_undef (IC_POW, a->exact, a->q, b->exact, b->q)) UNDEF ("0 raised to a negative power");
-      if (b->exact && q_is_int (b->q))
+      if (b->exact && ic_q_is_int (b->q))
         {
           if (a->exact && (mpq_cmp_si (a->q, 1, 1) == 0 || mpq_cmp_si (a->q, -1, 1) == 0 || mpq_sgn (a->q) == 0))
             {
@@ -298,9 +296,9 @@ static int eval_node (ic_evaluator *ev, evnode *v)
               else mpq_set (v->q, a->q);
               v->exact = 1; to_ival (v); return IC_EV_OK;
             }
-          if (mpz_fits_slong_p (mpq_numref (b->q)))
+          if (h.b_int)                    /* b is the integer h.k (ic_exact_hyp) */
             {
-              long k = mpz_get_si (mpq_numref (b->q));
+              long k = h.k;
               if (a->exact)
                 {
                   size_t bits = mpz_sizeinbase (mpq_numref (a->q), 2) + mpz_sizeinbase (mpq_denref (a->q), 2);

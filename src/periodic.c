@@ -11,6 +11,7 @@
 #include "em.h"
 #include "ratexp.h"
 #include "cancel.h"
+#include "kern/exact.h"   /* ic_q_is_int */
 
 /* ---- polynomials in n with rational coefficients ---------------------------- */
 
@@ -135,8 +136,6 @@ static void poly_at (mpq_t r, const poly *p, long x)
   mpq_clear (xq);
 }
 
-static int q_is_int (const mpq_t x) { return mpz_cmp_ui (mpq_denref (x), 1) == 0; }
-
 /* ---- periodic factors ------------------------------------------------------ */
 
 typedef struct {
@@ -164,7 +163,7 @@ static int alt_poly_factor (pfactor *f, const ic_node *e)
   for (int j = 0; ok && j <= p.d; j++)
     {
       poly_at (v, &p, j);
-      ok = q_is_int (v);
+      ok = ic_q_is_int (v);
     }
   unsigned long q = 0;
   for (unsigned long t = 1; ok && t <= 64 && !q; t++)
@@ -176,7 +175,7 @@ static int alt_poly_factor (pfactor *f, const ic_node *e)
           poly_at (w, &p, j);
           mpq_sub (v, v, w);
           mpq_div_2exp (v, v, 1);
-          good = q_is_int (v);
+          good = ic_q_is_int (v);
         }
       if (good) q = t;
     }
@@ -216,7 +215,7 @@ static int two_cos_pi (const mpq_t x, int *ok)
   mpq_set_ui (six, 6, 1);
   mpq_mul (r, r, six);                     /* 6 (x mod 2) in [0, 12) */
   int v = 0;
-  *ok = q_is_int (r);
+  *ok = ic_q_is_int (r);
   if (*ok)
     {
       /* 6x = 0: cos = 1; 2, 10: 1/2; 3, 9: 0; 4, 8: -1/2; 6: -1 */
@@ -250,7 +249,7 @@ static int trig_pi_factor (pfactor *f, const ic_node *e)
       mpq_set_ui (x, c, 1);
       mpq_mul (x, x, spi);
       mpq_div_2exp (x, x, 1);
-      if (q_is_int (x)) q = c;
+      if (ic_q_is_int (x)) q = c;
     }
   ok = ok && q;
   mpq_set_ui (half, 1, 2);

@@ -1,7 +1,7 @@
 /* qwrap.c — one-line wrappers of GMP's rational queries for the proved
  * exact layer (src/kern/exact.c).  Trusted, like GMP itself: their
  * contracts are in specs/gmpq.h and are
- * sampled by tests/test_axioms.c.  Wrappers, because mpq_sgn, mpz_cmp_ui
+ * sampled by tests/test_kern_exact.c.  Wrappers, because mpq_sgn, mpz_cmp_ui
  * and mpz_get_si are macros or inline functions over GMP's fields, which
  * the model does not describe.  A canonical rational (GMP manual 6:
  * numerator and denominator coprime, denominator > 0; every mpq the
